@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs every build, test and run dependency of SINFONIA Banco on Debian 12.
+# Idempotent: packages already present are skipped, so a second run costs a few seconds.
+set -euo pipefail
+
+packages=(
+    # build
+    build-essential cmake ninja-build pkg-config ccache git clang-format dpkg-dev file
+    # Qt 6.4 and the libraries core, ui and server link
+    qt6-base-dev qt6-base-dev-tools libgl-dev libqt6opengl6-dev
+    libqt6sql6-sqlite libqt6sql6-psql
+    qt6-multimedia-dev qt6-networkauth-dev qt6-serialport-dev qt6-svg-dev
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-image-formats-plugins
+    qtkeychain-qt6-dev libzxing-dev libcpp-httplib-dev libssl-dev libxlsxwriter-dev
+    # run time pieces that are loaded at run time, not linked
+    libsecret-1-0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
+    # tests: a real Secret Service, PostgreSQL, X server, media tools
+    dbus dbus-x11 gnome-keyring libsecret-tools postgresql sqlite3 openssl curl
+    xvfb xauth xdotool imagemagick gstreamer1.0-tools fonts-dejavu-core poppler-utils
+    nodejs
+    # benchmarks: load generator and the comparisons named in performance.md
+    wrk zbar-tools hyperfine keepassxc
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "install-deps: installing ${missing[*]}"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ]; then
+        $SUDO apt-get update
+    fi
+    $SUDO apt-get install -y --no-install-recommends "${missing[@]}" || {
+        $SUDO apt-get update
+        $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+    }
+fi
+
+# The OpenAPI linter comes from the npm registry, pinned by tools/package-lock.json.
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ -f "$here/tools/package.json" ] && [ ! -x "$here/tools/node_modules/.bin/redocly" ]; then
+    (cd "$here/tools" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+echo "install-deps: ok"
