@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/domain/Result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QThreadStorage>
+#include <memory>
+#include <optional>
+
+namespace sinfonia::ledger {
+
+class ConnectionHolder;
+
+// The ledger database: SQLite (default) or PostgreSQL, chosen by the location string, with
+// versioned migrations and one connection per thread (opened lazily, closed when the thread ends).
+// Several Database objects, threads and processes may share one database.
+//
+// Locations:
+//   "/path/file.sqlite" or "sqlite:/path/file.sqlite"              -> QSQLITE (WAL, busy timeout,
+//                                                                    foreign keys, synchronous=NORMAL)
+//   "postgresql://user:pw@host:port/dbname" or "postgres://..."    -> QPSQL
+//   "host=127.0.0.1 port=5432 user=postgres dbname=x" (libpq keywords) -> QPSQL
+class Database
+{
+public:
+    enum class Backend
+    {
+        Sqlite,
+        Postgres
+    };
+
+    struct Options
+    {
+        int busyTimeoutMs = 10000; // SQLite busy_timeout; PG lock_timeout
+    };
+
+    // Parses the location and opens this thread's connection once to fail early.
+    static Result<std::unique_ptr<Database>> open(const QString& location);
+    static Result<std::unique_ptr<Database>> open(const QString& location, Options options);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    Backend backend() const { return m_backend; }
+    bool isPostgres() const { return m_backend == Backend::Postgres; }
+
+    // Brings the schema to the latest version; safe to call from several processes at once.
+    Result<void> migrate();
+    int schemaVersion();
+    static int latestSchemaVersion();
+
+    // This thread's open connection (opens it on first use). Invalid on failure; see lastError.
+    QSqlDatabase connection();
+
+    // SQL fragments that differ by backend.
+    QString forUpdate() const { return isPostgres() ? QStringLiteral(" FOR UPDATE") : QString(); }
+
+    // Store a location for logs: the password is removed.
+    QString displayLocation() const;
+
+private:
+    Database(Backend backend, QString location, Options options);
+    QSqlDatabase openConnection(const QString& name);
+
+    Backend m_backend;
+    QString m_location;
+    Options m_options;
+    QString m_id; // unique per object: prefix of this object's connection names
+    QThreadStorage<ConnectionHolder*> m_connections;
+};
+
+// A read-modify-write transaction: "BEGIN IMMEDIATE" on SQLite (takes the write lock up front, so
+// it never fails half-way with "database is locked"), "BEGIN" on PostgreSQL where callers lock
+// rows with Database::forUpdate(). Rolls back unless commit() succeeded.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(Database& db);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+    // Error of BEGIN, if any.
+    const std::optional<Error>& beginError() const { return m_beginError; }
+    bool ok() const { return !m_beginError; }
+    QSqlDatabase& db() { return m_conn; }
+    Result<void> commit();
+    void rollback();
+
+private:
+    QSqlDatabase m_conn;
+    std::optional<Error> m_beginError;
+    bool m_open = false;
+};
+
+} // namespace sinfonia::ledger

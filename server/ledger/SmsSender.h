@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/domain/Clock.h"
+#include "core/domain/Result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace sinfonia::ledger {
+
+class Database;
+
+struct SmsMessage
+{
+    QString phone; // E.164-like, e.g. "+393331234333"
+    QString text; // Italian, states amount and merchant
+    // Sandbox/test metadata (a real gateway ignores them):
+    QString otp;
+    QString movementId;
+    QString voucherId;
+};
+
+// Where OTP text messages go. Production would use a gateway; the sandbox uses OutboxSmsSender.
+class SmsSender
+{
+public:
+    virtual ~SmsSender() = default;
+    virtual Result<void> send(const SmsMessage& message) = 0;
+};
+
+struct OutboxEntry
+{
+    QString id;
+    QDateTime createdAt; // UTC
+    SmsMessage message;
+};
+
+// Writes every message to the sms_outbox table of the ledger database, where the sandbox's
+// GET /sandbox/outbox reads it (so it works across several server processes).
+class OutboxSmsSender final : public SmsSender
+{
+public:
+    OutboxSmsSender(Database& db, const Clock& clock);
+    Result<void> send(const SmsMessage& message) override;
+
+    // Newest first. Filters are optional (empty = any).
+    Result<QList<OutboxEntry>> latest(const QString& phone, const QString& voucherId = {}, int limit = 20);
+
+private:
+    Database& m_db;
+    const Clock& m_clock;
+};
+
+} // namespace sinfonia::ledger
