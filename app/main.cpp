@@ -1,0 +1,82 @@
+// sinfonia-pos: command line, then the wiring of every service (built once here and passed on).
+#include "app/AppWiring.h"
+#include "app/CommandLine.h"
+#include "app/Localization.h"
+#include "core/CoreInfo.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QIcon>
+#include <QTextStream>
+#include <cstring>
+#include <memory>
+
+using namespace sinfonia;
+
+namespace {
+// --help, --version, --print-config and --decode-image must work on a machine without a display
+// (IT scripts, CI), so they get a QCoreApplication instead of a QApplication.
+bool needsGui(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char* console : {"-h", "--help", "-v", "--version", "--print-config", "--decode-image"}) {
+            if (std::strcmp(argv[i], console) == 0)
+                return false;
+        }
+    }
+    return true;
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    std::unique_ptr<QCoreApplication> app;
+    if (needsGui(argc, argv))
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("SINFONIA"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("sinfonia.regione.campania.it"));
+    QCoreApplication::setApplicationName(QStringLiteral("sinfonia-pos"));
+    QCoreApplication::setApplicationVersion(CoreInfo::version());
+
+    // The language is known before the command line is parsed, so --help is translated too.
+    QString language;
+    const QStringList args = QCoreApplication::arguments();
+    for (qsizetype i = 0; i + 1 < args.size(); ++i) {
+        if (args.at(i) == QStringLiteral("--lang"))
+            language = args.at(i + 1);
+    }
+    installTranslators(*app, language);
+
+    const CommandLineOptions options = parseCommandLine(args);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    switch (options.mode) {
+    case CommandLineOptions::Mode::Exit:
+        (options.exitCode == 0 ? out : err) << options.message;
+        return options.exitCode;
+    case CommandLineOptions::Mode::PrintConfig:
+        out << describeConfiguration(options);
+        return 0;
+    case CommandLineOptions::Mode::DecodeImage:
+        return decodeImages(options.decodeFiles, out, err);
+    case CommandLineOptions::Mode::Run:
+        break;
+    }
+    auto* gui = qobject_cast<QApplication*>(app.get());
+    if (!gui) {
+        err << "sinfonia-pos: no display\n";
+        return 2;
+    }
+    QGuiApplication::setApplicationDisplayName(CoreInfo::applicationName());
+    QGuiApplication::setDesktopFileName(QStringLiteral("sinfonia-pos"));
+    QFile style(QStringLiteral(":/sinfonia/sinfonia.qss"));
+    if (style.open(QIODevice::ReadOnly))
+        gui->setStyleSheet(QString::fromUtf8(style.readAll()));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/sinfonia/sinfonia-pos.svg")));
+
+    AppWiring wiring(options);
+    wiring.start();
+    return QCoreApplication::exec();
+}

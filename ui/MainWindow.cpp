@@ -1,0 +1,122 @@
+#include "ui/MainWindow.h"
+
+#include "ui/Footer.h"
+#include "ui/TopBar.h"
+#include "ui/pages/HomePage.h"
+
+#include <QAction>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace sinfonia {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+{
+    setWindowTitle(tr("SINFONIA Banco - Voucher secondogeniti"));
+    setWindowIcon(QIcon(QStringLiteral(":/sinfonia/sinfonia-pos.svg")));
+    auto* root = new QWidget(this);
+    root->setObjectName(QStringLiteral("mainWindowRoot"));
+    auto* layout = new QVBoxLayout(root);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_topBar = new TopBar(root);
+    m_stack = new QStackedWidget(root);
+    m_footer = new Footer(root);
+    layout->addWidget(m_topBar);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_footer);
+    setCentralWidget(root);
+
+    m_home = new HomePage(m_stack);
+    m_stack->addWidget(m_home);
+
+    connect(m_topBar, &TopBar::homeRequested, this, &MainWindow::goHome);
+    connect(m_footer, &Footer::logoClicked, this, &MainWindow::goHome);
+
+    // Window-wide keyboard actions; the menu shows their shortcuts so they can be learned.
+    auto* menu = menuBar()->addMenu(tr("&Operazioni"));
+    m_searchAction = makeAction(tr("Cerca beneficiario"), QKeySequence(Qt::Key_F2), QStringLiteral("searchAction"));
+    m_purchaseAction = makeAction(tr("Nuovo acquisto"), QKeySequence(Qt::Key_F3), QStringLiteral("purchaseAction"));
+    m_refreshAction = makeAction(tr("Aggiorna"), QKeySequence(Qt::Key_F5), QStringLiteral("refreshAction"));
+    m_backAction = makeAction(tr("Indietro"), QKeySequence(Qt::Key_Escape), QStringLiteral("backAction"));
+    m_lockAction = makeAction(tr("Blocca"), QKeySequence(Qt::CTRL | Qt::Key_L), QStringLiteral("lockAction"));
+    m_switchOperatorAction = makeAction(tr("Cambia operatore"), QKeySequence(), QStringLiteral("switchOperatorAction"));
+    auto* homeAction = makeAction(tr("Home"), QKeySequence(Qt::ALT | Qt::Key_Home), QStringLiteral("homeAction"));
+    menu->addAction(homeAction);
+    menu->addAction(m_searchAction);
+    menu->addAction(m_purchaseAction);
+    menu->addAction(m_refreshAction);
+    menu->addAction(m_backAction);
+    menu->addSeparator();
+    menu->addAction(m_lockAction);
+    menu->addAction(m_switchOperatorAction);
+    m_topBar->setOperatorActions({m_lockAction, m_switchOperatorAction});
+
+    connect(homeAction, &QAction::triggered, this, &MainWindow::goHome);
+    connect(m_backAction, &QAction::triggered, this, &MainWindow::goBack);
+    resize(1280, 860);
+}
+
+QAction* MainWindow::makeAction(const QString& text, const QKeySequence& key, const QString& name)
+{
+    auto* action = new QAction(text, this);
+    action->setObjectName(name);
+    action->setShortcut(key);
+    action->setShortcutContext(Qt::WindowShortcut);
+    if (!key.isEmpty())
+        action->setToolTip(text + QStringLiteral(" (") + key.toString(QKeySequence::NativeText) + QStringLiteral(")"));
+    addAction(action);
+    return action;
+}
+
+void MainWindow::addPage(QWidget* page)
+{
+    m_stack->addWidget(page);
+}
+
+void MainWindow::showPage(QWidget* page, bool remember)
+{
+    QWidget* current = m_stack->currentWidget();
+    if (page == current)
+        return;
+    if (remember && current)
+        m_history.append(current);
+    m_stack->setCurrentWidget(page);
+    page->setFocus(Qt::OtherFocusReason);
+    if (QWidget* next = page->nextInFocusChain(); next && !page->focusWidget())
+        next->setFocus(Qt::TabFocusReason);
+    emit pageChanged(page);
+}
+
+QWidget* MainWindow::currentPage() const
+{
+    return m_stack->currentWidget();
+}
+
+void MainWindow::goBack()
+{
+    while (!m_history.isEmpty()) {
+        QPointer<QWidget> previous = m_history.takeLast();
+        if (previous && previous->isEnabled()) {
+            showPage(previous, false);
+            return;
+        }
+    }
+    goHome();
+}
+
+void MainWindow::goHome()
+{
+    m_history.clear();
+    showPage(m_home, false);
+}
+
+void MainWindow::clearHistory()
+{
+    m_history.clear();
+}
+
+} // namespace sinfonia

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QStackedWidget;
+
+namespace sinfonia {
+
+class Footer;
+class HomePage;
+class TopBar;
+
+// The application window: top bar, one stacked page at a time, footer. It knows how to go from
+// page to page (with a back history for Esc) and owns the window-wide keyboard actions; what each
+// page does lives in the page.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+
+    TopBar* topBar() const { return m_topBar; }
+    HomePage* homePage() const { return m_home; }
+
+    // Adds a page to the stack (ownership passes to the window).
+    void addPage(QWidget* page);
+    // Shows `page`; the current page goes on the back history unless `remember` is false.
+    void showPage(QWidget* page, bool remember = true);
+    QWidget* currentPage() const;
+    // Esc: back to the previous page (Home when there is none).
+    void goBack();
+    void goHome();
+    void clearHistory();
+
+    QAction* searchAction() const { return m_searchAction; }
+    QAction* purchaseAction() const { return m_purchaseAction; }
+    QAction* refreshAction() const { return m_refreshAction; }
+    QAction* lockAction() const { return m_lockAction; }
+    QAction* switchOperatorAction() const { return m_switchOperatorAction; }
+    QAction* backAction() const { return m_backAction; }
+
+signals:
+    void pageChanged(QWidget* page);
+
+private:
+    QAction* makeAction(const QString& text, const QKeySequence& key, const QString& name);
+
+    TopBar* m_topBar = nullptr;
+    Footer* m_footer = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    HomePage* m_home = nullptr;
+    QList<QPointer<QWidget>> m_history;
+
+    QAction* m_searchAction = nullptr;
+    QAction* m_purchaseAction = nullptr;
+    QAction* m_refreshAction = nullptr;
+    QAction* m_lockAction = nullptr;
+    QAction* m_switchOperatorAction = nullptr;
+    QAction* m_backAction = nullptr;
+};
+
+} // namespace sinfonia
