@@ -4,7 +4,6 @@
 
 #include <QString>
 #include <QtGlobal>
-
 #include <compare>
 
 namespace sinfonia {
@@ -26,7 +25,13 @@ public:
     // Parses what a clerk types: "12", "12,5", "12,50", "1.234,56", "12.50", with or without "€"
     // and blanks. Refuses negatives, more than 2 decimals, amounts above maxCents and garbage, each
     // with its own Error code ("money.empty", "money.negative", "money.decimals", "money.too_large",
-    // "money.invalid") and an Italian message.
+    // "money.invalid") and an Italian message saying what to type.
+    // Separators: a comma is always the decimal separator; dots before it must be valid thousands
+    // groups ("1.234,56" yes, "1.23,4" no). Without a comma a single dot is a decimal point
+    // ("12.50", "1234.5") unless exactly three digits follow it and a valid first group precedes
+    // it: "1.234" is 1.234,00 € (Italian thousands), while "0.500" and "1234.567" are refused as
+    // three decimals. "12," and ",5" are accepted (12,00 € and 0,50 €); "€"/"EUR" may stand before
+    // or after the number. Checks order: garbage, negative, decimals, too large.
     static Result<Money> parse(const QString& text);
 
     // Italian display form: "1.234,56 €", "-7,00 €".

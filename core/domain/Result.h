@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <utility>
 #include <variant>
 
@@ -70,7 +69,7 @@ private:
 
 inline Error makeError(QString code, QString message, QString detail = {})
 {
-    return Error{std::move(code), std::move(message), std::move(detail)};
+    return Error {std::move(code), std::move(message), std::move(detail)};
 }
 
 } // namespace sinfonia

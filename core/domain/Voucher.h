@@ -5,14 +5,27 @@
 #include <QDate>
 #include <QDateTime>
 #include <QString>
-
 #include <optional>
 
 namespace sinfonia {
 
-enum class VoucherState { Attivo, Scaduto, Esaurito, Sospeso };
-enum class MovementType { Acquisto, Cancellazione };
-enum class MovementState { InAttesa, Confermato };
+enum class VoucherState
+{
+    Attivo,
+    Scaduto,
+    Esaurito,
+    Sospeso
+};
+enum class MovementType
+{
+    Acquisto,
+    Cancellazione
+};
+enum class MovementState
+{
+    InAttesa,
+    Confermato
+};
 
 // Wire names used by the API and the database ("ATTIVO", "IN_ATTESA", "ACQUISTO", ...) and the
 // Italian labels the screens show ("ATTIVO", "IN ATTESA", "Acquisto"). Parsing an unknown name
@@ -30,8 +43,8 @@ QString displayName(MovementState s);
 // One voucher of one beneficiary (the mother), as the counter sees it.
 struct Voucher
 {
-    QString id;         // server id, e.g. "100"
-    QString number;     // printed number, e.g. "VOB000001002024"
+    QString id; // server id, e.g. "100"
+    QString number; // printed number, e.g. "VOB000001002024"
     QString codiceFiscale;
     QString cardNumber; // Tessera Sanitaria number, may be empty
     VoucherState state = VoucherState::Attivo;
@@ -50,11 +63,11 @@ struct Movement
     QString voucherId;
     QString structureId;
     QString merchantName;
-    QDateTime createdAt;       // UTC
+    QDateTime createdAt; // UTC
     MovementType type = MovementType::Acquisto;
     MovementState state = MovementState::InAttesa;
-    Money amount;              // always > 0; the type says the direction
-    QString purchaseId;        // for a cancellation: the purchase it revokes
+    Money amount; // always > 0; the type says the direction
+    QString purchaseId; // for a cancellation: the purchase it revokes
     QString commercialDocument; // optional number of the till's documento commerciale
     bool hasReceipt = false;
 };
