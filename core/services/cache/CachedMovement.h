@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/domain/Voucher.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+namespace sinfonia {
+
+// One movement as the local cache keeps it: only what the movement list shows and filters on. No
+// names, no product text; the beneficiary's codice fiscale only as a keyed hash (CfHasher).
+struct CachedMovement
+{
+    QString id;
+    QString structureId;
+    QDateTime createdAt; // UTC
+    QString code; // identification code shown in the list (voucher number)
+    QString voucherId;
+    MovementType type = MovementType::Acquisto;
+    MovementState state = MovementState::InAttesa;
+    qint64 amountCents = 0;
+    QByteArray cfHash; // hex HMAC-SHA256 of the normalised codice fiscale
+    QString purchaseId;
+};
+
+} // namespace sinfonia

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+
+namespace sinfonia {
+
+class TokenStore;
+
+// Keyed hash of a codice fiscale for the local cache: HMAC-SHA256 with a random per-machine key
+// kept in the OS keychain, so the CF filter works offline while the file alone reveals nothing.
+class CfHasher
+{
+public:
+    static constexpr char keychainKey[] = "movement-cache-hash-key";
+
+    explicit CfHasher(QByteArray key = {});
+    static QByteArray generateKey(); // 32 bytes from the system CSPRNG
+
+    bool hasKey() const { return !m_key.isEmpty(); }
+    void setKey(QByteArray key);
+    // Hex HMAC of the normalised code; empty for an empty input. Memoised: a page repeats CFs.
+    QByteArray hash(const QString& codiceFiscale);
+
+private:
+    QByteArray m_key;
+    QHash<QString, QByteArray> m_memo;
+};
+
+} // namespace sinfonia

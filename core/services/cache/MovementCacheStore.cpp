@@ -1,0 +1,296 @@
+#include "core/services/cache/MovementCacheStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+#include <QUuid>
+#include <limits>
+
+Q_LOGGING_CATEGORY(lcCache, "sinfonia.services.cache")
+
+namespace sinfonia {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("sinfonia::MovementCache", text);
+}
+
+Error dbError(const QString& what, const QSqlError& e)
+{
+    return makeError(QStringLiteral("cache.io"), tr("Archivio locale dei movimenti non disponibile."),
+                     what + QStringLiteral(": ") + e.text());
+}
+
+// Short codes keep the file small and the inserts fast; they never leave this file.
+int typeCode(MovementType t)
+{
+    return t == MovementType::Cancellazione ? 1 : 0;
+}
+int stateCode(MovementState s)
+{
+    return s == MovementState::Confermato ? 1 : 0;
+}
+
+} // namespace
+
+MovementCacheStore::MovementCacheStore()
+    : m_connection(QStringLiteral("cache-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+MovementCacheStore::~MovementCacheStore()
+{
+    close();
+}
+
+bool MovementCacheStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) && QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+void MovementCacheStore::close()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+Result<void> MovementCacheStore::openFile(bool* broken)
+{
+    *broken = false;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        *broken = true;
+        return dbError(QStringLiteral("open"), db.lastError());
+    }
+    QSqlQuery q(db);
+    // quick_check first: on a garbage file every later statement fails with "not a database".
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok")) {
+        *broken = true;
+        return makeError(QStringLiteral("cache.corrupt"), tr("Archivio locale dei movimenti danneggiato."),
+                         q.lastError().text());
+    }
+    q.finish();
+    const char* const setup[] = {
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=NORMAL",
+        "CREATE TABLE IF NOT EXISTS movements (id TEXT PRIMARY KEY, structure_id TEXT NOT NULL, "
+        "created_ms INTEGER NOT NULL, code TEXT, voucher_id TEXT, type INTEGER NOT NULL, state INTEGER NOT NULL, "
+        "amount_cents INTEGER NOT NULL, cf_hash TEXT, purchase_id TEXT, sync_id INTEGER NOT NULL DEFAULT 0)",
+        "CREATE INDEX IF NOT EXISTS movements_time ON movements(structure_id, created_ms)",
+        "CREATE INDEX IF NOT EXISTS movements_cf ON movements(structure_id, cf_hash, created_ms)",
+        "CREATE TABLE IF NOT EXISTS syncs (structure_id TEXT NOT NULL, from_ms INTEGER NOT NULL, "
+        "to_ms INTEGER NOT NULL, synced_ms INTEGER NOT NULL, PRIMARY KEY (structure_id, from_ms, to_ms))",
+    };
+    for (const char* sql : setup) {
+        if (!q.exec(QString::fromLatin1(sql))) {
+            *broken = true;
+            return dbError(QStringLiteral("setup"), q.lastError());
+        }
+    }
+    return {};
+}
+
+Result<void> MovementCacheStore::open(const QString& filePath, bool* setAside)
+{
+    close();
+    m_path = filePath;
+    if (setAside)
+        *setAside = false;
+    QDir().mkpath(QFileInfo(filePath).absolutePath());
+    bool broken = false;
+    Result<void> r = openFile(&broken);
+    if (r.ok() || !broken)
+        return r;
+    // A damaged cache holds nothing the server does not: keep it for support, start afresh.
+    close();
+    const QString suffix
+        = QStringLiteral(".corrupt-") + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmsszzz"));
+    qCWarning(lcCache) << "cache file unusable, set aside:" << r.error().detail;
+    if (!QFile::rename(filePath, filePath + suffix))
+        QFile::remove(filePath);
+    for (const char* extra : {"-wal", "-shm"}) {
+        const QString side = filePath + QLatin1String(extra);
+        if (QFile::exists(side) && !QFile::rename(side, filePath + suffix + QLatin1String(extra)))
+            QFile::remove(side);
+    }
+    if (setAside)
+        *setAside = true;
+    Result<void> again = openFile(&broken);
+    if (!again.ok())
+        close();
+    return again;
+}
+
+Result<int> MovementCacheStore::insert(const QList<CachedMovement>& rows, qint64 syncId)
+{
+    if (!isOpen())
+        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return dbError(QStringLiteral("begin"), db.lastError());
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO movements (id, structure_id, created_ms, code, voucher_id, type, "
+                             "state, amount_cents, cf_hash, purchase_id, sync_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    for (const CachedMovement& m : rows) {
+        q.bindValue(0, m.id);
+        q.bindValue(1, m.structureId);
+        q.bindValue(2, m.createdAt.toMSecsSinceEpoch());
+        q.bindValue(3, m.code);
+        q.bindValue(4, m.voucherId);
+        q.bindValue(5, typeCode(m.type));
+        q.bindValue(6, stateCode(m.state));
+        q.bindValue(7, m.amountCents);
+        q.bindValue(8, QString::fromLatin1(m.cfHash));
+        q.bindValue(9, m.purchaseId);
+        q.bindValue(10, syncId);
+        if (!q.exec()) {
+            const Error e = dbError(QStringLiteral("insert"), q.lastError());
+            db.rollback();
+            return e;
+        }
+    }
+    if (!db.commit())
+        return dbError(QStringLiteral("commit"), db.lastError());
+    return int(rows.size());
+}
+
+Result<void> MovementCacheStore::finishSync(const QString& structureId, const QDateTime& from, const QDateTime& to,
+                                            qint64 syncId, const QDateTime& syncedAt)
+{
+    if (!isOpen())
+        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return dbError(QStringLiteral("begin"), db.lastError());
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM movements WHERE structure_id = ? AND created_ms >= ? AND created_ms < ? "
+                             "AND sync_id != ?"));
+    q.addBindValue(structureId);
+    q.addBindValue(from.toMSecsSinceEpoch());
+    q.addBindValue(to.toMSecsSinceEpoch());
+    q.addBindValue(syncId);
+    bool ok = q.exec();
+    if (ok) {
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO syncs (structure_id, from_ms, to_ms, synced_ms) "
+                                 "VALUES (?,?,?,?)"));
+        q.addBindValue(structureId);
+        q.addBindValue(from.toMSecsSinceEpoch());
+        q.addBindValue(to.toMSecsSinceEpoch());
+        q.addBindValue(syncedAt.toMSecsSinceEpoch());
+        ok = q.exec();
+    }
+    if (!ok) {
+        const Error e = dbError(QStringLiteral("finish"), q.lastError());
+        db.rollback();
+        return e;
+    }
+    if (!db.commit())
+        return dbError(QStringLiteral("commit"), db.lastError());
+    return {};
+}
+
+Result<int> MovementCacheStore::purgeOlderThan(const QDateTime& cutoff)
+{
+    if (!isOpen())
+        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("DELETE FROM movements WHERE created_ms < ?"));
+    q.addBindValue(cutoff.toMSecsSinceEpoch());
+    if (!q.exec())
+        return dbError(QStringLiteral("purge"), q.lastError());
+    const int removed = q.numRowsAffected();
+    q.prepare(QStringLiteral("DELETE FROM syncs WHERE to_ms < ?"));
+    q.addBindValue(cutoff.toMSecsSinceEpoch());
+    q.exec();
+    return removed;
+}
+
+Result<void> MovementCacheStore::clear()
+{
+    if (!isOpen())
+        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!q.exec(QStringLiteral("DELETE FROM movements")) || !q.exec(QStringLiteral("DELETE FROM syncs")))
+        return dbError(QStringLiteral("clear"), q.lastError());
+    return {};
+}
+
+Result<MovementRows> MovementCacheStore::rows(const MovementQuery& query) const
+{
+    if (!isOpen())
+        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT id, structure_id, created_ms, code, voucher_id, type, state, amount_cents, "
+                                 "cf_hash, purchase_id FROM movements WHERE structure_id = ? AND created_ms >= ? "
+                                 "AND created_ms < ?");
+    if (!query.cfHash.isEmpty())
+        sql += QStringLiteral(" AND cf_hash = ?");
+    sql += QStringLiteral(" ORDER BY created_ms DESC, id DESC");
+    if (query.limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(query.limit);
+    q.prepare(sql);
+    q.addBindValue(query.structureId);
+    q.addBindValue(query.from.isValid() ? query.from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min());
+    q.addBindValue(query.to.isValid() ? query.to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max());
+    if (!query.cfHash.isEmpty())
+        q.addBindValue(QString::fromLatin1(query.cfHash));
+    if (!q.exec())
+        return dbError(QStringLiteral("query"), q.lastError());
+    MovementRows out;
+    while (q.next()) {
+        CachedMovement m;
+        m.id = q.value(0).toString();
+        m.structureId = q.value(1).toString();
+        m.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC);
+        m.code = q.value(3).toString();
+        m.voucherId = q.value(4).toString();
+        m.type = q.value(5).toInt() == 1 ? MovementType::Cancellazione : MovementType::Acquisto;
+        m.state = q.value(6).toInt() == 1 ? MovementState::Confermato : MovementState::InAttesa;
+        m.amountCents = q.value(7).toLongLong();
+        m.cfHash = q.value(8).toString().toLatin1();
+        m.purchaseId = q.value(9).toString();
+        out.rows.append(std::move(m));
+    }
+    out.lastSyncAt = lastSync(query.structureId);
+    return out;
+}
+
+QDateTime MovementCacheStore::lastSync(const QString& structureId) const
+{
+    if (!isOpen())
+        return {};
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT MAX(synced_ms) FROM syncs WHERE structure_id = ?"));
+    q.addBindValue(structureId);
+    if (!q.exec() || !q.next() || q.value(0).isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC);
+}
+
+Result<qint64> MovementCacheStore::count() const
+{
+    if (!isOpen())
+        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM movements")) || !q.next())
+        return dbError(QStringLiteral("count"), q.lastError());
+    return q.value(0).toLongLong();
+}
+
+} // namespace sinfonia

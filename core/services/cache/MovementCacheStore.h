@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/domain/Result.h"
+#include "core/services/cache/CachedMovement.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace sinfonia {
+
+// What the movement list asks the cache for: one structure, a period [from, to) in UTC, optionally
+// one beneficiary by CF hash. Rows come sorted by time, newest first.
+struct MovementQuery
+{
+    QString structureId;
+    QDateTime from;
+    QDateTime to;
+    QByteArray cfHash; // empty: every beneficiary
+    int limit = -1;
+};
+
+struct MovementRows
+{
+    QList<CachedMovement> rows;
+    QDateTime lastSyncAt; // invalid: this structure was never synced on this machine
+};
+
+// The SQLite file of the movement cache, used from ONE thread (the cache worker). Plain synchronous
+// code so the bench and tests can drive it directly; MovementCache runs it off the GUI thread.
+class MovementCacheStore
+{
+public:
+    MovementCacheStore();
+    ~MovementCacheStore();
+    MovementCacheStore(const MovementCacheStore&) = delete;
+    MovementCacheStore& operator=(const MovementCacheStore&) = delete;
+
+    // Opens the file with an integrity check. A file that fails to open or to check is renamed to
+    // "<file>.corrupt-<yyyyMMddHHmmss>" and a fresh, empty cache is created: `*setAside` tells the
+    // caller to rebuild it from the server.
+    Result<void> open(const QString& filePath, bool* setAside = nullptr);
+    void close();
+    bool isOpen() const;
+
+    // Upserts a batch of rows in one transaction with one prepared statement. `syncId` marks the rows
+    // seen by the running sync (see finishSync).
+    Result<int> insert(const QList<CachedMovement>& rows, qint64 syncId = 0);
+    // A complete sync of [from, to) of a structure: deletes rows the server no longer listed and
+    // records the time of the sync.
+    Result<void> finishSync(const QString& structureId, const QDateTime& from, const QDateTime& to, qint64 syncId,
+                            const QDateTime& syncedAt);
+    // Retention limit: removes every row older than `cutoff`. Returns the number removed.
+    Result<int> purgeOlderThan(const QDateTime& cutoff);
+    // Removes everything (e.g. operator switch, new hash key).
+    Result<void> clear();
+
+    Result<MovementRows> rows(const MovementQuery& query) const;
+    QDateTime lastSync(const QString& structureId) const;
+    Result<qint64> count() const;
+    QString filePath() const { return m_path; }
+
+private:
+    Result<void> openFile(bool* broken);
+
+    QString m_connection;
+    QString m_path;
+};
+
+} // namespace sinfonia

@@ -1,0 +1,393 @@
+#include "core/services/net/ApiDecode.h"
+
+#include "core/services/net/JsonReader.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace sinfonia::ApiDecode {
+
+Error decodeError(const QString& detail)
+{
+    return makeError(QStringLiteral("api.decode"),
+                     QCoreApplication::translate("sinfonia::ApiClient",
+                                                 "Risposta del server non valida: riprova; se si ripete, "
+                                                 "contatta l'assistenza."),
+                     detail);
+}
+
+namespace {
+
+// Parses a body that must be a JSON object or array, with the size limit.
+Result<QJsonDocument> parse(const QByteArray& body)
+{
+    if (body.size() > maxJsonBytes)
+        return decodeError(QStringLiteral("body too large: %1 bytes").arg(body.size()));
+    QJsonParseError err;
+    QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError)
+        return decodeError(QStringLiteral("invalid JSON at offset %1: %2").arg(err.offset).arg(err.errorString()));
+    return doc;
+}
+
+Result<QJsonObject> parseObject(const QByteArray& body)
+{
+    auto doc = parse(body);
+    if (!doc)
+        return doc.error();
+    if (!doc->isObject())
+        return decodeError(QStringLiteral("body is not an object"));
+    return doc->object();
+}
+
+OperatorRole role(JsonReader& r, const char* key)
+{
+    const QString s = r.string(key);
+    if (s == QLatin1String("titolare"))
+        return OperatorRole::Titolare;
+    if (s != QLatin1String("dipendente"))
+        r.fail(key, "unknown role");
+    return OperatorRole::Dipendente;
+}
+
+QUrl absoluteUrl(JsonReader& r, const char* key)
+{
+    const QUrl u(r.string(key), QUrl::StrictMode);
+    if (!u.isValid() || u.isRelative() || u.host().isEmpty())
+        r.fail(key, "not an absolute URL");
+    return u;
+}
+
+OperatorStructure readStructure(const QJsonObject& o, const QString& path, QString* err)
+{
+    JsonReader r(o, path, err);
+    OperatorStructure s;
+    s.id = r.string("id");
+    s.name = r.string("name");
+    s.address = r.optString("address");
+    s.role = role(r, "role");
+    s.services = r.stringList("services");
+    return s;
+}
+
+Employee readEmployee(const QJsonObject& o, const QString& path, QString* err)
+{
+    JsonReader r(o, path, err);
+    Employee e;
+    e.id = r.string("id");
+    e.codiceFiscale = r.string("codiceFiscale");
+    e.givenName = r.string("givenName");
+    e.familyName = r.string("familyName");
+    e.role = role(r, "role");
+    e.enabled = r.boolean("enabled");
+    e.services = r.stringList("services");
+    return e;
+}
+
+VoucherInfo readVoucher(const QJsonObject& o, const QString& path, QString* err)
+{
+    JsonReader r(o, path, err);
+    VoucherInfo v;
+    v.voucher.id = r.string("id");
+    v.voucher.number = r.string("number");
+    const QString state = r.string("state");
+    const auto st = voucherStateFromWire(state);
+    if (!st && r.ok())
+        r.fail("state", "unknown voucher state");
+    v.voucher.state = st.value_or(VoucherState::Sospeso);
+    v.voucher.codiceFiscale = r.string("codiceFiscale");
+    v.voucher.cardNumber = r.optString("cardNumber");
+    v.voucher.activationDate = r.date("activationDate");
+    v.voucher.expiryDate = r.date("expiryDate");
+    const qint64 initial = r.cents("initialCents");
+    const qint64 used = r.cents("usedCents");
+    const qint64 available = r.cents("availableCents");
+    if (r.ok() && (used > initial || available != initial - used))
+        r.fail("availableCents", "inconsistent with initialCents - usedCents");
+    v.voucher.initialAmount = Money::fromCents(initial);
+    v.voucher.usedAmount = Money::fromCents(used);
+    v.givenName = r.optString("givenName");
+    v.familyName = r.optString("familyName");
+    v.maskedPhone = r.optString("maskedPhone");
+    return v;
+}
+
+ApiMovement readMovement(const QJsonObject& o, const QString& path, QString* err)
+{
+    JsonReader r(o, path, err);
+    ApiMovement a;
+    Movement& m = a.movement;
+    m.id = r.string("id");
+    m.voucherId = r.string("voucherId");
+    a.voucherNumber = r.string("voucherNumber");
+    a.codiceFiscale = r.optString("codiceFiscale");
+    m.structureId = r.string("structureId");
+    m.merchantName = r.string("merchantName");
+    m.createdAt = r.dateTime("createdAt");
+    const auto type = movementTypeFromWire(r.string("type"));
+    if (!type && r.ok())
+        r.fail("type", "unknown movement type");
+    m.type = type.value_or(MovementType::Acquisto);
+    const auto state = movementStateFromWire(r.string("state"));
+    if (!state && r.ok())
+        r.fail("state", "unknown movement state");
+    m.state = state.value_or(MovementState::InAttesa);
+    m.amount = Money::fromCents(r.cents("amountCents", 1));
+    m.purchaseId = r.optString("purchaseId");
+    if (r.ok() && m.type == MovementType::Cancellazione && m.purchaseId.isEmpty())
+        r.fail("purchaseId", "missing for a cancellation");
+    m.commercialDocument = r.optString("commercialDocument");
+    m.hasReceipt = r.boolean("hasReceipt");
+    JsonReader act(r.object("actions"), r.path("actions"), err);
+    a.actions.viewReceipt = act.boolean("viewReceipt");
+    a.actions.authorize = act.boolean("authorize");
+    a.actions.cancel = act.boolean("cancel");
+    a.actions.cancellable = Money::fromCents(act.cents("cancellableCents"));
+    if (r.ok() && a.actions.cancellable > m.amount)
+        act.fail("cancellableCents", "above the movement amount");
+    return a;
+}
+
+OtpChallenge readChallenge(const QJsonObject& o, const QString& path, QString* err)
+{
+    JsonReader r(o, path, err);
+    OtpChallenge c;
+    c.challengeId = r.optString("challengeId");
+    c.expiresAt = r.dateTime("expiresAt");
+    c.resendAvailableAt = r.dateTime("resendAvailableAt");
+    c.attemptsLeft = int(r.integer("attemptsLeft", 0, 100));
+    c.resendsLeft = int(r.integer("resendsLeft", 0, 100));
+    c.maskedPhone = r.string("maskedPhone");
+    return c;
+}
+
+template<typename T, typename F>
+Result<QList<T>> readItems(const QJsonArray& items, const QString& path, QString* err, F read)
+{
+    QList<T> out;
+    out.reserve(items.size());
+    for (qsizetype i = 0; i < items.size() && err->isEmpty(); ++i) {
+        const QString p = path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']');
+        if (!items.at(i).isObject()) {
+            *err = p + QStringLiteral(": not an object");
+            break;
+        }
+        out.append(read(items.at(i).toObject(), p, err));
+    }
+    if (!err->isEmpty())
+        return decodeError(*err);
+    return out;
+}
+
+template<typename T>
+Result<T> finish(T value, const QString& err)
+{
+    if (!err.isEmpty())
+        return decodeError(err);
+    return value;
+}
+
+} // namespace
+
+Result<ServerInfo> info(const QByteArray& body)
+{
+    auto o = parseObject(body);
+    if (!o)
+        return o.error();
+    QString err;
+    JsonReader r(*o, {}, &err);
+    ServerInfo i;
+    i.version = r.string("version");
+    i.sandbox = r.boolean("sandbox");
+    i.clientId = r.string("clientId");
+    i.authorizationEndpoint = absoluteUrl(r, "authorizationEndpoint");
+    i.tokenEndpoint = absoluteUrl(r, "tokenEndpoint");
+    i.revocationEndpoint = absoluteUrl(r, "revocationEndpoint");
+    i.serverTime = r.optDateTime("serverTime");
+    return finish(std::move(i), err);
+}
+
+Result<OperatorProfile> operatorProfile(const QByteArray& body)
+{
+    auto o = parseObject(body);
+    if (!o)
+        return o.error();
+    QString err;
+    JsonReader r(*o, {}, &err);
+    OperatorProfile p;
+    p.id = r.string("id");
+    p.codiceFiscale = r.string("codiceFiscale");
+    p.givenName = r.string("givenName");
+    p.familyName = r.string("familyName");
+    p.displayName = r.string("displayName");
+    auto items = readItems<OperatorStructure>(r.array("structures"), r.path("structures"), &err, readStructure);
+    if (!items)
+        return items.error();
+    p.structures = std::move(items.value());
+    return finish(std::move(p), err);
+}
+
+Result<QList<Employee>> employeeList(const QByteArray& body)
+{
+    auto o = parseObject(body);
+    if (!o)
+        return o.error();
+    QString err;
+    JsonReader r(*o, {}, &err);
+    const QJsonArray items = r.array("items");
+    if (!err.isEmpty())
+        return decodeError(err);
+    return readItems<Employee>(items, QStringLiteral("items"), &err, readEmployee);
+}
+
+Result<Employee> employee(const QByteArray& body)
+{
+    auto o = parseObject(body);
+    if (!o)
+        return o.error();
+    QString err;
+    Employee e = readEmployee(*o, {}, &err);
+    return finish(std::move(e), err);
+}
+
+Result<Beneficiary> beneficiary(const QByteArray& body)
+{
+    auto o = parseObject(body);
+    if (!o)
+        return o.error();
+    QString err;
+    JsonReader r(*o, {}, &err);
+    Beneficiary b;
+    b.codiceFiscale = r.string("codiceFiscale");
+    b.givenName = r.optString("givenName");
+    b.familyName = r.optString("familyName");
+    b.cardNumber = r.optString("cardNumber");
+    b.maskedPhone = r.optString("maskedPhone");
+    const QJsonArray vouchers = r.array("vouchers");
+    if (!err.isEmpty())
+        return decodeError(err);
+    auto items = readItems<VoucherInfo>(vouchers, QStringLiteral("vouchers"), &err, readVoucher);
+    if (!items)
+        return items.error();
+    b.vouchers = std::move(items.value());
+    return b;
+}
+
+Result<VoucherInfo> voucher(const QByteArray& body)
+{
+    auto o = parseObject(body);
+    if (!o)
+        return o.error();
+    QString err;
+    VoucherInfo v = readVoucher(*o, {}, &err);
+    return finish(std::move(v), err);
+}
+
+Result<QList<ApiMovement>> movementList(const QByteArray& body)
+{
+    auto o = parseObject(body);
+    if (!o)
+        return o.error();
+    QString err;
+    JsonReader r(*o, {}, &err);
+    const QJsonArray items = r.array("items");
+    if (!err.isEmpty())
+        return decodeError(err);
+    return readItems<ApiMovement>(items, QStringLiteral("items"), &err, readMovement);
+}
+
+Result<MovementPage> movementPage(const QByteArray& body)
+{
+    auto o = parseObject(body);
+    if (!o)
+        return o.error();
+    QString err;
+    JsonReader r(*o, {}, &err);
+    MovementPage page;
+    const QJsonValue next = o->value(QLatin1String("nextCursor"));
+    if (next.isString() && !next.toString().isEmpty())
+        page.nextCursor = next.toString();
+    else if (!next.isNull())
+        r.fail("nextCursor", "neither a string nor null");
+    const QJsonArray items = r.array("items");
+    if (!err.isEmpty())
+        return decodeError(err);
+    auto list = readItems<ApiMovement>(items, QStringLiteral("items"), &err, readMovement);
+    if (!list)
+        return list.error();
+    page.items = std::move(list.value());
+    return page;
+}
+
+Result<MovementWithChallenge> movementWithChallenge(const QByteArray& body)
+{
+    auto o = parseObject(body);
+    if (!o)
+        return o.error();
+    QString err;
+    JsonReader r(*o, {}, &err);
+    MovementWithChallenge m;
+    m.movement = readMovement(r.object("movement"), QStringLiteral("movement"), &err);
+    m.otp = readChallenge(r.object("otp"), QStringLiteral("otp"), &err);
+    return finish(std::move(m), err);
+}
+
+Result<VerifyResult> verifyResult(const QByteArray& body)
+{
+    auto o = parseObject(body);
+    if (!o)
+        return o.error();
+    QString err;
+    JsonReader r(*o, {}, &err);
+    VerifyResult v;
+    v.movement = readMovement(r.object("movement"), QStringLiteral("movement"), &err);
+    v.voucher = readVoucher(r.object("voucher"), QStringLiteral("voucher"), &err);
+    if (err.isEmpty() && v.movement.movement.voucherId != v.voucher.voucher.id)
+        err = QStringLiteral("voucher.id: does not match movement.voucherId");
+    return finish(std::move(v), err);
+}
+
+Result<QList<SandboxIdentity>> sandboxIdentities(const QByteArray& body)
+{
+    auto doc = parse(body);
+    if (!doc)
+        return doc.error();
+    if (!doc->isArray())
+        return decodeError(QStringLiteral("body is not an array"));
+    QString err;
+    return readItems<SandboxIdentity>(doc->array(), QString(), &err,
+                                      [](const QJsonObject& o, const QString& path, QString* e) {
+                                          JsonReader r(o, path, e);
+                                          SandboxIdentity s;
+                                          s.id = r.string("id");
+                                          s.displayName = r.string("displayName");
+                                          s.codiceFiscale = r.string("codiceFiscale");
+                                          s.role = role(r, "role");
+                                          for (const QJsonValue& v : r.array("structures")) {
+                                              JsonReader sr(v.toObject(), r.path("structures"), e);
+                                              if (!v.isObject())
+                                                  sr.fail("", "not an object");
+                                              s.structures.append({sr.string("id"), sr.string("name")});
+                                          }
+                                          return s;
+                                      });
+}
+
+Result<TokenResponse> tokenResponse(const QByteArray& body)
+{
+    auto o = parseObject(body);
+    if (!o)
+        return o.error();
+    QString err;
+    JsonReader r(*o, {}, &err);
+    TokenResponse t;
+    t.accessToken = r.string("access_token").toUtf8();
+    t.refreshToken = r.string("refresh_token").toUtf8();
+    if (r.string("token_type").compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0 && r.ok())
+        r.fail("token_type", "not Bearer");
+    t.expiresIn = int(r.integer("expires_in", 1, 86400 * 30));
+    return finish(std::move(t), err);
+}
+
+} // namespace sinfonia::ApiDecode
