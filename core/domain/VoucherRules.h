@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/domain/Clock.h"
+#include "core/domain/Result.h"
+#include "core/domain/Voucher.h"
+
+#include <QList>
+
+namespace sinfonia {
+
+// The ledger rules of the programme as pure functions. The server enforces them; the client runs
+// the same functions for immediate feedback. Dates are calendar days in Europe/Rome (Clock::rome()).
+// Error codes are those of the server's ledger, so both sides speak the same language.
+namespace VoucherRules {
+
+// Σ purchases (pending or confirmed) − Σ confirmed cancellations. A pending purchase reserves its
+// amount, so its OTP confirmation can never fail for lack of funds; a pending cancellation gives
+// nothing back until confirmed. Movements of other types or vouchers are the caller's business:
+// pass the movements of one voucher.
+Money usedAmount(const QList<Movement>& movements);
+// initial − used.
+Money availableAmount(Money initial, const QList<Movement>& movements);
+
+// The calendar day in Rome of an instant (createdAt is UTC).
+QDate romeDate(const QDateTime& instant);
+
+// A purchase of `amount` on `voucher` today (Rome). Errors, in this order:
+// "purchase.amount_invalid" (≤ 0), "voucher.not_active" (SOSPESO,
+// ESAURITO, SCADUTO), "voucher.expired" (ATTIVO but todayRome after expiryDate; the expiry day
+// itself is still valid), "voucher.insufficient_funds" ("Importo superiore al residuo (505,00 €)").
+Result<void> checkPurchase(const Voucher& voucher, Money amount, QDate todayRome);
+
+// A purchase can be cancelled only on its own calendar day in Rome, and only once confirmed (the
+// server refuses pending ones with "cancel.not_confirmed": an unconfirmed purchase is simply left
+// to expire or authorised later).
+bool isCancellable(const Movement& purchase, const Clock& clock);
+
+// Purchase amount − Σ cancellations of it, confirmed or pending (a pending one already claims
+// its share). Only movements of type Cancellazione whose purchaseId is purchase.id count. Never
+// negative.
+Money allowedCancellation(const Movement& purchase, const QList<Movement>& cancellationsOfIt);
+
+// A cancellation of `amount` of `purchase`, now. Errors, in this order: "cancel.not_purchase"
+// (the movement is a cancellation), "cancel.not_confirmed", "cancel.not_same_day",
+// "cancel.amount_invalid" (≤ 0), "cancel.amount_exceeds" ("Importo superiore a quello
+// consentito (3,00 €)").
+Result<void> checkCancellation(const Movement& purchase, const QList<Movement>& cancellationsOfIt, Money amount,
+                               const Clock& clock);
+
+// The instant the cancellation window of `purchase` closes: the next midnight in Rome after it
+// (23 or 25 hours after the previous one on DST change days).
+QDateTime cancellationDeadline(const Movement& purchase);
+// "annullabile fino alle 23:59" while isCancellable(), otherwise empty: the hint next to a row.
+QString cancellableUntil(const Movement& purchase, const Clock& clock);
+
+// Movement search period, both ends included: valid dates, from ≤ to, to ≤ from + 3 months.
+// Errors: "movements.range_invalid" (missing date or from after to), "movements.range_too_long".
+Result<void> checkSearchRange(QDate from, QDate to);
+
+struct DateRange
+{
+    QDate from;
+    QDate to;
+};
+// Today..today in Rome: what the movement list shows before the clerk picks a period.
+DateRange defaultSearchRange(const Clock& clock);
+
+} // namespace VoucherRules
+} // namespace sinfonia
