@@ -14,6 +14,7 @@ packages=(
     qtkeychain-qt6-dev libzxing-dev libcpp-httplib-dev libssl-dev libxlsxwriter-dev
     # run time pieces that are loaded at run time, not linked
     libsecret-1-0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
+    tzdata  # Europe/Rome rules of the domain (not in minimal Debian 12 images)
     # tests: a real Secret Service, PostgreSQL, X server, media tools
     dbus dbus-x11 gnome-keyring libsecret-tools postgresql sqlite3 openssl curl
     xvfb xauth xdotool imagemagick gstreamer1.0-tools fonts-dejavu-core poppler-utils
