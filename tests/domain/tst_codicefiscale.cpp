@@ -1,6 +1,7 @@
 #include "core/domain/CodiceFiscale.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -37,6 +38,7 @@ private slots:
     void liveCheck_data();
     void liveCheck();
     void liveCheckAcceptsEveryPrefixOfValidCodes();
+    void randomCodesAndEveryOmocode();
 };
 
 namespace {
@@ -451,6 +453,63 @@ void TestCodiceFiscale::liveCheckAcceptsEveryPrefixOfValidCodes()
         const QString code = CodiceFiscale::normalize(v.code);
         for (int n = 0; n <= code.size(); ++n)
             QVERIFY2(!CodiceFiscale::liveCheck(code.left(n)), qPrintable(code.left(n)));
+    }
+}
+
+void TestCodiceFiscale::randomCodesAndEveryOmocode()
+{
+    // Random well-formed people: the code validates and decodes to what was encoded, every one of
+    // the 127 omocodic variants (any subset of the 7 digit positions replaced) decodes to the same
+    // data, every wrong check character is refused and the mask hides birth data.
+    const QString months = QStringLiteral("ABCDEHLMPRST");
+    const QString omocodeLetters = QStringLiteral("LMNPQRSTUV");
+    const int digitPositions[7] = {6, 7, 9, 10, 12, 13, 14};
+    QRandomGenerator rng(1985);
+    for (int n = 0; n < 200; ++n) {
+        QString first15;
+        for (int i = 0; i < 6; ++i)
+            first15 += QChar(u'A' + rng.bounded(26));
+        const int year = rng.bounded(1927, 2026); // ≤ today's year so the century is unambiguous
+        const int month = rng.bounded(1, 13);
+        const int day = rng.bounded(1, QDate(year, month, 1).daysInMonth() + 1);
+        const bool female = rng.bounded(2) == 1;
+        first15 += QStringLiteral("%1").arg(year % 100, 2, 10, QLatin1Char('0'));
+        first15 += months[month - 1];
+        first15 += QStringLiteral("%1").arg(day + (female ? 40 : 0), 2, 10, QLatin1Char('0'));
+        first15 += QChar(u'A' + rng.bounded(26));
+        first15 += QStringLiteral("%1").arg(rng.bounded(1000), 3, 10, QLatin1Char('0'));
+        const QString base = first15 + CodiceFiscale::computeCheckCharacter(first15);
+
+        const auto r = CodiceFiscale::validate(base, fixedToday);
+        QVERIFY2(r.ok(), qPrintable(base + u' ' + (r.ok() ? QString() : r.error().code)));
+        QCOMPARE(r->birthDate, QDate(year, month, day));
+        QCOMPARE(r->sex, female ? Sex::Female : Sex::Male);
+        QCOMPARE(r->birthPlaceCode, base.mid(11, 4));
+        QVERIFY(!r->omocode);
+        QCOMPARE(CodiceFiscale::mask(base), base.left(6) + QStringLiteral("****") + base.right(5));
+
+        for (QChar c = u'A'; c <= u'Z'; c = QChar(c.unicode() + 1)) {
+            if (c != base[15])
+                QVERIFY(!CodiceFiscale::isValid(base.left(15) + c));
+        }
+
+        for (int subset = 1; subset < 128; ++subset) {
+            QString omo = base.left(15);
+            for (int bit = 0; bit < 7; ++bit) {
+                if (subset & (1 << bit)) {
+                    const int pos = digitPositions[bit];
+                    omo[pos] = omocodeLetters[omo[pos].unicode() - u'0'];
+                }
+            }
+            omo += CodiceFiscale::computeCheckCharacter(omo);
+            const auto o = CodiceFiscale::validate(omo, fixedToday);
+            QVERIFY2(o.ok(), qPrintable(omo));
+            QVERIFY(o->omocode);
+            QCOMPARE(o->birthDate, r->birthDate);
+            QCOMPARE(o->sex, r->sex);
+            QCOMPARE(o->birthPlaceCode, r->birthPlaceCode);
+            QCOMPARE(CodiceFiscale::decodeOmocodia(omo), base);
+        }
     }
 }
 
