@@ -204,6 +204,23 @@ Result<void> MovementCacheStore::finishSync(const QString& structureId, const QD
     return {};
 }
 
+Result<void> MovementCacheStore::recordSync(const QString& structureId, const QDateTime& from, const QDateTime& to,
+                                            const QDateTime& syncedAt)
+{
+    if (!isOpen())
+        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO syncs (structure_id, from_ms, to_ms, synced_ms) VALUES (?,?,?,?)"));
+    q.addBindValue(structureId);
+    q.addBindValue(from.toMSecsSinceEpoch());
+    q.addBindValue(to.toMSecsSinceEpoch());
+    q.addBindValue(syncedAt.toMSecsSinceEpoch());
+    if (!q.exec())
+        return dbError(QStringLiteral("record"), q.lastError());
+    return {};
+}
+
 Result<int> MovementCacheStore::purgeOlderThan(const QDateTime& cutoff)
 {
     if (!isOpen())
@@ -278,6 +295,21 @@ QDateTime MovementCacheStore::lastSync(const QString& structureId) const
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("SELECT MAX(synced_ms) FROM syncs WHERE structure_id = ?"));
     q.addBindValue(structureId);
+    if (!q.exec() || !q.next() || q.value(0).isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC);
+}
+
+QDateTime MovementCacheStore::coveredSince(const QString& structureId, const QDateTime& from) const
+{
+    if (!isOpen())
+        return {};
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(
+        QStringLiteral("SELECT MAX(synced_ms) FROM syncs WHERE structure_id = ? AND from_ms <= ? AND to_ms >= ?"));
+    q.addBindValue(structureId);
+    q.addBindValue(from.toMSecsSinceEpoch());
+    q.addBindValue(from.toMSecsSinceEpoch());
     if (!q.exec() || !q.next() || q.value(0).isNull())
         return {};
     return QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC);

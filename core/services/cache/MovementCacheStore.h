@@ -51,6 +51,9 @@ public:
     // records the time of the sync.
     Result<void> finishSync(const QString& structureId, const QDateTime& from, const QDateTime& to, qint64 syncId,
                             const QDateTime& syncedAt);
+    // Records that [from, to) was synced at `syncedAt` without deleting anything.
+    Result<void> recordSync(const QString& structureId, const QDateTime& from, const QDateTime& to,
+                            const QDateTime& syncedAt);
     // Retention limit: removes every row older than `cutoff`. Returns the number removed.
     Result<int> purgeOlderThan(const QDateTime& cutoff);
     // Removes everything (e.g. operator switch, new hash key).
@@ -58,6 +61,9 @@ public:
 
     Result<MovementRows> rows(const MovementQuery& query) const;
     QDateTime lastSync(const QString& structureId) const;
+    // When [from, to) of the structure was last synced completely by one sync that covered `from`
+    // (invalid if never): an incremental sync then only refetches from the day before that.
+    QDateTime coveredSince(const QString& structureId, const QDateTime& from) const;
     Result<qint64> count() const;
     QString filePath() const { return m_path; }
 

@@ -1,0 +1,253 @@
+#include "core/services/cache/MovementCache.h"
+
+#include "core/domain/Clock.h"
+#include "core/services/cache/CfHasher.h"
+#include "core/services/net/ApiClient.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+#include <QThread>
+
+namespace sinfonia {
+
+// Lives in the cache thread and owns the only connection of that thread.
+class MovementCacheWorker : public QObject
+{
+public:
+    MovementCacheStore store;
+    CfHasher hasher;
+
+    QList<CachedMovement> convert(const QList<ApiMovement>& items)
+    {
+        QList<CachedMovement> rows;
+        rows.reserve(items.size());
+        for (const ApiMovement& a : items) {
+            CachedMovement m;
+            m.id = a.movement.id;
+            m.structureId = a.movement.structureId;
+            m.createdAt = a.movement.createdAt;
+            m.code = a.voucherNumber;
+            m.voucherId = a.movement.voucherId;
+            m.type = a.movement.type;
+            m.state = a.movement.state;
+            m.amountCents = a.movement.amount.cents();
+            m.cfHash = hasher.hash(a.codiceFiscale);
+            m.purchaseId = a.movement.purchaseId;
+            rows.append(std::move(m));
+        }
+        return rows;
+    }
+};
+
+MovementCache::MovementCache(QObject* parent)
+    : QObject(parent)
+    , m_thread(new QThread(this))
+    , m_worker(new MovementCacheWorker)
+{
+    m_thread->setObjectName(QStringLiteral("movement-cache"));
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+}
+
+MovementCache::~MovementCache()
+{
+    // The store must close its connection in its own thread.
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->store.close(); }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+QString MovementCache::defaultFilePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/movements.sqlite");
+}
+
+QDateTime MovementCache::startOfDayRome(QDate day)
+{
+    return day.startOfDay(Clock::rome()).toUTC();
+}
+
+void MovementCache::open(const QString& filePath, const QByteArray& hashKey, int retentionMonths)
+{
+    m_hashKey = hashKey;
+    QMetaObject::invokeMethod(m_worker, [this, w = m_worker, filePath, hashKey, retentionMonths] {
+        w->hasher.setKey(hashKey);
+        bool setAside = false;
+        Result<void> r = w->store.open(filePath, &setAside);
+        if (r.ok()) {
+            const QDateTime cutoff = QDateTime::currentDateTimeUtc().addMonths(-retentionMonths);
+            (void)w->store.purgeOlderThan(cutoff);
+        }
+        QMetaObject::invokeMethod(this, [this, ok = r.ok(), setAside, msg = r.ok() ? QString() : r.error().message] {
+            m_open = ok;
+            Q_EMIT opened(ok, setAside, msg);
+        });
+    });
+}
+
+QByteArray MovementCache::hashCf(const QString& codiceFiscale) const
+{
+    CfHasher h(m_hashKey);
+    return h.hash(codiceFiscale);
+}
+
+void MovementCache::sync(ApiClient* api, const QString& structureId, QDate from, QDate to, bool full)
+{
+    QPointer<ApiClient> client(api);
+    sync(
+        [client, structureId](const MovementFilter& filter, const QString& cursor, QObject* context,
+                              std::function<void(Result<MovementPage>)> done) {
+            if (!client) {
+                done(makeError(QStringLiteral("cache.no_client"), tr("Servizio non disponibile.")));
+                return;
+            }
+            client->movements(structureId, filter, cursor, context, std::move(done));
+        },
+        structureId, from, to, full);
+}
+
+void MovementCache::sync(PageFetcher fetcher, const QString& structureId, QDate from, QDate to, bool full)
+{
+    if (m_syncing) {
+        Q_EMIT syncFailed(
+            structureId,
+            makeError(QStringLiteral("cache.sync_running"), tr("Aggiornamento dei movimenti già in corso.")));
+        return;
+    }
+    m_syncing = true;
+    ++m_generation;
+    m_fetcher = std::move(fetcher);
+    m_syncStructure = structureId;
+    m_syncFrom = startOfDayRome(from);
+    m_syncTo = startOfDayRome(to.addDays(1));
+    m_syncStarted = QDateTime::currentDateTimeUtc();
+    m_syncId = m_syncStarted.toMSecsSinceEpoch();
+    m_syncRows = 0;
+    m_pendingInserts = 0;
+    m_lastPageFetched = false;
+    if (full) {
+        startFetching(from, to);
+        return;
+    }
+    const QDateTime syncFrom = m_syncFrom;
+    QMetaObject::invokeMethod(m_worker, [this, w = m_worker, structureId, syncFrom, from, to] {
+        const QDateTime covered = w->store.coveredSince(structureId, syncFrom);
+        QMetaObject::invokeMethod(this, [this, covered, from, to] {
+            // Movements of a day can still change that day (OTP, same-day cancellation): refetch
+            // from the day before the last sync, keep what is older.
+            QDate fetchFrom = from;
+            if (covered.isValid())
+                fetchFrom = qBound(from, covered.toTimeZone(Clock::rome()).date().addDays(-1), to);
+            startFetching(fetchFrom, to);
+        });
+    });
+}
+
+void MovementCache::startFetching(QDate fetchFrom, QDate to)
+{
+    m_fetchFrom = startOfDayRome(fetchFrom);
+    m_filter = MovementFilter {fetchFrom, to, QString(), 500};
+    fetchNext(QString());
+}
+
+void MovementCache::fetchNext(const QString& cursor)
+{
+    const quint64 gen = m_generation;
+    m_fetcher(m_filter, cursor, this, [this, gen](Result<MovementPage> page) {
+        if (gen != m_generation || !m_syncing)
+            return;
+        if (!page) {
+            syncDone(page.error());
+            return;
+        }
+        const QString next = page.value().nextCursor;
+        m_lastPageFetched = next.isEmpty();
+        ++m_pendingInserts;
+        QMetaObject::invokeMethod(m_worker,
+                                  [this, w = m_worker, gen, items = std::move(page.value().items), syncId = m_syncId] {
+                                      Result<int> r = w->store.insert(w->convert(items), syncId);
+                                      QMetaObject::invokeMethod(this, [this, gen, r] {
+                                          if (gen != m_generation || !m_syncing)
+                                              return;
+                                          --m_pendingInserts;
+                                          if (!r) {
+                                              syncDone(r.error());
+                                              return;
+                                          }
+                                          m_syncRows += r.value();
+                                          Q_EMIT syncProgress(m_syncStructure, m_syncRows);
+                                          if (m_lastPageFetched && m_pendingInserts == 0)
+                                              syncDone({});
+                                      });
+                                  });
+        if (!next.isEmpty())
+            fetchNext(next);
+    });
+}
+
+void MovementCache::syncDone(Result<void> result)
+{
+    const QString structureId = m_syncStructure;
+    if (!result.ok()) {
+        ++m_generation;
+        m_syncing = false;
+        Q_EMIT syncFailed(structureId, result.error());
+        Q_EMIT changed(structureId);
+        return;
+    }
+    const quint64 gen = m_generation;
+    QMetaObject::invokeMethod(m_worker,
+                              [this, w = m_worker, gen, structureId, from = m_syncFrom, fetchFrom = m_fetchFrom,
+                               to = m_syncTo, syncId = m_syncId, started = m_syncStarted] {
+                                  // Delete only in the refetched window; then record the whole period as synced.
+                                  Result<void> r = w->store.finishSync(structureId, fetchFrom, to, syncId, started);
+                                  if (r.ok() && from < fetchFrom)
+                                      r = w->store.recordSync(structureId, from, to, started);
+                                  QMetaObject::invokeMethod(this, [this, gen, structureId, r, started] {
+                                      if (gen != m_generation)
+                                          return;
+                                      m_syncing = false;
+                                      if (!r.ok())
+                                          Q_EMIT syncFailed(structureId, r.error());
+                                      else
+                                          Q_EMIT syncFinished(structureId, m_syncRows, started);
+                                      Q_EMIT changed(structureId);
+                                  });
+                              });
+}
+
+void MovementCache::query(const MovementQuery& query, QObject* context, std::function<void(Result<MovementRows>)> done)
+{
+    QPointer<QObject> ctx(context);
+    QMetaObject::invokeMethod(m_worker, [this, w = m_worker, query, ctx, done = std::move(done)] {
+        Result<MovementRows> r = w->store.rows(query);
+        QMetaObject::invokeMethod(this, [ctx, done, r = std::move(r)] {
+            if (ctx)
+                done(r);
+        });
+    });
+}
+
+void MovementCache::query(const QString& structureId, QDate from, QDate to, const QString& codiceFiscale,
+                          QObject* context, std::function<void(Result<MovementRows>)> done)
+{
+    MovementQuery q;
+    q.structureId = structureId;
+    q.from = startOfDayRome(from);
+    q.to = startOfDayRome(to.addDays(1));
+    q.cfHash = codiceFiscale.isEmpty() ? QByteArray() : hashCf(codiceFiscale);
+    query(q, context, std::move(done));
+}
+
+void MovementCache::clear()
+{
+    ++m_generation;
+    m_syncing = false;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { (void)w->store.clear(); });
+}
+
+} // namespace sinfonia

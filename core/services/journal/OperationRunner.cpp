@@ -1,0 +1,162 @@
+#include "core/services/journal/OperationRunner.h"
+
+#include "core/services/net/ApiClient.h"
+#include "core/services/net/ApiDecode.h"
+#include "core/services/net/ApiErrors.h"
+
+#include <QCryptographicHash>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcRunner, "sinfonia.services.operations")
+
+namespace sinfonia {
+
+OperationRunner::OperationRunner(ApiClient* api, OperationJournal* journal, QObject* parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_journal(journal)
+{
+}
+
+void OperationRunner::purchase(const QString& structureId, const QString& voucherId, Money amount,
+                               const QString& commercialDocument, const ReceiptFile& receipt, QObject* context,
+                               Callback done)
+{
+    const QByteArray key = ApiClient::newIdempotencyKey();
+    const ApiCall call = ApiClient::purchaseCall(structureId, voucherId, amount, commercialDocument, receipt, key);
+    JournalEntry e;
+    e.idempotencyKey = QString::fromLatin1(key);
+    e.kind = JournalEntry::Kind::Purchase;
+    e.structureId = structureId;
+    e.voucherId = voucherId;
+    e.amount = amount;
+    e.receiptSha256 = QCryptographicHash::hash(receipt.bytes, QCryptographicHash::Sha256).toHex();
+    e.method = call.method;
+    e.path = call.path;
+    e.contentType = call.contentType;
+    e.body = call.body;
+    run(e, context, std::move(done));
+}
+
+void OperationRunner::cancellation(const QString& structureId, const QString& voucherId, const QString& purchaseId,
+                                   Money amount, QObject* context, Callback done)
+{
+    const QByteArray key = ApiClient::newIdempotencyKey();
+    const ApiCall call = ApiClient::cancellationCall(structureId, purchaseId, amount, key);
+    JournalEntry e;
+    e.idempotencyKey = QString::fromLatin1(key);
+    e.kind = JournalEntry::Kind::Cancellation;
+    e.structureId = structureId;
+    e.voucherId = voucherId;
+    e.purchaseId = purchaseId;
+    e.amount = amount;
+    e.method = call.method;
+    e.path = call.path;
+    e.contentType = call.contentType;
+    e.body = call.body;
+    run(e, context, std::move(done));
+}
+
+Result<MovementWithChallenge> OperationRunner::check(const JournalEntry& e, const QByteArray& body) const
+{
+    auto decoded = ApiDecode::movementWithChallenge(body);
+    if (!decoded)
+        return decoded.error();
+    const Movement& m = decoded->movement.movement;
+    const bool purchase = e.kind == JournalEntry::Kind::Purchase;
+    const bool matches = m.structureId == e.structureId && m.amount == e.amount
+        && m.type == (purchase ? MovementType::Acquisto : MovementType::Cancellazione)
+        && (purchase ? m.voucherId == e.voucherId : m.purchaseId == e.purchaseId);
+    if (!matches)
+        return ApiDecode::decodeError(QStringLiteral("answer does not match the intent"));
+    return decoded;
+}
+
+void OperationRunner::run(const JournalEntry& entry, QObject* context, Callback done)
+{
+    const QString key = entry.idempotencyKey;
+    if (!entry.createdAt.isValid() || entry.state == JournalEntry::State::Pending) {
+        // New intents are written first; a failed write means nothing is sent.
+        if (!m_journal->entry(key)) {
+            Result<void> saved = m_journal->record(entry);
+            if (!saved) {
+                if (done)
+                    done(saved.error());
+                return;
+            }
+        }
+    }
+    (void)m_journal->markSent(key);
+    ApiCall call;
+    call.method = entry.method;
+    call.path = entry.path;
+    call.contentType = entry.contentType;
+    call.body = entry.body;
+    call.idempotencyKey = key.toLatin1();
+    call.timeoutMs = entry.kind == JournalEntry::Kind::Purchase ? 60000 : 30000;
+    QPointer<QObject> ctx(context);
+    ApiRequest* req = m_api->send(std::move(call), this, [this, entry, ctx, done](const Result<ApiResponse>& r) {
+        const QString k = entry.idempotencyKey;
+        if (r.ok()) {
+            auto checked = check(entry, r.value().body);
+            if (checked) {
+                JournalEntry final = entry;
+                final.state = JournalEntry::State::Confirmed;
+                (void)m_journal->markConfirmed(k, checked->movement.movement.id, final.outcomeText());
+                Q_EMIT resolved(k, true, final.outcomeText());
+                if (ctx && done)
+                    done(checked);
+                return;
+            }
+            qCWarning(lcRunner) << "answer for" << k << "rejected:" << checked.error().detail;
+            (void)m_journal->markUnknown(k, checked.error().detail);
+            if (ctx && done)
+                done(checked.error());
+            return;
+        }
+        if (ApiErrors::isDefinitive(r.error())) {
+            JournalEntry final = entry;
+            final.state = JournalEntry::State::Failed;
+            (void)m_journal->markFailed(k, r.error().message);
+            Q_EMIT resolved(k, false, final.outcomeText());
+        } else {
+            (void)m_journal->markUnknown(k, r.error().code);
+        }
+        if (ctx && done)
+            done(r.error());
+    });
+    Q_EMIT requestStarted(key, req);
+}
+
+void OperationRunner::reconcile()
+{
+    const QList<JournalEntry> open = m_journal->unresolved();
+    if (open.isEmpty() || m_reconciling > 0) {
+        if (m_reconciling == 0)
+            Q_EMIT reconcileFinished(0, 0);
+        return;
+    }
+    m_reconciling = int(open.size());
+    m_resolvedInRound = 0;
+    m_unknownInRound = 0;
+    for (const JournalEntry& e : open) {
+        if (e.body.isEmpty() && e.method.isEmpty()) {
+            (void)m_journal->markFailed(e.idempotencyKey, QStringLiteral("no request to replay"));
+            --m_reconciling;
+            continue;
+        }
+        qCInfo(lcRunner) << "replaying intent" << e.idempotencyKey;
+        run(e, this, [this](Result<MovementWithChallenge> r) {
+            if (r.ok() || ApiErrors::isDefinitive(r.error()))
+                ++m_resolvedInRound;
+            else
+                ++m_unknownInRound;
+            if (--m_reconciling == 0)
+                Q_EMIT reconcileFinished(m_resolvedInRound, m_unknownInRound);
+        });
+    }
+    if (m_reconciling == 0)
+        Q_EMIT reconcileFinished(m_resolvedInRound, m_unknownInRound);
+}
+
+} // namespace sinfonia

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/domain/Money.h"
+#include "core/domain/Result.h"
+#include "core/services/journal/OperationJournal.h"
+#include "core/services/net/ApiTypes.h"
+
+#include <QObject>
+#include <QPointer>
+#include <functional>
+
+namespace sinfonia {
+
+class ApiClient;
+class ApiRequest;
+
+// Sends purchases and cancellations through the operation journal: the intent (with the exact
+// request and its Idempotency-Key) is on disk before the request leaves; the answer is accepted
+// only if it matches the intent (structure, voucher or purchase, type, amount), otherwise the
+// outcome stays unknown. reconcile() replays every unresolved intent with the same key (the server
+// answers with its stored response), so nothing is debited twice and nothing is lost.
+class OperationRunner : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(Result<MovementWithChallenge>)>;
+
+    OperationRunner(ApiClient* api, OperationJournal* journal, QObject* parent = nullptr);
+
+    // "Salva e invia OTP": creates the purchase IN_ATTESA. On a transport failure the error says the
+    // outcome is being checked (code "journal.unknown") and reconcile() is scheduled by the caller.
+    void purchase(const QString& structureId, const QString& voucherId, Money amount, const QString& commercialDocument,
+                  const ReceiptFile& receipt, QObject* context, Callback done);
+    void cancellation(const QString& structureId, const QString& voucherId, const QString& purchaseId, Money amount,
+                      QObject* context, Callback done);
+
+    // Replays every unresolved intent (at start-up, after a dropped answer, after re-login).
+    void reconcile();
+    bool isReconciling() const { return m_reconciling > 0; }
+
+Q_SIGNALS:
+    // The request of an intent is on the wire (tests abort it here to simulate a dropped answer).
+    void requestStarted(const QString& idempotencyKey, sinfonia::ApiRequest* request);
+    // An intent reached a final state; `text` is JournalEntry::outcomeText() for the clerk.
+    void resolved(const QString& idempotencyKey, bool registered, const QString& text);
+    void reconcileFinished(int resolvedCount, int unknownCount);
+
+private:
+    void run(const JournalEntry& entry, QObject* context, Callback done);
+    Result<MovementWithChallenge> check(const JournalEntry& entry, const QByteArray& body) const;
+
+    ApiClient* m_api;
+    OperationJournal* m_journal;
+    int m_reconciling = 0;
+    int m_resolvedInRound = 0;
+    int m_unknownInRound = 0;
+};
+
+} // namespace sinfonia
