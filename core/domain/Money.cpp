@@ -61,12 +61,17 @@ QString stripCurrency(QString s)
     s = s.trimmed();
     const QString euro = QStringLiteral("\u20AC");
     const QString eur = QStringLiteral("EUR");
+    const QString euroWord = QStringLiteral("EURO");
     if (s.startsWith(euro))
         s = s.mid(1).trimmed();
+    else if (s.startsWith(euroWord, Qt::CaseInsensitive))
+        s = s.mid(4).trimmed();
     else if (s.startsWith(eur, Qt::CaseInsensitive))
         s = s.mid(3).trimmed();
     else if (s.endsWith(euro))
         s.chop(1);
+    else if (s.endsWith(euroWord, Qt::CaseInsensitive))
+        s.chop(4);
     else if (s.endsWith(eur, Qt::CaseInsensitive))
         s.chop(3);
     return s.trimmed();

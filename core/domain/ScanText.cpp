@@ -233,6 +233,8 @@ bool gtinCheckOk(QStringView digits)
 
 ScanReading extractScan(const QString& raw)
 {
+    if (raw.size() > maxScanLength)
+        return {};
     const QString cleaned = clean(raw);
     bool aimGs1 = false;
     const QString content = stripSymbologyId(cleaned, &aimGs1).trimmed();

@@ -32,6 +32,8 @@ struct ScanReading
                          // the GTIN-14 of a GS1 code (the whole GS1 text when it has no GTIN)
     QString cardNumber; // a valid Tessera Sanitaria number found in the text (stripe data)
     QString candidate; // Kind::Unreadable: a CF-shaped text whose check failed, for prefill
+
+    bool operator==(const ScanReading&) const = default;
 };
 
 // Finds the codice fiscale in a raw scanner or swipe string, or recognises a product code.
@@ -42,7 +44,9 @@ struct ScanReading
 // characters with omocodia and a valid check character) anywhere in the text, never by position.
 // Product codes: AIC Code 32 ("A" + 9 digits, 9 digits with the Code 32 check digit, or the 6
 // base-32 characters a scanner without Code 32 support sends), EAN-13, EAN-8, UPC-A, GS1 (AIM
-// identifier, FNC1/GS separators, "(01)" parentheses, or "01" + GTIN-14).
+// identifier, FNC1/GS separators, "(01)" parentheses, or "01" + GTIN-14). Text longer than
+// maxScanLength is Unreadable without being searched (no symbology carries that much).
+inline constexpr int maxScanLength = 4096;
 ScanReading extractScan(const QString& raw);
 
 // Italian text for the clerk about a reading that is not a usable CF, e.g.

@@ -40,6 +40,8 @@ void TestMoney::parseValid_data()
     QTest::newRow("euro sign after") << QStringLiteral("12,50 \u20AC") << qint64(1250);
     QTest::newRow("euro sign glued") << QStringLiteral("\u20AC12,50") << qint64(1250);
     QTest::newRow("EUR suffix") << QStringLiteral("12,50 EUR") << qint64(1250);
+    QTest::newRow("euro word") << QStringLiteral("12 euro") << qint64(1200);
+    QTest::newRow("EURO word before") << QStringLiteral("EURO 3,5") << qint64(350);
     QTest::newRow("surrounding blanks") << QStringLiteral(" 12 ") << qint64(1200);
     QTest::newRow("tabs and nbsp") << QStringLiteral("\t12,00\u00A0") << qint64(1200);
     QTest::newRow("single dot + 3 digits = thousands") << QStringLiteral("1.234") << qint64(123400);
@@ -113,6 +115,7 @@ void TestMoney::parseInvalid_data()
     QTest::newRow("exponent") << QStringLiteral("1e3") << QStringLiteral("money.invalid");
     QTest::newRow("arabic-indic digits") << QStringLiteral("\u0661\u0662") << QStringLiteral("money.invalid");
     QTest::newRow("two dots no group") << QStringLiteral("1..2") << QStringLiteral("money.invalid");
+    QTest::newRow("euro word inside") << QStringLiteral("12 euro 50") << QStringLiteral("money.invalid");
     QTest::newRow("euro twice") << QStringLiteral("\u20AC 12 \u20AC") << QStringLiteral("money.invalid");
 }
 

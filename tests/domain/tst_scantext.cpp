@@ -49,6 +49,7 @@ void TestScanText::codiceFiscale_data()
     QTest::newRow("Code 39 check char sent") << QStringLiteral("RSSMRA85T10A562S7") << cf;
     QTest::newRow("text prefix and suffix") << QStringLiteral("SCAN:RSSMRA85T10A562S;END\r") << cf;
     QTest::newRow("glued letter prefix") << QStringLiteral("XYRSSMRA85T10A562S") << cf;
+    QTest::newRow("Code 39 start/stop sent") << QStringLiteral("*RSSMRA85T10A562S*\r") << cf;
     QTest::newRow("STX ETX") << QStringLiteral("\u0002RSSMRA85T10A562S\u0003") << cf;
     QTest::newRow("leading blanks") << QStringLiteral("   RSSMRA85T10A562S   ") << cf;
     QTest::newRow("track 1") << QStringLiteral("%B80380015000000123457^RSSMRA85T10A562S^2512?") << cf;
@@ -84,6 +85,7 @@ void TestScanText::codiceFiscale()
     QCOMPARE(r.product, Product::None);
     QVERIFY(r.productCode.isEmpty());
     QVERIFY(scanMessage(r).isEmpty());
+    QCOMPARE(extractScan(raw), r); // deterministic
 }
 
 void TestScanText::productCodes_data()
@@ -170,6 +172,8 @@ void TestScanText::unreadable_data()
     QTest::newRow("Italian layout garbage") << QStringLiteral("òìò__&&") << QString();
     QTest::newRow("swipe with an EAN-shaped field is not a product")
         << QStringLiteral("%B8001234567897^X?") << QString();
+    QTest::newRow("too long to be a scan")
+        << QString(QString(maxScanLength, u'%') + QStringLiteral("RSSMRA85T10A562S")) << QString();
     QTest::newRow("two long tokens") << QStringLiteral("8001234567897 4012345678901 X Y") << QString();
 }
 
