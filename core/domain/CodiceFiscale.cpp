@@ -61,14 +61,14 @@ std::optional<Error> checkCharacters(const QString& code)
             if (!isDigitOrOmocode(c)) {
                 return makeError(QStringLiteral("cf.characters"),
                                  QCoreApplication::translate("sinfonia::CodiceFiscale",
-                                                             "Codice fiscale non valido: al %1º carattere va una cifra")
+                                                             "Codice fiscale non valido: in %1ª posizione va una cifra")
                                      .arg(pos),
                                  QStringLiteral("digit expected at %1").arg(pos));
             }
         } else if (!isLetter(c)) {
             return makeError(QStringLiteral("cf.characters"),
                              QCoreApplication::translate("sinfonia::CodiceFiscale",
-                                                         "Codice fiscale non valido: al %1º carattere va una lettera")
+                                                         "Codice fiscale non valido: in %1ª posizione va una lettera")
                                  .arg(pos),
                              QStringLiteral("letter expected at %1").arg(pos));
         }
@@ -311,7 +311,7 @@ std::optional<QString> liveCheck(const QString& partial)
         for (int i = 0; i < code.size(); ++i) {
             if (!isDigit(code[i]))
                 return QCoreApplication::translate("sinfonia::CodiceFiscale",
-                                                   "Codice fiscale non valido: al %1º carattere va una cifra")
+                                                   "Codice fiscale non valido: in %1ª posizione va una cifra")
                     .arg(i + 1);
         }
     }

@@ -156,19 +156,19 @@ void TestCodiceFiscale::errors_data()
     QTest::newRow("12 digits") << QStringLiteral("007431101570") << QStringLiteral("cf.length")
                                << QStringLiteral("Codice fiscale troppo corto: 12 caratteri su 16");
     QTest::newRow("digit in surname") << QStringLiteral("R5SMRA85T10A562S") << QStringLiteral("cf.characters")
-                                      << QStringLiteral("Codice fiscale non valido: al 2º carattere va una lettera");
+                                      << QStringLiteral("Codice fiscale non valido: in 2ª posizione va una lettera");
     QTest::newRow("letter in year") << QStringLiteral("RSSMRA8AT10A562S") << QStringLiteral("cf.characters")
-                                    << QStringLiteral("Codice fiscale non valido: al 8º carattere va una cifra");
+                                    << QStringLiteral("Codice fiscale non valido: in 8ª posizione va una cifra");
     QTest::newRow("punctuation") << QStringLiteral("RSSMRA85T10A5_2S") << QStringLiteral("cf.characters")
-                                 << QStringLiteral("Codice fiscale non valido: al 14º carattere va una cifra");
+                                 << QStringLiteral("Codice fiscale non valido: in 14ª posizione va una cifra");
     QTest::newRow("digit as place letter")
         << QStringLiteral("RSSMRA85T101562S") << QStringLiteral("cf.characters")
-        << QStringLiteral("Codice fiscale non valido: al 12º carattere va una lettera");
+        << QStringLiteral("Codice fiscale non valido: in 12ª posizione va una lettera");
     QTest::newRow("digit as check char") << QStringLiteral("RSSMRA85T10A5621") << QStringLiteral("cf.characters")
                                          << QStringLiteral(
-                                                "Codice fiscale non valido: al 16º carattere va una lettera");
+                                                "Codice fiscale non valido: in 16ª posizione va una lettera");
     QTest::newRow("accented letter") << QStringLiteral("RSSMRÀ85T10A562S") << QStringLiteral("cf.characters")
-                                     << QStringLiteral("Codice fiscale non valido: al 6º carattere va una lettera");
+                                     << QStringLiteral("Codice fiscale non valido: in 6ª posizione va una lettera");
     QTest::newRow("month I") << QStringLiteral("CSTNGL22I10D086I") << QStringLiteral("cf.month")
                              << QStringLiteral("Mese di nascita non valido (9º carattere): "
                                                "usa una lettera tra A B C D E H L M P R S T");
@@ -225,10 +225,11 @@ void TestCodiceFiscale::messagesNameThePosition()
         } else if (i == 9 || i == 10) {
             // 'A' is not an omocode letter either, so it is a character error.
             QCOMPARE(r.error().code, QStringLiteral("cf.characters"));
-            QVERIFY(r.error().message.contains(QString::number(i + 1) + QStringLiteral("º")));
+            QVERIFY(r.error().message.contains(QString::number(i + 1) + QStringLiteral("ª posizione")));
         } else {
             QCOMPARE(r.error().code, QStringLiteral("cf.characters"));
-            QVERIFY2(r.error().message.contains(QStringLiteral("al %1º").arg(i + 1)), qPrintable(r.error().message));
+            QVERIFY2(r.error().message.contains(QStringLiteral("in %1ª posizione").arg(i + 1)),
+                     qPrintable(r.error().message));
         }
     }
 }
@@ -399,9 +400,9 @@ void TestCodiceFiscale::liveCheck_data()
     QTest::newRow("letters so far") << QStringLiteral("RSSM") << QString();
     QTest::newRow("lower case so far") << QStringLiteral("rssmra8") << QString();
     QTest::newRow("digit in name") << QStringLiteral("RSSM4")
-                                   << QStringLiteral("Codice fiscale non valido: al 5º carattere va una lettera");
+                                   << QStringLiteral("Codice fiscale non valido: in 5ª posizione va una lettera");
     QTest::newRow("letter in year") << QStringLiteral("RSSMRAX")
-                                    << QStringLiteral("Codice fiscale non valido: al 7º carattere va una cifra");
+                                    << QStringLiteral("Codice fiscale non valido: in 7ª posizione va una cifra");
     QTest::newRow("omocode letter in year ok") << QStringLiteral("RSSMRAU") << QString();
     QTest::newRow("bad month") << QStringLiteral("RSSMRA85Z")
                                << QStringLiteral("Mese di nascita non valido (9º carattere): "
@@ -414,7 +415,7 @@ void TestCodiceFiscale::liveCheck_data()
         "RSSMRA85B30") << QStringLiteral("Data di nascita inesistente (30/02): controlla i caratteri dal 7º all'11º");
     QTest::newRow("29 February 00 ok") << QStringLiteral("RSSMRA00B29") << QString();
     QTest::newRow("place letter") << QStringLiteral("RSSMRA85T105")
-                                  << QStringLiteral("Codice fiscale non valido: al 12º carattere va una lettera");
+                                  << QStringLiteral("Codice fiscale non valido: in 12ª posizione va una lettera");
     QTest::newRow("15 fine") << QStringLiteral("RSSMRA85T10A562") << QString();
     QTest::newRow("complete valid") << QStringLiteral("RSSMRA85T10A562S") << QString();
     QTest::newRow("complete bad check") << QStringLiteral("RSSMRA85T10A562X")
@@ -428,9 +429,9 @@ void TestCodiceFiscale::liveCheck_data()
     QTest::newRow("numeric too long") << QStringLiteral("007431101570")
                                       << QStringLiteral("Il codice fiscale numerico ha 11 cifre: ne hai scritte 12");
     QTest::newRow("numeric then letter") << QStringLiteral("007A")
-                                         << QStringLiteral("Codice fiscale non valido: al 4º carattere va una cifra");
+                                         << QStringLiteral("Codice fiscale non valido: in 4ª posizione va una cifra");
     QTest::newRow("punctuation") << QStringLiteral("RSS_")
-                                 << QStringLiteral("Codice fiscale non valido: al 4º carattere va una lettera");
+                                 << QStringLiteral("Codice fiscale non valido: in 4ª posizione va una lettera");
 }
 
 void TestCodiceFiscale::liveCheck()
