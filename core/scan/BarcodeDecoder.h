@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QString>
+
+class QImage;
+class QVideoFrame;
+
+namespace sinfonia {
+
+// What one decode attempt found. `text` is the raw symbol content (empty when nothing was found);
+// `format` names the symbology ("Code39", "Code128", "QRCode") for diagnostics.
+struct BarcodeReading
+{
+    QString text;
+    QString format;
+    bool found() const { return !text.isEmpty(); }
+};
+
+// Our adapter over ZXing-C++ 1.4.0. It reads the luminance plane of YUV frames in place (no
+// conversion), falls back to a Grayscale8 copy for other pixel formats, and always asks for one
+// symbol: ZXing 1.4.0 as packaged aborts on clean linear codes when more are requested. Stateless
+// and thread-safe: one instance may be used from a worker thread.
+class BarcodeDecoder
+{
+public:
+    struct Options
+    {
+        bool tryHarder = true; // needed for small (2 px/module) or noisy codes
+        bool tryRotate = true; // adds the 90° case
+        bool code39 = true;
+        bool code128 = true;
+        bool qrCode = true;
+        // Second pass for linear codes on rows averaged in groups of n (0/1 = off); see decodeLuminance.
+        int verticalAveraging = 4;
+    };
+
+    BarcodeDecoder();
+    explicit BarcodeDecoder(const Options& options);
+
+    // 8-bit luminance buffer, `stride` bytes per row (0 = width).
+    BarcodeReading decodeLuminance(const uchar* data, int width, int height, int stride = 0) const;
+    BarcodeReading decode(const QImage& image) const;
+    // Maps the frame read-only itself; a frame that cannot be mapped or converted yields nothing.
+    BarcodeReading decode(const QVideoFrame& frame) const;
+
+private:
+    BarcodeReading decodeView(const uchar* data, int width, int height, int stride, int pixStride,
+                              bool secondPass) const;
+    BarcodeReading decodePacked(const uchar* data, int width, int height, int stride, int format) const;
+
+    Options m_options;
+};
+
+} // namespace sinfonia
