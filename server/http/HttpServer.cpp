@@ -1,0 +1,134 @@
+#include "server/http/HttpServer.h"
+
+#include "server/auth/OAuthRoutes.h"
+#include "server/http/EmployeeRoutes.h"
+#include "server/http/InfoRoutes.h"
+#include "server/http/Logging.h"
+#include "server/http/Metrics.h"
+#include "server/http/MovementRoutes.h"
+#include "server/http/OtpRoutes.h"
+#include "server/http/Problem.h"
+#include "server/http/PurchaseRoutes.h"
+#include "server/http/Router.h"
+#include "server/http/ServerContext.h"
+#include "server/http/VoucherRoutes.h"
+#include "server/sandbox/SandboxRoutes.h"
+
+#include <httplib.h>
+
+Q_LOGGING_CATEGORY(lcHttp, "sinfonia.server.http", QtInfoMsg)
+
+namespace sinfonia::http {
+
+HttpServer::HttpServer(ServerContext& ctx, Options options)
+    : m_ctx(ctx)
+    , m_options(std::move(options))
+{
+    m_tls = !m_options.tlsCert.isEmpty() && !m_options.tlsKey.isEmpty();
+    if (m_tls) {
+        const QByteArray cert = m_options.tlsCert.toLocal8Bit();
+        const QByteArray key = m_options.tlsKey.toLocal8Bit();
+        m_server = std::make_unique<httplib::SSLServer>(cert.constData(), key.constData());
+    } else {
+        m_server = std::make_unique<httplib::Server>();
+    }
+    const size_t threads = size_t(qMax(1, m_options.threads));
+    m_server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    m_server->set_payload_max_length(m_options.maxBodyBytes);
+    m_server->set_read_timeout(m_options.readTimeoutSecs, 0);
+    m_server->set_write_timeout(m_options.writeTimeoutSecs, 0);
+    m_server->set_keep_alive_max_count(size_t(m_options.keepAliveMaxCount));
+    m_server->set_keep_alive_timeout(m_options.keepAliveTimeoutSecs);
+    installHooks();
+    installRoutes();
+}
+
+HttpServer::~HttpServer() = default;
+
+bool HttpServer::isValid() const
+{
+    return m_server->is_valid();
+}
+
+void HttpServer::installHooks()
+{
+    m_server->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+        RequestScope& scope = RequestScope::current();
+        scope.start = std::chrono::steady_clock::now();
+        scope.route = QStringLiteral("unmatched");
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // Answers that no route wrote (unknown path, 413 from the body limit, 400 from the parser)
+    // still get a problem+json body.
+    m_server->set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+            if (!res.body.empty())
+                return httplib::Server::HandlerResponse::Unhandled;
+            switch (res.status) {
+            case 404:
+                Problem::send(res, 404, QStringLiteral("request.not_found"), QStringLiteral("Risorsa inesistente."));
+                break;
+            case 413:
+                Problem::send(res, 413, QStringLiteral("request.too_large"),
+                              QStringLiteral("Richiesta troppo grande: lo scontrino può essere al massimo di 5 MB."));
+                break;
+            default:
+                Problem::send(res, res.status,
+                              res.status >= 500 ? QStringLiteral("server.internal") : QStringLiteral("request.invalid"),
+                              res.status >= 500
+                                  ? QStringLiteral("Errore interno del servizio: riprova tra qualche istante.")
+                                  : QStringLiteral("Richiesta non valida."));
+            }
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+    m_server->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        Problem::send(res, 500, QStringLiteral("server.internal"),
+                      QStringLiteral("Errore interno del servizio: riprova tra qualche istante."));
+    });
+    m_server->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+        RequestScope& scope = RequestScope::current();
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - scope.start).count();
+        const QString method = QString::fromStdString(req.method);
+        m_ctx.metrics.record(scope.route, method, res.status, secs);
+        // Route label only: the raw path and query may hold a codice fiscale.
+        if (res.status >= 500)
+            qCWarning(lcHttp).noquote() << method << scope.route << res.status << qRound(secs * 1e6) << "us";
+        else
+            qCDebug(lcHttp).noquote() << method << scope.route << res.status << qRound(secs * 1e6) << "us";
+    });
+}
+
+void HttpServer::installRoutes()
+{
+    m_router = std::make_unique<Router>(*m_server, m_ctx);
+    Router& router = *m_router;
+    InfoRoutes::install(router, m_ctx);
+    EmployeeRoutes::install(router, m_ctx);
+    VoucherRoutes::install(router, m_ctx);
+    PurchaseRoutes::install(router, m_ctx);
+    OtpRoutes::install(router, m_ctx);
+    MovementRoutes::install(router, m_ctx);
+    auth::OAuthRoutes::install(router, m_ctx);
+    if (m_ctx.sandbox)
+        sandbox::SandboxRoutes::install(router, m_ctx);
+}
+
+int HttpServer::bind(const QString& host, int port)
+{
+    const std::string h = host.toStdString();
+    if (port == 0)
+        return m_server->bind_to_any_port(h);
+    return m_server->bind_to_port(h, port) ? port : -1;
+}
+
+bool HttpServer::serve()
+{
+    return m_server->listen_after_bind();
+}
+
+void HttpServer::stop()
+{
+    m_server->stop();
+}
+
+} // namespace sinfonia::http

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QString>
+#include <memory>
+
+namespace httplib {
+class Server;
+}
+
+namespace sinfonia::http {
+
+struct ServerContext;
+class Router;
+
+// The cpp-httplib server of sinfonia-server: thread pool, body limit (413 problem+json), read and
+// write timeouts, keep-alive limits, TLS when a certificate is given, every route of the API, and
+// per-request metrics and logs (route label, status, time; never paths, tokens or personal data).
+class HttpServer
+{
+public:
+    struct Options
+    {
+        int threads = 16;
+        size_t maxBodyBytes = 8 * 1024 * 1024;
+        int readTimeoutSecs = 15;
+        int writeTimeoutSecs = 15;
+        int keepAliveMaxCount = 1000;
+        int keepAliveTimeoutSecs = 5;
+        QString tlsCert; // both set: HTTPS
+        QString tlsKey;
+    };
+
+    HttpServer(ServerContext& ctx, Options options);
+    ~HttpServer();
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    bool isValid() const; // false when the TLS certificate or key could not be loaded
+    bool isTls() const { return m_tls; }
+    // Binds host:port (port 0 = ephemeral); returns the bound port or -1.
+    int bind(const QString& host, int port);
+    // Serves until stop(); returns false on failure.
+    bool serve();
+    void stop();
+
+private:
+    void installHooks();
+    void installRoutes();
+
+    ServerContext& m_ctx;
+    Options m_options;
+    bool m_tls = false;
+    std::unique_ptr<httplib::Server> m_server;
+    std::unique_ptr<Router> m_router; // owns the state the route handlers capture
+};
+
+} // namespace sinfonia::http

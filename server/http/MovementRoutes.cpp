@@ -1,0 +1,79 @@
+#include "server/http/MovementRoutes.h"
+
+#include "server/http/JsonViews.h"
+#include "server/http/Problem.h"
+#include "server/http/RouteUtil.h"
+#include "server/http/Router.h"
+#include "server/http/ServerContext.h"
+#include "server/ledger/LedgerService.h"
+
+#include <QJsonArray>
+
+namespace sinfonia::http {
+
+namespace {
+using ledger::OperatorContext;
+
+bool parseDate(const httplib::Request& req, const char* name, QDate fallback, QDate& out, httplib::Response& res)
+{
+    if (!req.has_param(name)) {
+        out = fallback;
+        return true;
+    }
+    out = QDate::fromString(queryArg(req, name), Qt::ISODate);
+    if (out.isValid())
+        return true;
+    Problem::send(
+        res, 400, QStringLiteral("request.invalid_query"),
+        QStringLiteral("Data non valida nel parametro %1: usa il formato AAAA-MM-GG.").arg(QString::fromLatin1(name)));
+    return false;
+}
+
+void listMovements(ServerContext& ctx, const httplib::Request& req, httplib::Response& res, const OperatorContext& op)
+{
+    ledger::MovementQuery q;
+    q.structureId = pathArg(req, 1);
+    const QDate today = ctx.ledger.clock().todayInRome();
+    if (!parseDate(req, "from", today, q.from, res) || !parseDate(req, "to", today, q.to, res))
+        return;
+    q.codiceFiscale = queryArg(req, "codiceFiscale").trimmed();
+    q.cursor = queryArg(req, "cursor");
+    if (req.has_param("limit")) {
+        bool ok = false;
+        q.limit = queryArg(req, "limit").toInt(&ok);
+        if (!ok)
+            return Problem::send(res, 400, QStringLiteral("movements.limit_invalid"),
+                                 QStringLiteral("Il numero di movimenti per pagina deve essere tra 1 e 500."));
+    }
+    auto page = ctx.ledger.movements(op, q);
+    if (!page)
+        return Problem::sendError(res, page.error());
+    QJsonArray items;
+    for (const auto& m : page->items)
+        items.append(JsonViews::movement(m));
+    sendJson(res, 200,
+             QJsonObject {{QStringLiteral("items"), items},
+                          {QStringLiteral("nextCursor"),
+                           page->nextCursor.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(page->nextCursor)}});
+}
+} // namespace
+
+void MovementRoutes::install(Router& router, ServerContext& ctx)
+{
+    router.query(std::string(structurePart) + "/movements", QStringLiteral("/api/v1/structures/{sid}/movements"),
+                 [&ctx](const httplib::Request& req, httplib::Response& res, const OperatorContext& op) {
+                     listMovements(ctx, req, res, op);
+                 });
+    router.query(std::string(structurePart) + "/movements/" + idPart + "/receipt",
+                 QStringLiteral("/api/v1/structures/{sid}/movements/{mid}/receipt"),
+                 [&ctx](const httplib::Request& req, httplib::Response& res, const OperatorContext& op) {
+                     auto r = ctx.ledger.receipt(op, pathArg(req, 1), pathArg(req, 2));
+                     if (!r)
+                         return Problem::sendError(res, r.error());
+                     res.status = 200;
+                     res.set_content(r->data.toStdString(), r->contentType.toStdString());
+                     res.set_header("Cache-Control", "private, no-store");
+                 });
+}
+
+} // namespace sinfonia::http

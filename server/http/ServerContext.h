@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QString>
+
+namespace sinfonia {
+namespace ledger {
+class Database;
+class LedgerService;
+class AuthStore;
+class IdempotencyStore;
+class OutboxSmsSender;
+} // namespace ledger
+namespace sandbox {
+class SwitchableClock;
+}
+
+namespace http {
+
+class Metrics;
+
+// What the routes need, built once by main.cpp and passed by reference (no singletons).
+struct ServerContext
+{
+    ledger::Database& db;
+    ledger::LedgerService& ledger;
+    ledger::AuthStore& auth;
+    ledger::IdempotencyStore& idempotency;
+    sandbox::SwitchableClock& clock;
+    Metrics& metrics;
+    ledger::OutboxSmsSender* outbox = nullptr; // sandbox only
+    bool sandbox = false;
+    QString publicUrl; // absolute base URL, e.g. "http://127.0.0.1:8080"
+    QString version;
+};
+
+} // namespace http
+} // namespace sinfonia

@@ -1,0 +1,175 @@
+// sinfonia-server: the reference implementation of docs/api/openapi.yaml. Builds every service once
+// (database, ledger, auth, idempotency, clock) and serves them over cpp-httplib until SIGINT/SIGTERM.
+
+#include "server/http/HttpServer.h"
+#include "server/http/Metrics.h"
+#include "server/http/ServerContext.h"
+#include "server/ledger/AuthStore.h"
+#include "server/ledger/Database.h"
+#include "server/ledger/DemoData.h"
+#include "server/ledger/IdempotencyStore.h"
+#include "server/ledger/LedgerService.h"
+#include "server/ledger/SmsSender.h"
+#include "server/sandbox/SwitchableClock.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+#include <thread>
+
+using namespace sinfonia;
+
+namespace {
+
+int fail(const QString& message)
+{
+    QTextStream(stderr) << "sinfonia-server: " << message << Qt::endl;
+    return 1;
+}
+
+bool splitListen(const QString& listen, QString& host, int& port)
+{
+    const int colon = listen.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    host = listen.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    port = listen.mid(colon + 1).toInt(&ok);
+    return ok && port >= 0 && port <= 65535 && !host.isEmpty();
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    // Block the stop signals in every thread; one thread waits for them and stops the server.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("sinfonia-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SINFONIA_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("SINFONIA Banco central service (reference implementation)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listenOpt(QStringLiteral("listen"), QStringLiteral("Address to listen on (port 0 = any)."),
+                                       QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption dbOpt(QStringLiteral("db"),
+                                   QStringLiteral("SQLite file, postgresql:// URL or libpq keyword string."),
+                                   QStringLiteral("location"), QStringLiteral("sinfonia.sqlite"));
+    const QCommandLineOption sandboxOpt(QStringLiteral("sandbox"),
+                                        QStringLiteral("Sandbox mode: test identities, SMS outbox, settable clock."));
+    const QCommandLineOption demoOpt(QStringLiteral("init-demo"),
+                                     QStringLiteral("Seed the demo data if the database is empty."));
+    const QCommandLineOption bulkOpt(QStringLiteral("bulk-seed"),
+                                     QStringLiteral("Seed the benchmark structure BENCH01 with N vouchers."),
+                                     QStringLiteral("N"));
+    const QCommandLineOption certOpt(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate (enables HTTPS)."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption keyOpt(QStringLiteral("tls-key"), QStringLiteral("PEM private key."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption threadsOpt(QStringLiteral("threads"), QStringLiteral("Worker threads."),
+                                        QStringLiteral("N"), QStringLiteral("16"));
+    const QCommandLineOption publicOpt(QStringLiteral("public-url"),
+                                       QStringLiteral("Absolute base URL clients use (default: the bound address)."),
+                                       QStringLiteral("url"));
+    parser.addOptions({listenOpt, dbOpt, sandboxOpt, demoOpt, bulkOpt, certOpt, keyOpt, threadsOpt, publicOpt});
+    parser.process(app);
+
+    QString host;
+    int port = 0;
+    if (!splitListen(parser.value(listenOpt), host, port))
+        return fail(QStringLiteral("--listen wants host:port, e.g. 127.0.0.1:0"));
+    bool threadsOk = false;
+    const int threads = parser.value(threadsOpt).toInt(&threadsOk);
+    if (!threadsOk || threads < 1 || threads > 512)
+        return fail(QStringLiteral("--threads wants a number between 1 and 512"));
+    if (parser.isSet(certOpt) != parser.isSet(keyOpt))
+        return fail(QStringLiteral("--tls-cert and --tls-key go together"));
+
+    sandbox::SwitchableClock clock;
+    auto opened = ledger::Database::open(parser.value(dbOpt));
+    if (!opened)
+        return fail(QStringLiteral("cannot open the database: ") + opened.error().detail);
+    std::unique_ptr<ledger::Database> db = std::move(opened).value();
+    if (auto m = db->migrate(); !m)
+        return fail(QStringLiteral("migration failed: ") + m.error().detail);
+
+    ledger::DemoData demo(*db, clock);
+    if (parser.isSet(demoOpt)) {
+        if (auto s = demo.seed(); !s)
+            return fail(QStringLiteral("demo seed failed: ") + s.error().detail);
+    }
+    if (parser.isSet(bulkOpt)) {
+        const int n = parser.value(bulkOpt).toInt();
+        if (auto s = demo.seedBulk(n, n * 10); !s)
+            return fail(QStringLiteral("bulk seed failed: ") + s.error().detail);
+    }
+
+    // Without a real SMS gateway every message goes to the outbox table; only the sandbox shows it.
+    ledger::OutboxSmsSender sms(*db, clock);
+    ledger::LedgerService ledgerService(*db, clock, sms);
+    ledger::AuthStore::Options authOptions;
+    authOptions.codeTtlSecs = 60;
+    authOptions.accessTtlSecs = 15 * 60;
+    authOptions.refreshTtlSecs = 12 * 3600;
+    ledger::AuthStore authStore(*db, clock, authOptions);
+    ledger::IdempotencyStore idempotency(*db, clock);
+    (void)idempotency.purgeExpired();
+    http::Metrics metrics;
+
+    const bool sandboxMode = parser.isSet(sandboxOpt);
+    http::ServerContext ctx {.db = *db,
+                             .ledger = ledgerService,
+                             .auth = authStore,
+                             .idempotency = idempotency,
+                             .clock = clock,
+                             .metrics = metrics,
+                             .outbox = sandboxMode ? &sms : nullptr,
+                             .sandbox = sandboxMode,
+                             .publicUrl = QString(),
+                             .version = QStringLiteral(SINFONIA_VERSION)};
+
+    http::HttpServer::Options options;
+    options.threads = threads;
+    options.tlsCert = parser.value(certOpt);
+    options.tlsKey = parser.value(keyOpt);
+    http::HttpServer server(ctx, options);
+    if (!server.isValid())
+        return fail(QStringLiteral("cannot load the TLS certificate or key"));
+    const int bound = server.bind(host, port);
+    if (bound <= 0)
+        return fail(QStringLiteral("cannot listen on ") + parser.value(listenOpt));
+
+    const QString scheme = server.isTls() ? QStringLiteral("https") : QStringLiteral("http");
+    const QString hostPart = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
+    const QString bindUrl = scheme + QStringLiteral("://") + hostPart + QLatin1Char(':') + QString::number(bound);
+    ctx.publicUrl = parser.isSet(publicOpt) ? parser.value(publicOpt) : bindUrl;
+    while (ctx.publicUrl.endsWith(QLatin1Char('/')))
+        ctx.publicUrl.chop(1);
+
+    std::thread stopper([&server, stopSignals] {
+        int sig = 0;
+        sigwait(&stopSignals, &sig);
+        server.stop();
+    });
+    stopper.detach();
+
+    std::printf("listening on %s\n", bindUrl.toUtf8().constData());
+    std::fflush(stdout);
+    QTextStream(stderr) << "sinfonia-server " << ctx.version << (ctx.sandbox ? " (sandbox)" : "") << " on " << bindUrl
+                        << ", database " << db->displayLocation() << Qt::endl;
+    const bool ok = server.serve();
+    return ok ? 0 : 1;
+}
