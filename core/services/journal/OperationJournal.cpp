@@ -70,7 +70,7 @@ JournalEntry readEntry(const QSqlQuery& q)
 
 } // namespace
 
-QString toString(JournalEntry::State s)
+QString journalStateName(JournalEntry::State s)
 {
     switch (s) {
     case JournalEntry::State::Pending:
@@ -91,7 +91,7 @@ std::optional<JournalEntry::State> journalStateFromString(const QString& s)
 {
     for (auto st : {JournalEntry::State::Pending, JournalEntry::State::Sent, JournalEntry::State::Confirmed,
                     JournalEntry::State::Failed, JournalEntry::State::Unknown})
-        if (toString(st) == s)
+        if (journalStateName(st) == s)
             return st;
     return std::nullopt;
 }
@@ -179,7 +179,7 @@ Result<void> OperationJournal::record(const JournalEntry& e)
     q.addBindValue(e.idempotencyKey);
     q.addBindValue(e.kind == JournalEntry::Kind::Cancellation ? QStringLiteral("cancellation")
                                                               : QStringLiteral("purchase"));
-    q.addBindValue(toString(JournalEntry::State::Pending));
+    q.addBindValue(journalStateName(JournalEntry::State::Pending));
     q.addBindValue(e.structureId);
     q.addBindValue(e.voucherId);
     q.addBindValue(e.purchaseId);
@@ -208,7 +208,7 @@ Result<void> OperationJournal::setState(const QString& key, JournalEntry::State 
     q.prepare(QStringLiteral("UPDATE intents SET state = ?, movement_id = COALESCE(NULLIF(?, ''), movement_id), "
                              "message = ?, updated_at = ?, attempts = attempts + ?, "
                              "body = CASE WHEN ? THEN NULL ELSE body END WHERE key = ?"));
-    q.addBindValue(toString(state));
+    q.addBindValue(journalStateName(state));
     q.addBindValue(movementId);
     q.addBindValue(message);
     q.addBindValue(stamp(QDateTime::currentDateTimeUtc()));

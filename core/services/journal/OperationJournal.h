@@ -59,7 +59,7 @@ struct JournalEntry
     QString outcomeText() const;
 };
 
-QString toString(JournalEntry::State s);
+QString journalStateName(JournalEntry::State s);
 std::optional<JournalEntry::State> journalStateFromString(const QString& s);
 
 // A half-filled purchase the clerk should not lose across an expired session or a re-login.

@@ -1,0 +1,233 @@
+// Movement cache: batch insert and queries, CF only as a keyed hash, retention purge, corrupt
+// file set aside and rebuilt, incremental sync through the worker thread (T11, T12 basics).
+#include "core/services/cache/CfHasher.h"
+#include "core/services/cache/MovementCache.h"
+#include "core/services/cache/MovementCacheStore.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sinfonia;
+
+namespace {
+
+const QString motherCf = QStringLiteral("RSSMRA85T50A562S");
+const QString otherCf = QStringLiteral("BNCLRA90A41F839X");
+
+ApiMovement apiMovement(int i, const QDateTime& at, const QString& cf)
+{
+    ApiMovement a;
+    a.movement.id = QStringLiteral("m%1").arg(i);
+    a.movement.voucherId = QStringLiteral("100");
+    a.movement.structureId = QStringLiteral("FAR001");
+    a.movement.merchantName = QStringLiteral("Farmacia Avellino");
+    a.movement.createdAt = at;
+    a.movement.type = MovementType::Acquisto;
+    a.movement.state = MovementState::Confermato;
+    a.movement.amount = Money::fromCents(100 + i);
+    a.voucherNumber = QStringLiteral("VOB000001002024");
+    a.codiceFiscale = cf;
+    return a;
+}
+
+} // namespace
+
+class TestCache : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void storeInsertQueryPurge();
+    void corruptFileIsSetAside();
+    void threadedSyncAndQuery();
+    void noPersonalDataInFile();
+};
+
+void TestCache::storeInsertQueryPurge()
+{
+    QTemporaryDir dir;
+    MovementCacheStore store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("c.sqlite"))).ok());
+    CfHasher hasher(CfHasher::generateKey());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<CachedMovement> rows;
+    for (int i = 0; i < 1000; ++i) {
+        CachedMovement m;
+        m.id = QStringLiteral("m%1").arg(i);
+        m.structureId = QStringLiteral("FAR001");
+        m.createdAt = now.addDays(-i / 4);
+        m.amountCents = i + 1;
+        m.cfHash = hasher.hash(i % 2 ? motherCf : otherCf);
+        rows.append(m);
+    }
+    QCOMPARE(store.insert(rows).value(), 1000);
+    MovementQuery q {QStringLiteral("FAR001"), now.addDays(-30), now.addSecs(1), {}, -1};
+    auto all = store.rows(q);
+    QVERIFY(all.ok());
+    QCOMPARE(all->rows.size(), 31 * 4); // days 0..30
+    QVERIFY(all->rows.first().createdAt >= all->rows.last().createdAt);
+    q.cfHash = hasher.hash(motherCf);
+    const auto mine = store.rows(q);
+    QVERIFY(mine->rows.size() > 0);
+    for (const auto& r : mine->rows)
+        QCOMPARE(r.cfHash, hasher.hash(QStringLiteral("rssmra85t50a562s"))); // normalised
+    QCOMPARE(store.purgeOlderThan(now.addDays(-200)).value(), 1000 - 201 * 4);
+    QCOMPARE(store.count().value(), 201 * 4);
+}
+
+void TestCache::corruptFileIsSetAside()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray garbage(64 * 1024, '\0');
+        for (int i = 0; i < garbage.size(); ++i)
+            garbage[i] = char((i * 7919) & 0xff);
+        f.write(garbage);
+    }
+    MovementCacheStore store;
+    bool setAside = false;
+    QVERIFY(store.open(path, &setAside).ok());
+    QVERIFY(setAside);
+    QCOMPARE(store.count().value(), 0);
+    const QStringList aside = QDir(dir.path()).entryList({QStringLiteral("c.sqlite.corrupt-*")});
+    QCOMPARE(aside.size(), 1);
+
+    // A real database with a damaged page in the middle.
+    store.close();
+    QFile::remove(path);
+    {
+        MovementCacheStore s2;
+        QVERIFY(s2.open(path).ok());
+        QList<CachedMovement> rows;
+        for (int i = 0; i < 5000; ++i) {
+            CachedMovement m;
+            m.id = QStringLiteral("row-%1").arg(i);
+            m.structureId = QStringLiteral("FAR001");
+            m.createdAt = QDateTime::currentDateTimeUtc();
+            m.amountCents = i + 1;
+            rows.append(m);
+        }
+        QVERIFY(s2.insert(rows).ok());
+    }
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.size() > 40000);
+        f.seek(4096 * 3);
+        f.write(QByteArray(4096 * 3, '\x5a'));
+    }
+    MovementCacheStore s3;
+    setAside = false;
+    QVERIFY(s3.open(path, &setAside).ok());
+    QVERIFY(setAside);
+    QCOMPARE(s3.count().value(), 0);
+}
+
+void TestCache::threadedSyncAndQuery()
+{
+    QTemporaryDir dir;
+    MovementCache cache;
+    QSignalSpy opened(&cache, &MovementCache::opened);
+    cache.open(dir.filePath(QStringLiteral("c.sqlite")), CfHasher::generateKey(), 6);
+    QVERIFY(opened.wait(5000));
+    QVERIFY(opened.first().at(0).toBool());
+
+    const QDate today = QDate::currentDate();
+    const QDateTime base = MovementCache::startOfDayRome(today).addSecs(3600 * 12);
+    QList<ApiMovement> server;
+    for (int i = 0; i < 1234; ++i)
+        server.append(apiMovement(i, base.addSecs(-600 * i), i % 3 ? motherCf : otherCf));
+    int pagesServed = 0;
+    QList<MovementFilter> filters;
+    auto fetcher = [&](const MovementFilter& f, const QString& cursor, QObject* ctx,
+                       std::function<void(Result<MovementPage>)> done) {
+        filters.append(f);
+        const int start = cursor.isEmpty() ? 0 : cursor.toInt();
+        MovementPage p;
+        const QDateTime from = MovementCache::startOfDayRome(f.from);
+        QList<ApiMovement> inRange;
+        for (const auto& m : server)
+            if (m.movement.createdAt >= from)
+                inRange.append(m);
+        p.items = inRange.mid(start, f.limit);
+        if (start + f.limit < inRange.size())
+            p.nextCursor = QString::number(start + f.limit);
+        ++pagesServed;
+        QMetaObject::invokeMethod(
+            ctx, [done, p] { done(p); }, Qt::QueuedConnection);
+    };
+    QSignalSpy finished(&cache, &MovementCache::syncFinished);
+    QSignalSpy failed(&cache, &MovementCache::syncFailed);
+    cache.sync(fetcher, QStringLiteral("FAR001"), today.addDays(-30), today);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(finished.first().at(1).toInt(), 1234);
+    QCOMPARE(pagesServed, 3);
+
+    Result<MovementRows> got = makeError(QString(), QString());
+    cache.query(QStringLiteral("FAR001"), today.addDays(-30), today, QString(), this,
+                [&](Result<MovementRows> r) { got = std::move(r); });
+    QTRY_VERIFY(got.ok());
+    QCOMPARE(got->rows.size(), 1234);
+    QVERIFY(got->lastSyncAt.isValid());
+    got = makeError(QString(), QString());
+    cache.query(QStringLiteral("FAR001"), today.addDays(-30), today, QStringLiteral("rssmra85t50a562s"), this,
+                [&](Result<MovementRows> r) { got = std::move(r); });
+    QTRY_VERIFY(got.ok());
+    QCOMPARE(got->rows.size(), 1234 - 412);
+
+    // Incremental: the second sync refetches only from yesterday; a movement gone from the server
+    // in that window disappears, older rows stay.
+    server.removeAt(0);
+    filters.clear();
+    cache.sync(fetcher, QStringLiteral("FAR001"), today.addDays(-30), today);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(filters.first().from, today.addDays(-1));
+    got = makeError(QString(), QString());
+    cache.query(QStringLiteral("FAR001"), today.addDays(-30), today, QString(), this,
+                [&](Result<MovementRows> r) { got = std::move(r); });
+    QTRY_VERIFY(got.ok());
+    QCOMPARE(got->rows.size(), 1233);
+}
+
+void TestCache::noPersonalDataInFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+    {
+        MovementCache cache;
+        QSignalSpy opened(&cache, &MovementCache::opened);
+        cache.open(path, CfHasher::generateKey());
+        QVERIFY(opened.wait(5000));
+        QList<ApiMovement> items;
+        for (int i = 0; i < 50; ++i)
+            items.append(apiMovement(i, QDateTime::currentDateTimeUtc().addSecs(-i), motherCf));
+        QSignalSpy finished(&cache, &MovementCache::syncFinished);
+        cache.sync(
+            [&](const MovementFilter&, const QString&, QObject* ctx, std::function<void(Result<MovementPage>)> done) {
+                MovementPage p;
+                p.items = items;
+                QMetaObject::invokeMethod(
+                    ctx, [done, p] { done(p); }, Qt::QueuedConnection);
+            },
+            QStringLiteral("FAR001"), QDate::currentDate().addDays(-1), QDate::currentDate());
+        QVERIFY(finished.wait(5000));
+    }
+    QByteArray all;
+    for (const QString& name : QDir(dir.path()).entryList(QDir::Files)) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        all += f.readAll();
+    }
+    QVERIFY(!all.isEmpty());
+    QVERIFY(!all.contains("RSSMRA85T50A562S"));
+    QVERIFY(!all.contains("Farmacia Avellino"));
+    QVERIFY(all.contains("VOB000001002024"));
+}
+
+QTEST_GUILESS_MAIN(TestCache)
+#include "tst_cache.moc"
