@@ -33,14 +33,15 @@ public:
     // and `movements` confirmed purchases spread over the last 6 months.
     Result<void> seedBulk(int vouchers = 10000, int movements = 100000);
 
-    // Codice fiscale helpers used by the seeder (real algorithm), exposed for tests.
-    static QString checkCharacter(const QString& first15);
-    static QString cardNumber(const QString& twelveDigits); // "8038000" + 12 digits + Luhn digit
-
     // Well-known demo values (documented in docs/sandbox.md by the server helper).
     static QString titolareCf(); // titolare of FAR001 and FAR002
     static QString activeBeneficiaryCf(); // ATTIVO voucher with movements, phone ending 333
     static QString activeCardNumber(); // her Tessera Sanitaria number
+    static QString activePhone(); // her phone number (outbox key)
+    static QString dipendenteCf(); // "dipendente-avellino", FAR001 only
+    static QString multiStructureCf(); // "dipendente-multi", FAR001 and PAR001
+    static QString disabledCf(); // "dipendente-disabilitato", disabled on FAR001
+    static QString titolareNapoliCf(); // "titolare-napoli", PAR001
 
 private:
     Database& m_db;

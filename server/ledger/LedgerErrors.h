@@ -8,11 +8,12 @@ namespace sinfonia::ledger {
 // status each one maps to:
 //   404 structure.not_found, operator.not_found, voucher.not_found, beneficiary.not_found,
 //       movement.not_found, receipt.not_found, otp.not_found, employee.not_found
-//   403 employee.forbidden (dipendente doing staff management; self-disable)
+//   403 employee.forbidden (dipendente doing staff management), employee.self (titolare on themselves)
 //   400 beneficiary.query_invalid, purchase.amount_invalid, cancel.amount_invalid,
 //       movements.range_invalid, movements.range_too_long, movements.cursor_invalid,
 //       movements.limit_invalid, receipt.empty, receipt.type_invalid, employee.invalid,
-//       employee.service_unknown, purchase.document_invalid, cf.* (from CodiceFiscale::validate)
+//       employee.service_unknown, purchase.document_invalid, otp.format (not 6 digits),
+//       idempotency.key_invalid, cf.* (from CodiceFiscale::validate)
 //   413 receipt.too_large
 //   409 employee.exists, movement.not_pending, otp.used
 //   422 voucher.not_active, voucher.expired, voucher.insufficient_funds, cancel.not_same_day,
@@ -23,7 +24,8 @@ namespace sinfonia::ledger {
 int httpStatusFor(const QString& code);
 
 namespace errors {
-Error dbError(const QString& detail);
+// The Error for `code` with its Italian message; `detail` goes to logs only.
+Error make(const QString& code, const QString& detail = {});
 } // namespace errors
 
 } // namespace sinfonia::ledger

@@ -1,0 +1,289 @@
+#include "server/ledger/AuthStore.h"
+
+#include "server/ledger/Database.h"
+#include "server/ledger/SqlUtil.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace sinfonia::ledger {
+
+namespace {
+
+Error oauthError(const QString& code, const QString& detail)
+{
+    QString message;
+    if (code == QLatin1String("oauth.invalid_client"))
+        message = QStringLiteral("Applicazione client non riconosciuta.");
+    else if (code == QLatin1String("oauth.invalid_request"))
+        message = QStringLiteral("Richiesta di accesso non valida.");
+    else if (code == QLatin1String("auth.invalid_token"))
+        message = QStringLiteral("Sessione scaduta o non valida: accedi di nuovo.");
+    else
+        message = QStringLiteral("Autorizzazione non valida o scaduta: accedi di nuovo.");
+    return makeError(code, message, detail);
+}
+
+QString randomToken()
+{
+    QByteArray b(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(b.data()), 8);
+    return QString::fromLatin1(b.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+// Qt binds a null QString as SQL NULL; NOT NULL text columns get an empty string instead.
+QString notNull(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+} // namespace
+
+AuthStore::AuthStore(Database& db, const Clock& clock)
+    : AuthStore(db, clock, Options {})
+{
+}
+
+AuthStore::AuthStore(Database& db, const Clock& clock, Options options)
+    : m_db(db)
+    , m_clock(clock)
+    , m_options(options)
+{
+}
+
+QString AuthStore::hashSecret(const QString& secret)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(secret.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QString AuthStore::pkceChallengeFor(const QString& verifier)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+Result<bool> AuthStore::isKnownClient(const QString& clientId)
+{
+    QSqlDatabase db = m_db.connection();
+    auto q = sql::first(db, QStringLiteral("SELECT 1 FROM oauth_clients WHERE client_id = ?"), {clientId});
+    if (!q)
+        return q.error();
+    return q->isValid();
+}
+
+Result<QString> AuthStore::createAuthorizationCode(const CodeRequest& r)
+{
+    static const QRegularExpression challenge(QStringLiteral("^[A-Za-z0-9_-]{43}$"));
+    auto known = isKnownClient(r.clientId);
+    if (!known)
+        return known.error();
+    if (!known.value())
+        return oauthError(QStringLiteral("oauth.invalid_client"), QStringLiteral("unknown client"));
+    if (r.redirectUri.isEmpty() || r.operatorCf.isEmpty() || !challenge.match(r.codeChallenge).hasMatch())
+        return oauthError(QStringLiteral("oauth.invalid_request"), QStringLiteral("missing or malformed parameter"));
+    const QString code = randomToken();
+    QSqlDatabase db = m_db.connection();
+    auto q = sql::exec(db,
+                       QStringLiteral("INSERT INTO oauth_codes (code_hash, client_id, redirect_uri, operator_cf,"
+                                      " code_challenge, scope, expires_at_ms, used) VALUES (?, ?, ?, ?, ?, ?, ?, 0)"),
+                       {hashSecret(code), r.clientId, r.redirectUri, r.operatorCf, r.codeChallenge, notNull(r.scope),
+                        sql::big(sql::nowMs(m_clock) + qint64(m_options.codeTtlSecs) * 1000)});
+    if (!q)
+        return q.error();
+    return code;
+}
+
+Result<AuthStore::TokenPair> AuthStore::issueTokens(QSqlDatabase& db, const QString& grantId, const QString& clientId,
+                                                    const QString& operatorCf, const QString& scope)
+{
+    Q_UNUSED(clientId)
+    Q_UNUSED(operatorCf)
+    const qint64 now = sql::nowMs(m_clock);
+    TokenPair pair;
+    pair.accessToken = randomToken();
+    pair.refreshToken = randomToken();
+    pair.expiresIn = m_options.accessTtlSecs;
+    pair.scope = scope;
+    const QString insert = QStringLiteral(
+        "INSERT INTO oauth_tokens (token_hash, grant_id, kind, expires_at_ms, revoked) VALUES (?, ?, ?, ?, 0)");
+    auto a = sql::exec(db, insert,
+                       {hashSecret(pair.accessToken), grantId, QStringLiteral("access"),
+                        sql::big(now + qint64(m_options.accessTtlSecs) * 1000)});
+    if (!a)
+        return a.error();
+    auto r = sql::exec(db, insert,
+                       {hashSecret(pair.refreshToken), grantId, QStringLiteral("refresh"),
+                        sql::big(now + qint64(m_options.refreshTtlSecs) * 1000)});
+    if (!r)
+        return r.error();
+    return pair;
+}
+
+namespace {
+
+Result<void> revokeGrant(QSqlDatabase& db, const QString& grantId)
+{
+    auto g = sql::exec(db, QStringLiteral("UPDATE oauth_grants SET revoked = 1 WHERE id = ?"), {grantId});
+    if (!g)
+        return g.error();
+    auto t = sql::exec(db, QStringLiteral("UPDATE oauth_tokens SET revoked = 1 WHERE grant_id = ?"), {grantId});
+    if (!t)
+        return t.error();
+    return {};
+}
+
+} // namespace
+
+Result<AuthStore::TokenPair> AuthStore::exchangeCode(const QString& code, const QString& clientId,
+                                                     const QString& redirectUri, const QString& codeVerifier)
+{
+    static const QRegularExpression verifierFormat(QStringLiteral("^[A-Za-z0-9._~-]{43,128}$"));
+    if (code.isEmpty() || clientId.isEmpty() || codeVerifier.isEmpty())
+        return oauthError(QStringLiteral("oauth.invalid_request"), QStringLiteral("missing parameter"));
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return *tx.beginError();
+    QSqlDatabase& db = tx.db();
+    auto q
+        = sql::first(db,
+                     QStringLiteral("SELECT client_id, redirect_uri, operator_cf, code_challenge, scope, expires_at_ms,"
+                                    " used, grant_id FROM oauth_codes WHERE code_hash = ?")
+                         + m_db.forUpdate(),
+                     {hashSecret(code)});
+    if (!q)
+        return q.error();
+    if (!q->isValid())
+        return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("unknown code"));
+    if (q->value(6).toInt() == 1) {
+        // RFC 6749 §4.1.2: a reused code revokes what it granted.
+        const QString grantId = q->value(7).toString();
+        if (!grantId.isEmpty()) {
+            auto revoked = revokeGrant(db, grantId);
+            if (revoked)
+                (void)tx.commit();
+        }
+        return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("code reused"));
+    }
+    if (sql::nowMs(m_clock) >= q->value(5).toLongLong())
+        return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("code expired"));
+    if (q->value(0).toString() != clientId)
+        return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("client mismatch"));
+    if (q->value(1).toString() != redirectUri)
+        return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("redirect_uri mismatch"));
+    if (!verifierFormat.match(codeVerifier).hasMatch() || pkceChallengeFor(codeVerifier) != q->value(3).toString())
+        return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("PKCE verification failed"));
+    const QString operatorCf = q->value(2).toString();
+    const QString scope = q->value(4).toString();
+    const QString grantId = randomToken();
+    auto grant = sql::exec(db,
+                           QStringLiteral("INSERT INTO oauth_grants (id, client_id, operator_cf, scope, revoked,"
+                                          " created_at_ms) VALUES (?, ?, ?, ?, 0, ?)"),
+                           {grantId, clientId, operatorCf, notNull(scope), sql::big(sql::nowMs(m_clock))});
+    if (!grant)
+        return grant.error();
+    auto used = sql::exec(db, QStringLiteral("UPDATE oauth_codes SET used = 1, grant_id = ? WHERE code_hash = ?"),
+                          {grantId, hashSecret(code)});
+    if (!used)
+        return used.error();
+    auto pair = issueTokens(db, grantId, clientId, operatorCf, scope);
+    if (!pair)
+        return pair;
+    auto committed = tx.commit();
+    if (!committed)
+        return committed.error();
+    return pair;
+}
+
+Result<AuthStore::TokenPair> AuthStore::refresh(const QString& refreshToken, const QString& clientId)
+{
+    if (refreshToken.isEmpty() || clientId.isEmpty())
+        return oauthError(QStringLiteral("oauth.invalid_request"), QStringLiteral("missing parameter"));
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return *tx.beginError();
+    QSqlDatabase& db = tx.db();
+    auto q
+        = sql::first(db,
+                     QStringLiteral("SELECT t.grant_id, t.expires_at_ms, t.revoked, g.client_id, g.operator_cf,"
+                                    " g.scope, g.revoked FROM oauth_tokens t JOIN oauth_grants g ON g.id = t.grant_id"
+                                    " WHERE t.token_hash = ? AND t.kind = 'refresh'")
+                         + (m_db.isPostgres() ? QStringLiteral(" FOR UPDATE OF t") : QString()),
+                     {hashSecret(refreshToken)});
+    if (!q)
+        return q.error();
+    if (!q->isValid())
+        return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("unknown refresh token"));
+    const QString grantId = q->value(0).toString();
+    if (q->value(3).toString() != clientId)
+        return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("client mismatch"));
+    if (q->value(6).toInt() == 1)
+        return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("grant revoked"));
+    if (q->value(2).toInt() == 1) {
+        // A rotated refresh token used again: someone else may hold it, revoke the grant.
+        if (revokeGrant(db, grantId))
+            (void)tx.commit();
+        return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("refresh token reused"));
+    }
+    if (sql::nowMs(m_clock) >= q->value(1).toLongLong())
+        return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("refresh token expired"));
+    const QString operatorCf = q->value(4).toString();
+    const QString scope = q->value(5).toString();
+    auto rotate = sql::exec(db, QStringLiteral("UPDATE oauth_tokens SET revoked = 1 WHERE grant_id = ?"), {grantId});
+    if (!rotate)
+        return rotate.error();
+    auto pair = issueTokens(db, grantId, clientId, operatorCf, scope);
+    if (!pair)
+        return pair;
+    auto committed = tx.commit();
+    if (!committed)
+        return committed.error();
+    return pair;
+}
+
+Result<void> AuthStore::revoke(const QString& token, const QString& clientId)
+{
+    if (token.isEmpty())
+        return {};
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return *tx.beginError();
+    QSqlDatabase& db = tx.db();
+    auto q = sql::first(db,
+                        QStringLiteral("SELECT t.grant_id, g.client_id FROM oauth_tokens t"
+                                       " JOIN oauth_grants g ON g.id = t.grant_id WHERE t.token_hash = ?"),
+                        {hashSecret(token)});
+    if (!q)
+        return q.error();
+    if (!q->isValid() || (!clientId.isEmpty() && q->value(1).toString() != clientId))
+        return {};
+    auto r = revokeGrant(db, q->value(0).toString());
+    if (!r)
+        return r;
+    return tx.commit();
+}
+
+Result<AuthStore::TokenInfo> AuthStore::validateAccessToken(const QString& accessToken)
+{
+    if (accessToken.isEmpty())
+        return oauthError(QStringLiteral("auth.invalid_token"), QStringLiteral("empty token"));
+    QSqlDatabase db = m_db.connection();
+    auto q
+        = sql::first(db,
+                     QStringLiteral("SELECT t.expires_at_ms, t.revoked, g.revoked, g.operator_cf, g.client_id, g.scope"
+                                    " FROM oauth_tokens t JOIN oauth_grants g ON g.id = t.grant_id"
+                                    " WHERE t.token_hash = ? AND t.kind = 'access'"),
+                     {hashSecret(accessToken)});
+    if (!q)
+        return q.error();
+    if (!q->isValid())
+        return oauthError(QStringLiteral("auth.invalid_token"), QStringLiteral("unknown token"));
+    if (q->value(1).toInt() == 1 || q->value(2).toInt() == 1)
+        return oauthError(QStringLiteral("auth.invalid_token"), QStringLiteral("revoked"));
+    const qint64 expires = q->value(0).toLongLong();
+    if (sql::nowMs(m_clock) >= expires)
+        return oauthError(QStringLiteral("auth.invalid_token"), QStringLiteral("expired"));
+    return TokenInfo {q->value(3).toString(), q->value(4).toString(), q->value(5).toString(), sql::fromMs(expires)};
+}
+
+} // namespace sinfonia::ledger

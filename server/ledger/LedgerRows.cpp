@@ -1,0 +1,138 @@
+#include "server/ledger/LedgerRows.h"
+
+#include "core/domain/Clock.h"
+#include "server/ledger/LedgerErrors.h"
+#include "server/ledger/SqlUtil.h"
+
+namespace sinfonia::ledger::rows {
+
+QString maskPhone(const QString& phone)
+{
+    return QStringLiteral("*****") + phone.right(3);
+}
+
+VoucherState effectiveState(const QString& stored, QDate expiry, QDate activation, qint64 available, QDate today)
+{
+    if (stored == QLatin1String("SOSPESO"))
+        return VoucherState::Sospeso;
+    if (stored == QLatin1String("SCADUTO") || (expiry.isValid() && today > expiry))
+        return VoucherState::Scaduto;
+    if (available <= 0 || stored == QLatin1String("ESAURITO"))
+        return VoucherState::Esaurito;
+    if (activation.isValid() && today < activation)
+        return VoucherState::Sospeso; // not yet active
+    return VoucherState::Attivo;
+}
+
+QDate romeDate(qint64 utcMs)
+{
+    return sql::fromMs(utcMs).toTimeZone(Clock::rome()).date();
+}
+
+QString voucherColumns()
+{
+    return QStringLiteral("SELECT v.id, v.number, v.beneficiary_cf, b.card_number, v.state, v.activation_date,"
+                          " v.expiry_date, v.initial_cents, v.used_cents, b.phone"
+                          " FROM vouchers v JOIN beneficiaries b ON b.cf = v.beneficiary_cf");
+}
+
+VoucherView voucherFrom(const sql::Row& q, QDate today)
+{
+    VoucherView v;
+    v.id = QString::number(q.value(0).toLongLong());
+    v.number = q.value(1).toString();
+    v.codiceFiscale = q.value(2).toString();
+    v.cardNumber = q.value(3).toString();
+    v.activationDate = QDate::fromString(q.value(5).toString(), Qt::ISODate);
+    v.expiryDate = QDate::fromString(q.value(6).toString(), Qt::ISODate);
+    v.initialCents = q.value(7).toLongLong();
+    v.usedCents = q.value(8).toLongLong();
+    v.availableCents = v.initialCents - v.usedCents;
+    v.state = effectiveState(q.value(4).toString(), v.expiryDate, v.activationDate, v.availableCents, today);
+    v.maskedPhone = maskPhone(q.value(9).toString());
+    return v;
+}
+
+Result<VoucherView> voucherById(QSqlDatabase& db, qint64 id, QDate today)
+{
+    auto q = sql::first(db, voucherColumns() + QStringLiteral(" WHERE v.id = ?"), {sql::big(id)});
+    if (!q)
+        return q.error();
+    if (!q->isValid())
+        return errors::make(QStringLiteral("voucher.not_found"));
+    return voucherFrom(*q, today);
+}
+
+QString movementColumns()
+{
+    return QStringLiteral(
+        "SELECT m.id, m.voucher_id, v.number, v.beneficiary_cf, m.structure_id, s.name, m.created_at_ms, m.type,"
+        " m.state, m.amount_cents, m.purchase_id, m.commercial_document, m.cancelled_cents,"
+        " (SELECT COUNT(*) FROM receipts r WHERE r.movement_id = m.id)"
+        " FROM movements m JOIN vouchers v ON v.id = m.voucher_id JOIN structures s ON s.id = m.structure_id");
+}
+
+MovementView movementFrom(const sql::Row& q, QDate today)
+{
+    MovementView m;
+    m.id = QString::number(q.value(0).toLongLong());
+    m.voucherId = QString::number(q.value(1).toLongLong());
+    m.voucherNumber = q.value(2).toString();
+    m.codiceFiscale = q.value(3).toString();
+    m.structureId = q.value(4).toString();
+    m.merchantName = q.value(5).toString();
+    const qint64 createdMs = q.value(6).toLongLong();
+    m.createdAt = sql::fromMs(createdMs);
+    m.type = movementTypeFromWire(q.value(7).toString()).value_or(MovementType::Acquisto);
+    m.state = movementStateFromWire(q.value(8).toString()).value_or(MovementState::InAttesa);
+    m.amountCents = q.value(9).toLongLong();
+    if (!q.value(10).isNull())
+        m.purchaseId = QString::number(q.value(10).toLongLong());
+    m.commercialDocument = q.value(11).toString();
+    m.hasReceipt = q.value(13).toLongLong() > 0;
+    if (m.type == MovementType::Acquisto) {
+        m.cancellableCents = m.amountCents - q.value(12).toLongLong();
+        m.cancellable = m.state == MovementState::Confermato && m.cancellableCents > 0 && romeDate(createdMs) == today;
+        if (!m.cancellable)
+            m.cancellableCents = 0;
+    }
+    m.authorizable = m.state == MovementState::InAttesa;
+    return m;
+}
+
+Result<MovementView> movementById(QSqlDatabase& db, qint64 id, const QString& structureId, QDate today)
+{
+    auto q = sql::first(db, movementColumns() + QStringLiteral(" WHERE m.id = ? AND m.structure_id = ?"),
+                        {sql::big(id), structureId});
+    if (!q)
+        return q.error();
+    if (!q->isValid())
+        return errors::make(QStringLiteral("movement.not_found"));
+    return movementFrom(*q, today);
+}
+
+Result<LockedVoucher> lockVoucher(QSqlDatabase& db, qint64 voucherId, bool postgres)
+{
+    const QString lock = postgres ? QStringLiteral(" FOR UPDATE OF v") : QString();
+    auto q = sql::first(db,
+                        QStringLiteral("SELECT v.id, v.state, v.activation_date, v.expiry_date, v.initial_cents,"
+                                       " v.used_cents, b.phone FROM vouchers v"
+                                       " JOIN beneficiaries b ON b.cf = v.beneficiary_cf WHERE v.id = ?")
+                            + lock,
+                        {sql::big(voucherId)});
+    if (!q)
+        return q.error();
+    if (!q->isValid())
+        return errors::make(QStringLiteral("voucher.not_found"));
+    LockedVoucher v;
+    v.id = q->value(0).toLongLong();
+    v.state = q->value(1).toString();
+    v.activation = QDate::fromString(q->value(2).toString(), Qt::ISODate);
+    v.expiry = QDate::fromString(q->value(3).toString(), Qt::ISODate);
+    v.initialCents = q->value(4).toLongLong();
+    v.usedCents = q->value(5).toLongLong();
+    v.phone = q->value(6).toString();
+    return v;
+}
+
+} // namespace sinfonia::ledger::rows

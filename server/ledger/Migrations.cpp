@@ -1,0 +1,103 @@
+#include "server/ledger/Migrations.h"
+
+namespace sinfonia::ledger::Migrations {
+
+namespace {
+
+// Version 1: the whole ledger. Amounts are BIGINT cents; CHECK constraints are the last guard of
+// the rules the service enforces first (amount > 0, used <= initial, cancelled <= purchase, ...).
+const char* const v1[] = {
+    "CREATE TABLE structures (id VARCHAR(32) PRIMARY KEY, name TEXT NOT NULL, address TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE operators (cf VARCHAR(16) PRIMARY KEY, nome TEXT NOT NULL, cognome TEXT NOT NULL,"
+    " login_id VARCHAR(64) UNIQUE)",
+    "CREATE TABLE operator_structures (cf VARCHAR(16) NOT NULL REFERENCES operators(cf),"
+    " structure_id VARCHAR(32) NOT NULL REFERENCES structures(id),"
+    " role VARCHAR(16) NOT NULL CHECK (role IN ('titolare','dipendente')),"
+    " enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0,1)), PRIMARY KEY (cf, structure_id))",
+    "CREATE INDEX operator_structures_structure ON operator_structures(structure_id)",
+    "CREATE TABLE operator_services (cf VARCHAR(16) NOT NULL, structure_id VARCHAR(32) NOT NULL,"
+    " service VARCHAR(64) NOT NULL, PRIMARY KEY (cf, structure_id, service),"
+    " FOREIGN KEY (cf, structure_id) REFERENCES operator_structures(cf, structure_id))",
+    "CREATE TABLE beneficiaries (cf VARCHAR(16) PRIMARY KEY, nome TEXT NOT NULL, cognome TEXT NOT NULL,"
+    " phone VARCHAR(32) NOT NULL, card_number VARCHAR(20) UNIQUE)",
+    "CREATE TABLE vouchers (id {ID}, number VARCHAR(32) NOT NULL UNIQUE,"
+    " beneficiary_cf VARCHAR(16) NOT NULL REFERENCES beneficiaries(cf),"
+    " state VARCHAR(16) NOT NULL CHECK (state IN ('ATTIVO','SCADUTO','ESAURITO','SOSPESO')),"
+    " activation_date VARCHAR(10) NOT NULL, expiry_date VARCHAR(10) NOT NULL,"
+    " initial_cents BIGINT NOT NULL CHECK (initial_cents > 0),"
+    " used_cents BIGINT NOT NULL DEFAULT 0 CHECK (used_cents >= 0 AND used_cents <= initial_cents))",
+    "CREATE INDEX vouchers_beneficiary ON vouchers(beneficiary_cf)",
+    "CREATE TABLE movements (id {ID}, voucher_id BIGINT NOT NULL REFERENCES vouchers(id),"
+    " structure_id VARCHAR(32) NOT NULL REFERENCES structures(id), operator_cf VARCHAR(16) NOT NULL,"
+    " type VARCHAR(16) NOT NULL CHECK (type IN ('ACQUISTO','CANCELLAZIONE')),"
+    " state VARCHAR(16) NOT NULL CHECK (state IN ('IN_ATTESA','CONFERMATO')),"
+    " amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),"
+    " cancelled_cents BIGINT NOT NULL DEFAULT 0 CHECK (cancelled_cents >= 0 AND cancelled_cents <= amount_cents),"
+    " purchase_id BIGINT REFERENCES movements(id), commercial_document VARCHAR(64),"
+    " created_at_ms BIGINT NOT NULL, confirmed_at_ms BIGINT,"
+    " CHECK ((type = 'ACQUISTO' AND purchase_id IS NULL)"
+    " OR (type = 'CANCELLAZIONE' AND purchase_id IS NOT NULL AND cancelled_cents = 0)))",
+    "CREATE INDEX movements_structure_time ON movements(structure_id, created_at_ms, id)",
+    "CREATE INDEX movements_voucher ON movements(voucher_id, created_at_ms)",
+    "CREATE INDEX movements_purchase ON movements(purchase_id)",
+    "CREATE TABLE receipts (movement_id BIGINT PRIMARY KEY REFERENCES movements(id),"
+    " content_type VARCHAR(64) NOT NULL, data {BLOB} NOT NULL,"
+    " size_bytes BIGINT NOT NULL CHECK (size_bytes > 0 AND size_bytes <= 5242880))",
+    "CREATE TABLE otp_challenges (id {ID}, movement_id BIGINT NOT NULL REFERENCES movements(id),"
+    " structure_id VARCHAR(32) NOT NULL, amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),"
+    " salt VARCHAR(64) NOT NULL, code_hash VARCHAR(64) NOT NULL, phone VARCHAR(32) NOT NULL,"
+    " created_at_ms BIGINT NOT NULL, expires_at_ms BIGINT NOT NULL, last_sent_at_ms BIGINT NOT NULL,"
+    " resends INTEGER NOT NULL DEFAULT 0 CHECK (resends >= 0 AND resends <= 10),"
+    " failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0 AND failures <= 10),"
+    " state VARCHAR(8) NOT NULL CHECK (state IN ('ACTIVE','USED','VOID')))",
+    "CREATE INDEX otp_challenges_movement ON otp_challenges(movement_id)",
+    "CREATE UNIQUE INDEX otp_challenges_one_active ON otp_challenges(movement_id) WHERE state = 'ACTIVE'",
+    "CREATE TABLE sms_outbox (id {ID}, phone VARCHAR(32) NOT NULL, text TEXT NOT NULL, otp VARCHAR(16),"
+    " movement_id VARCHAR(32), voucher_id VARCHAR(32), created_at_ms BIGINT NOT NULL)",
+    "CREATE INDEX sms_outbox_phone ON sms_outbox(phone, id)",
+    "CREATE TABLE idempotency_keys (operator_id VARCHAR(64) NOT NULL, idem_key VARCHAR(255) NOT NULL,"
+    " method VARCHAR(16) NOT NULL, path TEXT NOT NULL, body_hash VARCHAR(64) NOT NULL,"
+    " state VARCHAR(16) NOT NULL CHECK (state IN ('IN_PROGRESS','COMPLETED')),"
+    " status INTEGER, content_type TEXT, response {BLOB},"
+    " created_at_ms BIGINT NOT NULL, updated_at_ms BIGINT NOT NULL, PRIMARY KEY (operator_id, idem_key))",
+    "CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at_ms)",
+    "CREATE TABLE oauth_clients (client_id VARCHAR(64) PRIMARY KEY, name TEXT NOT NULL)",
+    "INSERT INTO oauth_clients (client_id, name) VALUES ('sinfonia-pos', 'SINFONIA Banco')",
+    "CREATE TABLE oauth_grants (id VARCHAR(64) PRIMARY KEY, client_id VARCHAR(64) NOT NULL"
+    " REFERENCES oauth_clients(client_id), operator_cf VARCHAR(16) NOT NULL, scope TEXT NOT NULL DEFAULT '',"
+    " revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0,1)), created_at_ms BIGINT NOT NULL)",
+    "CREATE TABLE oauth_codes (code_hash VARCHAR(64) PRIMARY KEY, client_id VARCHAR(64) NOT NULL,"
+    " redirect_uri TEXT NOT NULL, operator_cf VARCHAR(16) NOT NULL, code_challenge VARCHAR(128) NOT NULL,"
+    " scope TEXT NOT NULL DEFAULT '', expires_at_ms BIGINT NOT NULL,"
+    " used INTEGER NOT NULL DEFAULT 0 CHECK (used IN (0,1)), grant_id VARCHAR(64))",
+    "CREATE TABLE oauth_tokens (token_hash VARCHAR(64) PRIMARY KEY, grant_id VARCHAR(64) NOT NULL"
+    " REFERENCES oauth_grants(id), kind VARCHAR(8) NOT NULL CHECK (kind IN ('access','refresh')),"
+    " expires_at_ms BIGINT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0,1)))",
+    "CREATE INDEX oauth_tokens_grant ON oauth_tokens(grant_id)",
+};
+
+} // namespace
+
+int latestVersion()
+{
+    return 1;
+}
+
+QStringList statements(int version, bool postgres)
+{
+    QStringList out;
+    if (version != 1)
+        return out;
+    const QString id = postgres ? QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY")
+                                : QStringLiteral("INTEGER PRIMARY KEY");
+    const QString blob = postgres ? QStringLiteral("BYTEA") : QStringLiteral("BLOB");
+    for (const char* s : v1) {
+        QString text = QString::fromUtf8(s);
+        text.replace(QLatin1String("{ID}"), id);
+        text.replace(QLatin1String("{BLOB}"), blob);
+        out << text;
+    }
+    return out;
+}
+
+} // namespace sinfonia::ledger::Migrations

@@ -1,0 +1,195 @@
+#include "server/ledger/MovementWriter.h"
+
+#include "core/domain/Money.h"
+#include "server/ledger/Database.h"
+#include "server/ledger/LedgerErrors.h"
+#include "server/ledger/LedgerRows.h"
+#include "server/ledger/OtpManager.h"
+#include "server/ledger/SqlUtil.h"
+
+namespace sinfonia::ledger {
+
+MovementWriter::MovementWriter(Database& db, const Clock& clock, OtpManager& otp, LedgerService::Options options)
+    : m_db(db)
+    , m_clock(clock)
+    , m_otp(otp)
+    , m_options(options)
+{
+}
+
+QString MovementWriter::detectReceiptType(const QByteArray& data)
+{
+    if (data.startsWith(QByteArrayLiteral("\xFF\xD8\xFF")))
+        return QStringLiteral("image/jpeg");
+    if (data.startsWith(QByteArrayLiteral("\x89PNG\r\n\x1A\n")))
+        return QStringLiteral("image/png");
+    if (data.startsWith(QByteArrayLiteral("%PDF-")))
+        return QStringLiteral("application/pdf");
+    return {};
+}
+
+Result<QString> MovementWriter::checkReceipt(const PurchaseRequest& r) const
+{
+    if (r.receipt.isEmpty())
+        return errors::make(QStringLiteral("receipt.empty"));
+    if (r.receipt.size() > m_options.maxReceiptBytes)
+        return errors::make(QStringLiteral("receipt.too_large"));
+    const QString type = detectReceiptType(r.receipt);
+    if (type.isEmpty())
+        return errors::make(QStringLiteral("receipt.type_invalid"));
+    QString declared = r.receiptContentType.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
+    if (declared == QLatin1String("image/jpg"))
+        declared = QStringLiteral("image/jpeg");
+    if (!declared.isEmpty() && declared != QLatin1String("application/octet-stream") && declared != type)
+        return errors::make(QStringLiteral("receipt.type_invalid"),
+                            QStringLiteral("declared type differs from content"));
+    return type;
+}
+
+Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, const StructureInfo& structure,
+                                                  const PurchaseRequest& r)
+{
+    if (r.amountCents <= 0 || r.amountCents > Money::maxCents)
+        return errors::make(QStringLiteral("purchase.amount_invalid"));
+    const QString document = r.commercialDocument.trimmed();
+    if (document.size() > 64)
+        return errors::make(QStringLiteral("purchase.document_invalid"));
+    auto type = checkReceipt(r);
+    if (!type)
+        return type.error();
+    const qint64 voucherId = sql::parseId(r.voucherId);
+    const QDate today = m_clock.todayInRome();
+    const qint64 now = sql::nowMs(m_clock);
+
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return *tx.beginError();
+    QSqlDatabase& db = tx.db();
+    auto v = rows::lockVoucher(db, voucherId, m_db.isPostgres());
+    if (!v)
+        return v.error();
+    if (v->state == QLatin1String("SOSPESO") || (v->activation.isValid() && today < v->activation))
+        return errors::make(QStringLiteral("voucher.not_active"));
+    if (v->state == QLatin1String("SCADUTO") || (v->expiry.isValid() && today > v->expiry))
+        return errors::make(QStringLiteral("voucher.expired"));
+    if (r.amountCents > v->initialCents - v->usedCents)
+        return errors::make(QStringLiteral("voucher.insufficient_funds"));
+
+    auto ins = sql::first(db,
+                          QStringLiteral("INSERT INTO movements (voucher_id, structure_id, operator_cf, type, state,"
+                                         " amount_cents, commercial_document, created_at_ms)"
+                                         " VALUES (?, ?, ?, 'ACQUISTO', 'IN_ATTESA', ?, ?, ?) RETURNING id"),
+                          {sql::big(voucherId), structure.id, ctx.operatorCf, sql::big(r.amountCents),
+                           document.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(document),
+                           sql::big(now)});
+    if (!ins)
+        return ins.error();
+    const qint64 movementId = ins->value(0).toLongLong();
+    auto receipt = sql::exec(db,
+                             QStringLiteral("INSERT INTO receipts (movement_id, content_type, data, size_bytes)"
+                                            " VALUES (?, ?, ?, ?)"),
+                             {sql::big(movementId), type.value(), r.receipt, sql::big(r.receipt.size())});
+    if (!receipt)
+        return receipt.error();
+    // The pending purchase reserves its amount now; the WHERE clause and the CHECK constraint
+    // guard the balance even if a rule above were wrong.
+    auto reserve = sql::exec(db,
+                             QStringLiteral("UPDATE vouchers SET used_cents = used_cents + ?"
+                                            " WHERE id = ? AND used_cents + ? <= initial_cents"),
+                             {sql::big(r.amountCents), sql::big(voucherId), sql::big(r.amountCents)});
+    if (!reserve)
+        return reserve.error();
+    if (reserve->numRowsAffected() != 1)
+        return errors::make(QStringLiteral("voucher.insufficient_funds"));
+
+    auto m = rows::movementById(db, movementId, structure.id, today);
+    if (!m)
+        return m.error();
+    auto issued = m_otp.issue(db, *m, v->phone);
+    if (!issued)
+        return issued.error();
+    auto view = m_otp.view(db, *m);
+    if (!view)
+        return view;
+    auto committed = tx.commit();
+    if (!committed)
+        return committed.error();
+    m_otp.deliver(*issued);
+    return view;
+}
+
+Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx, const StructureInfo& structure,
+                                                      const CancellationRequest& r)
+{
+    if (r.amountCents <= 0 || r.amountCents > Money::maxCents)
+        return errors::make(QStringLiteral("cancel.amount_invalid"));
+    const qint64 purchaseId = sql::parseId(r.purchaseId);
+    const QDate today = m_clock.todayInRome();
+    QSqlDatabase conn = m_db.connection();
+    auto before = rows::movementById(conn, purchaseId, structure.id, today);
+    if (!before)
+        return before.error();
+    const qint64 voucherId = sql::parseId(before->voucherId);
+
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return *tx.beginError();
+    QSqlDatabase& db = tx.db();
+    auto v = rows::lockVoucher(db, voucherId, m_db.isPostgres());
+    if (!v)
+        return v.error();
+    auto p = sql::first(db,
+                        QStringLiteral("SELECT type, state, amount_cents, cancelled_cents, created_at_ms FROM movements"
+                                       " WHERE id = ? AND structure_id = ?")
+                            + m_db.forUpdate(),
+                        {sql::big(purchaseId), structure.id});
+    if (!p)
+        return p.error();
+    if (!p->isValid())
+        return errors::make(QStringLiteral("movement.not_found"));
+    if (p->value(0).toString() != QLatin1String("ACQUISTO"))
+        return errors::make(QStringLiteral("cancel.not_purchase"));
+    if (p->value(1).toString() != QLatin1String("CONFERMATO"))
+        return errors::make(QStringLiteral("cancel.not_confirmed"));
+    if (rows::romeDate(p->value(4).toLongLong()) != today)
+        return errors::make(QStringLiteral("cancel.not_same_day"));
+    const qint64 allowed = p->value(2).toLongLong() - p->value(3).toLongLong();
+    if (r.amountCents > allowed)
+        return errors::make(QStringLiteral("cancel.amount_exceeds"), QStringLiteral("allowedCents=%1").arg(allowed));
+
+    auto ins = sql::first(db,
+                          QStringLiteral("INSERT INTO movements (voucher_id, structure_id, operator_cf, type, state,"
+                                         " amount_cents, purchase_id, created_at_ms)"
+                                         " VALUES (?, ?, ?, 'CANCELLAZIONE', 'IN_ATTESA', ?, ?, ?) RETURNING id"),
+                          {sql::big(voucherId), structure.id, ctx.operatorCf, sql::big(r.amountCents),
+                           sql::big(purchaseId), sql::big(sql::nowMs(m_clock))});
+    if (!ins)
+        return ins.error();
+    const qint64 movementId = ins->value(0).toLongLong();
+    // Pending and confirmed cancellations both count against the purchase.
+    auto bound = sql::exec(db,
+                           QStringLiteral("UPDATE movements SET cancelled_cents = cancelled_cents + ?"
+                                          " WHERE id = ? AND cancelled_cents + ? <= amount_cents"),
+                           {sql::big(r.amountCents), sql::big(purchaseId), sql::big(r.amountCents)});
+    if (!bound)
+        return bound.error();
+    if (bound->numRowsAffected() != 1)
+        return errors::make(QStringLiteral("cancel.amount_exceeds"));
+
+    auto m = rows::movementById(db, movementId, structure.id, today);
+    if (!m)
+        return m.error();
+    auto issued = m_otp.issue(db, *m, v->phone);
+    if (!issued)
+        return issued.error();
+    auto view = m_otp.view(db, *m);
+    if (!view)
+        return view;
+    auto committed = tx.commit();
+    if (!committed)
+        return committed.error();
+    m_otp.deliver(*issued);
+    return view;
+}
+
+} // namespace sinfonia::ledger

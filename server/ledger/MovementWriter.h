@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/domain/Clock.h"
+#include "core/domain/Result.h"
+#include "server/ledger/LedgerService.h"
+#include "server/ledger/LedgerTypes.h"
+
+namespace sinfonia::ledger {
+
+class Database;
+class OtpManager;
+
+// Creates purchases and cancellations IN_ATTESA with their OTP challenge. All rules of design
+// README §2 are checked in one write transaction that starts by locking the voucher row, so two
+// counters can never spend the same euro; CHECK constraints back them up.
+class MovementWriter
+{
+public:
+    MovementWriter(Database& db, const Clock& clock, OtpManager& otp, LedgerService::Options options);
+
+    Result<OtpChallengeView> purchase(const OperatorContext& ctx, const StructureInfo& structure,
+                                      const PurchaseRequest& r);
+    Result<OtpChallengeView> cancellation(const OperatorContext& ctx, const StructureInfo& structure,
+                                          const CancellationRequest& r);
+
+    // "image/jpeg", "image/png", "application/pdf" from the magic bytes; empty if none.
+    static QString detectReceiptType(const QByteArray& data);
+
+private:
+    Result<QString> checkReceipt(const PurchaseRequest& r) const;
+
+    Database& m_db;
+    const Clock& m_clock;
+    OtpManager& m_otp;
+    LedgerService::Options m_options;
+};
+
+} // namespace sinfonia::ledger

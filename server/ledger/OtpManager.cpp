@@ -1,0 +1,354 @@
+#include "server/ledger/OtpManager.h"
+
+#include "core/domain/Money.h"
+#include "server/ledger/Database.h"
+#include "server/ledger/LedgerErrors.h"
+#include "server/ledger/LedgerRows.h"
+#include "server/ledger/SqlUtil.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace sinfonia::ledger {
+
+namespace {
+
+// A movement can get at most this many challenges (first send + later authorizations), so the
+// total number of guesses on one movement stays bounded.
+constexpr int maxChallengesPerMovement = 5;
+
+QString randomHex(int bytes)
+{
+    QByteArray b(bytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(b.data()), bytes / 4);
+    return QString::fromLatin1(b.toHex());
+}
+
+bool constantTimeEquals(const QString& a, const QString& b)
+{
+    if (a.size() != b.size())
+        return false;
+    ushort diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= a.at(i).unicode() ^ b.at(i).unicode();
+    return diff == 0;
+}
+
+} // namespace
+
+OtpManager::OtpManager(Database& db, const Clock& clock, SmsSender& sms, LedgerService::Options options)
+    : m_db(db)
+    , m_clock(clock)
+    , m_sms(sms)
+    , m_options(options)
+{
+}
+
+QString OtpManager::hashCode(const QString& salt, const MovementView& m, const QString& code) const
+{
+    const QString material = salt + QLatin1Char('|') + m.id + QLatin1Char('|') + QString::number(m.amountCents)
+        + QLatin1Char('|') + m.structureId + QLatin1Char('|') + code;
+    return QString::fromLatin1(QCryptographicHash::hash(material.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+SmsMessage OtpManager::smsFor(const MovementView& m, const QString& phone, const QString& code) const
+{
+    const QString what
+        = m.type == MovementType::Acquisto ? QStringLiteral("l'acquisto") : QStringLiteral("la cancellazione");
+    SmsMessage sms;
+    sms.phone = phone;
+    sms.otp = code;
+    sms.movementId = m.id;
+    sms.voucherId = m.voucherId;
+    sms.text = QStringLiteral("Voucher secondogeniti: il codice %1 autorizza %2 di %3 presso %4. "
+                              "Valido %5 minuti. Non comunicarlo ad altri.")
+                   .arg(code, what, Money::fromCents(m.amountCents).toString(), m.merchantName)
+                   .arg(m_options.otpValiditySecs / 60);
+    return sms;
+}
+
+Result<OtpManager::Issued> OtpManager::issue(QSqlDatabase& db, const MovementView& m, const QString& phone)
+{
+    const qint64 now = sql::nowMs(m_clock);
+    auto voided = sql::exec(
+        db, QStringLiteral("UPDATE otp_challenges SET state = 'VOID' WHERE movement_id = ? AND state = 'ACTIVE'"),
+        {sql::big(sql::parseId(m.id))});
+    if (!voided)
+        return voided.error();
+    const QString code
+        = QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1000000), 6, 10, QLatin1Char('0'));
+    const QString salt = randomHex(16);
+    auto ins = sql::first(
+        db,
+        QStringLiteral("INSERT INTO otp_challenges (movement_id, structure_id, amount_cents, salt,"
+                       " code_hash, phone, created_at_ms, expires_at_ms, last_sent_at_ms, resends,"
+                       " failures, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 'ACTIVE') RETURNING id"),
+        {sql::big(sql::parseId(m.id)), m.structureId, sql::big(m.amountCents), salt, hashCode(salt, m, code), phone,
+         sql::big(now), sql::big(now + qint64(m_options.otpValiditySecs) * 1000), sql::big(now)});
+    if (!ins)
+        return ins.error();
+    Issued issued;
+    issued.challengeId = ins->value(0).toLongLong();
+    issued.sms = smsFor(m, phone, code);
+    return issued;
+}
+
+void OtpManager::deliver(const Issued& issued)
+{
+    auto sent = m_sms.send(issued.sms);
+    if (!sent)
+        qCWarning(lcLedger) << "OTP SMS not delivered for movement" << issued.sms.movementId << sent.error().detail;
+}
+
+Result<OtpChallengeView> OtpManager::view(QSqlDatabase& db, const MovementView& m)
+{
+    auto q = sql::first(db,
+                        QStringLiteral("SELECT id, expires_at_ms, last_sent_at_ms, resends, failures, state, phone"
+                                       " FROM otp_challenges WHERE movement_id = ? ORDER BY id DESC LIMIT 1"),
+                        {sql::big(sql::parseId(m.id))});
+    if (!q)
+        return q.error();
+    if (!q->isValid())
+        return errors::make(QStringLiteral("otp.not_found"));
+    const bool active = q->value(5).toString() == QLatin1String("ACTIVE");
+    OtpChallengeView v;
+    v.challengeId = QString::number(q->value(0).toLongLong());
+    v.movement = m;
+    v.expiresAt = sql::fromMs(q->value(1).toLongLong());
+    v.resendAvailableAt = sql::fromMs(q->value(2).toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000);
+    v.resendsLeft = active ? qMax(0, m_options.otpMaxResends - q->value(3).toInt()) : 0;
+    v.attemptsLeft = active ? qMax(0, m_options.otpMaxFailures - q->value(4).toInt()) : 0;
+    v.maskedPhone = rows::maskPhone(q->value(6).toString());
+    return v;
+}
+
+namespace {
+
+// Why there is no active challenge: the latest one was locked, used, or there is none.
+Error missingChallenge(QSqlDatabase& db, qint64 movementId, int maxFailures)
+{
+    auto q = sql::first(db,
+                        QStringLiteral("SELECT state, failures FROM otp_challenges WHERE movement_id = ?"
+                                       " ORDER BY id DESC LIMIT 1"),
+                        {sql::big(movementId)});
+    if (!q)
+        return q.error();
+    if (q->isValid() && q->value(0).toString() == QLatin1String("USED"))
+        return errors::make(QStringLiteral("otp.used"));
+    if (q->isValid() && q->value(1).toInt() >= maxFailures)
+        return errors::make(QStringLiteral("otp.locked"));
+    return errors::make(QStringLiteral("otp.not_found"));
+}
+
+} // namespace
+
+Result<OtpChallengeView> OtpManager::authorize(const StructureInfo& structure, const QString& movementId)
+{
+    const qint64 id = sql::parseId(movementId);
+    const QDate today = m_clock.todayInRome();
+    QSqlDatabase conn = m_db.connection();
+    auto before = rows::movementById(conn, id, structure.id, today);
+    if (!before)
+        return before.error();
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return *tx.beginError();
+    QSqlDatabase& db = tx.db();
+    auto voucher = rows::lockVoucher(db, sql::parseId(before->voucherId), m_db.isPostgres());
+    if (!voucher)
+        return voucher.error();
+    auto m = rows::movementById(db, id, structure.id, today);
+    if (!m)
+        return m.error();
+    if (m->state != MovementState::InAttesa)
+        return errors::make(QStringLiteral("movement.not_pending"));
+    auto stats = sql::first(
+        db, QStringLiteral("SELECT COUNT(*), MAX(last_sent_at_ms) FROM otp_challenges WHERE movement_id = ?"),
+        {sql::big(id)});
+    if (!stats)
+        return stats.error();
+    if (stats->value(0).toInt() >= maxChallengesPerMovement)
+        return errors::make(QStringLiteral("otp.resend_limit"));
+    if (!stats->value(1).isNull()
+        && sql::nowMs(m_clock) < stats->value(1).toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000)
+        return errors::make(QStringLiteral("otp.resend_cooldown"));
+    auto issued = issue(db, *m, voucher->phone);
+    if (!issued)
+        return issued.error();
+    auto v = view(db, *m);
+    if (!v)
+        return v;
+    auto committed = tx.commit();
+    if (!committed)
+        return committed.error();
+    deliver(*issued);
+    return v;
+}
+
+Result<OtpChallengeView> OtpManager::resend(const StructureInfo& structure, const QString& movementId)
+{
+    const qint64 id = sql::parseId(movementId);
+    const QDate today = m_clock.todayInRome();
+    QSqlDatabase conn = m_db.connection();
+    auto before = rows::movementById(conn, id, structure.id, today);
+    if (!before)
+        return before.error();
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return *tx.beginError();
+    QSqlDatabase& db = tx.db();
+    auto voucher = rows::lockVoucher(db, sql::parseId(before->voucherId), m_db.isPostgres());
+    if (!voucher)
+        return voucher.error();
+    auto m = rows::movementById(db, id, structure.id, today);
+    if (!m)
+        return m.error();
+    if (m->state != MovementState::InAttesa)
+        return errors::make(QStringLiteral("movement.not_pending"));
+    auto ch = sql::first(db,
+                         QStringLiteral("SELECT id, resends, last_sent_at_ms, phone FROM otp_challenges"
+                                        " WHERE movement_id = ? AND state = 'ACTIVE'")
+                             + m_db.forUpdate(),
+                         {sql::big(id)});
+    if (!ch)
+        return ch.error();
+    if (!ch->isValid())
+        return missingChallenge(db, id, m_options.otpMaxFailures);
+    const qint64 now = sql::nowMs(m_clock);
+    if (ch->value(1).toInt() >= m_options.otpMaxResends)
+        return errors::make(QStringLiteral("otp.resend_limit"));
+    if (now < ch->value(2).toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000)
+        return errors::make(QStringLiteral("otp.resend_cooldown"));
+    const qint64 challengeId = ch->value(0).toLongLong();
+    const QString phone = ch->value(3).toString();
+    const QString code
+        = QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1000000), 6, 10, QLatin1Char('0'));
+    const QString salt = randomHex(16);
+    // A new code and a new validity window; the failure count is deliberately left as it is.
+    auto upd = sql::exec(db,
+                         QStringLiteral("UPDATE otp_challenges SET salt = ?, code_hash = ?, expires_at_ms = ?,"
+                                        " last_sent_at_ms = ?, resends = resends + 1 WHERE id = ?"),
+                         {salt, hashCode(salt, *m, code), sql::big(now + qint64(m_options.otpValiditySecs) * 1000),
+                          sql::big(now), sql::big(challengeId)});
+    if (!upd)
+        return upd.error();
+    auto v = view(db, *m);
+    if (!v)
+        return v;
+    auto committed = tx.commit();
+    if (!committed)
+        return committed.error();
+    deliver(Issued {challengeId, smsFor(*m, phone, code)});
+    return v;
+}
+
+Result<OtpChallengeView> OtpManager::status(const StructureInfo& structure, const QString& movementId)
+{
+    QSqlDatabase db = m_db.connection();
+    auto m = rows::movementById(db, sql::parseId(movementId), structure.id, m_clock.todayInRome());
+    if (!m)
+        return m.error();
+    return view(db, *m);
+}
+
+Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QString& movementId, const QString& code)
+{
+    static const QRegularExpression sixDigits(QStringLiteral("^[0-9]{6}$"));
+    if (!sixDigits.match(code).hasMatch())
+        return errors::make(QStringLiteral("otp.format"));
+    const qint64 id = sql::parseId(movementId);
+    const QDate today = m_clock.todayInRome();
+    QSqlDatabase conn = m_db.connection();
+    auto before = rows::movementById(conn, id, structure.id, today);
+    if (!before)
+        return before.error();
+    const qint64 voucherId = sql::parseId(before->voucherId);
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return *tx.beginError();
+    QSqlDatabase& db = tx.db();
+    auto voucher = rows::lockVoucher(db, voucherId, m_db.isPostgres());
+    if (!voucher)
+        return voucher.error();
+    auto m = rows::movementById(db, id, structure.id, today);
+    if (!m)
+        return m.error();
+    if (m->state != MovementState::InAttesa) {
+        const Error e = missingChallenge(db, id, m_options.otpMaxFailures);
+        return e.code == QLatin1String("otp.used") ? e : errors::make(QStringLiteral("movement.not_pending"));
+    }
+    auto ch = sql::first(db,
+                         QStringLiteral("SELECT id, salt, code_hash, expires_at_ms, failures FROM otp_challenges"
+                                        " WHERE movement_id = ? AND state = 'ACTIVE'")
+                             + m_db.forUpdate(),
+                         {sql::big(id)});
+    if (!ch)
+        return ch.error();
+    if (!ch->isValid())
+        return missingChallenge(db, id, m_options.otpMaxFailures);
+    const qint64 challengeId = ch->value(0).toLongLong();
+    const int failures = ch->value(4).toInt();
+    if (failures >= m_options.otpMaxFailures)
+        return errors::make(QStringLiteral("otp.locked"));
+    if (sql::nowMs(m_clock) >= ch->value(3).toLongLong())
+        return errors::make(QStringLiteral("otp.expired"));
+    if (!constantTimeEquals(hashCode(ch->value(1).toString(), *m, code), ch->value(2).toString())) {
+        const int left = m_options.otpMaxFailures - failures - 1;
+        auto upd
+            = sql::exec(db,
+                        QStringLiteral("UPDATE otp_challenges SET failures = failures + 1,"
+                                       " state = CASE WHEN failures + 1 >= ? THEN 'VOID' ELSE state END WHERE id = ?"),
+                        {m_options.otpMaxFailures, sql::big(challengeId)});
+        if (!upd)
+            return upd.error();
+        auto committed = tx.commit();
+        if (!committed)
+            return committed.error();
+        Error e = errors::make(QStringLiteral("otp.invalid"), QStringLiteral("attemptsLeft=%1").arg(left));
+        e.message = left > 0
+            ? QStringLiteral("Codice OTP errato: restano %1 tentativi.").arg(left)
+            : QStringLiteral("Codice OTP errato: tentativi esauriti, richiedi una nuova autorizzazione.");
+        return e;
+    }
+    if (m->type == MovementType::Cancellazione && rows::romeDate(m->createdAt.toMSecsSinceEpoch()) != today)
+        return errors::make(QStringLiteral("cancel.not_same_day"));
+    const qint64 now = sql::nowMs(m_clock);
+    auto used = sql::exec(db, QStringLiteral("UPDATE otp_challenges SET state = 'USED' WHERE id = ?"),
+                          {sql::big(challengeId)});
+    if (!used)
+        return used.error();
+    auto confirmed = sql::exec(db,
+                               QStringLiteral("UPDATE movements SET state = 'CONFERMATO', confirmed_at_ms = ?"
+                                              " WHERE id = ? AND state = 'IN_ATTESA'"),
+                               {sql::big(now), sql::big(id)});
+    if (!confirmed)
+        return confirmed.error();
+    if (confirmed->numRowsAffected() != 1)
+        return errors::make(QStringLiteral("movement.not_pending"));
+    if (m->type == MovementType::Cancellazione) {
+        // Only a confirmed cancellation gives the amount back to the voucher.
+        auto refund = sql::exec(
+            db, QStringLiteral("UPDATE vouchers SET used_cents = used_cents - ? WHERE id = ? AND used_cents >= ?"),
+            {sql::big(m->amountCents), sql::big(voucherId), sql::big(m->amountCents)});
+        if (!refund)
+            return refund.error();
+        if (refund->numRowsAffected() != 1)
+            return errors::make(QStringLiteral("db.error"), QStringLiteral("refund would make used negative"));
+    }
+    VerifyResult result;
+    auto mv = rows::movementById(db, id, structure.id, today);
+    auto vv = rows::voucherById(db, voucherId, today);
+    if (!mv)
+        return mv.error();
+    if (!vv)
+        return vv.error();
+    auto committed = tx.commit();
+    if (!committed)
+        return committed.error();
+    result.movement = mv.value();
+    result.voucher = vv.value();
+    return result;
+}
+
+} // namespace sinfonia::ledger

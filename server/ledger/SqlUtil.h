@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/domain/Clock.h"
+#include "core/domain/Result.h"
+
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace sinfonia::ledger {
+
+Q_DECLARE_LOGGING_CATEGORY(lcLedger)
+
+// Small helpers over QSqlQuery so every statement is prepared, bound and checked the same way.
+namespace sql {
+
+// Prepares `text` ('?' placeholders, portable), binds `binds` in order and executes it.
+// Errors: "db.busy" (locked/serialization) or "db.error"; detail = driver text, no values.
+Result<QSqlQuery> exec(QSqlDatabase& db, const QString& text, const QVariantList& binds = {});
+// The first row of a result, copied out so the statement is finished at once (SQLite refuses to
+// COMMIT while a statement is still stepping). isValid() is false when there was no row.
+class Row
+{
+public:
+    bool isValid() const { return m_valid; }
+    QVariant value(int i) const { return m_values.value(i); }
+    // The row the query is positioned on.
+    static Row current(const QSqlQuery& q);
+
+private:
+    friend Result<Row> first(QSqlDatabase&, const QString&, const QVariantList&);
+    QVariantList m_values;
+    bool m_valid = false;
+};
+
+// Like exec, then takes the first row (if any) and finishes the statement.
+Result<Row> first(QSqlDatabase& db, const QString& text, const QVariantList& binds = {});
+
+Error toError(const QSqlError& e, const QString& what);
+bool isUniqueViolation(const QSqlError& e);
+bool isBusy(const QSqlError& e);
+
+inline qint64 nowMs(const Clock& c)
+{
+    return c.now().toMSecsSinceEpoch();
+}
+inline QDateTime fromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+inline QVariant big(qint64 v)
+{
+    return QVariant(static_cast<qlonglong>(v));
+}
+// Ids are BIGINT in the database and strings in the API; a malformed id is -1 (matches nothing).
+qint64 parseId(const QString& id);
+
+} // namespace sql
+} // namespace sinfonia::ledger

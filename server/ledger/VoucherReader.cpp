@@ -1,0 +1,206 @@
+#include "server/ledger/VoucherReader.h"
+
+#include "core/domain/CodiceFiscale.h"
+#include "server/ledger/AccessControl.h"
+#include "server/ledger/Database.h"
+#include "server/ledger/LedgerErrors.h"
+#include "server/ledger/LedgerRows.h"
+#include "server/ledger/SqlUtil.h"
+
+namespace sinfonia::ledger {
+
+namespace {
+
+// Cursor = base64url("<created_at_ms>:<id>") of the last row of the previous page.
+QString encodeCursor(const MovementView& m)
+{
+    const QByteArray raw = QByteArray::number(m.createdAt.toMSecsSinceEpoch()) + ':' + m.id.toLatin1();
+    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+bool decodeCursor(const QString& cursor, qint64* ms, qint64* id)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return false;
+    const QList<QByteArray> parts = decoded.decoded.split(':');
+    if (parts.size() != 2)
+        return false;
+    bool ok1 = false;
+    bool ok2 = false;
+    *ms = parts[0].toLongLong(&ok1);
+    *id = parts[1].toLongLong(&ok2);
+    return ok1 && ok2;
+}
+
+} // namespace
+
+VoucherReader::VoucherReader(Database& db, const Clock& clock, const AccessControl& access)
+    : m_db(db)
+    , m_clock(clock)
+    , m_access(access)
+{
+}
+
+bool VoucherReader::isCardNumber(const QString& s)
+{
+    if (s.size() != 20 || !s.startsWith(QLatin1String("80380")))
+        return false;
+    int sum = 0;
+    for (int i = 0; i < 20; ++i) {
+        const QChar c = s.at(19 - i);
+        if (!c.isDigit())
+            return false;
+        int d = c.digitValue();
+        if (i % 2 == 1) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+    }
+    return sum % 10 == 0;
+}
+
+Result<BeneficiaryView> VoucherReader::findBeneficiary(const OperatorContext& ctx, const QString& structureId,
+                                                       const QString& cfOrCard) const
+{
+    QSqlDatabase db = m_db.connection();
+    auto s = m_access.enabledStructure(db, ctx.operatorCf, structureId);
+    if (!s)
+        return s.error();
+    QString raw = cfOrCard;
+    raw.remove(QLatin1Char(' '));
+    QString where;
+    QString key;
+    if (isCardNumber(raw)) {
+        where = QStringLiteral("card_number = ?");
+        key = raw;
+    } else {
+        const QString cf = CodiceFiscale::normalize(raw);
+        if (cf.size() != CodiceFiscale::length && cf.size() != CodiceFiscale::provisionalLength)
+            return errors::make(QStringLiteral("beneficiary.query_invalid"));
+        auto valid = CodiceFiscale::validate(cf, m_clock.todayInRome());
+        if (!valid)
+            return valid.error();
+        where = QStringLiteral("cf = ?");
+        key = valid->code;
+    }
+    auto b = sql::first(
+        db, QStringLiteral("SELECT cf, nome, cognome, card_number, phone FROM beneficiaries WHERE ") + where, {key});
+    if (!b)
+        return b.error();
+    if (!b->isValid())
+        return errors::make(QStringLiteral("beneficiary.not_found"));
+    BeneficiaryView view;
+    view.codiceFiscale = b->value(0).toString();
+    view.nome = b->value(1).toString();
+    view.cognome = b->value(2).toString();
+    view.cardNumber = b->value(3).toString();
+    view.maskedPhone = rows::maskPhone(b->value(4).toString());
+    const QDate today = m_clock.todayInRome();
+    auto q = sql::exec(db, rows::voucherColumns() + QStringLiteral(" WHERE v.beneficiary_cf = ? ORDER BY v.id DESC"),
+                       {view.codiceFiscale});
+    if (!q)
+        return q.error();
+    while (q.value().next())
+        view.vouchers << rows::voucherFrom(sql::Row::current(q.value()), today);
+    if (view.vouchers.isEmpty())
+        return errors::make(QStringLiteral("beneficiary.not_found"));
+    return view;
+}
+
+Result<VoucherDetail> VoucherReader::voucher(const OperatorContext& ctx, const QString& structureId,
+                                             const QString& voucherId) const
+{
+    QSqlDatabase db = m_db.connection();
+    auto s = m_access.enabledStructure(db, ctx.operatorCf, structureId);
+    if (!s)
+        return s.error();
+    const QDate today = m_clock.todayInRome();
+    auto v = rows::voucherById(db, sql::parseId(voucherId), today);
+    if (!v)
+        return v.error();
+    VoucherDetail detail;
+    detail.voucher = v.value();
+    auto q = sql::exec(db,
+                       rows::movementColumns()
+                           + QStringLiteral(" WHERE m.voucher_id = ? AND m.structure_id = ?"
+                                            " ORDER BY m.created_at_ms DESC, m.id DESC"),
+                       {sql::big(sql::parseId(voucherId)), structureId});
+    if (!q)
+        return q.error();
+    while (q.value().next())
+        detail.transactions << rows::movementFrom(sql::Row::current(q.value()), today);
+    return detail;
+}
+
+Result<Receipt> VoucherReader::receipt(const OperatorContext& ctx, const QString& structureId,
+                                       const QString& movementId) const
+{
+    QSqlDatabase db = m_db.connection();
+    auto s = m_access.enabledStructure(db, ctx.operatorCf, structureId);
+    if (!s)
+        return s.error();
+    const qint64 id = sql::parseId(movementId);
+    auto m = rows::movementById(db, id, structureId, m_clock.todayInRome());
+    if (!m)
+        return m.error();
+    auto q = sql::first(db, QStringLiteral("SELECT content_type, data FROM receipts WHERE movement_id = ?"),
+                        {sql::big(id)});
+    if (!q)
+        return q.error();
+    if (!q->isValid())
+        return errors::make(QStringLiteral("receipt.not_found"));
+    return Receipt {q->value(0).toString(), q->value(1).toByteArray()};
+}
+
+Result<MovementPage> VoucherReader::movements(const OperatorContext& ctx, const MovementQuery& mq) const
+{
+    QSqlDatabase db = m_db.connection();
+    auto s = m_access.enabledStructure(db, ctx.operatorCf, mq.structureId);
+    if (!s)
+        return s.error();
+    if (!mq.from.isValid() || !mq.to.isValid() || mq.from > mq.to)
+        return errors::make(QStringLiteral("movements.range_invalid"));
+    if (mq.to > mq.from.addMonths(3))
+        return errors::make(QStringLiteral("movements.range_too_long"));
+    if (mq.limit < 1 || mq.limit > 500)
+        return errors::make(QStringLiteral("movements.limit_invalid"));
+    const qint64 fromMs = QDateTime(mq.from, QTime(0, 0), Clock::rome()).toMSecsSinceEpoch();
+    const qint64 toMs = QDateTime(mq.to.addDays(1), QTime(0, 0), Clock::rome()).toMSecsSinceEpoch();
+    QString text = rows::movementColumns()
+        + QStringLiteral(" WHERE m.structure_id = ? AND m.created_at_ms >= ? AND m.created_at_ms < ?");
+    QVariantList binds {mq.structureId, sql::big(fromMs), sql::big(toMs)};
+    if (!mq.codiceFiscale.trimmed().isEmpty()) {
+        auto cf = CodiceFiscale::validate(mq.codiceFiscale, m_clock.todayInRome());
+        if (!cf)
+            return cf.error();
+        text += QStringLiteral(" AND v.beneficiary_cf = ?");
+        binds << cf->code;
+    }
+    if (!mq.cursor.isEmpty()) {
+        qint64 ms = 0;
+        qint64 id = 0;
+        if (!decodeCursor(mq.cursor, &ms, &id))
+            return errors::make(QStringLiteral("movements.cursor_invalid"));
+        text += QStringLiteral(" AND (m.created_at_ms < ? OR (m.created_at_ms = ? AND m.id < ?))");
+        binds << sql::big(ms) << sql::big(ms) << sql::big(id);
+    }
+    text += QStringLiteral(" ORDER BY m.created_at_ms DESC, m.id DESC LIMIT ") + QString::number(mq.limit + 1);
+    auto q = sql::exec(db, text, binds);
+    if (!q)
+        return q.error();
+    MovementPage page;
+    const QDate today = m_clock.todayInRome();
+    while (q.value().next())
+        page.items << rows::movementFrom(sql::Row::current(q.value()), today);
+    if (page.items.size() > mq.limit) {
+        page.items.resize(mq.limit);
+        page.nextCursor = encodeCursor(page.items.constLast());
+    }
+    return page;
+}
+
+} // namespace sinfonia::ledger

@@ -1,0 +1,153 @@
+#include "LedgerFixture.h"
+
+#include "server/ledger/DemoData.h"
+#include "server/ledger/DemoIdentity.h"
+
+#include <QRandomGenerator>
+#include <QSqlQuery>
+
+namespace sinfonia::ledger::test {
+
+QString backendName(Backend b)
+{
+    return b == Backend::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgres");
+}
+
+std::unique_ptr<TestDatabase> TestDatabase::create(Backend backend, QString* skipReason)
+{
+    std::unique_ptr<TestDatabase> t(new TestDatabase);
+    if (backend == Backend::Sqlite) {
+        t->m_location = t->m_dir.filePath(QStringLiteral("ledger.sqlite"));
+    } else {
+        const QString admin = qEnvironmentVariable("SINFONIA_TEST_PG");
+        if (admin.isEmpty()) {
+            *skipReason = QStringLiteral("SINFONIA_TEST_PG not set: PostgreSQL tests skipped");
+            return nullptr;
+        }
+        t->m_pgAdmin = admin;
+        t->m_pgName = QStringLiteral("ledger_t%1_%2")
+                          .arg(QCoreApplication::applicationPid())
+                          .arg(QRandomGenerator::global()->generate() % 100000000);
+        auto adminDb = Database::open(admin);
+        if (!adminDb) {
+            *skipReason = QStringLiteral("cannot reach PostgreSQL: ") + adminDb.error().detail;
+            return nullptr;
+        }
+        QSqlQuery q(adminDb.value()->connection());
+        if (!q.exec(QStringLiteral("CREATE DATABASE ") + t->m_pgName)) {
+            *skipReason = QStringLiteral("CREATE DATABASE failed");
+            return nullptr;
+        }
+        t->m_location = admin + QStringLiteral(" dbname=") + t->m_pgName;
+    }
+    auto db = Database::open(t->m_location);
+    if (!db) {
+        *skipReason = db.error().detail;
+        return nullptr;
+    }
+    t->m_db = std::move(db).value();
+    auto migrated = t->m_db->migrate();
+    if (!migrated) {
+        *skipReason = migrated.error().detail;
+        return nullptr;
+    }
+    return t;
+}
+
+TestDatabase::~TestDatabase()
+{
+    m_db.reset();
+    if (!m_pgName.isEmpty()) {
+        auto adminDb = Database::open(m_pgAdmin);
+        if (adminDb) {
+            QSqlQuery q(adminDb.value()->connection());
+            q.exec(QStringLiteral("DROP DATABASE IF EXISTS ") + m_pgName + QStringLiteral(" WITH (FORCE)"));
+        }
+    }
+}
+
+QDateTime LedgerEnv::defaultNow()
+{
+    return QDateTime(QDate(2026, 11, 26), QTime(10, 0), Qt::UTC);
+}
+
+std::unique_ptr<LedgerEnv> LedgerEnv::create(Backend backend, QString* skipReason, LedgerService::Options options)
+{
+    std::unique_ptr<LedgerEnv> env(new LedgerEnv);
+    env->m_test = TestDatabase::create(backend, skipReason);
+    if (!env->m_test)
+        return nullptr;
+    DemoData demo(env->db(), env->m_clock);
+    auto seeded = demo.seed();
+    if (!seeded || !seeded.value()) {
+        *skipReason = QStringLiteral("demo seed failed: ") + (seeded ? QString() : seeded.error().detail);
+        return nullptr;
+    }
+    env->m_outbox = std::make_unique<OutboxSmsSender>(env->db(), env->m_clock);
+    env->m_service = std::make_unique<LedgerService>(env->db(), env->m_clock, *env->m_outbox, options);
+    return env;
+}
+
+OperatorContext LedgerEnv::titolare() const
+{
+    return {DemoData::titolareCf()};
+}
+OperatorContext LedgerEnv::dipendente() const
+{
+    return {DemoData::dipendenteCf()};
+}
+
+QString LedgerEnv::voucherIdOf(const QString& cf)
+{
+    auto b = m_service->findBeneficiary(titolare(), QStringLiteral("FAR001"), cf);
+    if (!b || b->vouchers.isEmpty())
+        return {};
+    return b->vouchers.first().id;
+}
+
+QString LedgerEnv::latestOtp(const QString& movementId)
+{
+    auto list = m_outbox->latest({}, {}, 50);
+    if (!list)
+        return {};
+    for (const OutboxEntry& e : list.value()) {
+        if (e.message.movementId == movementId)
+            return e.message.otp;
+    }
+    return {};
+}
+
+qint64 LedgerEnv::available(const QString& voucherId)
+{
+    auto v = m_service->voucher(titolare(), QStringLiteral("FAR001"), voucherId);
+    return v ? v->voucher.availableCents : -1;
+}
+
+MovementView LedgerEnv::confirmedPurchase(const QString& voucherId, qint64 cents)
+{
+    PurchaseRequest r {QStringLiteral("FAR001"), voucherId, cents, pngBytes(), QStringLiteral("image/png"), {}};
+    auto created = m_service->createPurchase(titolare(), r);
+    if (!created)
+        return {};
+    auto verified = m_service->verifyOtp(titolare(), QStringLiteral("FAR001"), created->movement.id,
+                                         latestOtp(created->movement.id));
+    return verified ? verified->movement : MovementView {};
+}
+
+QByteArray pngBytes()
+{
+    return QByteArray::fromHex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + QByteArray(64, 'x');
+}
+
+QByteArray jpegBytes()
+{
+    return QByteArray::fromHex("ffd8ffe000104a464946") + QByteArray(64, 'y');
+}
+
+QString beneficiaryCf(const char* cognome, const char* nome, QDate birth, const char* place)
+{
+    return DemoIdentity::codiceFiscale(QString::fromUtf8(cognome), QString::fromUtf8(nome), birth, true,
+                                       QString::fromLatin1(place));
+}
+
+} // namespace sinfonia::ledger::test

@@ -1,0 +1,226 @@
+// OTP lifetime, binding and brute-force limits, authorization of pending purchases and the
+// cancellation rules (same Rome day, allowed amount, refund only once confirmed).
+#include "LedgerFixture.h"
+#include "server/ledger/DemoData.h"
+
+using namespace sinfonia;
+using namespace sinfonia::ledger;
+using namespace sinfonia::ledger::test;
+
+namespace {
+const QString far1 = QStringLiteral("FAR001");
+const QString far2 = QStringLiteral("FAR002");
+const QString giulia = beneficiaryCf("Esposito", "Giulia", QDate(1990, 5, 22), "A509");
+const QString laura = beneficiaryCf("Marino", "Laura", QDate(1995, 10, 8), "F839");
+
+QString wrong(const QString& code)
+{
+    return QStringLiteral("%1").arg((code.toInt() + 1) % 1000000, 6, 10, QLatin1Char('0'));
+}
+} // namespace
+
+class LedgerOtpTest : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LedgerOtpTest(Backend b)
+        : m_backend(b)
+    {
+    }
+
+private:
+    OtpChallengeView purchase(qint64 cents)
+    {
+        auto p = m_env->service().createPurchase(m_env->titolare(),
+                                                 {far1, m_env->voucherIdOf(giulia), cents, pngBytes(), {}, {}});
+        return p ? p.value() : OtpChallengeView {};
+    }
+    Result<VerifyResult> verify(const QString& movementId, const QString& code)
+    {
+        return m_env->service().verifyOtp(m_env->titolare(), far1, movementId, code);
+    }
+
+private slots:
+    void init()
+    {
+        QString skip;
+        m_env = LedgerEnv::create(m_backend, &skip);
+        if (!m_env)
+            QSKIP(qPrintable(skip));
+    }
+    void cleanup() { m_env.reset(); }
+
+    void verifyConfirmsOnceAndOnlyOnce()
+    {
+        const auto c = purchase(2500);
+        QVERIFY(!c.movement.id.isEmpty());
+        const QString code = m_env->latestOtp(c.movement.id);
+        QCOMPARE(verify(c.movement.id, QStringLiteral("12a456")).error().code, QStringLiteral("otp.format"));
+        auto ok = verify(c.movement.id, code);
+        QVERIFY(ok.ok());
+        QCOMPARE(ok->movement.state, MovementState::Confermato);
+        QCOMPARE(ok->voucher.availableCents, 60000 - 2500);
+        QCOMPARE(verify(c.movement.id, code).error().code, QStringLiteral("otp.used"));
+        QCOMPARE(m_env->available(m_env->voucherIdOf(giulia)), 60000 - 2500);
+    }
+
+    void otpIsBoundToMovementAndStructure()
+    {
+        const auto a = purchase(1000);
+        const auto b = purchase(1000); // same amount, same voucher: only the movement differs
+        const QString codeA = m_env->latestOtp(a.movement.id);
+        const QString codeB = m_env->latestOtp(b.movement.id);
+        if (codeA != codeB)
+            QCOMPARE(verify(b.movement.id, codeA).error().code, QStringLiteral("otp.invalid"));
+        // Verifying through another structure of the same titolare finds nothing.
+        QCOMPARE(m_env->service().verifyOtp(m_env->titolare(), far2, a.movement.id, codeA).error().code,
+                 QStringLiteral("movement.not_found"));
+        QVERIFY(verify(a.movement.id, codeA).ok());
+        QVERIFY(verify(b.movement.id, codeB).ok());
+    }
+
+    void expiresAfterFiveMinutes()
+    {
+        const auto c = purchase(1000);
+        const QString code = m_env->latestOtp(c.movement.id);
+        m_env->clock().advanceSecs(300);
+        QCOMPARE(verify(c.movement.id, code).error().code, QStringLiteral("otp.expired"));
+        m_env->clock().advanceSecs(-1);
+        QVERIFY(verify(c.movement.id, code).ok()); // 299 s: still valid
+    }
+
+    void sixthAttemptIsLocked()
+    {
+        const auto c = purchase(1000);
+        const QString code = m_env->latestOtp(c.movement.id);
+        for (int i = 1; i <= 5; ++i) {
+            auto r = verify(c.movement.id, wrong(code));
+            QCOMPARE(r.error().code, QStringLiteral("otp.invalid"));
+            auto st = m_env->service().otpStatus(m_env->titolare(), far1, c.movement.id);
+            QCOMPARE(st->attemptsLeft, 5 - i);
+        }
+        QCOMPARE(verify(c.movement.id, code).error().code, QStringLiteral("otp.locked"));
+        m_env->clock().advanceSecs(31);
+        QCOMPARE(m_env->service().resendOtp(m_env->titolare(), far1, c.movement.id).error().code,
+                 QStringLiteral("otp.locked"));
+    }
+
+    void resendKeepsFailuresAndHasCooldownAndCap()
+    {
+        const auto c = purchase(1000);
+        const QString first = m_env->latestOtp(c.movement.id);
+        QCOMPARE(verify(c.movement.id, wrong(first)).error().code, QStringLiteral("otp.invalid"));
+        QCOMPARE(verify(c.movement.id, wrong(first)).error().code, QStringLiteral("otp.invalid"));
+        auto& s = m_env->service();
+        QCOMPARE(s.resendOtp(m_env->titolare(), far1, c.movement.id).error().code,
+                 QStringLiteral("otp.resend_cooldown"));
+        m_env->clock().advanceSecs(30);
+        auto r1 = s.resendOtp(m_env->titolare(), far1, c.movement.id);
+        QVERIFY(r1.ok());
+        QCOMPARE(r1->attemptsLeft, 3); // not reset by the resend
+        QCOMPARE(r1->resendsLeft, 2);
+        QCOMPARE(r1->expiresAt, m_env->clock().now().addSecs(300));
+        const QString second = m_env->latestOtp(c.movement.id);
+        if (second != first)
+            QCOMPARE(verify(c.movement.id, first).error().code, QStringLiteral("otp.invalid"));
+        for (int i = 0; i < 2; ++i) {
+            m_env->clock().advanceSecs(30);
+            QVERIFY(s.resendOtp(m_env->titolare(), far1, c.movement.id).ok());
+        }
+        m_env->clock().advanceSecs(30);
+        QCOMPARE(s.resendOtp(m_env->titolare(), far1, c.movement.id).error().code, QStringLiteral("otp.resend_limit"));
+        QVERIFY(verify(c.movement.id, m_env->latestOtp(c.movement.id)).ok());
+    }
+
+    void authorizePendingPurchaseLater()
+    {
+        auto& s = m_env->service();
+        const QString vid = m_env->voucherIdOf(laura);
+        auto d = s.voucher(m_env->titolare(), far1, vid);
+        QVERIFY(d.ok());
+        QCOMPARE(d->transactions.size(), 1);
+        const MovementView pending = d->transactions.first();
+        QCOMPARE(pending.state, MovementState::InAttesa);
+        QVERIFY(pending.authorizable);
+        QCOMPARE(d->voucher.availableCents, 60000 - 2599); // the pending purchase reserves its amount
+        auto a = s.authorize(m_env->titolare(), far1, pending.id);
+        QVERIFY(a.ok());
+        QCOMPARE(a->attemptsLeft, 5);
+        const QString first = m_env->latestOtp(pending.id);
+        QCOMPARE(s.authorize(m_env->titolare(), far1, pending.id).error().code, QStringLiteral("otp.resend_cooldown"));
+        m_env->clock().advanceSecs(31);
+        QVERIFY(s.authorize(m_env->titolare(), far1, pending.id).ok());
+        const QString second = m_env->latestOtp(pending.id);
+        if (first != second)
+            QCOMPARE(verify(pending.id, first).error().code, QStringLiteral("otp.invalid")); // old challenge voided
+        QVERIFY(verify(pending.id, second).ok());
+        QCOMPARE(s.authorize(m_env->titolare(), far1, pending.id).error().code, QStringLiteral("movement.not_pending"));
+    }
+
+    void cancellationSameDayWithinAllowed()
+    {
+        auto& s = m_env->service();
+        const QString vid = m_env->voucherIdOf(giulia);
+        const MovementView p = m_env->confirmedPurchase(vid, 5000);
+        QCOMPARE(p.state, MovementState::Confermato);
+        QCOMPARE(m_env->available(vid), 55000);
+        const auto cancel = [&](qint64 cents) { return s.createCancellation(m_env->titolare(), {far1, p.id, cents}); };
+        QCOMPARE(cancel(0).error().code, QStringLiteral("cancel.amount_invalid"));
+        QCOMPARE(cancel(-1).error().code, QStringLiteral("cancel.amount_invalid"));
+        QCOMPARE(cancel(5001).error().code, QStringLiteral("cancel.amount_exceeds"));
+        auto c1 = cancel(2000);
+        QVERIFY(c1.ok());
+        QCOMPARE(c1->movement.type, MovementType::Cancellazione);
+        QCOMPARE(c1->movement.state, MovementState::InAttesa);
+        QCOMPARE(c1->movement.purchaseId, p.id);
+        QCOMPARE(m_env->available(vid), 55000); // a pending cancellation gives nothing back yet
+        // The pending one already counts against the purchase: 3000 left.
+        QCOMPARE(cancel(3001).error().code, QStringLiteral("cancel.amount_exceeds"));
+        auto v = verify(c1->movement.id, m_env->latestOtp(c1->movement.id));
+        QVERIFY(v.ok());
+        QCOMPARE(v->voucher.availableCents, 57000);
+        auto c2 = cancel(3000);
+        QVERIFY(c2.ok());
+        QCOMPARE(cancel(1).error().code, QStringLiteral("cancel.amount_exceeds"));
+        QVERIFY(verify(c2->movement.id, m_env->latestOtp(c2->movement.id)).ok());
+        QCOMPARE(m_env->available(vid), 60000);
+        // Cancelling a cancellation or a pending purchase is refused.
+        QCOMPARE(s.createCancellation(m_env->titolare(), {far1, c2->movement.id, 1}).error().code,
+                 QStringLiteral("cancel.not_purchase"));
+        const auto pending = purchase(700);
+        QCOMPARE(s.createCancellation(m_env->titolare(), {far1, pending.movement.id, 100}).error().code,
+                 QStringLiteral("cancel.not_confirmed"));
+        QCOMPARE(s.createCancellation(m_env->titolare(), {far2, p.id, 100}).error().code,
+                 QStringLiteral("movement.not_found"));
+    }
+
+    void cancellationAfterMidnightIsRefused()
+    {
+        auto& s = m_env->service();
+        const QString vid = m_env->voucherIdOf(giulia);
+        // 23:57 in Rome (22:57 UTC in November): purchase, then a pending cancellation.
+        m_env->clock().set(QDateTime(QDate(2026, 11, 26), QTime(22, 57), Qt::UTC));
+        const MovementView p = m_env->confirmedPurchase(vid, 4000);
+        QVERIFY(!p.id.isEmpty());
+        auto c = s.createCancellation(m_env->titolare(), {far1, p.id, 1000});
+        QVERIFY(c.ok());
+        const QString code = m_env->latestOtp(c->movement.id);
+        // 23:00 UTC = midnight in Rome: another day for the programme.
+        m_env->clock().set(QDateTime(QDate(2026, 11, 26), QTime(23, 0, 1), Qt::UTC));
+        QCOMPARE(s.createCancellation(m_env->titolare(), {far1, p.id, 500}).error().code,
+                 QStringLiteral("cancel.not_same_day"));
+        QCOMPARE(m_env->clock().now().toTimeZone(Clock::rome()).date(), QDate(2026, 11, 27));
+        QCOMPARE(verify(c->movement.id, code).error().code, QStringLiteral("cancel.not_same_day"));
+        QCOMPARE(m_env->available(vid), 56000);
+        auto d = s.voucher(m_env->titolare(), far1, vid);
+        for (const MovementView& m : d->transactions)
+            QVERIFY(!m.cancellable);
+    }
+
+private:
+    Backend m_backend;
+    std::unique_ptr<LedgerEnv> m_env;
+};
+
+LEDGER_TEST_MAIN(LedgerOtpTest)
+#include "tst_LedgerOtp.moc"

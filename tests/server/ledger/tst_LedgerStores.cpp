@@ -1,0 +1,218 @@
+// Migrations, demo data validity, the idempotency store and the OAuth code/token store.
+#include "LedgerFixture.h"
+#include "core/domain/CodiceFiscale.h"
+#include "server/ledger/AuthStore.h"
+#include "server/ledger/DemoData.h"
+#include "server/ledger/IdempotencyStore.h"
+#include "server/ledger/VoucherReader.h"
+
+#include <QSqlQuery>
+
+using namespace sinfonia;
+using namespace sinfonia::ledger;
+using namespace sinfonia::ledger::test;
+
+class LedgerStoresTest : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LedgerStoresTest(Backend b)
+        : m_backend(b)
+    {
+    }
+
+private slots:
+    void init()
+    {
+        QString skip;
+        m_env = LedgerEnv::create(m_backend, &skip);
+        if (!m_env)
+            QSKIP(qPrintable(skip));
+    }
+    void cleanup() { m_env.reset(); }
+
+    void migrationsAreVersionedAndRepeatable()
+    {
+        QCOMPARE(m_env->db().schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(m_env->db().migrate().ok());
+        // A second process (another Database object) migrating the same database is a no-op.
+        auto other = Database::open(m_env->location());
+        QVERIFY(other.ok());
+        QVERIFY(other.value()->migrate().ok());
+        QCOMPARE(other.value()->schemaVersion(), Database::latestSchemaVersion());
+    }
+
+    void checkConstraintsAreTheLastGuard()
+    {
+        QSqlQuery q(m_env->db().connection());
+        QVERIFY(!q.exec(QStringLiteral("UPDATE vouchers SET used_cents = initial_cents + 1")));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE vouchers SET used_cents = -1")));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE movements SET amount_cents = 0")));
+        QVERIFY(
+            !q.exec(QStringLiteral("UPDATE movements SET cancelled_cents = amount_cents + 1 WHERE type = 'ACQUISTO'")));
+    }
+
+    void demoDataIsValidAndDeterministic()
+    {
+        QCOMPARE(DemoData::activeBeneficiaryCf(),
+                 QStringLiteral("RSSMRA85T50A562W")); // the female form; ...T10A562S is male
+        DemoData again(m_env->db(), m_env->clock());
+        auto seeded = again.seed();
+        QVERIFY(seeded.ok());
+        QVERIFY(!seeded.value()); // already seeded: nothing happens
+        QSqlQuery q(m_env->db().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT cf, card_number, phone FROM beneficiaries")));
+        int n = 0;
+        while (q.next()) {
+            ++n;
+            QVERIFY2(CodiceFiscale::validate(q.value(0).toString(), QDate(2026, 11, 26)).ok(),
+                     qPrintable(q.value(0).toString()));
+            QVERIFY2(VoucherReader::isCardNumber(q.value(1).toString()), qPrintable(q.value(1).toString()));
+            QVERIFY(q.value(2).toString().startsWith(QLatin1String("+39")));
+        }
+        QVERIFY(n >= 30);
+        QVERIFY(q.exec(QStringLiteral("SELECT cf FROM operators")));
+        while (q.next())
+            QVERIFY2(CodiceFiscale::isValid(q.value(0).toString()), qPrintable(q.value(0).toString()));
+        // Ledger invariant for every voucher: used = purchases - confirmed cancellations.
+        QVERIFY(q.exec(QStringLiteral("SELECT v.id FROM vouchers v WHERE v.used_cents <> "
+                                      "(SELECT COALESCE(SUM(CASE WHEN m.type = 'ACQUISTO' THEN m.amount_cents "
+                                      "WHEN m.state = 'CONFERMATO' THEN -m.amount_cents ELSE 0 END), 0) FROM movements "
+                                      "m WHERE m.voucher_id = v.id)")));
+        QVERIFY(!q.next());
+        auto ids = m_env->service().sandboxIdentities();
+        QVERIFY(ids.ok());
+        QStringList names;
+        for (const SandboxIdentity& id : ids.value())
+            names << id.id;
+        QVERIFY(names.contains(QStringLiteral("titolare-avellino")));
+        QVERIFY(names.contains(QStringLiteral("dipendente-multi")));
+        QVERIFY(names.contains(QStringLiteral("dipendente-disabilitato")));
+    }
+
+    void bulkSeedForBenchmarks()
+    {
+        DemoData demo(m_env->db(), m_env->clock());
+        QVERIFY(demo.seedBulk(200, 2000).ok());
+        auto page = m_env->service().movements({bulkTitolare()},
+                                               {QStringLiteral("BENCH01"),
+                                                m_env->clock().todayInRome().addMonths(-3),
+                                                m_env->clock().todayInRome(),
+                                                {},
+                                                {},
+                                                100});
+        QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().code));
+        QCOMPARE(page->items.size(), 100);
+        QVERIFY(!page->nextCursor.isEmpty());
+    }
+
+    void idempotencySemantics()
+    {
+        IdempotencyStore store(m_env->db(), m_env->clock());
+        IdempotencyStore::Request r {QStringLiteral("abc-123"), QStringLiteral("OP"), QStringLiteral("POST"),
+                                     QStringLiteral("/api/v1/x"), IdempotencyStore::hashBody("{}")};
+        QCOMPARE(store.claim({QString(), r.operatorId, r.method, r.path, r.bodyHash}).error().code,
+                 QStringLiteral("idempotency.key_invalid"));
+        QCOMPARE(store.claim(r)->outcome, IdempotencyStore::Outcome::Claimed);
+        QCOMPARE(store.claim(r)->outcome, IdempotencyStore::Outcome::InProgress);
+        auto other = r;
+        other.bodyHash = IdempotencyStore::hashBody("{\"a\":1}");
+        QCOMPARE(store.claim(other)->outcome, IdempotencyStore::Outcome::Mismatch);
+        auto otherOperator = r;
+        otherOperator.operatorId = QStringLiteral("OP2"); // keys are per operator
+        QCOMPARE(store.claim(otherOperator)->outcome, IdempotencyStore::Outcome::Claimed);
+        QVERIFY(store.complete(r, 201, "application/json", "{\"id\":\"7\"}").ok());
+        auto replay = store.claim(r);
+        QCOMPARE(replay->outcome, IdempotencyStore::Outcome::Replay);
+        QCOMPARE(replay->status, 201);
+        QCOMPARE(replay->body, QByteArray("{\"id\":\"7\"}"));
+        QCOMPARE(replay->contentType, QByteArray("application/json"));
+        // Released claims can be retried; a stale claim (crashed owner) can be taken over.
+        QVERIFY(store.release(otherOperator).ok());
+        QCOMPARE(store.claim(otherOperator)->outcome, IdempotencyStore::Outcome::Claimed);
+        m_env->clock().advanceSecs(121);
+        QCOMPARE(store.claim(otherOperator)->outcome, IdempotencyStore::Outcome::Claimed);
+        // Kept 48 hours.
+        m_env->clock().advanceSecs(47 * 3600);
+        QCOMPARE(store.purgeExpired().value(), 0);
+        m_env->clock().advanceSecs(3600);
+        QCOMPARE(store.purgeExpired().value(), 2);
+        QCOMPARE(store.claim(r)->outcome, IdempotencyStore::Outcome::Claimed);
+    }
+
+    void oauthCodeWithPkceAndTokens()
+    {
+        AuthStore auth(m_env->db(), m_env->clock());
+        const QString verifier = QStringLiteral("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        const QString challenge = AuthStore::pkceChallengeFor(verifier);
+        QCOMPARE(challenge, QStringLiteral("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")); // RFC 7636 appendix B
+        const QString redirect = QStringLiteral("http://127.0.0.1:5555/callback");
+        AuthStore::CodeRequest req {QStringLiteral("sinfonia-pos"), redirect, DemoData::titolareCf(), challenge, {}};
+        QCOMPARE(auth.createAuthorizationCode({QStringLiteral("evil"), redirect, DemoData::titolareCf(), challenge, {}})
+                     .error()
+                     .code,
+                 QStringLiteral("oauth.invalid_client"));
+        QCOMPARE(auth.createAuthorizationCode({req.clientId, redirect, req.operatorCf, QStringLiteral("short"), {}})
+                     .error()
+                     .code,
+                 QStringLiteral("oauth.invalid_request"));
+        auto code = auth.createAuthorizationCode(req);
+        QVERIFY2(code.ok(), qPrintable(code.ok() ? QString() : code.error().detail));
+        QCOMPARE(auth.exchangeCode(*code, req.clientId, redirect, verifier + QLatin1Char('x')).error().code,
+                 QStringLiteral("oauth.invalid_grant"));
+        QCOMPARE(
+            auth.exchangeCode(*code, req.clientId, QStringLiteral("http://127.0.0.1:1/other"), verifier).error().code,
+            QStringLiteral("oauth.invalid_grant"));
+        auto tokens = auth.exchangeCode(*code, req.clientId, redirect, verifier);
+        QVERIFY(tokens.ok());
+        QCOMPARE(tokens->expiresIn, 3600);
+        auto info = auth.validateAccessToken(tokens->accessToken);
+        QVERIFY(info.ok());
+        QCOMPARE(info->operatorCf, DemoData::titolareCf());
+        // Only hashes are stored.
+        QSqlQuery q(m_env->db().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM oauth_tokens WHERE token_hash = '") + tokens->accessToken
+                       + QLatin1Char('\'')));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        // Code reuse fails and revokes what it granted.
+        QCOMPARE(auth.exchangeCode(*code, req.clientId, redirect, verifier).error().code,
+                 QStringLiteral("oauth.invalid_grant"));
+        QCOMPARE(auth.validateAccessToken(tokens->accessToken).error().code, QStringLiteral("auth.invalid_token"));
+
+        auto code2 = auth.createAuthorizationCode(req);
+        auto t2 = auth.exchangeCode(*code2, req.clientId, redirect, verifier);
+        QVERIFY(t2.ok());
+        auto rotated = auth.refresh(t2->refreshToken, req.clientId);
+        QVERIFY(rotated.ok());
+        QVERIFY(auth.validateAccessToken(rotated->accessToken).ok());
+        QCOMPARE(auth.validateAccessToken(t2->accessToken).error().code, QStringLiteral("auth.invalid_token"));
+        m_env->clock().advanceSecs(3600);
+        QCOMPARE(auth.validateAccessToken(rotated->accessToken).error().code, QStringLiteral("auth.invalid_token"));
+        auto fresh = auth.refresh(rotated->refreshToken, req.clientId);
+        QVERIFY(fresh.ok());
+        QVERIFY(auth.revoke(fresh->refreshToken, req.clientId).ok());
+        QCOMPARE(auth.validateAccessToken(fresh->accessToken).error().code, QStringLiteral("auth.invalid_token"));
+        QCOMPARE(auth.refresh(fresh->refreshToken, req.clientId).error().code, QStringLiteral("oauth.invalid_grant"));
+        QVERIFY(auth.revoke(QStringLiteral("unknown"), req.clientId).ok());
+
+        auto code3 = auth.createAuthorizationCode(req);
+        m_env->clock().advanceSecs(121);
+        QCOMPARE(auth.exchangeCode(*code3, req.clientId, redirect, verifier).error().code,
+                 QStringLiteral("oauth.invalid_grant"));
+    }
+
+private:
+    QString bulkTitolare()
+    {
+        QSqlQuery q(m_env->db().connection());
+        q.exec(QStringLiteral("SELECT cf FROM operators WHERE login_id = 'titolare-bench'"));
+        return q.next() ? q.value(0).toString() : QString();
+    }
+
+    Backend m_backend;
+    std::unique_ptr<LedgerEnv> m_env;
+};
+
+LEDGER_TEST_MAIN(LedgerStoresTest)
+#include "tst_LedgerStores.moc"
