@@ -108,8 +108,8 @@ void SerialScanner::onError(QSerialPort::SerialPortError error)
 {
     if (error == QSerialPort::NoError)
         return;
-    // ResourceError is what an unplugged USB-CDC device (or a closed pty master) produces; treat
-    // any other error on an open port the same way: close, then wait for the port to come back.
+    // An unplugged USB-CDC device reports ResourceError, a closed pty master ReadError: any error on
+    // an open port is treated as an unplug: close, then poll until the port comes back.
     if (error == QSerialPort::ResourceError || m_port.isOpen()) {
         qCWarning(lcSerialScanner) << "serial scanner error" << error << "on" << m_portName;
         goDisconnected(tr("Lettore seriale %1 scollegato").arg(m_portName));
