@@ -12,6 +12,12 @@ Result<QSqlQuery> exec(QSqlDatabase& db, const QString& text, const QVariantList
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
+    if (binds.isEmpty()) {
+        // PostgreSQL cannot PREPARE DDL; statements without parameters run directly.
+        if (!q.exec(text))
+            return toError(q.lastError(), QStringLiteral("exec"));
+        return q;
+    }
     if (!q.prepare(text))
         return toError(q.lastError(), QStringLiteral("prepare"));
     for (const QVariant& v : binds)

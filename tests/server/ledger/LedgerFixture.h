@@ -76,6 +76,18 @@ QString beneficiaryCf(const char* cognome, const char* nome, QDate birth, const 
 
 } // namespace sinfonia::ledger::test
 
+// In init(): builds m_env, skipping when PostgreSQL is not configured and failing when it is
+// configured but unusable (a broken PostgreSQL setup must not look like a skip).
+#define LEDGER_INIT_ENV()                                                                                              \
+    do {                                                                                                               \
+        QString reason;                                                                                                \
+        m_env = sinfonia::ledger::test::LedgerEnv::create(m_backend, &reason);                                         \
+        if (!m_env && reason.startsWith(QLatin1String("SINFONIA_TEST_PG not set")))                                    \
+            QSKIP(qPrintable(reason));                                                                                 \
+        if (!m_env)                                                                                                    \
+            QFAIL(qPrintable(reason));                                                                                 \
+    } while (false)
+
 // Runs the test object once per backend (PostgreSQL cases skip when SINFONIA_TEST_PG is unset).
 #define LEDGER_TEST_MAIN(TestClass)                                                                                    \
     int main(int argc, char** argv)                                                                                    \

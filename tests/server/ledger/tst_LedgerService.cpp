@@ -29,13 +29,7 @@ public:
     }
 
 private slots:
-    void init()
-    {
-        QString skip;
-        m_env = LedgerEnv::create(m_backend, &skip);
-        if (!m_env)
-            QSKIP(qPrintable(skip));
-    }
+    void init() { LEDGER_INIT_ENV(); }
     void cleanup() { m_env.reset(); }
 
     void profileListsEnabledStructuresOnly()
