@@ -31,6 +31,7 @@ public:
         QSqlDatabase::removeDatabase(name);
     }
     QString name;
+    qint64 lastUsedMs = 0;
 };
 
 namespace {
@@ -140,14 +141,27 @@ QString Database::displayLocation() const
 
 QSqlDatabase Database::connection()
 {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (ConnectionHolder* h = m_connections.localData()) {
         QSqlDatabase db = QSqlDatabase::database(h->name, false);
-        if (db.isOpen())
+        bool alive = db.isOpen();
+        // A PostgreSQL connection idle for a while may have been cut (server restart, failover,
+        // idle timeout): check it cheaply before handing it out.
+        if (alive && isPostgres() && now - h->lastUsedMs > 30'000) {
+            QSqlQuery ping(db);
+            alive = ping.exec(QStringLiteral("SELECT 1"));
+        }
+        if (alive) {
+            h->lastUsedMs = now;
             return db;
-        m_connections.setLocalData(nullptr); // drop a failed connection and try again
+        }
+        qCWarning(lcLedger) << "reopening a broken database connection";
+        db = QSqlDatabase();
+        m_connections.setLocalData(nullptr);
     }
     const QString name = m_id + QLatin1Char('-') + QString::number(connectionCounter.fetchAndAddRelaxed(1));
     auto* holder = new ConnectionHolder(name);
+    holder->lastUsedMs = now;
     m_connections.setLocalData(holder);
     return openConnection(name);
 }

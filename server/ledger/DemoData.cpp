@@ -391,7 +391,15 @@ Result<void> DemoData::seedBulk(int vouchers, int movements)
     }
     if (w.failed())
         return w.error();
-    return tx.commit();
+    auto committed = tx.commit();
+    if (!committed)
+        return committed;
+    // Fresh statistics, so the planner uses the indexes right away on the bulk tables.
+    QSqlDatabase conn = m_db.connection();
+    auto analyzed = sql::exec(conn, QStringLiteral("ANALYZE"));
+    if (!analyzed)
+        return analyzed.error();
+    return {};
 }
 
 } // namespace sinfonia::ledger

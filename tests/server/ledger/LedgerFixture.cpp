@@ -4,6 +4,7 @@
 #include "server/ledger/DemoIdentity.h"
 
 #include <QRandomGenerator>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace sinfonia::ledger::test {
@@ -121,6 +122,23 @@ qint64 LedgerEnv::available(const QString& voucherId)
 {
     auto v = m_service->voucher(titolare(), QStringLiteral("FAR001"), voucherId);
     return v ? v->voucher.availableCents : -1;
+}
+
+QStringList LedgerEnv::invariantViolations()
+{
+    QSqlQuery q(db().connection());
+    QStringList out;
+    if (!q.exec(QStringLiteral(
+            "SELECT v.id FROM vouchers v WHERE v.used_cents < 0 OR v.used_cents > v.initial_cents OR v.used_cents <> "
+            "(SELECT COALESCE(SUM(CASE WHEN m.type = 'ACQUISTO' THEN m.amount_cents "
+            "WHEN m.state = 'CONFERMATO' THEN -m.amount_cents ELSE 0 END), 0) FROM movements m WHERE m.voucher_id = "
+            "v.id)"
+            " UNION SELECT p.voucher_id FROM movements p WHERE p.type = 'ACQUISTO' AND p.cancelled_cents <> "
+            "(SELECT COALESCE(SUM(c.amount_cents), 0) FROM movements c WHERE c.purchase_id = p.id)")))
+        return {QStringLiteral("query failed: ") + q.lastError().text()};
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
 }
 
 MovementView LedgerEnv::confirmedPurchase(const QString& voucherId, qint64 cents)

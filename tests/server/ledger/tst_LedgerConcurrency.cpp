@@ -59,7 +59,12 @@ public:
 
 private slots:
     void init() { LEDGER_INIT_ENV(); }
-    void cleanup() { m_env.reset(); }
+    void cleanup()
+    {
+        if (m_env)
+            QCOMPARE(m_env->invariantViolations(), QStringList());
+        m_env.reset();
+    }
 
     void parallelPurchasesNeverOverspend()
     {
