@@ -15,6 +15,7 @@
 #include "server/sandbox/SandboxRoutes.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 Q_LOGGING_CATEGORY(lcHttp, "sinfonia.server.http", QtInfoMsg)
 
@@ -39,6 +40,12 @@ HttpServer::HttpServer(ServerContext& ctx, Options options)
     m_server->set_write_timeout(m_options.writeTimeoutSecs, 0);
     m_server->set_keep_alive_max_count(size_t(m_options.keepAliveMaxCount));
     m_server->set_keep_alive_timeout(m_options.keepAliveTimeoutSecs);
+    // cpp-httplib 0.11 listens with a backlog of 5: a burst of counters connecting at once overflows
+    // it and connections get reset. Remember the listening socket to raise the backlog after bind.
+    m_server->set_socket_options([this](socket_t sock) {
+        httplib::default_socket_options(sock);
+        m_listenSocket = int(sock);
+    });
     installHooks();
     installRoutes();
 }
@@ -116,9 +123,10 @@ void HttpServer::installRoutes()
 int HttpServer::bind(const QString& host, int port)
 {
     const std::string h = host.toStdString();
-    if (port == 0)
-        return m_server->bind_to_any_port(h);
-    return m_server->bind_to_port(h, port) ? port : -1;
+    const int bound = port == 0 ? m_server->bind_to_any_port(h) : (m_server->bind_to_port(h, port) ? port : -1);
+    if (bound > 0 && m_listenSocket >= 0)
+        ::listen(m_listenSocket, listenBacklog);
+    return bound;
 }
 
 bool HttpServer::serve()

@@ -50,6 +50,8 @@ private:
     ServerContext& m_ctx;
     Options m_options;
     bool m_tls = false;
+    int m_listenSocket = -1;
+    static constexpr int listenBacklog = 1024;
     std::unique_ptr<httplib::Server> m_server;
     std::unique_ptr<Router> m_router; // owns the state the route handlers capture
 };

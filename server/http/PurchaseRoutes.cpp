@@ -99,7 +99,7 @@ QByteArray PurchaseRoutes::purchaseFingerprint(const httplib::Request& req)
     h.addData("\nreceipt:");
     if (req.has_file("receipt"))
         h.addData(QCryptographicHash::hash(bytes(req.get_file_value("receipt").content), QCryptographicHash::Sha256));
-    return h.result().toHex();
+    return h.result(); // raw SHA-256 like IdempotencyStore::hashBody
 }
 
 void PurchaseRoutes::install(Router& router, ServerContext& ctx)

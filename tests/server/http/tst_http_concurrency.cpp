@@ -43,7 +43,9 @@ std::vector<Answer> parallelPurchases(const QUrl& base, const QString& token, co
                 std::this_thread::yield();
             auto res = client.Post(path, headers, body.toStdString(),
                                    QByteArray("multipart/form-data; boundary=" + boundary).toStdString());
-            if (res) {
+            if (!res) {
+                answers[size_t(i)].body = "no answer: " + httplib::to_string(res.error());
+            } else {
                 answers[size_t(i)]
                     = Answer {res->status, res->body, res->get_header_value("Idempotency-Replayed") == "true"};
             }
@@ -122,7 +124,8 @@ private slots:
                     firstBody = a.body;
                 QCOMPARE(QString::fromStdString(a.body), QString::fromStdString(firstBody)); // replays are identical
             } else {
-                QVERIFY2(a.status == 409, a.body.c_str());
+                QVERIFY2(a.status == 409,
+                         qPrintable(QString::number(a.status) + QLatin1Char(' ') + QString::fromStdString(a.body)));
             }
         }
         QVERIFY(created >= 1);
