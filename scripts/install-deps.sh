@@ -19,6 +19,7 @@ packages=(
     dbus dbus-x11 gnome-keyring libsecret-tools postgresql sqlite3 openssl curl
     xvfb xauth xdotool imagemagick gstreamer1.0-tools fonts-dejavu-core poppler-utils
     nodejs
+    python3-yaml  # server contract conformance check (tests/server/http/contract)
     # benchmarks: load generator and the comparisons named in performance.md
     wrk zbar-tools hyperfine keepassxc
 )
