@@ -78,6 +78,9 @@ void ApiRequest::attempt()
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     req.setRawHeader("Accept", m_call.accept);
+    // No compression: the size limit then bounds what we really receive (no decompression bomb),
+    // and some servers spend seconds per page on brotli at maximum quality.
+    req.setRawHeader("Accept-Encoding", QByteArrayLiteral("identity"));
     req.setRawHeader("User-Agent", QByteArrayLiteral("sinfonia-pos/" SINFONIA_VERSION));
     if (!m_call.contentType.isEmpty())
         req.setRawHeader("Content-Type", m_call.contentType);
