@@ -108,14 +108,12 @@ QString LedgerEnv::voucherIdOf(const QString& cf)
 
 QString LedgerEnv::latestOtp(const QString& movementId)
 {
-    auto list = m_outbox->latest({}, {}, 50);
-    if (!list)
+    QSqlQuery q(db().connection());
+    q.prepare(QStringLiteral("SELECT otp FROM sms_outbox WHERE movement_id = ? ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(movementId);
+    if (!q.exec() || !q.next())
         return {};
-    for (const OutboxEntry& e : list.value()) {
-        if (e.message.movementId == movementId)
-            return e.message.otp;
-    }
-    return {};
+    return q.value(0).toString();
 }
 
 qint64 LedgerEnv::available(const QString& voucherId)

@@ -196,6 +196,77 @@ private slots:
                  QStringLiteral("otp.locked"));
     }
 
+    void randomizedFlowsKeepTheLedgerBalanced()
+    {
+        // A bank test: counters purchase, confirm, mistype codes, leave purchases pending, cancel
+        // and re-authorize at random on a few vouchers. Only business refusals are allowed, and
+        // the ledger equation must hold at the end (checked in cleanup()).
+        const quint32 seed = testSeed();
+        QStringList vouchers;
+        {
+            QSqlQuery q(m_env->db().connection());
+            QVERIFY(
+                q.exec(QStringLiteral("SELECT id FROM vouchers WHERE state = 'ATTIVO' AND expiry_date >= '2026-11-26'"
+                                      " ORDER BY id LIMIT 4")));
+            while (q.next())
+                vouchers << q.value(0).toString();
+        }
+        QCOMPARE(vouchers.size(), 4);
+        QAtomicInt unexpected;
+        QAtomicInt confirmed;
+        runParallel(8, [&](int thread) {
+            QRandomGenerator rng(seed + quint32(thread));
+            auto& s = m_env->service();
+            QStringList mine;
+            for (int op = 0; op < 40; ++op) {
+                const QString vid = vouchers[rng.bounded(vouchers.size())];
+                const int dice = int(rng.bounded(10));
+                Result<OtpChallengeView> created = makeError(QString(), QString());
+                if (dice < 5 || mine.isEmpty()) {
+                    created
+                        = s.createPurchase(m_env->titolare(), {far1, vid, 1 + rng.bounded(15000), pngBytes(), {}, {}});
+                } else if (dice < 8) {
+                    created = s.createCancellation(m_env->titolare(),
+                                                   {far1, mine[rng.bounded(mine.size())], 1 + rng.bounded(8000)});
+                } else {
+                    created = s.authorize(m_env->titolare(), far1, mine[rng.bounded(mine.size())]);
+                }
+                if (!created) {
+                    static const QStringList business
+                        = {QStringLiteral("voucher.insufficient_funds"), QStringLiteral("cancel.amount_exceeds"),
+                           QStringLiteral("cancel.not_confirmed"),       QStringLiteral("movement.not_pending"),
+                           QStringLiteral("otp.resend_cooldown"),        QStringLiteral("otp.resend_limit")};
+                    if (!business.contains(created.error().code)) {
+                        qWarning() << created.error().code << created.error().detail;
+                        unexpected.fetchAndAddRelaxed(1);
+                    }
+                    continue;
+                }
+                const QString id = created->movement.id;
+                if (created->movement.type == MovementType::Acquisto)
+                    mine << id;
+                const int fate = int(rng.bounded(10));
+                if (fate < 2)
+                    continue; // left pending
+                QString code = m_env->latestOtp(id);
+                if (fate < 3)
+                    code = QStringLiteral("%1").arg((code.toInt() + 7) % 1000000, 6, 10, QLatin1Char('0'));
+                auto v = s.verifyOtp(m_env->titolare(), far1, id, code);
+                if (v.ok())
+                    confirmed.fetchAndAddRelaxed(1);
+                else if (v.error().code != QLatin1String("otp.invalid")
+                         && v.error().code != QLatin1String("otp.locked")) {
+                    qWarning() << v.error().code << v.error().detail;
+                    unexpected.fetchAndAddRelaxed(1);
+                }
+            }
+        });
+        QCOMPARE(unexpected.loadRelaxed(), 0);
+        QVERIFY(confirmed.loadRelaxed() > 0);
+        for (const QString& vid : vouchers)
+            QVERIFY(m_env->available(vid) >= 0);
+    }
+
 private:
     Backend m_backend;
     std::unique_ptr<LedgerEnv> m_env;
