@@ -1,0 +1,110 @@
+// Server process behaviour: TLS with --tls-cert/--tls-key, no sandbox unless asked, --public-url
+// in /api/v1/info, a clean stop on SIGTERM, and logs free of tokens, OTPs and codici fiscali.
+
+#include "HttpFixture.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <httplib.h>
+
+using namespace sinfonia::test;
+
+class TestHttpServer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sandboxIsNeverTheDefault()
+    {
+        TestServer server;
+        TestServer::Options o;
+        o.sandbox = false;
+        o.extraArgs = {QStringLiteral("--public-url"), QStringLiteral("https://sinfonia.example.org/")};
+        QVERIFY2(server.start(o), qPrintable(server.errorString()));
+        const HttpResponse info = server.client().get(QStringLiteral("/api/v1/info"));
+        QCOMPARE(info.status, 200);
+        QCOMPARE(info.json().value(QStringLiteral("sandbox")).toBool(true), false);
+        QCOMPARE(info.json().value(QStringLiteral("tokenEndpoint")).toString(),
+                 QStringLiteral("https://sinfonia.example.org/oauth/token"));
+        QCOMPARE(server.client().get(QStringLiteral("/sandbox/identities")).status, 404);
+        QCOMPARE(server.client().get(QStringLiteral("/sandbox/outbox")).status, 404);
+        QCOMPARE(
+            server.client().send("PUT", QStringLiteral("/sandbox/clock"), "{\"now\":\"2030-01-01T00:00:00Z\"}").status,
+            404);
+        const QString challenge = TestServer::codeChallengeFor(TestServer::newCodeVerifier());
+        const HttpResponse login = server.client().get(
+            QStringLiteral(
+                "/oauth/"
+                "authorize?response_type=code&client_id=sinfonia-pos&redirect_uri=http%3A%2F%2F127.0.0.1%3A5000%2Fcb"
+                "&code_challenge=%1&code_challenge_method=S256&state=s&identity=titolare-avellino")
+                .arg(challenge));
+        QCOMPARE(login.status, 400); // no simulated SPID without --sandbox
+        QVERIFY(login.header("location").isEmpty());
+    }
+
+    void tlsWithCertificate()
+    {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
+                       QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
+                       QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                       QStringLiteral("subjectAltName=IP:127.0.0.1")});
+        if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
+            QSKIP("openssl cannot make a test certificate");
+
+        TestServer server;
+        TestServer::Options o;
+        o.extraArgs = {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key};
+        QVERIFY2(server.start(o), qPrintable(server.errorString()));
+        QCOMPARE(server.baseUrl().scheme(), QStringLiteral("https"));
+
+        httplib::SSLClient verified("127.0.0.1", server.port());
+        verified.set_ca_cert_path(cert.toStdString().c_str());
+        verified.enable_server_certificate_verification(true);
+        auto res = verified.Get("/api/v1/info");
+        QVERIFY(res);
+        QCOMPARE(res->status, 200);
+        QVERIFY(res->body.find("\"tokenEndpoint\":\"https://127.0.0.1:") != std::string::npos);
+
+        httplib::Client plain("127.0.0.1", server.port());
+        plain.set_read_timeout(5, 0);
+        auto clear = plain.Get("/healthz");
+        QVERIFY(!clear || clear->status != 200); // no plain HTTP on the TLS port
+    }
+
+    void cleanStopAndNoSecretsInLogs()
+    {
+        TestServer server;
+        QVERIFY2(server.start(QStringList {}), qPrintable(server.errorString()));
+        const auto tokens = server.login();
+        QVERIFY(tokens.ok());
+        const HttpClient api = server.client(tokens.accessToken);
+        const QString cf = sinfonia::ledger::DemoData::activeBeneficiaryCf();
+        const QJsonObject v = activeVoucher(api);
+        const HttpResponse created = api.postPurchase(
+            QStringLiteral("FAR001"), v.value(QStringLiteral("id")).toString(), 321, HttpClient::samplePng());
+        QCOMPARE(created.status, 201);
+        const QString mid
+            = created.json().value(QStringLiteral("movement")).toObject().value(QStringLiteral("id")).toString();
+        const QString otp = server.latestOtpForMovement(mid);
+        QCOMPARE(
+            api.postJson(verifyPath(QStringLiteral("FAR001"), mid), QJsonObject {{QStringLiteral("code"), otp}}).status,
+            200);
+        QCOMPARE(api.get(QStringLiteral("/api/v1/structures/FAR001/employees/%1/enable").arg(cf)).status, 404);
+        server.stop();
+        const QByteArray log = server.serverLog();
+        QVERIFY(!log.contains(tokens.accessToken.toUtf8()));
+        QVERIFY(!log.contains(tokens.refreshToken.toUtf8()));
+        QVERIFY(!log.contains(cf.toUtf8()));
+        QVERIFY(!log.contains(sinfonia::ledger::DemoData::activePhone().toUtf8()));
+        QVERIFY(!log.contains(QString(QLatin1Char('"') + otp + QLatin1Char('"')).toUtf8()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpServer)
+#include "tst_http_server.moc"
