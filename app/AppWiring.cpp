@@ -1,40 +1,115 @@
 #include "app/AppWiring.h"
 
+#include "core/domain/Clock.h"
+#include "core/scan/DecodeImageCli.h"
+#include "core/scan/ScanRouter.h"
+#include "core/services/auth/LoginFlow.h"
+#include "core/services/auth/Session.h"
+#include "core/services/auth/TokenStore.h"
+#include "core/services/journal/OperationJournal.h"
+#include "core/services/journal/OperationRunner.h"
+#include "core/services/net/ApiClient.h"
+#include "core/services/settings/AppSettings.h"
+#include "ui/CounterFlow.h"
 #include "ui/MainWindow.h"
+#include "ui/OperatorSession.h"
+#include "ui/ServicesBackend.h"
+#include "ui/VoucherFlow.h"
+#include "ui/pages/SearchPage.h"
 
+#include <QApplication>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
 #include <QTextStream>
 
 namespace sinfonia {
+
+Q_LOGGING_CATEGORY(lcApp, "sinfonia.app")
 
 AppWiring::AppWiring(const CommandLineOptions& options, QObject* parent)
     : QObject(parent)
     , m_options(options)
 {
+    m_clock = std::make_unique<SystemClock>();
+    m_settings = std::make_unique<AppSettings>();
+    const QUrl server = options.serverUrl.isEmpty() ? QUrl(m_settings->serverUrl()) : options.serverUrl;
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_api = std::make_unique<ApiClient>(m_nam.get(), server);
+    m_tokens = std::make_unique<KeychainTokenStore>();
+    m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
+    m_api->setTokenProvider(m_session.get());
+    m_login = std::make_unique<LoginFlow>(m_api.get(), m_session.get());
+    if (const QString gateway = m_settings->identityGateway(); !gateway.isEmpty())
+        m_login->setIdentityGateway(QUrl(gateway));
+
+    // The journal must exist before the first purchase: a failure here is reported, not hidden.
+    m_journal = std::make_unique<OperationJournal>();
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dataDir);
+    if (const auto opened = m_journal->open(dataDir + QStringLiteral("/journal.sqlite")); !opened.ok())
+        qCWarning(lcApp) << "operation journal unavailable:" << opened.error().detail;
+    m_runner = std::make_unique<OperationRunner>(m_api.get(), m_journal.get());
+    m_backend = std::make_unique<ServicesBackend>(*m_api, *m_session, *m_login, *m_runner, *m_journal);
+
     m_window = std::make_unique<MainWindow>();
+    m_flow = std::make_unique<CounterFlow>(*m_backend, *m_window, *m_clock);
+    m_flow->setIdleTimeoutMs(m_settings->idleLockMinutes() * 60 * 1000);
+    // After every login, intents left unresolved by a crash or a dropped answer are replayed.
+    connect(m_session.get(), &Session::loggedIn, m_runner.get(), &OperationRunner::reconcile);
+    connectScanner();
 }
 
-AppWiring::~AppWiring() = default;
+AppWiring::~AppWiring()
+{
+    // Widgets first: they hold references to the services below.
+    m_flow.reset();
+    m_window.reset();
+}
+
+void AppWiring::connectScanner()
+{
+    // ScanRouter: a keyboard-wedge scan works whatever widget has focus.
+    ScanRouter::Config config;
+    config.prefix = m_settings->scannerPrefix();
+    config.suffix = m_settings->scannerSuffix();
+    m_scanner = std::make_unique<ScanRouter>(config);
+    m_scanner->install(QCoreApplication::instance());
+    connect(m_scanner.get(), &ScanSource::codiceFiscaleScanned, this, [this](const QString& cf) {
+        if (!m_flow->session().isLoggedIn() || m_flow->session().structureId().isEmpty() || m_flow->isLocked())
+            return;
+        m_flow->vouchers().showSearch();
+        m_flow->vouchers().searchPage()->searchScannedCodiceFiscale(cf);
+    });
+    connect(m_scanner.get(), &ScanSource::productCodeScanned, this,
+            [this](const QString&, const QString& message) { m_flow->vouchers().searchPage()->showError(message); });
+    connect(m_scanner.get(), &ScanSource::unreadableScan, this,
+            [this](const QString& message, const QString&) { m_flow->vouchers().searchPage()->showError(message); });
+}
 
 void AppWiring::start()
 {
     m_window->show();
+    m_flow->start();
 }
 
 QString describeConfiguration(const CommandLineOptions& options)
 {
-    QString text;
-    text += QStringLiteral("server=%1 (%2)\n")
-                .arg(options.serverUrl.isEmpty() ? QStringLiteral("-") : options.serverUrl.toString(),
-                     options.serverUrl.isEmpty() ? QStringLiteral("default") : QStringLiteral("command line"));
+    AppSettings settings;
+    QString text = settings.describeEffectiveText();
+    if (!options.serverUrl.isEmpty())
+        text += QStringLiteral("server/url = %1  [command line]\n").arg(options.serverUrl.toString());
     return text;
 }
 
 int decodeImages(const QStringList& files, QTextStream& out, QTextStream& err)
 {
-    Q_UNUSED(files)
-    Q_UNUSED(out)
-    err << QStringLiteral("--decode-image non disponibile in questa build\n");
-    return 2;
+    if (files.isEmpty()) {
+        err << QCoreApplication::translate("CommandLine", "Indica almeno un'immagine da decodificare.\n");
+        return 2;
+    }
+    return runDecodeImageCli(files, out);
 }
 
 } // namespace sinfonia

@@ -6,11 +6,23 @@
 #include <QString>
 #include <memory>
 
+class QNetworkAccessManager;
 class QTextStream;
 
 namespace sinfonia {
 
+class ApiClient;
+class AppSettings;
+class CounterFlow;
+class LoginFlow;
 class MainWindow;
+class OperationJournal;
+class OperationRunner;
+class ScanRouter;
+class ServicesBackend;
+class Session;
+class SystemClock;
+class TokenStore;
 
 // Builds every service once, in dependency order, and hands them to the widgets that need them.
 // Nothing is global: tests build the same pieces with their own settings and server.
@@ -23,15 +35,30 @@ public:
 
     void start();
     MainWindow* window() const { return m_window.get(); }
+    CounterFlow* flow() const { return m_flow.get(); }
 
 private:
+    void connectScanner();
+
     CommandLineOptions m_options;
+    std::unique_ptr<SystemClock> m_clock;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<TokenStore> m_tokens;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<LoginFlow> m_login;
+    std::unique_ptr<OperationJournal> m_journal;
+    std::unique_ptr<OperationRunner> m_runner;
+    std::unique_ptr<ServicesBackend> m_backend;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<CounterFlow> m_flow;
+    std::unique_ptr<ScanRouter> m_scanner;
 };
 
 // --print-config: the effective configuration and where each value comes from.
 QString describeConfiguration(const CommandLineOptions& options);
-// --decode-image: decodes each file's barcode, prints one line per file. Exit code 0 when all decoded.
+// --decode-image: decodes each file's barcode, prints one line per file.
 int decodeImages(const QStringList& files, QTextStream& out, QTextStream& err);
 
 } // namespace sinfonia

@@ -40,6 +40,11 @@
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Indica almeno un&apos;immagine da decodificare.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sinfonia</name>
@@ -51,11 +56,253 @@
         <source>Archivio locale dei movimenti non disponibile.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>immagine illeggibile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nessun codice trovato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>codice prodotto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>codice non riconosciuto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>letti</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::AddEmployeeDialog</name>
+    <message>
+        <source>Aggiungi dipendente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice fiscale del dipendente (obbligatorio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nome (obbligatorio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cognome (obbligatorio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice Fiscale *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nome *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cognome *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggiungi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice fiscale, nome e cognome sono obbligatori.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sinfonia::ApiClient</name>
     <message>
         <source>Risposta del server non valida: riprova; se si ripete, contatta l&apos;assistenza.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operazione già in corso: attendi qualche secondo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operazione già inviata con dati diversi: ricomincia l&apos;operazione.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo superiore al residuo del voucher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il voucher non è attivo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il voucher è scaduto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher non trovato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nessun beneficiario trovato con questi dati.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice OTP errato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice OTP scaduto: invia un nuovo codice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Troppi tentativi errati: autorizza di nuovo il pagamento.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice OTP già usato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendi prima di inviare un nuovo codice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numero massimo di invii raggiunto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La cancellazione è possibile solo nel giorno dell&apos;acquisto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo superiore a quello cancellabile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il movimento è già confermato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scontrino troppo grande (massimo 5 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scontrino in formato non valido: usa JPEG, PNG o PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dipendente già presente.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operazione riservata al titolare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operazione interrotta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indirizzo del server non valido: controlla le impostazioni.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connessione non protetta rifiutata: l&apos;indirizzo del server deve iniziare con https://. Chiedi all&apos;assistenza di correggerlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::ApiErrors</name>
+    <message>
+        <source>Richiesta non valida: controlla i dati inseriti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessione scaduta: accedi di nuovo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operazione non consentita per il tuo utente.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elemento non trovato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operazione in conflitto con lo stato attuale: aggiorna e riprova.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File troppo grande.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operazione rifiutata dal server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Troppe richieste: attendi qualche secondo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servizio momentaneamente non disponibile: riprova tra poco.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errore del server: riprova tra poco.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risposta inattesa del server (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il server non risponde: controlla la connessione e riprova.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>il certificato del server è scaduto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>il certificato non appartiene a questo server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>il certificato del server non è attendibile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connessione non sicura rifiutata: %1. Nessun dato è stato inviato; contatta l&apos;assistenza.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server non raggiungibile: controlla la connessione di rete e riprova.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errore di comunicazione con il server: riprova.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accesso scaduto o non più valido: accedi di nuovo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il servizio di accesso ha rifiutato la richiesta: riprova o contatta l&apos;assistenza.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -90,17 +337,68 @@
     </message>
 </context>
 <context>
+    <name>sinfonia::CancellationPage</name>
+    <message>
+        <source>Cancellazione movimento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dati cancellazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data di cancellazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo dell&apos;acquisto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo da revocare in euro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo da revocare €</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N.B. Un acquisto si può cancellare solo nello stesso giorno (entro le 23:59).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SALVA E INVIA OTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salva la cancellazione e invia OTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salva e invia OTP (Invio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valore Importo consentito: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;importo da revocare deve essere maggiore di zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puoi revocare al massimo %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invio della cancellazione in corso...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sinfonia::CodiceFiscale</name>
     <message>
         <source>Mese di nascita non valido (9º carattere): usa una lettera tra A B C D E H L M P R S T</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Codice fiscale non valido: al %1º carattere va una cifra</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Codice fiscale non valido: al %1º carattere va una lettera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -137,6 +435,96 @@
     </message>
     <message>
         <source>Il codice fiscale numerico ha 11 cifre: ne hai scritte %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice fiscale non valido: in %1ª posizione va una cifra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice fiscale non valido: in %1ª posizione va una lettera</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::CounterFlow</name>
+    <message>
+        <source>Accesso annullato. Premi di nuovo &quot;Accedi&quot; per riprovare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dipendente %1 %2 aggiunto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servizi aggiornati.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utenza riabilitata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utenza disabilitata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completa l&apos;accesso SPID nel browser, poi torna qui.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accesso in corso...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessione scaduta: accedi di nuovo. L&apos;acquisto in corso è stato conservato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::EmployeesModel</name>
+    <message>
+        <source>Titolare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dipendente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nessuno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abilitato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabilitato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cognome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruolo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servizi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stato</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -222,6 +610,139 @@
     </message>
 </context>
 <context>
+    <name>sinfonia::LockPage</name>
+    <message>
+        <source>Postazione bloccata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sblocca</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sblocca la postazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sblocca: chiede di nuovo l&apos;accesso dello stesso operatore (Invio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cambia operatore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bloccata da %1. I dati dei beneficiari sono nascosti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::LoginFlow</name>
+    <message>
+        <source>Tempo per l&apos;accesso scaduto: premi di nuovo &quot;Accedi&quot; per riprovare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accesso annullato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accesso di prova non disponibile su questo server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impossibile aprire il browser per l&apos;accesso: verifica che ne sia installato uno.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accesso di prova non riuscito: riprova.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risposta di accesso non valida: riprova ad accedere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accesso non riuscito: riprova.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impossibile avviare l&apos;accesso su questo computer: riprova.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;!doctype html&gt;&lt;html lang=&quot;it&quot;&gt;&lt;head&gt;&lt;meta charset=&quot;utf-8&quot;&gt;&lt;title&gt;SINFONIA Banco&lt;/title&gt;&lt;/head&gt;&lt;body&gt;&lt;h1&gt;Accesso ricevuto&lt;/h1&gt;&lt;p&gt;Puoi chiudere questa pagina e tornare a SINFONIA Banco.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::LoginPage</name>
+    <message>
+        <source>Accesso Riservato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SINFONIA Servizi Territoriali è la piattaforma che consente l&apos;erogazione di servizi territoriali per gli assistiti della Regione Campania.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accedi all&apos;area riservata (SPID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accedi all&apos;area riservata con SPID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apre il browser per l&apos;autenticazione SPID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accesso di prova (ambiente di prova)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scegli un&apos;identità di prova e premi Invio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identità di prova</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entra con l&apos;identità di prova</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entra con l&apos;identità di prova selezionata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stato dell&apos;accesso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulla l&apos;accesso in corso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unione Europea | POR CAMPANIA FESR 2014-2020 | SORESA Servizi Regionali per la Sanità S.p.A. | SINFONIA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>titolare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dipendente</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sinfonia::MainWindow</name>
     <message>
         <source>SINFONIA Banco - Voucher secondogeniti</source>
@@ -284,6 +805,17 @@
     </message>
 </context>
 <context>
+    <name>sinfonia::MovementCache</name>
+    <message>
+        <source>Servizio non disponibile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggiornamento dei movimenti già in corso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sinfonia::MovementCacheStore</name>
     <message>
         <source>Archivio locale dei movimenti danneggiato.</source>
@@ -310,9 +842,484 @@
     </message>
 </context>
 <context>
-    <name>sinfonia::ScanSource</name>
+    <name>sinfonia::OtpDialog</name>
+    <message>
+        <source>Verifica codice OTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice OTP di 6 cifre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non hai ricevuto il codice?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invia nuovamente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invia nuovamente il codice OTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VERIFICA CODICE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifica codice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifica codice (Invio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chiudi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chiudi: l&apos;acquisto resta in attesa e si può autorizzare dopo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chiudi (Esc): l&apos;operazione resta IN ATTESA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inserisci il codice inviato al numero %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tentativi rimasti: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il codice scade tra %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il codice è scaduto: premi &quot;Invia nuovamente&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invia nuovamente (esauriti)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invia nuovamente (%1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il codice OTP è di 6 cifre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::PurchasePage</name>
+    <message>
+        <source>Inserimento acquisto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dati acquisto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data acquisto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo residuo sul voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo speso in euro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>es. 12,50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo speso €</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numero del documento commerciale (facoltativo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>facoltativo, es. 0042-0815</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N. documento commerciale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allegato dello scontrino (JPEG, PNG o PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anteprima dello scontrino: trascina qui il file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allega scontrino...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allega lo scontrino da file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scegli il file dello scontrino (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incolla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incolla lo scontrino dagli appunti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incolla immagine o file dagli appunti (Ctrl+Maiusc+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foto con webcam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fotografa lo scontrino con la webcam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il voucher non copre farmaci, dispositivi medici e prodotti detraibili.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SALVA E INVIA OTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salva e invia OTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salva l&apos;acquisto e invia il codice OTP al beneficiario (Invio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ripreso l&apos;acquisto non ancora inviato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trascina qui lo scontrino, incollalo (Ctrl+V) o usa &quot;Allega scontrino&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allega scontrino</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scontrini (*.jpg *.jpeg *.png *.pdf);;Tutti i file (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparazione dello scontrino...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negli appunti non c&apos;è un&apos;immagine o un file da allegare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF allegato: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;importo deve essere maggiore di zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;importo supera il residuo del voucher (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invio dell&apos;acquisto in corso...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inserisci l&apos;importo speso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allega lo scontrino prima di inviare l&apos;OTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::ReceiptProcessor</name>
+    <message>
+        <source>Il file è troppo grande: l&apos;allegato può essere al massimo di 5 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impossibile leggere l&apos;immagine: scatta di nuovo la foto o allega un altro file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impossibile preparare l&apos;immagine dello scontrino.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il file dello scontrino è vuoto: allega un altro file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il file è troppo grande (%1): allega una foto o un PDF dello scontrino.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il PDF è troppo grande (%1, massimo 5 MB): allega una foto dello scontrino.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impossibile leggere l&apos;immagine: il file è danneggiato o incompleto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formato non supportato: allega una foto (JPEG o PNG) o un PDF dello scontrino.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impossibile aprire il file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::ReceiptViewer</name>
+    <message>
+        <source>Visualizza scontrino</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Immagine dello scontrino</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riduci (Ctrl+-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riduci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100% (Ctrl+0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimensione reale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingrandisci (Ctrl++)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingrandisci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data e ora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esercente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tipo operazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N. documento commerciale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non indicato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apri con il visualizzatore di sistema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apri lo scontrino con il visualizzatore di sistema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chiudi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scontrino in formato PDF (%1).
+Premi &quot;Apri con il visualizzatore di sistema&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impossibile mostrare l&apos;immagine dello scontrino.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::ScanCameraDialog</name>
+    <message>
+        <source>Leggi la tessera sanitaria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foto dello scontrino</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webcam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scatta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inquadra il codice a barre sul retro della tessera dentro il riquadro, tenendola dritta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inquadra tutto lo scontrino e premi «Scatta»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foto non riuscita: riprova</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tessera letta: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nessuna immagine dalla webcam: riprova tra un attimo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foto acquisita</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::ScanText</name>
     <message>
         <source>Questo è un codice prodotto, non la tessera sanitaria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice fiscale letto male: ripeti la scansione o scrivilo a mano</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lettura non riuscita: ripeti la scansione o scrivi il codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::SearchPage</name>
+    <message>
+        <source>Voucher secondogeniti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ricerca beneficiario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scansiona la tessera sanitaria del beneficiario oppure fai la ricerca tramite Codice Fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice fiscale del beneficiario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>es. RSSMRA85T50A562S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caratteri inseriti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice fiscale del beneficiario:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numero della tessera sanitaria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>20 cifre, inizia con 80380</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oppure N. tessera sanitaria:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CERCA BENEFICIARIO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cerca beneficiario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cerca beneficiario (Invio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esito della ricerca</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il numero della tessera sanitaria inizia con 80380</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inserisci il codice fiscale o il numero della tessera sanitaria.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ricerca in corso...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -332,9 +1339,126 @@
     </message>
 </context>
 <context>
+    <name>sinfonia::StaffPage</name>
+    <message>
+        <source>Gestione delle abilitazioni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AGGIUNGI DIPENDENTE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggiungi dipendente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggiungi dipendente (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>☰ Menù rapido</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menù rapido del dipendente selezionato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menù rapido (Invio sulla riga)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dipendenti della struttura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gestione delle abilitazioni - %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Associa servizio Voucher secondogeniti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rimuovi servizio Voucher secondogeniti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabilita utenza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riabilita utenza</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::StructurePage</name>
+    <message>
+        <source>Seleziona struttura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scegli la struttura presso la quale stai operando (frecce e Invio).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strutture abilitate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seleziona</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seleziona la struttura evidenziata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seleziona (Invio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>titolare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dipendente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nessuna struttura abilitata per questo operatore: rivolgiti al titolare della struttura.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sinfonia::SyntheticFrameSource</name>
     <message>
         <source>Nessuna immagine da mostrare</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::TesseraSanitaria</name>
+    <message>
+        <source>Inserisci il numero della tessera sanitaria (20 cifre)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il numero della tessera sanitaria ha solo cifre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numero della tessera sanitaria di %1 cifre su 20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il numero della tessera sanitaria inizia con 80380: controlla le prime cifre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numero della tessera sanitaria non valido: ricontrolla le cifre</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -389,6 +1513,45 @@
     </message>
 </context>
 <context>
+    <name>sinfonia::TransactionsModel</name>
+    <message>
+        <source>Scontrino</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autorizza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancella (annullabile fino alle 23:59)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data e ora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esercente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tipo operazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azioni</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sinfonia::VideoFileFrameSource</name>
     <message>
         <source>File video non trovato: %1</source>
@@ -431,6 +1594,203 @@
     </message>
     <message>
         <source>CONFERMATO</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::VoucherFlow</name>
+    <message>
+        <source>Il beneficiario non ha voucher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher N° %1 - %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acquisto di %1 registrato IN ATTESA. Il beneficiario riceve il codice via SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancellazione di %1 registrata IN ATTESA. Il beneficiario riceve il codice via SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autorizza il pagamento di %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancellazione confermata: %1 restituiti al voucher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acquisto di %1 confermato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operazione IN ATTESA: puoi autorizzarla più tardi dal menu Azioni.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::VoucherPage</name>
+    <message>
+        <source>Voucher del beneficiario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo disponibile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USA PER ACQUISTO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usa per acquisto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registra un acquisto con questo voucher (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transazioni per esercente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>☰ Azioni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azioni sul movimento selezionato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azioni sul movimento selezionato (Invio sulla riga)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID voucher %1   N° %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stato del voucher: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo disponibile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intestatario: %1 - Codice fiscale: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tessera sanitaria intestatario: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non registrata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data attivazione: %1    Data scadenza: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo iniziale: %1    Importo utilizzato: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher scaduto il %1: non è possibile registrare acquisti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher sospeso: non è possibile registrare acquisti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher esaurito: l&apos;importo disponibile è zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visualizza scontrino</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autorizza pagamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancella movimento (annullabile fino alle 23:59)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nessuna azione disponibile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::VoucherRules</name>
+    <message>
+        <source>Inserisci un importo maggiore di zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher scaduto: non si possono registrare acquisti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher esaurito: non c&apos;è più importo disponibile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher sospeso: non si possono registrare acquisti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher scaduto il %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo superiore al residuo (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si possono annullare solo acquisti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acquisto non ancora confermato: autorizzalo con l&apos;OTP prima di annullarlo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si può annullare solo nel giorno dell&apos;acquisto (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inserisci un importo da annullare maggiore di zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo superiore a quello consentito (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>annullabile fino alle 23:59</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indica le date di inizio e fine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La data di inizio è successiva alla data di fine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Il periodo può essere al massimo di 3 mesi: scegli una data di fine entro il %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -41,6 +41,12 @@
             <translation>Indirizzo del server non valido: %1
 </translation>
         </message>
+        <message>
+            <source>Indica almeno un'immagine da decodificare.
+</source>
+            <translation>Indica almeno un'immagine da decodificare.
+</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia</name>
@@ -52,12 +58,254 @@
             <source>Archivio locale dei movimenti non disponibile.</source>
             <translation>Archivio locale dei movimenti non disponibile.</translation>
         </message>
+        <message>
+            <source>immagine illeggibile</source>
+            <translation>immagine illeggibile</translation>
+        </message>
+        <message>
+            <source>nessun codice trovato</source>
+            <translation>nessun codice trovato</translation>
+        </message>
+        <message>
+            <source>codice fiscale</source>
+            <translation>codice fiscale</translation>
+        </message>
+        <message>
+            <source>codice prodotto</source>
+            <translation>codice prodotto</translation>
+        </message>
+        <message>
+            <source>codice non riconosciuto</source>
+            <translation>codice non riconosciuto</translation>
+        </message>
+        <message>
+            <source>letti</source>
+            <translation>letti</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::AddEmployeeDialog</name>
+        <message>
+            <source>Aggiungi dipendente</source>
+            <translation>Aggiungi dipendente</translation>
+        </message>
+        <message>
+            <source>Codice fiscale del dipendente (obbligatorio)</source>
+            <translation>Codice fiscale del dipendente (obbligatorio)</translation>
+        </message>
+        <message>
+            <source>Nome (obbligatorio)</source>
+            <translation>Nome (obbligatorio)</translation>
+        </message>
+        <message>
+            <source>Cognome (obbligatorio)</source>
+            <translation>Cognome (obbligatorio)</translation>
+        </message>
+        <message>
+            <source>Codice Fiscale *</source>
+            <translation>Codice Fiscale *</translation>
+        </message>
+        <message>
+            <source>Nome *</source>
+            <translation>Nome *</translation>
+        </message>
+        <message>
+            <source>Cognome *</source>
+            <translation>Cognome *</translation>
+        </message>
+        <message>
+            <source>Aggiungi</source>
+            <translation>Aggiungi</translation>
+        </message>
+        <message>
+            <source>Annulla</source>
+            <translation>Annulla</translation>
+        </message>
+        <message>
+            <source>Codice fiscale, nome e cognome sono obbligatori.</source>
+            <translation>Codice fiscale, nome e cognome sono obbligatori.</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::ApiClient</name>
         <message>
             <source>Risposta del server non valida: riprova; se si ripete, contatta l'assistenza.</source>
             <translation>Risposta del server non valida: riprova; se si ripete, contatta l'assistenza.</translation>
+        </message>
+        <message>
+            <source>Operazione già in corso: attendi qualche secondo.</source>
+            <translation>Operazione già in corso: attendi qualche secondo.</translation>
+        </message>
+        <message>
+            <source>Operazione già inviata con dati diversi: ricomincia l'operazione.</source>
+            <translation>Operazione già inviata con dati diversi: ricomincia l'operazione.</translation>
+        </message>
+        <message>
+            <source>Importo superiore al residuo del voucher.</source>
+            <translation>Importo superiore al residuo del voucher.</translation>
+        </message>
+        <message>
+            <source>Il voucher non è attivo.</source>
+            <translation>Il voucher non è attivo.</translation>
+        </message>
+        <message>
+            <source>Il voucher è scaduto.</source>
+            <translation>Il voucher è scaduto.</translation>
+        </message>
+        <message>
+            <source>Voucher non trovato.</source>
+            <translation>Voucher non trovato.</translation>
+        </message>
+        <message>
+            <source>Nessun beneficiario trovato con questi dati.</source>
+            <translation>Nessun beneficiario trovato con questi dati.</translation>
+        </message>
+        <message>
+            <source>Codice OTP errato.</source>
+            <translation>Codice OTP errato.</translation>
+        </message>
+        <message>
+            <source>Codice OTP scaduto: invia un nuovo codice.</source>
+            <translation>Codice OTP scaduto: invia un nuovo codice.</translation>
+        </message>
+        <message>
+            <source>Troppi tentativi errati: autorizza di nuovo il pagamento.</source>
+            <translation>Troppi tentativi errati: autorizza di nuovo il pagamento.</translation>
+        </message>
+        <message>
+            <source>Codice OTP già usato.</source>
+            <translation>Codice OTP già usato.</translation>
+        </message>
+        <message>
+            <source>Attendi prima di inviare un nuovo codice.</source>
+            <translation>Attendi prima di inviare un nuovo codice.</translation>
+        </message>
+        <message>
+            <source>Numero massimo di invii raggiunto.</source>
+            <translation>Numero massimo di invii raggiunto.</translation>
+        </message>
+        <message>
+            <source>La cancellazione è possibile solo nel giorno dell'acquisto.</source>
+            <translation>La cancellazione è possibile solo nel giorno dell'acquisto.</translation>
+        </message>
+        <message>
+            <source>Importo superiore a quello cancellabile.</source>
+            <translation>Importo superiore a quello cancellabile.</translation>
+        </message>
+        <message>
+            <source>Il movimento è già confermato.</source>
+            <translation>Il movimento è già confermato.</translation>
+        </message>
+        <message>
+            <source>Scontrino troppo grande (massimo 5 MB).</source>
+            <translation>Scontrino troppo grande (massimo 5 MB).</translation>
+        </message>
+        <message>
+            <source>Scontrino in formato non valido: usa JPEG, PNG o PDF.</source>
+            <translation>Scontrino in formato non valido: usa JPEG, PNG o PDF.</translation>
+        </message>
+        <message>
+            <source>Dipendente già presente.</source>
+            <translation>Dipendente già presente.</translation>
+        </message>
+        <message>
+            <source>Operazione riservata al titolare.</source>
+            <translation>Operazione riservata al titolare.</translation>
+        </message>
+        <message>
+            <source>Operazione interrotta.</source>
+            <translation>Operazione interrotta.</translation>
+        </message>
+        <message>
+            <source>Indirizzo del server non valido: controlla le impostazioni.</source>
+            <translation>Indirizzo del server non valido: controlla le impostazioni.</translation>
+        </message>
+        <message>
+            <source>Connessione non protetta rifiutata: l'indirizzo del server deve iniziare con https://. Chiedi all'assistenza di correggerlo.</source>
+            <translation>Connessione non protetta rifiutata: l'indirizzo del server deve iniziare con https://. Chiedi all'assistenza di correggerlo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ApiErrors</name>
+        <message>
+            <source>Richiesta non valida: controlla i dati inseriti.</source>
+            <translation>Richiesta non valida: controlla i dati inseriti.</translation>
+        </message>
+        <message>
+            <source>Sessione scaduta: accedi di nuovo.</source>
+            <translation>Sessione scaduta: accedi di nuovo.</translation>
+        </message>
+        <message>
+            <source>Operazione non consentita per il tuo utente.</source>
+            <translation>Operazione non consentita per il tuo utente.</translation>
+        </message>
+        <message>
+            <source>Elemento non trovato.</source>
+            <translation>Elemento non trovato.</translation>
+        </message>
+        <message>
+            <source>Operazione in conflitto con lo stato attuale: aggiorna e riprova.</source>
+            <translation>Operazione in conflitto con lo stato attuale: aggiorna e riprova.</translation>
+        </message>
+        <message>
+            <source>File troppo grande.</source>
+            <translation>File troppo grande.</translation>
+        </message>
+        <message>
+            <source>Operazione rifiutata dal server.</source>
+            <translation>Operazione rifiutata dal server.</translation>
+        </message>
+        <message>
+            <source>Troppe richieste: attendi qualche secondo.</source>
+            <translation>Troppe richieste: attendi qualche secondo.</translation>
+        </message>
+        <message>
+            <source>Servizio momentaneamente non disponibile: riprova tra poco.</source>
+            <translation>Servizio momentaneamente non disponibile: riprova tra poco.</translation>
+        </message>
+        <message>
+            <source>Errore del server: riprova tra poco.</source>
+            <translation>Errore del server: riprova tra poco.</translation>
+        </message>
+        <message>
+            <source>Risposta inattesa del server (HTTP %1).</source>
+            <translation>Risposta inattesa del server (HTTP %1).</translation>
+        </message>
+        <message>
+            <source>Il server non risponde: controlla la connessione e riprova.</source>
+            <translation>Il server non risponde: controlla la connessione e riprova.</translation>
+        </message>
+        <message>
+            <source>il certificato del server è scaduto</source>
+            <translation>il certificato del server è scaduto</translation>
+        </message>
+        <message>
+            <source>il certificato non appartiene a questo server</source>
+            <translation>il certificato non appartiene a questo server</translation>
+        </message>
+        <message>
+            <source>il certificato del server non è attendibile</source>
+            <translation>il certificato del server non è attendibile</translation>
+        </message>
+        <message>
+            <source>Connessione non sicura rifiutata: %1. Nessun dato è stato inviato; contatta l'assistenza.</source>
+            <translation>Connessione non sicura rifiutata: %1. Nessun dato è stato inviato; contatta l'assistenza.</translation>
+        </message>
+        <message>
+            <source>Server non raggiungibile: controlla la connessione di rete e riprova.</source>
+            <translation>Server non raggiungibile: controlla la connessione di rete e riprova.</translation>
+        </message>
+        <message>
+            <source>Errore di comunicazione con il server: riprova.</source>
+            <translation>Errore di comunicazione con il server: riprova.</translation>
+        </message>
+        <message>
+            <source>Accesso scaduto o non più valido: accedi di nuovo.</source>
+            <translation>Accesso scaduto o non più valido: accedi di nuovo.</translation>
+        </message>
+        <message>
+            <source>Il servizio di accesso ha rifiutato la richiesta: riprova o contatta l'assistenza.</source>
+            <translation>Il servizio di accesso ha rifiutato la richiesta: riprova o contatta l'assistenza.</translation>
         </message>
     </context>
     <context>
@@ -91,18 +339,69 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::CancellationPage</name>
+        <message>
+            <source>Cancellazione movimento</source>
+            <translation>Cancellazione movimento</translation>
+        </message>
+        <message>
+            <source>Dati cancellazione</source>
+            <translation>Dati cancellazione</translation>
+        </message>
+        <message>
+            <source>Data di cancellazione</source>
+            <translation>Data di cancellazione</translation>
+        </message>
+        <message>
+            <source>Importo dell'acquisto</source>
+            <translation>Importo dell'acquisto</translation>
+        </message>
+        <message>
+            <source>Importo da revocare in euro</source>
+            <translation>Importo da revocare in euro</translation>
+        </message>
+        <message>
+            <source>Importo da revocare €</source>
+            <translation>Importo da revocare €</translation>
+        </message>
+        <message>
+            <source>N.B. Un acquisto si può cancellare solo nello stesso giorno (entro le 23:59).</source>
+            <translation>N.B. Un acquisto si può cancellare solo nello stesso giorno (entro le 23:59).</translation>
+        </message>
+        <message>
+            <source>SALVA E INVIA OTP</source>
+            <translation>SALVA E INVIA OTP</translation>
+        </message>
+        <message>
+            <source>Salva la cancellazione e invia OTP</source>
+            <translation>Salva la cancellazione e invia OTP</translation>
+        </message>
+        <message>
+            <source>Salva e invia OTP (Invio)</source>
+            <translation>Salva e invia OTP (Invio)</translation>
+        </message>
+        <message>
+            <source>Valore Importo consentito: %1</source>
+            <translation>Valore Importo consentito: %1</translation>
+        </message>
+        <message>
+            <source>L'importo da revocare deve essere maggiore di zero.</source>
+            <translation>L'importo da revocare deve essere maggiore di zero.</translation>
+        </message>
+        <message>
+            <source>Puoi revocare al massimo %1.</source>
+            <translation>Puoi revocare al massimo %1.</translation>
+        </message>
+        <message>
+            <source>Invio della cancellazione in corso...</source>
+            <translation>Invio della cancellazione in corso...</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::CodiceFiscale</name>
         <message>
             <source>Mese di nascita non valido (9º carattere): usa una lettera tra A B C D E H L M P R S T</source>
             <translation>Mese di nascita non valido (9º carattere): usa una lettera tra A B C D E H L M P R S T</translation>
-        </message>
-        <message>
-            <source>Codice fiscale non valido: al %1º carattere va una cifra</source>
-            <translation>Codice fiscale non valido: al %1º carattere va una cifra</translation>
-        </message>
-        <message>
-            <source>Codice fiscale non valido: al %1º carattere va una lettera</source>
-            <translation>Codice fiscale non valido: al %1º carattere va una lettera</translation>
         </message>
         <message>
             <source>Giorno di nascita non valido (10º e 11º carattere): da 01 a 31, per le donne da 41 a 71</source>
@@ -139,6 +438,96 @@
         <message>
             <source>Il codice fiscale numerico ha 11 cifre: ne hai scritte %1</source>
             <translation>Il codice fiscale numerico ha 11 cifre: ne hai scritte %1</translation>
+        </message>
+        <message>
+            <source>Codice fiscale non valido: in %1ª posizione va una cifra</source>
+            <translation>Codice fiscale non valido: in %1ª posizione va una cifra</translation>
+        </message>
+        <message>
+            <source>Codice fiscale non valido: in %1ª posizione va una lettera</source>
+            <translation>Codice fiscale non valido: in %1ª posizione va una lettera</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::CounterFlow</name>
+        <message>
+            <source>Accesso annullato. Premi di nuovo "Accedi" per riprovare.</source>
+            <translation>Accesso annullato. Premi di nuovo "Accedi" per riprovare.</translation>
+        </message>
+        <message>
+            <source>Dipendente %1 %2 aggiunto.</source>
+            <translation>Dipendente %1 %2 aggiunto.</translation>
+        </message>
+        <message>
+            <source>Servizi aggiornati.</source>
+            <translation>Servizi aggiornati.</translation>
+        </message>
+        <message>
+            <source>Utenza riabilitata.</source>
+            <translation>Utenza riabilitata.</translation>
+        </message>
+        <message>
+            <source>Utenza disabilitata.</source>
+            <translation>Utenza disabilitata.</translation>
+        </message>
+        <message>
+            <source>Completa l'accesso SPID nel browser, poi torna qui.</source>
+            <translation>Completa l'accesso SPID nel browser, poi torna qui.</translation>
+        </message>
+        <message>
+            <source>Accesso in corso...</source>
+            <translation>Accesso in corso...</translation>
+        </message>
+        <message>
+            <source>Sessione scaduta: accedi di nuovo. L'acquisto in corso è stato conservato.</source>
+            <translation>Sessione scaduta: accedi di nuovo. L'acquisto in corso è stato conservato.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::EmployeesModel</name>
+        <message>
+            <source>Titolare</source>
+            <translation>Titolare</translation>
+        </message>
+        <message>
+            <source>Dipendente</source>
+            <translation>Dipendente</translation>
+        </message>
+        <message>
+            <source>nessuno</source>
+            <translation>nessuno</translation>
+        </message>
+        <message>
+            <source>Abilitato</source>
+            <translation>Abilitato</translation>
+        </message>
+        <message>
+            <source>Disabilitato</source>
+            <translation>Disabilitato</translation>
+        </message>
+        <message>
+            <source>Codice fiscale</source>
+            <translation>Codice fiscale</translation>
+        </message>
+        <message>
+            <source>Nome</source>
+            <translation>Nome</translation>
+        </message>
+        <message>
+            <source>Cognome</source>
+            <translation>Cognome</translation>
+        </message>
+        <message>
+            <source>Ruolo</source>
+            <translation>Ruolo</translation>
+        </message>
+        <message>
+            <source>Servizi</source>
+            <translation>Servizi</translation>
+        </message>
+        <message>
+            <source>Stato</source>
+            <translation>Stato</translation>
         </message>
     </context>
     <context>
@@ -223,6 +612,139 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::LockPage</name>
+        <message>
+            <source>Postazione bloccata</source>
+            <translation>Postazione bloccata</translation>
+        </message>
+        <message>
+            <source>Sblocca</source>
+            <translation>Sblocca</translation>
+        </message>
+        <message>
+            <source>Sblocca la postazione</source>
+            <translation>Sblocca la postazione</translation>
+        </message>
+        <message>
+            <source>Sblocca: chiede di nuovo l'accesso dello stesso operatore (Invio)</source>
+            <translation>Sblocca: chiede di nuovo l'accesso dello stesso operatore (Invio)</translation>
+        </message>
+        <message>
+            <source>Cambia operatore</source>
+            <translation>Cambia operatore</translation>
+        </message>
+        <message>
+            <source>Bloccata da %1. I dati dei beneficiari sono nascosti.</source>
+            <translation>Bloccata da %1. I dati dei beneficiari sono nascosti.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::LoginFlow</name>
+        <message>
+            <source>Tempo per l'accesso scaduto: premi di nuovo "Accedi" per riprovare.</source>
+            <translation>Tempo per l'accesso scaduto: premi di nuovo "Accedi" per riprovare.</translation>
+        </message>
+        <message>
+            <source>Accesso annullato.</source>
+            <translation>Accesso annullato.</translation>
+        </message>
+        <message>
+            <source>Accesso di prova non disponibile su questo server.</source>
+            <translation>Accesso di prova non disponibile su questo server.</translation>
+        </message>
+        <message>
+            <source>Impossibile aprire il browser per l'accesso: verifica che ne sia installato uno.</source>
+            <translation>Impossibile aprire il browser per l'accesso: verifica che ne sia installato uno.</translation>
+        </message>
+        <message>
+            <source>Accesso di prova non riuscito: riprova.</source>
+            <translation>Accesso di prova non riuscito: riprova.</translation>
+        </message>
+        <message>
+            <source>Risposta di accesso non valida: riprova ad accedere.</source>
+            <translation>Risposta di accesso non valida: riprova ad accedere.</translation>
+        </message>
+        <message>
+            <source>Accesso non riuscito: riprova.</source>
+            <translation>Accesso non riuscito: riprova.</translation>
+        </message>
+        <message>
+            <source>Impossibile avviare l'accesso su questo computer: riprova.</source>
+            <translation>Impossibile avviare l'accesso su questo computer: riprova.</translation>
+        </message>
+        <message>
+            <source>&lt;!doctype html&gt;&lt;html lang="it"&gt;&lt;head&gt;&lt;meta charset="utf-8"&gt;&lt;title&gt;SINFONIA Banco&lt;/title&gt;&lt;/head&gt;&lt;body&gt;&lt;h1&gt;Accesso ricevuto&lt;/h1&gt;&lt;p&gt;Puoi chiudere questa pagina e tornare a SINFONIA Banco.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+            <translation>&lt;!doctype html&gt;&lt;html lang="it"&gt;&lt;head&gt;&lt;meta charset="utf-8"&gt;&lt;title&gt;SINFONIA Banco&lt;/title&gt;&lt;/head&gt;&lt;body&gt;&lt;h1&gt;Accesso ricevuto&lt;/h1&gt;&lt;p&gt;Puoi chiudere questa pagina e tornare a SINFONIA Banco.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::LoginPage</name>
+        <message>
+            <source>Accesso Riservato</source>
+            <translation>Accesso Riservato</translation>
+        </message>
+        <message>
+            <source>SINFONIA Servizi Territoriali è la piattaforma che consente l'erogazione di servizi territoriali per gli assistiti della Regione Campania.</source>
+            <translation>SINFONIA Servizi Territoriali è la piattaforma che consente l'erogazione di servizi territoriali per gli assistiti della Regione Campania.</translation>
+        </message>
+        <message>
+            <source>Accedi all'area riservata (SPID)</source>
+            <translation>Accedi all'area riservata (SPID)</translation>
+        </message>
+        <message>
+            <source>Accedi all'area riservata con SPID</source>
+            <translation>Accedi all'area riservata con SPID</translation>
+        </message>
+        <message>
+            <source>Apre il browser per l'autenticazione SPID</source>
+            <translation>Apre il browser per l'autenticazione SPID</translation>
+        </message>
+        <message>
+            <source>Accesso di prova (ambiente di prova)</source>
+            <translation>Accesso di prova (ambiente di prova)</translation>
+        </message>
+        <message>
+            <source>Scegli un'identità di prova e premi Invio.</source>
+            <translation>Scegli un'identità di prova e premi Invio.</translation>
+        </message>
+        <message>
+            <source>Identità di prova</source>
+            <translation>Identità di prova</translation>
+        </message>
+        <message>
+            <source>Entra con l'identità di prova</source>
+            <translation>Entra con l'identità di prova</translation>
+        </message>
+        <message>
+            <source>Entra con l'identità di prova selezionata</source>
+            <translation>Entra con l'identità di prova selezionata</translation>
+        </message>
+        <message>
+            <source>Stato dell'accesso</source>
+            <translation>Stato dell'accesso</translation>
+        </message>
+        <message>
+            <source>Annulla</source>
+            <translation>Annulla</translation>
+        </message>
+        <message>
+            <source>Annulla l'accesso in corso</source>
+            <translation>Annulla l'accesso in corso</translation>
+        </message>
+        <message>
+            <source>Unione Europea | POR CAMPANIA FESR 2014-2020 | SORESA Servizi Regionali per la Sanità S.p.A. | SINFONIA</source>
+            <translation>Unione Europea | POR CAMPANIA FESR 2014-2020 | SORESA Servizi Regionali per la Sanità S.p.A. | SINFONIA</translation>
+        </message>
+        <message>
+            <source>titolare</source>
+            <translation>titolare</translation>
+        </message>
+        <message>
+            <source>dipendente</source>
+            <translation>dipendente</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::MainWindow</name>
         <message>
             <source>SINFONIA Banco - Voucher secondogeniti</source>
@@ -285,6 +807,17 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::MovementCache</name>
+        <message>
+            <source>Servizio non disponibile.</source>
+            <translation>Servizio non disponibile.</translation>
+        </message>
+        <message>
+            <source>Aggiornamento dei movimenti già in corso.</source>
+            <translation>Aggiornamento dei movimenti già in corso.</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::MovementCacheStore</name>
         <message>
             <source>Archivio locale dei movimenti danneggiato.</source>
@@ -311,10 +844,486 @@
         </message>
     </context>
     <context>
-        <name>sinfonia::ScanSource</name>
+        <name>sinfonia::OtpDialog</name>
+        <message>
+            <source>Verifica codice OTP</source>
+            <translation>Verifica codice OTP</translation>
+        </message>
+        <message>
+            <source>Codice OTP di 6 cifre</source>
+            <translation>Codice OTP di 6 cifre</translation>
+        </message>
+        <message>
+            <source>Non hai ricevuto il codice?</source>
+            <translation>Non hai ricevuto il codice?</translation>
+        </message>
+        <message>
+            <source>Invia nuovamente</source>
+            <translation>Invia nuovamente</translation>
+        </message>
+        <message>
+            <source>Invia nuovamente il codice OTP</source>
+            <translation>Invia nuovamente il codice OTP</translation>
+        </message>
+        <message>
+            <source>VERIFICA CODICE</source>
+            <translation>VERIFICA CODICE</translation>
+        </message>
+        <message>
+            <source>Verifica codice</source>
+            <translation>Verifica codice</translation>
+        </message>
+        <message>
+            <source>Verifica codice (Invio)</source>
+            <translation>Verifica codice (Invio)</translation>
+        </message>
+        <message>
+            <source>Chiudi</source>
+            <translation>Chiudi</translation>
+        </message>
+        <message>
+            <source>Chiudi: l'acquisto resta in attesa e si può autorizzare dopo</source>
+            <translation>Chiudi: l'acquisto resta in attesa e si può autorizzare dopo</translation>
+        </message>
+        <message>
+            <source>Chiudi (Esc): l'operazione resta IN ATTESA</source>
+            <translation>Chiudi (Esc): l'operazione resta IN ATTESA</translation>
+        </message>
+        <message>
+            <source>Inserisci il codice inviato al numero %1</source>
+            <translation>Inserisci il codice inviato al numero %1</translation>
+        </message>
+        <message>
+            <source>Tentativi rimasti: %1</source>
+            <translation>Tentativi rimasti: %1</translation>
+        </message>
+        <message>
+            <source>Il codice scade tra %1:%2</source>
+            <translation>Il codice scade tra %1:%2</translation>
+        </message>
+        <message>
+            <source>Il codice è scaduto: premi "Invia nuovamente".</source>
+            <translation>Il codice è scaduto: premi "Invia nuovamente".</translation>
+        </message>
+        <message>
+            <source>Invia nuovamente (esauriti)</source>
+            <translation>Invia nuovamente (esauriti)</translation>
+        </message>
+        <message>
+            <source>Invia nuovamente (%1 s)</source>
+            <translation>Invia nuovamente (%1 s)</translation>
+        </message>
+        <message>
+            <source>Il codice OTP è di 6 cifre.</source>
+            <translation>Il codice OTP è di 6 cifre.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::PurchasePage</name>
+        <message>
+            <source>Inserimento acquisto</source>
+            <translation>Inserimento acquisto</translation>
+        </message>
+        <message>
+            <source>Dati acquisto</source>
+            <translation>Dati acquisto</translation>
+        </message>
+        <message>
+            <source>Data acquisto</source>
+            <translation>Data acquisto</translation>
+        </message>
+        <message>
+            <source>Importo residuo sul voucher</source>
+            <translation>Importo residuo sul voucher</translation>
+        </message>
+        <message>
+            <source>Importo speso in euro</source>
+            <translation>Importo speso in euro</translation>
+        </message>
+        <message>
+            <source>es. 12,50</source>
+            <translation>es. 12,50</translation>
+        </message>
+        <message>
+            <source>Importo speso €</source>
+            <translation>Importo speso €</translation>
+        </message>
+        <message>
+            <source>Numero del documento commerciale (facoltativo)</source>
+            <translation>Numero del documento commerciale (facoltativo)</translation>
+        </message>
+        <message>
+            <source>facoltativo, es. 0042-0815</source>
+            <translation>facoltativo, es. 0042-0815</translation>
+        </message>
+        <message>
+            <source>N. documento commerciale</source>
+            <translation>N. documento commerciale</translation>
+        </message>
+        <message>
+            <source>Allegato dello scontrino (JPEG, PNG o PDF)</source>
+            <translation>Allegato dello scontrino (JPEG, PNG o PDF)</translation>
+        </message>
+        <message>
+            <source>Anteprima dello scontrino: trascina qui il file</source>
+            <translation>Anteprima dello scontrino: trascina qui il file</translation>
+        </message>
+        <message>
+            <source>Allega scontrino...</source>
+            <translation>Allega scontrino...</translation>
+        </message>
+        <message>
+            <source>Allega lo scontrino da file</source>
+            <translation>Allega lo scontrino da file</translation>
+        </message>
+        <message>
+            <source>Scegli il file dello scontrino (Ctrl+O)</source>
+            <translation>Scegli il file dello scontrino (Ctrl+O)</translation>
+        </message>
+        <message>
+            <source>Incolla</source>
+            <translation>Incolla</translation>
+        </message>
+        <message>
+            <source>Incolla lo scontrino dagli appunti</source>
+            <translation>Incolla lo scontrino dagli appunti</translation>
+        </message>
+        <message>
+            <source>Incolla immagine o file dagli appunti (Ctrl+Maiusc+V)</source>
+            <translation>Incolla immagine o file dagli appunti (Ctrl+Maiusc+V)</translation>
+        </message>
+        <message>
+            <source>Foto con webcam</source>
+            <translation>Foto con webcam</translation>
+        </message>
+        <message>
+            <source>Fotografa lo scontrino con la webcam</source>
+            <translation>Fotografa lo scontrino con la webcam</translation>
+        </message>
+        <message>
+            <source>Il voucher non copre farmaci, dispositivi medici e prodotti detraibili.</source>
+            <translation>Il voucher non copre farmaci, dispositivi medici e prodotti detraibili.</translation>
+        </message>
+        <message>
+            <source>SALVA E INVIA OTP</source>
+            <translation>SALVA E INVIA OTP</translation>
+        </message>
+        <message>
+            <source>Salva e invia OTP</source>
+            <translation>Salva e invia OTP</translation>
+        </message>
+        <message>
+            <source>Salva l'acquisto e invia il codice OTP al beneficiario (Invio)</source>
+            <translation>Salva l'acquisto e invia il codice OTP al beneficiario (Invio)</translation>
+        </message>
+        <message>
+            <source>Ripreso l'acquisto non ancora inviato.</source>
+            <translation>Ripreso l'acquisto non ancora inviato.</translation>
+        </message>
+        <message>
+            <source>Trascina qui lo scontrino, incollalo (Ctrl+V) o usa "Allega scontrino"</source>
+            <translation>Trascina qui lo scontrino, incollalo (Ctrl+V) o usa "Allega scontrino"</translation>
+        </message>
+        <message>
+            <source>Allega scontrino</source>
+            <translation>Allega scontrino</translation>
+        </message>
+        <message>
+            <source>Scontrini (*.jpg *.jpeg *.png *.pdf);;Tutti i file (*)</source>
+            <translation>Scontrini (*.jpg *.jpeg *.png *.pdf);;Tutti i file (*)</translation>
+        </message>
+        <message>
+            <source>Preparazione dello scontrino...</source>
+            <translation>Preparazione dello scontrino...</translation>
+        </message>
+        <message>
+            <source>Negli appunti non c'è un'immagine o un file da allegare.</source>
+            <translation>Negli appunti non c'è un'immagine o un file da allegare.</translation>
+        </message>
+        <message>
+            <source>PDF allegato: %1</source>
+            <translation>PDF allegato: %1</translation>
+        </message>
+        <message>
+            <source>L'importo deve essere maggiore di zero.</source>
+            <translation>L'importo deve essere maggiore di zero.</translation>
+        </message>
+        <message>
+            <source>L'importo supera il residuo del voucher (%1).</source>
+            <translation>L'importo supera il residuo del voucher (%1).</translation>
+        </message>
+        <message>
+            <source>Invio dell'acquisto in corso...</source>
+            <translation>Invio dell'acquisto in corso...</translation>
+        </message>
+        <message>
+            <source>Inserisci l'importo speso.</source>
+            <translation>Inserisci l'importo speso.</translation>
+        </message>
+        <message>
+            <source>Allega lo scontrino prima di inviare l'OTP.</source>
+            <translation>Allega lo scontrino prima di inviare l'OTP.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ReceiptProcessor</name>
+        <message>
+            <source>Il file è troppo grande: l'allegato può essere al massimo di 5 MB.</source>
+            <translation>Il file è troppo grande: l'allegato può essere al massimo di 5 MB.</translation>
+        </message>
+        <message>
+            <source>Impossibile leggere l'immagine: scatta di nuovo la foto o allega un altro file.</source>
+            <translation>Impossibile leggere l'immagine: scatta di nuovo la foto o allega un altro file.</translation>
+        </message>
+        <message>
+            <source>Impossibile preparare l'immagine dello scontrino.</source>
+            <translation>Impossibile preparare l'immagine dello scontrino.</translation>
+        </message>
+        <message>
+            <source>Il file dello scontrino è vuoto: allega un altro file.</source>
+            <translation>Il file dello scontrino è vuoto: allega un altro file.</translation>
+        </message>
+        <message>
+            <source>Il file è troppo grande (%1): allega una foto o un PDF dello scontrino.</source>
+            <translation>Il file è troppo grande (%1): allega una foto o un PDF dello scontrino.</translation>
+        </message>
+        <message>
+            <source>Il PDF è troppo grande (%1, massimo 5 MB): allega una foto dello scontrino.</source>
+            <translation>Il PDF è troppo grande (%1, massimo 5 MB): allega una foto dello scontrino.</translation>
+        </message>
+        <message>
+            <source>Impossibile leggere l'immagine: il file è danneggiato o incompleto.</source>
+            <translation>Impossibile leggere l'immagine: il file è danneggiato o incompleto.</translation>
+        </message>
+        <message>
+            <source>Formato non supportato: allega una foto (JPEG o PNG) o un PDF dello scontrino.</source>
+            <translation>Formato non supportato: allega una foto (JPEG o PNG) o un PDF dello scontrino.</translation>
+        </message>
+        <message>
+            <source>Impossibile aprire il file %1.</source>
+            <translation>Impossibile aprire il file %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ReceiptViewer</name>
+        <message>
+            <source>Visualizza scontrino</source>
+            <translation>Visualizza scontrino</translation>
+        </message>
+        <message>
+            <source>Immagine dello scontrino</source>
+            <translation>Immagine dello scontrino</translation>
+        </message>
+        <message>
+            <source>Riduci (Ctrl+-)</source>
+            <translation>Riduci (Ctrl+-)</translation>
+        </message>
+        <message>
+            <source>Riduci</source>
+            <translation>Riduci</translation>
+        </message>
+        <message>
+            <source>100% (Ctrl+0)</source>
+            <translation>100% (Ctrl+0)</translation>
+        </message>
+        <message>
+            <source>Dimensione reale</source>
+            <translation>Dimensione reale</translation>
+        </message>
+        <message>
+            <source>Ingrandisci (Ctrl++)</source>
+            <translation>Ingrandisci (Ctrl++)</translation>
+        </message>
+        <message>
+            <source>Ingrandisci</source>
+            <translation>Ingrandisci</translation>
+        </message>
+        <message>
+            <source>Data e ora</source>
+            <translation>Data e ora</translation>
+        </message>
+        <message>
+            <source>Esercente</source>
+            <translation>Esercente</translation>
+        </message>
+        <message>
+            <source>Importo</source>
+            <translation>Importo</translation>
+        </message>
+        <message>
+            <source>Tipo operazione</source>
+            <translation>Tipo operazione</translation>
+        </message>
+        <message>
+            <source>Stato</source>
+            <translation>Stato</translation>
+        </message>
+        <message>
+            <source>N. documento commerciale</source>
+            <translation>N. documento commerciale</translation>
+        </message>
+        <message>
+            <source>non indicato</source>
+            <translation>non indicato</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>Voucher</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Apri con il visualizzatore di sistema</source>
+            <translation>Apri con il visualizzatore di sistema</translation>
+        </message>
+        <message>
+            <source>Apri lo scontrino con il visualizzatore di sistema</source>
+            <translation>Apri lo scontrino con il visualizzatore di sistema</translation>
+        </message>
+        <message>
+            <source>Chiudi</source>
+            <translation>Chiudi</translation>
+        </message>
+        <message>
+            <source>Scontrino in formato PDF (%1).
+Premi "Apri con il visualizzatore di sistema".</source>
+            <translation>Scontrino in formato PDF (%1).
+Premi "Apri con il visualizzatore di sistema".</translation>
+        </message>
+        <message>
+            <source>Impossibile mostrare l'immagine dello scontrino.</source>
+            <translation>Impossibile mostrare l'immagine dello scontrino.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ScanCameraDialog</name>
+        <message>
+            <source>Leggi la tessera sanitaria</source>
+            <translation>Leggi la tessera sanitaria</translation>
+        </message>
+        <message>
+            <source>Foto dello scontrino</source>
+            <translation>Foto dello scontrino</translation>
+        </message>
+        <message>
+            <source>Webcam</source>
+            <translation>Webcam</translation>
+        </message>
+        <message>
+            <source>Scatta</source>
+            <translation>Scatta</translation>
+        </message>
+        <message>
+            <source>Inquadra il codice a barre sul retro della tessera dentro il riquadro, tenendola dritta</source>
+            <translation>Inquadra il codice a barre sul retro della tessera dentro il riquadro, tenendola dritta</translation>
+        </message>
+        <message>
+            <source>Inquadra tutto lo scontrino e premi «Scatta»</source>
+            <translation>Inquadra tutto lo scontrino e premi «Scatta»</translation>
+        </message>
+        <message>
+            <source>Foto non riuscita: riprova</source>
+            <translation>Foto non riuscita: riprova</translation>
+        </message>
+        <message>
+            <source>Tessera letta: %1</source>
+            <translation>Tessera letta: %1</translation>
+        </message>
+        <message>
+            <source>Nessuna immagine dalla webcam: riprova tra un attimo</source>
+            <translation>Nessuna immagine dalla webcam: riprova tra un attimo</translation>
+        </message>
+        <message>
+            <source>Foto acquisita</source>
+            <translation>Foto acquisita</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ScanText</name>
         <message>
             <source>Questo è un codice prodotto, non la tessera sanitaria</source>
             <translation>Questo è un codice prodotto, non la tessera sanitaria</translation>
+        </message>
+        <message>
+            <source>Codice fiscale letto male: ripeti la scansione o scrivilo a mano</source>
+            <translation>Codice fiscale letto male: ripeti la scansione o scrivilo a mano</translation>
+        </message>
+        <message>
+            <source>Lettura non riuscita: ripeti la scansione o scrivi il codice fiscale</source>
+            <translation>Lettura non riuscita: ripeti la scansione o scrivi il codice fiscale</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::SearchPage</name>
+        <message>
+            <source>Voucher secondogeniti</source>
+            <translation>Voucher secondogeniti</translation>
+        </message>
+        <message>
+            <source>Ricerca beneficiario</source>
+            <translation>Ricerca beneficiario</translation>
+        </message>
+        <message>
+            <source>Scansiona la tessera sanitaria del beneficiario oppure fai la ricerca tramite Codice Fiscale</source>
+            <translation>Scansiona la tessera sanitaria del beneficiario oppure fai la ricerca tramite Codice Fiscale</translation>
+        </message>
+        <message>
+            <source>Codice fiscale del beneficiario</source>
+            <translation>Codice fiscale del beneficiario</translation>
+        </message>
+        <message>
+            <source>es. RSSMRA85T50A562S</source>
+            <translation>es. RSSMRA85T50A562S</translation>
+        </message>
+        <message>
+            <source>Caratteri inseriti</source>
+            <translation>Caratteri inseriti</translation>
+        </message>
+        <message>
+            <source>Codice fiscale del beneficiario:</source>
+            <translation>Codice fiscale del beneficiario:</translation>
+        </message>
+        <message>
+            <source>Numero della tessera sanitaria</source>
+            <translation>Numero della tessera sanitaria</translation>
+        </message>
+        <message>
+            <source>20 cifre, inizia con 80380</source>
+            <translation>20 cifre, inizia con 80380</translation>
+        </message>
+        <message>
+            <source>oppure N. tessera sanitaria:</source>
+            <translation>oppure N. tessera sanitaria:</translation>
+        </message>
+        <message>
+            <source>CERCA BENEFICIARIO</source>
+            <translation>CERCA BENEFICIARIO</translation>
+        </message>
+        <message>
+            <source>Cerca beneficiario</source>
+            <translation>Cerca beneficiario</translation>
+        </message>
+        <message>
+            <source>Cerca beneficiario (Invio)</source>
+            <translation>Cerca beneficiario (Invio)</translation>
+        </message>
+        <message>
+            <source>Esito della ricerca</source>
+            <translation>Esito della ricerca</translation>
+        </message>
+        <message>
+            <source>Il numero della tessera sanitaria inizia con 80380</source>
+            <translation>Il numero della tessera sanitaria inizia con 80380</translation>
+        </message>
+        <message>
+            <source>Inserisci il codice fiscale o il numero della tessera sanitaria.</source>
+            <translation>Inserisci il codice fiscale o il numero della tessera sanitaria.</translation>
+        </message>
+        <message>
+            <source>Ricerca in corso...</source>
+            <translation>Ricerca in corso...</translation>
         </message>
     </context>
     <context>
@@ -333,10 +1342,127 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::StaffPage</name>
+        <message>
+            <source>Gestione delle abilitazioni</source>
+            <translation>Gestione delle abilitazioni</translation>
+        </message>
+        <message>
+            <source>AGGIUNGI DIPENDENTE</source>
+            <translation>AGGIUNGI DIPENDENTE</translation>
+        </message>
+        <message>
+            <source>Aggiungi dipendente</source>
+            <translation>Aggiungi dipendente</translation>
+        </message>
+        <message>
+            <source>Aggiungi dipendente (Ctrl+N)</source>
+            <translation>Aggiungi dipendente (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>☰ Menù rapido</source>
+            <translation>☰ Menù rapido</translation>
+        </message>
+        <message>
+            <source>Menù rapido del dipendente selezionato</source>
+            <translation>Menù rapido del dipendente selezionato</translation>
+        </message>
+        <message>
+            <source>Menù rapido (Invio sulla riga)</source>
+            <translation>Menù rapido (Invio sulla riga)</translation>
+        </message>
+        <message>
+            <source>Dipendenti della struttura</source>
+            <translation>Dipendenti della struttura</translation>
+        </message>
+        <message>
+            <source>Gestione delle abilitazioni - %1</source>
+            <translation>Gestione delle abilitazioni - %1</translation>
+        </message>
+        <message>
+            <source>Associa servizio Voucher secondogeniti</source>
+            <translation>Associa servizio Voucher secondogeniti</translation>
+        </message>
+        <message>
+            <source>Rimuovi servizio Voucher secondogeniti</source>
+            <translation>Rimuovi servizio Voucher secondogeniti</translation>
+        </message>
+        <message>
+            <source>Disabilita utenza</source>
+            <translation>Disabilita utenza</translation>
+        </message>
+        <message>
+            <source>Riabilita utenza</source>
+            <translation>Riabilita utenza</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::StructurePage</name>
+        <message>
+            <source>Seleziona struttura</source>
+            <translation>Seleziona struttura</translation>
+        </message>
+        <message>
+            <source>Scegli la struttura presso la quale stai operando (frecce e Invio).</source>
+            <translation>Scegli la struttura presso la quale stai operando (frecce e Invio).</translation>
+        </message>
+        <message>
+            <source>Strutture abilitate</source>
+            <translation>Strutture abilitate</translation>
+        </message>
+        <message>
+            <source>Seleziona</source>
+            <translation>Seleziona</translation>
+        </message>
+        <message>
+            <source>Seleziona la struttura evidenziata</source>
+            <translation>Seleziona la struttura evidenziata</translation>
+        </message>
+        <message>
+            <source>Seleziona (Invio)</source>
+            <translation>Seleziona (Invio)</translation>
+        </message>
+        <message>
+            <source>titolare</source>
+            <translation>titolare</translation>
+        </message>
+        <message>
+            <source>dipendente</source>
+            <translation>dipendente</translation>
+        </message>
+        <message>
+            <source>Nessuna struttura abilitata per questo operatore: rivolgiti al titolare della struttura.</source>
+            <translation>Nessuna struttura abilitata per questo operatore: rivolgiti al titolare della struttura.</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::SyntheticFrameSource</name>
         <message>
             <source>Nessuna immagine da mostrare</source>
             <translation>Nessuna immagine da mostrare</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::TesseraSanitaria</name>
+        <message>
+            <source>Inserisci il numero della tessera sanitaria (20 cifre)</source>
+            <translation>Inserisci il numero della tessera sanitaria (20 cifre)</translation>
+        </message>
+        <message>
+            <source>Il numero della tessera sanitaria ha solo cifre</source>
+            <translation>Il numero della tessera sanitaria ha solo cifre</translation>
+        </message>
+        <message>
+            <source>Numero della tessera sanitaria di %1 cifre su 20</source>
+            <translation>Numero della tessera sanitaria di %1 cifre su 20</translation>
+        </message>
+        <message>
+            <source>Il numero della tessera sanitaria inizia con 80380: controlla le prime cifre</source>
+            <translation>Il numero della tessera sanitaria inizia con 80380: controlla le prime cifre</translation>
+        </message>
+        <message>
+            <source>Numero della tessera sanitaria non valido: ricontrolla le cifre</source>
+            <translation>Numero della tessera sanitaria non valido: ricontrolla le cifre</translation>
         </message>
     </context>
     <context>
@@ -390,6 +1516,45 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::TransactionsModel</name>
+        <message>
+            <source>Scontrino</source>
+            <translation>Scontrino</translation>
+        </message>
+        <message>
+            <source>Autorizza</source>
+            <translation>Autorizza</translation>
+        </message>
+        <message>
+            <source>Cancella (annullabile fino alle 23:59)</source>
+            <translation>Cancella (annullabile fino alle 23:59)</translation>
+        </message>
+        <message>
+            <source>Data e ora</source>
+            <translation>Data e ora</translation>
+        </message>
+        <message>
+            <source>Esercente</source>
+            <translation>Esercente</translation>
+        </message>
+        <message>
+            <source>Importo</source>
+            <translation>Importo</translation>
+        </message>
+        <message>
+            <source>Tipo operazione</source>
+            <translation>Tipo operazione</translation>
+        </message>
+        <message>
+            <source>Stato</source>
+            <translation>Stato</translation>
+        </message>
+        <message>
+            <source>Azioni</source>
+            <translation>Azioni</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::VideoFileFrameSource</name>
         <message>
             <source>File video non trovato: %1</source>
@@ -433,6 +1598,203 @@
         <message>
             <source>CONFERMATO</source>
             <translation>CONFERMATO</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::VoucherFlow</name>
+        <message>
+            <source>Il beneficiario non ha voucher.</source>
+            <translation>Il beneficiario non ha voucher.</translation>
+        </message>
+        <message>
+            <source>Voucher N° %1 - %2</source>
+            <translation>Voucher N° %1 - %2</translation>
+        </message>
+        <message>
+            <source>Acquisto di %1 registrato IN ATTESA. Il beneficiario riceve il codice via SMS.</source>
+            <translation>Acquisto di %1 registrato IN ATTESA. Il beneficiario riceve il codice via SMS.</translation>
+        </message>
+        <message>
+            <source>Cancellazione di %1 registrata IN ATTESA. Il beneficiario riceve il codice via SMS.</source>
+            <translation>Cancellazione di %1 registrata IN ATTESA. Il beneficiario riceve il codice via SMS.</translation>
+        </message>
+        <message>
+            <source>Autorizza il pagamento di %1.</source>
+            <translation>Autorizza il pagamento di %1.</translation>
+        </message>
+        <message>
+            <source>Cancellazione confermata: %1 restituiti al voucher.</source>
+            <translation>Cancellazione confermata: %1 restituiti al voucher.</translation>
+        </message>
+        <message>
+            <source>Acquisto di %1 confermato.</source>
+            <translation>Acquisto di %1 confermato.</translation>
+        </message>
+        <message>
+            <source>Operazione IN ATTESA: puoi autorizzarla più tardi dal menu Azioni.</source>
+            <translation>Operazione IN ATTESA: puoi autorizzarla più tardi dal menu Azioni.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::VoucherPage</name>
+        <message>
+            <source>Voucher del beneficiario</source>
+            <translation>Voucher del beneficiario</translation>
+        </message>
+        <message>
+            <source>Importo disponibile</source>
+            <translation>Importo disponibile</translation>
+        </message>
+        <message>
+            <source>USA PER ACQUISTO</source>
+            <translation>USA PER ACQUISTO</translation>
+        </message>
+        <message>
+            <source>Usa per acquisto</source>
+            <translation>Usa per acquisto</translation>
+        </message>
+        <message>
+            <source>Registra un acquisto con questo voucher (F3)</source>
+            <translation>Registra un acquisto con questo voucher (F3)</translation>
+        </message>
+        <message>
+            <source>Transazioni per esercente</source>
+            <translation>Transazioni per esercente</translation>
+        </message>
+        <message>
+            <source>☰ Azioni</source>
+            <translation>☰ Azioni</translation>
+        </message>
+        <message>
+            <source>Azioni sul movimento selezionato</source>
+            <translation>Azioni sul movimento selezionato</translation>
+        </message>
+        <message>
+            <source>Azioni sul movimento selezionato (Invio sulla riga)</source>
+            <translation>Azioni sul movimento selezionato (Invio sulla riga)</translation>
+        </message>
+        <message>
+            <source>ID voucher %1   N° %2</source>
+            <translation>ID voucher %1   N° %2</translation>
+        </message>
+        <message>
+            <source>Stato del voucher: %1</source>
+            <translation>Stato del voucher: %1</translation>
+        </message>
+        <message>
+            <source>Importo disponibile %1</source>
+            <translation>Importo disponibile %1</translation>
+        </message>
+        <message>
+            <source>Intestatario: %1 - Codice fiscale: %2</source>
+            <translation>Intestatario: %1 - Codice fiscale: %2</translation>
+        </message>
+        <message>
+            <source>Tessera sanitaria intestatario: %1</source>
+            <translation>Tessera sanitaria intestatario: %1</translation>
+        </message>
+        <message>
+            <source>non registrata</source>
+            <translation>non registrata</translation>
+        </message>
+        <message>
+            <source>Data attivazione: %1    Data scadenza: %2</source>
+            <translation>Data attivazione: %1    Data scadenza: %2</translation>
+        </message>
+        <message>
+            <source>Importo iniziale: %1    Importo utilizzato: %2</source>
+            <translation>Importo iniziale: %1    Importo utilizzato: %2</translation>
+        </message>
+        <message>
+            <source>Voucher scaduto il %1: non è possibile registrare acquisti.</source>
+            <translation>Voucher scaduto il %1: non è possibile registrare acquisti.</translation>
+        </message>
+        <message>
+            <source>Voucher sospeso: non è possibile registrare acquisti.</source>
+            <translation>Voucher sospeso: non è possibile registrare acquisti.</translation>
+        </message>
+        <message>
+            <source>Voucher esaurito: l'importo disponibile è zero.</source>
+            <translation>Voucher esaurito: l'importo disponibile è zero.</translation>
+        </message>
+        <message>
+            <source>Visualizza scontrino</source>
+            <translation>Visualizza scontrino</translation>
+        </message>
+        <message>
+            <source>Autorizza pagamento</source>
+            <translation>Autorizza pagamento</translation>
+        </message>
+        <message>
+            <source>Cancella movimento (annullabile fino alle 23:59)</source>
+            <translation>Cancella movimento (annullabile fino alle 23:59)</translation>
+        </message>
+        <message>
+            <source>Nessuna azione disponibile</source>
+            <translation>Nessuna azione disponibile</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::VoucherRules</name>
+        <message>
+            <source>Inserisci un importo maggiore di zero</source>
+            <translation>Inserisci un importo maggiore di zero</translation>
+        </message>
+        <message>
+            <source>Voucher scaduto: non si possono registrare acquisti</source>
+            <translation>Voucher scaduto: non si possono registrare acquisti</translation>
+        </message>
+        <message>
+            <source>Voucher esaurito: non c'è più importo disponibile</source>
+            <translation>Voucher esaurito: non c'è più importo disponibile</translation>
+        </message>
+        <message>
+            <source>Voucher sospeso: non si possono registrare acquisti</source>
+            <translation>Voucher sospeso: non si possono registrare acquisti</translation>
+        </message>
+        <message>
+            <source>Voucher scaduto il %1</source>
+            <translation>Voucher scaduto il %1</translation>
+        </message>
+        <message>
+            <source>Importo superiore al residuo (%1)</source>
+            <translation>Importo superiore al residuo (%1)</translation>
+        </message>
+        <message>
+            <source>Si possono annullare solo acquisti</source>
+            <translation>Si possono annullare solo acquisti</translation>
+        </message>
+        <message>
+            <source>Acquisto non ancora confermato: autorizzalo con l'OTP prima di annullarlo</source>
+            <translation>Acquisto non ancora confermato: autorizzalo con l'OTP prima di annullarlo</translation>
+        </message>
+        <message>
+            <source>Si può annullare solo nel giorno dell'acquisto (%1)</source>
+            <translation>Si può annullare solo nel giorno dell'acquisto (%1)</translation>
+        </message>
+        <message>
+            <source>Inserisci un importo da annullare maggiore di zero</source>
+            <translation>Inserisci un importo da annullare maggiore di zero</translation>
+        </message>
+        <message>
+            <source>Importo superiore a quello consentito (%1)</source>
+            <translation>Importo superiore a quello consentito (%1)</translation>
+        </message>
+        <message>
+            <source>annullabile fino alle 23:59</source>
+            <translation>annullabile fino alle 23:59</translation>
+        </message>
+        <message>
+            <source>Indica le date di inizio e fine</source>
+            <translation>Indica le date di inizio e fine</translation>
+        </message>
+        <message>
+            <source>La data di inizio è successiva alla data di fine</source>
+            <translation>La data di inizio è successiva alla data di fine</translation>
+        </message>
+        <message>
+            <source>Il periodo può essere al massimo di 3 mesi: scegli una data di fine entro il %1</source>
+            <translation>Il periodo può essere al massimo di 3 mesi: scegli una data di fine entro il %1</translation>
         </message>
     </context>
 </TS>

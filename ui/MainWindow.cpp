@@ -4,7 +4,10 @@
 #include "ui/TopBar.h"
 #include "ui/pages/HomePage.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
+#include <QKeyEvent>
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -70,6 +73,17 @@ QAction* MainWindow::makeAction(const QString& text, const QKeySequence& key, co
         action->setToolTip(text + QStringLiteral(" (") + key.toString(QKeySequence::NativeText) + QStringLiteral(")"));
     addAction(action);
     return action;
+}
+
+void MainWindow::keyPressEvent(QKeyEvent* event)
+{
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && event->modifiers() == Qt::NoModifier) {
+        if (auto* button = qobject_cast<QAbstractButton*>(QApplication::focusWidget()); button && button->isEnabled()) {
+            button->animateClick();
+            return;
+        }
+    }
+    QMainWindow::keyPressEvent(event);
 }
 
 void MainWindow::addPage(QWidget* page)

@@ -43,6 +43,10 @@ public:
 signals:
     void pageChanged(QWidget* page);
 
+protected:
+    // Invio on a focused button presses it (outside dialogs Qt only does that for Space).
+    void keyPressEvent(QKeyEvent* event) override;
+
 private:
     QAction* makeAction(const QString& text, const QKeySequence& key, const QString& name);
 

@@ -1,0 +1,350 @@
+#include "ui/VoucherFlow.h"
+
+#include "core/domain/Clock.h"
+#include "core/receipt/ReceiptProcessor.h"
+#include "core/services/net/ApiErrors.h"
+#include "ui/CounterBackend.h"
+#include "ui/MainWindow.h"
+#include "ui/OperatorSession.h"
+#include "ui/dialogs/OtpDialog.h"
+#include "ui/dialogs/ReceiptViewer.h"
+#include "ui/models/TransactionsModel.h"
+#include "ui/pages/CancellationPage.h"
+#include "ui/pages/PurchasePage.h"
+#include "ui/pages/SearchPage.h"
+#include "ui/pages/VoucherPage.h"
+
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace sinfonia {
+
+VoucherFlow::VoucherFlow(CounterBackend& backend, OperatorSession& session, MainWindow& window, const Clock& clock,
+                         QObject* parent)
+    : QObject(parent)
+    , m_backend(backend)
+    , m_session(session)
+    , m_window(window)
+    , m_clock(clock)
+{
+    m_search = new SearchPage(&window);
+    m_voucher = new VoucherPage(&window);
+    m_purchase = new PurchasePage(&window);
+    m_cancellation = new CancellationPage(&window);
+    for (QWidget* page : {static_cast<QWidget*>(m_search), static_cast<QWidget*>(m_voucher),
+                          static_cast<QWidget*>(m_purchase), static_cast<QWidget*>(m_cancellation)})
+        window.addPage(page);
+
+    m_draftTimer.setSingleShot(true);
+    m_draftTimer.setInterval(800);
+    connect(&m_draftTimer, &QTimer::timeout, this, &VoucherFlow::saveDraftNow);
+
+    connect(m_search, &SearchPage::searchRequested, this, &VoucherFlow::search);
+    connect(m_voucher, &VoucherPage::purchaseRequested, this, &VoucherFlow::startPurchase);
+    connect(m_voucher, &VoucherPage::viewReceiptRequested, this, &VoucherFlow::viewReceipt);
+    connect(m_voucher, &VoucherPage::authorizeRequested, this, &VoucherFlow::authorize);
+    connect(m_voucher, &VoucherPage::cancelRequested, this, &VoucherFlow::startCancellation);
+    connect(m_voucher, &VoucherPage::voucherChosen, this, [this](const QString& id) { openVoucher(id, false); });
+    connect(m_purchase, &PurchasePage::submitRequested, this, &VoucherFlow::submitPurchase);
+    connect(m_purchase, &PurchasePage::draftChanged, &m_draftTimer, qOverload<>(&QTimer::start));
+    connect(m_cancellation, &CancellationPage::submitRequested, this, &VoucherFlow::submitCancellation);
+}
+
+OtpDialog* VoucherFlow::otpDialog() const
+{
+    return m_otp;
+}
+
+void VoucherFlow::showSearch()
+{
+    m_search->setStructureName(m_session.structure() ? m_session.structure()->name : QString());
+    m_window.showPage(m_search);
+    m_search->cfEdit()->setFocus();
+    m_search->cfEdit()->selectAll();
+}
+
+void VoucherFlow::search(const QString& codiceFiscale, const QString& cardNumber)
+{
+    m_search->setBusy(true);
+    m_backend.findBeneficiary(m_session.structureId(), codiceFiscale, cardNumber, this,
+                              [this](Result<Beneficiary> result) {
+                                  m_search->setBusy(false);
+                                  if (!result.ok()) {
+                                      m_search->showError(result.error().message);
+                                      return;
+                                  }
+                                  const Beneficiary& b = result.value();
+                                  if (b.vouchers.isEmpty()) {
+                                      m_search->showError(tr("Il beneficiario non ha voucher."));
+                                      return;
+                                  }
+                                  // The active voucher first; otherwise the most recent one, with its state explained.
+                                  VoucherInfo chosen = b.vouchers.first();
+                                  for (const VoucherInfo& v : b.vouchers) {
+                                      if (v.voucher.state == VoucherState::Attivo) {
+                                          chosen = v;
+                                          break;
+                                      }
+                                  }
+                                  m_voucher->setBeneficiary(b);
+                                  showVoucher(chosen);
+                                  m_window.showPage(m_voucher);
+                                  loadTransactions();
+                              });
+}
+
+void VoucherFlow::showVoucher(const VoucherInfo& voucher)
+{
+    m_voucher->setVoucher(voucher);
+}
+
+void VoucherFlow::openVoucher(const QString& voucherId, bool resumePurchase)
+{
+    m_backend.voucher(m_session.structureId(), voucherId, this, [this, resumePurchase](Result<VoucherInfo> result) {
+        if (!result.ok()) {
+            m_voucher->showMessage(result.error().message, true);
+            return;
+        }
+        showVoucher(result.value());
+        if (m_window.currentPage() != m_voucher)
+            m_window.showPage(m_voucher);
+        loadTransactions();
+        if (resumePurchase)
+            startPurchase();
+    });
+}
+
+void VoucherFlow::loadTransactions()
+{
+    if (!m_voucher->hasVoucher())
+        return;
+    m_backend.transactions(m_session.structureId(), m_voucher->voucher().voucher.id, this,
+                           [this](Result<QList<ApiMovement>> result) {
+                               if (!result.ok()) {
+                                   m_voucher->showMessage(result.error().message, true);
+                                   return;
+                               }
+                               m_voucher->setTransactions(result.value());
+                           });
+}
+
+void VoucherFlow::refresh()
+{
+    if (m_window.currentPage() == m_voucher && m_voucher->hasVoucher())
+        openVoucher(m_voucher->voucher().voucher.id, false);
+}
+
+void VoucherFlow::startPurchase()
+{
+    if (!m_voucher->hasVoucher() || !m_voucher->purchaseButton()->isEnabled())
+        return;
+    const Voucher& v = m_voucher->voucher().voucher;
+    m_purchase->start(tr("Voucher N° %1 - %2").arg(v.number, v.codiceFiscale), v.availableAmount(),
+                      m_clock.todayInRome());
+    if (const auto draft = m_backend.draft(m_session.structureId()); draft && draft->voucherId == v.id) {
+        PreparedReceipt receipt;
+        receipt.bytes = draft->receiptBytes;
+        receipt.fileName = draft->receiptFileName;
+        receipt.contentType = draft->receiptBytes.startsWith("%PDF-") ? QByteArrayLiteral("application/pdf")
+                                                                      : QByteArrayLiteral("image/jpeg");
+        if (receipt.contentType == QByteArrayLiteral("image/jpeg"))
+            receipt.preview = QImage::fromData(receipt.bytes)
+                                  .scaled(ReceiptProcessor::previewLongSide, ReceiptProcessor::previewLongSide,
+                                          Qt::KeepAspectRatio);
+        m_purchase->restore(draft->amountText, QString(), receipt);
+    }
+    m_window.showPage(m_purchase);
+    m_purchase->amountEdit()->setFocus();
+}
+
+void VoucherFlow::saveDraftNow()
+{
+    if (!m_voucher->hasVoucher() || m_session.structureId().isEmpty())
+        return;
+    if (m_purchase->amountText().isEmpty() && !m_purchase->receipt())
+        return;
+    PurchaseDraft draft;
+    draft.structureId = m_session.structureId();
+    draft.voucherId = m_voucher->voucher().voucher.id;
+    draft.amountText = m_purchase->amountText();
+    if (m_purchase->receipt()) {
+        draft.receiptBytes = m_purchase->receipt()->bytes;
+        draft.receiptFileName = m_purchase->receipt()->fileName;
+    }
+    draft.savedAt = m_clock.now();
+    m_backend.saveDraft(draft);
+}
+
+QString VoucherFlow::interruptedVoucherId() const
+{
+    const auto draft = m_backend.draft(m_session.structureId());
+    return draft ? draft->voucherId : QString();
+}
+
+void VoucherFlow::submitPurchase(Money amount, const QString& document, const PreparedReceipt& receipt)
+{
+    saveDraftNow();
+    m_purchase->setBusy(true);
+    const Voucher v = m_voucher->voucher().voucher;
+    m_backend.createPurchase(
+        m_session.structureId(), v.id, amount, document, ReceiptFile {receipt.contentType, receipt.bytes}, this,
+        [this, amount](Result<MovementWithChallenge> result) {
+            m_purchase->setBusy(false);
+            if (!result.ok()) {
+                m_purchase->showError(result.error().message);
+                return;
+            }
+            m_backend.clearDraft(m_session.structureId());
+            m_voucher->model()->upsert(result->movement);
+            openOtp(result.value(),
+                    tr("Acquisto di %1 registrato IN ATTESA. Il beneficiario riceve il codice via SMS.")
+                        .arg(amount.toString()));
+        });
+}
+
+void VoucherFlow::startCancellation(const ApiMovement& movement)
+{
+    m_cancellation->start(movement, m_clock.todayInRome());
+    m_window.showPage(m_cancellation);
+    m_cancellation->amountEdit()->setFocus();
+}
+
+void VoucherFlow::submitCancellation(const QString& purchaseId, Money amount)
+{
+    m_cancellation->setBusy(true);
+    m_backend.createCancellation(
+        m_session.structureId(), m_voucher->voucher().voucher.id, purchaseId, amount, this,
+        [this, amount](Result<MovementWithChallenge> result) {
+            m_cancellation->setBusy(false);
+            if (!result.ok()) {
+                m_cancellation->showError(result.error().message);
+                return;
+            }
+            m_voucher->model()->upsert(result->movement);
+            openOtp(result.value(),
+                    tr("Cancellazione di %1 registrata IN ATTESA. Il beneficiario riceve il codice via SMS.")
+                        .arg(amount.toString()));
+        });
+}
+
+void VoucherFlow::authorize(const ApiMovement& movement)
+{
+    m_backend.requestOtp(m_session.structureId(), movement.movement.id, this,
+                         [this, movement](Result<OtpChallenge> result) {
+                             if (!result.ok()) {
+                                 m_voucher->showMessage(result.error().message, true);
+                                 return;
+                             }
+                             openOtp(MovementWithChallenge {movement, result.value()},
+                                     tr("Autorizza il pagamento di %1.").arg(movement.movement.amount.toString()));
+                         });
+}
+
+void VoucherFlow::openOtp(const MovementWithChallenge& created, const QString& summary)
+{
+    closeOtpDialog();
+    m_otpMovement = created.movement;
+    m_otpConfirmed = false;
+    m_otp = new OtpDialog(summary, m_clock, &m_window);
+    m_otp->setAttribute(Qt::WA_DeleteOnClose);
+    m_otp->setChallenge(created.otp);
+    connect(m_otp, &OtpDialog::verifyRequested, this, &VoucherFlow::verify);
+    connect(m_otp, &OtpDialog::resendRequested, this, &VoucherFlow::resend);
+    connect(m_otp, &QDialog::finished, this, &VoucherFlow::otpClosed);
+    m_otp->open();
+    emit otpDialogOpened(m_otp);
+}
+
+void VoucherFlow::verify(const QString& code)
+{
+    m_backend.verifyOtp(
+        m_session.structureId(), m_otpMovement.movement.id, code, this, [this](Result<VerifyResult> result) {
+            if (!m_otp)
+                return;
+            if (result.ok()) {
+                otpFinished(result.value());
+                return;
+            }
+            const Error& e = result.error();
+            if (e.code == QStringLiteral("otp.expired") || e.code == QStringLiteral("otp.attempts_exhausted")
+                || e.code == QStringLiteral("otp.locked")) {
+                m_otp->setChallengeVoid(e.message);
+            } else {
+                m_otp->showError(e.message, ApiErrors::attemptsLeft(e).value_or(-1));
+            }
+        });
+}
+
+void VoucherFlow::resend()
+{
+    m_backend.resendOtp(m_session.structureId(), m_otpMovement.movement.id, this, [this](Result<OtpChallenge> result) {
+        if (!m_otp)
+            return;
+        m_otp->setBusy(false);
+        if (!result.ok()) {
+            m_otp->showError(result.error().message);
+            return;
+        }
+        m_otp->setChallenge(result.value());
+    });
+}
+
+void VoucherFlow::otpFinished(const VerifyResult& result)
+{
+    m_otpConfirmed = true;
+    const bool cancellation = result.movement.movement.type == MovementType::Cancellazione;
+    m_otp->accept();
+    showVoucher(result.voucher);
+    m_voucher->showMessage(
+        cancellation
+            ? tr("Cancellazione confermata: %1 restituiti al voucher.").arg(result.movement.movement.amount.toString())
+            : tr("Acquisto di %1 confermato.").arg(result.movement.movement.amount.toString()),
+        false);
+    m_window.clearHistory();
+    m_window.showPage(m_voucher, false);
+    loadTransactions();
+}
+
+void VoucherFlow::otpClosed()
+{
+    if (m_otpConfirmed)
+        return;
+    // Closed without a code: the movement stays IN ATTESA and can be authorized later.
+    m_window.showPage(m_voucher, false);
+    m_voucher->showMessage(tr("Operazione IN ATTESA: puoi autorizzarla più tardi dal menu Azioni."), false);
+    loadTransactions();
+}
+
+void VoucherFlow::closeOtpDialog()
+{
+    if (m_otp) {
+        m_otpConfirmed = true; // closing on purpose: no "in attesa" message on a hidden page
+        m_otp->close();
+    }
+}
+
+void VoucherFlow::viewReceipt(const ApiMovement& movement)
+{
+    m_backend.receipt(m_session.structureId(), movement.movement.id, this,
+                      [this, movement](Result<ReceiptFile> result) {
+                          if (!result.ok()) {
+                              m_voucher->showMessage(result.error().message, true);
+                              return;
+                          }
+                          auto* viewer = new ReceiptViewer(movement, result.value(), &m_window);
+                          viewer->setAttribute(Qt::WA_DeleteOnClose);
+                          viewer->open();
+                          emit receiptViewerOpened(viewer);
+                      });
+}
+
+void VoucherFlow::clearPersonalData()
+{
+    closeOtpDialog();
+    m_search->reset();
+    m_voucher->clear();
+    m_purchase->clear();
+    m_cancellation->clear();
+}
+
+} // namespace sinfonia

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/services/net/ApiTypes.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace sinfonia {
+
+class CancellationPage;
+class Clock;
+class CounterBackend;
+class MainWindow;
+class OperatorSession;
+class OtpDialog;
+class PurchasePage;
+struct PreparedReceipt;
+class SearchPage;
+class VoucherPage;
+
+// The voucher side of the counter: search → voucher → purchase / cancellation → OTP, receipt view,
+// pending authorization, drafts. Owns those pages (added to the window) and runs their requests on
+// the CounterBackend; every request disables its button until the answer (no double submit).
+class VoucherFlow : public QObject
+{
+    Q_OBJECT
+public:
+    VoucherFlow(CounterBackend& backend, OperatorSession& session, MainWindow& window, const Clock& clock,
+                QObject* parent = nullptr);
+
+    SearchPage* searchPage() const { return m_search; }
+    VoucherPage* voucherPage() const { return m_voucher; }
+    PurchasePage* purchasePage() const { return m_purchase; }
+    CancellationPage* cancellationPage() const { return m_cancellation; }
+    OtpDialog* otpDialog() const;
+
+    void showSearch();
+    // F3: a purchase on the voucher on screen (when there is one and it is usable).
+    void startPurchase();
+    // F5 on the voucher page: reload voucher and transactions.
+    void refresh();
+    // Loads a voucher by id and shows it (after a re-login that resumes a purchase).
+    void openVoucher(const QString& voucherId, bool resumePurchase);
+    // Operator switch: forgets every beneficiary datum on screen (drafts stay in the journal).
+    void clearPersonalData();
+    // Saves the purchase being typed as a draft (session expiry, lock).
+    void saveDraftNow();
+    // The voucher of the purchase that was interrupted (empty when none).
+    QString interruptedVoucherId() const;
+    void closeOtpDialog();
+
+signals:
+    // Emitted when the OTP dialog opens (tests drive it; the window shows it).
+    void otpDialogOpened(sinfonia::OtpDialog* dialog);
+    void receiptViewerOpened(QWidget* viewer);
+
+private:
+    void search(const QString& codiceFiscale, const QString& cardNumber);
+    void showVoucher(const VoucherInfo& voucher);
+    void loadTransactions();
+    void submitPurchase(Money amount, const QString& document, const PreparedReceipt& receipt);
+    void submitCancellation(const QString& purchaseId, Money amount);
+    void authorize(const ApiMovement& movement);
+    void viewReceipt(const ApiMovement& movement);
+    void startCancellation(const ApiMovement& movement);
+    void openOtp(const MovementWithChallenge& created, const QString& summary);
+    void verify(const QString& code);
+    void resend();
+    void otpFinished(const VerifyResult& result);
+    void otpClosed();
+
+    CounterBackend& m_backend;
+    OperatorSession& m_session;
+    MainWindow& m_window;
+    const Clock& m_clock;
+    SearchPage* m_search = nullptr;
+    VoucherPage* m_voucher = nullptr;
+    PurchasePage* m_purchase = nullptr;
+    CancellationPage* m_cancellation = nullptr;
+    QPointer<OtpDialog> m_otp;
+    ApiMovement m_otpMovement;
+    bool m_otpConfirmed = false;
+    QTimer m_draftTimer;
+};
+
+} // namespace sinfonia

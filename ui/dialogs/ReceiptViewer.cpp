@@ -1,0 +1,140 @@
+#include "ui/dialogs/ReceiptViewer.h"
+
+#include "core/domain/Clock.h"
+#include "core/receipt/ReceiptProcessor.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QTemporaryFile>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace sinfonia {
+
+ReceiptViewer::ReceiptViewer(const ApiMovement& movement, const ReceiptFile& receipt, QWidget* parent)
+    : QDialog(parent)
+    , m_receipt(receipt)
+{
+    setObjectName(QStringLiteral("receiptViewer"));
+    setWindowTitle(tr("Visualizza scontrino"));
+    auto* layout = new QHBoxLayout(this);
+
+    auto* left = new QVBoxLayout;
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("receiptScroll"));
+    m_scroll->setAccessibleName(tr("Immagine dello scontrino"));
+    m_scroll->setWidgetResizable(false);
+    m_imageLabel = new QLabel(m_scroll);
+    m_imageLabel->setObjectName(QStringLiteral("receiptImage"));
+    m_imageLabel->setAlignment(Qt::AlignCenter);
+    m_scroll->setWidget(m_imageLabel);
+    m_scroll->setMinimumSize(520, 520);
+    left->addWidget(m_scroll, 1);
+
+    auto* zoomRow = new QHBoxLayout;
+    auto* zoomOut = new QPushButton(tr("Riduci (Ctrl+-)"), this);
+    zoomOut->setObjectName(QStringLiteral("zoomOutButton"));
+    zoomOut->setAccessibleName(tr("Riduci"));
+    auto* zoomFit = new QPushButton(tr("100% (Ctrl+0)"), this);
+    zoomFit->setObjectName(QStringLiteral("zoomResetButton"));
+    zoomFit->setAccessibleName(tr("Dimensione reale"));
+    auto* zoomIn = new QPushButton(tr("Ingrandisci (Ctrl++)"), this);
+    zoomIn->setObjectName(QStringLiteral("zoomInButton"));
+    zoomIn->setAccessibleName(tr("Ingrandisci"));
+    zoomRow->addWidget(zoomOut);
+    zoomRow->addWidget(zoomFit);
+    zoomRow->addWidget(zoomIn);
+    left->addLayout(zoomRow);
+    layout->addLayout(left, 1);
+
+    auto* info = new QFormLayout;
+    const Movement& m = movement.movement;
+    info->addRow(
+        tr("Data e ora"),
+        new QLabel(m.createdAt.toTimeZone(Clock::rome()).toString(QStringLiteral("dd/MM/yyyy - HH:mm:ss")), this));
+    info->addRow(tr("Esercente"), new QLabel(m.merchantName, this));
+    info->addRow(tr("Importo"), new QLabel(m.amount.toString(), this));
+    info->addRow(tr("Tipo operazione"), new QLabel(displayName(m.type), this));
+    info->addRow(tr("Stato"), new QLabel(displayName(m.state), this));
+    info->addRow(tr("N. documento commerciale"),
+                 new QLabel(m.commercialDocument.isEmpty() ? tr("non indicato") : m.commercialDocument, this));
+    info->addRow(tr("Voucher"), new QLabel(movement.voucherNumber, this));
+    info->addRow(tr("File"),
+                 new QLabel(QStringLiteral("%1, %2").arg(QString::fromLatin1(receipt.contentType),
+                                                         ReceiptProcessor::formatSize(receipt.bytes.size())),
+                            this));
+    auto* right = new QVBoxLayout;
+    right->addLayout(info);
+    auto* external = new QPushButton(tr("Apri con il visualizzatore di sistema"), this);
+    external->setObjectName(QStringLiteral("openExternalButton"));
+    external->setAccessibleName(tr("Apri lo scontrino con il visualizzatore di sistema"));
+    right->addWidget(external);
+    right->addStretch(1);
+    auto* close = new QPushButton(tr("Chiudi"), this);
+    close->setObjectName(QStringLiteral("closeReceiptButton"));
+    close->setAccessibleName(tr("Chiudi"));
+    right->addWidget(close);
+    layout->addLayout(right);
+
+    m_pdf = receipt.contentType == QByteArrayLiteral("application/pdf") || receipt.bytes.startsWith("%PDF-");
+    if (m_pdf) {
+        m_imageLabel->setText(tr("Scontrino in formato PDF (%1).\nPremi \"Apri con il visualizzatore di sistema\".")
+                                  .arg(ReceiptProcessor::formatSize(receipt.bytes.size())));
+        m_imageLabel->adjustSize();
+        for (QPushButton* b : {zoomIn, zoomOut, zoomFit})
+            b->setEnabled(false);
+        external->setFocus();
+    } else {
+        m_image = QImage::fromData(receipt.bytes);
+        if (m_image.isNull())
+            m_imageLabel->setText(tr("Impossibile mostrare l'immagine dello scontrino."));
+        // Start fitted to the view: a receipt photo is taller than the screen.
+        const double fit = m_image.isNull() ? 1.0 : std::min(1.0, 700.0 / std::max(1, m_image.height()));
+        setZoom(fit);
+    }
+
+    connect(zoomIn, &QPushButton::clicked, this, [this] { setZoom(m_zoom * 1.25); });
+    connect(zoomOut, &QPushButton::clicked, this, [this] { setZoom(m_zoom / 1.25); });
+    connect(zoomFit, &QPushButton::clicked, this, [this] { setZoom(1.0); });
+    connect(new QShortcut(QKeySequence::ZoomIn, this), &QShortcut::activated, this, [this] { setZoom(m_zoom * 1.25); });
+    connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Equal), this), &QShortcut::activated, this,
+            [this] { setZoom(m_zoom * 1.25); });
+    connect(new QShortcut(QKeySequence::ZoomOut, this), &QShortcut::activated, this,
+            [this] { setZoom(m_zoom / 1.25); });
+    connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_0), this), &QShortcut::activated, this,
+            [this] { setZoom(1.0); });
+    connect(external, &QPushButton::clicked, this, &ReceiptViewer::openExternally);
+    connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    resize(1000, 760);
+}
+
+void ReceiptViewer::setZoom(double zoom)
+{
+    if (m_image.isNull())
+        return;
+    m_zoom = std::clamp(zoom, 0.1, 4.0);
+    const QSize size = m_image.size() * m_zoom;
+    m_imageLabel->setPixmap(QPixmap::fromImage(m_image.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    m_imageLabel->resize(size);
+}
+
+void ReceiptViewer::openExternally()
+{
+    // The file lives until the dialog closes; the viewer has it open by then.
+    auto* file = new QTemporaryFile(
+        QDir::tempPath() + (m_pdf ? QStringLiteral("/scontrino-XXXXXX.pdf") : QStringLiteral("/scontrino-XXXXXX.jpg")),
+        this);
+    if (!file->open())
+        return;
+    file->write(m_receipt.bytes);
+    file->flush();
+    QDesktopServices::openUrl(QUrl::fromLocalFile(file->fileName()));
+}
+
+} // namespace sinfonia
