@@ -286,4 +286,17 @@ Result<AuthStore::TokenInfo> AuthStore::validateAccessToken(const QString& acces
     return TokenInfo {q->value(3).toString(), q->value(4).toString(), q->value(5).toString(), sql::fromMs(expires)};
 }
 
+Result<int> AuthStore::purgeExpired()
+{
+    const qint64 cutoff = sql::nowMs(m_clock) - qint64(24) * 3600 * 1000;
+    QSqlDatabase db = m_db.connection();
+    auto codes = sql::exec(db, QStringLiteral("DELETE FROM oauth_codes WHERE expires_at_ms < ?"), {sql::big(cutoff)});
+    if (!codes)
+        return codes.error();
+    auto tokens = sql::exec(db, QStringLiteral("DELETE FROM oauth_tokens WHERE expires_at_ms < ?"), {sql::big(cutoff)});
+    if (!tokens)
+        return tokens.error();
+    return codes->numRowsAffected() + tokens->numRowsAffected();
+}
+
 } // namespace sinfonia::ledger

@@ -67,6 +67,8 @@ public:
     // RFC 7009: unknown tokens are not an error.
     Result<void> revoke(const QString& token, const QString& clientId);
     Result<TokenInfo> validateAccessToken(const QString& accessToken);
+    // Deletes codes and tokens that expired more than a day ago. Returns how many rows went.
+    Result<int> purgeExpired();
 
     static QString pkceChallengeFor(const QString& verifier); // base64url(SHA-256) without '='
     static QString hashSecret(const QString& secret); // hex SHA-256

@@ -199,6 +199,9 @@ private slots:
         m_env->clock().advanceSecs(121);
         QCOMPARE(auth.exchangeCode(*code3, req.clientId, redirect, verifier).error().code,
                  QStringLiteral("oauth.invalid_grant"));
+        QCOMPARE(auth.purgeExpired().value(), 0);
+        m_env->clock().advanceSecs(31 * 24 * 3600);
+        QVERIFY(auth.purgeExpired().value() >= 3);
     }
 
 private:
