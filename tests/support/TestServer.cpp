@@ -118,7 +118,7 @@ bool TestServer::start(const Options& options)
     }
 
     QStringList args {QStringLiteral("--listen"),  QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), m_database,
-                      QStringLiteral("--threads"), QStringLiteral("48")};
+                      QStringLiteral("--threads"), QStringLiteral("24")};
     if (options.sandbox)
         args << QStringLiteral("--sandbox");
     if (options.initDemo)
