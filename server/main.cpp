@@ -1,6 +1,7 @@
 // sinfonia-server: the reference implementation of docs/api/openapi.yaml. Builds every service once
 // (database, ledger, auth, idempotency, clock) and serves them over cpp-httplib until SIGINT/SIGTERM.
 
+#include "server/auth/BearerAuth.h"
 #include "server/http/HttpServer.h"
 #include "server/http/Metrics.h"
 #include "server/http/ServerContext.h"
@@ -128,6 +129,7 @@ int main(int argc, char* argv[])
     ledger::IdempotencyStore idempotency(*db, clock);
     (void)idempotency.purgeExpired();
     http::Metrics metrics;
+    auth::BearerAuth bearer(authStore, clock);
 
     const bool sandboxMode = parser.isSet(sandboxOpt);
     http::ServerContext ctx {.db = *db,
@@ -136,6 +138,7 @@ int main(int argc, char* argv[])
                              .idempotency = idempotency,
                              .clock = clock,
                              .metrics = metrics,
+                             .bearer = bearer,
                              .outbox = sandboxMode ? &sms : nullptr,
                              .sandbox = sandboxMode,
                              .publicUrl = QString(),

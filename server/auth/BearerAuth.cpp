@@ -1,15 +1,35 @@
 #include "server/auth/BearerAuth.h"
 
+#include "core/domain/Clock.h"
 #include "server/ledger/AuthStore.h"
+
+#include <QCryptographicHash>
+#include <QDeadlineTimer>
 
 namespace sinfonia::auth {
 
-BearerAuth::BearerAuth(ledger::AuthStore& store)
+namespace {
+constexpr qsizetype maxCacheEntries = 10000;
+
+qint64 monotonicMs()
+{
+    return QDeadlineTimer::current().deadline();
+}
+
+Error invalidToken()
+{
+    return makeError(QStringLiteral("auth.invalid_token"),
+                     QStringLiteral("Sessione scaduta o non valida: effettua di nuovo l'accesso."));
+}
+} // namespace
+
+BearerAuth::BearerAuth(ledger::AuthStore& store, const Clock& clock)
     : m_store(store)
+    , m_clock(clock)
 {
 }
 
-Result<ledger::OperatorContext> BearerAuth::authenticate(const std::string& header) const
+Result<ledger::OperatorContext> BearerAuth::authenticate(const std::string& header)
 {
     const QString value = QString::fromUtf8(header.data(), qsizetype(header.size())).trimmed();
     if (value.isEmpty() || !value.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
@@ -17,16 +37,36 @@ Result<ledger::OperatorContext> BearerAuth::authenticate(const std::string& head
                          QStringLiteral("Accesso richiesto: effettua di nuovo l'accesso."));
     const QString token = value.mid(7).trimmed();
     if (token.isEmpty() || token.size() > 512)
-        return makeError(QStringLiteral("auth.invalid_token"),
-                         QStringLiteral("Sessione non valida: effettua di nuovo l'accesso."));
+        return invalidToken();
+
+    const QByteArray key = QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256);
+    const QDateTime now = m_clock.now();
+    const qint64 nowMs = monotonicMs();
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_cache.constFind(key);
+        if (it != m_cache.constEnd() && nowMs - it->cachedAtMs < cacheMs && now < it->expiresAt)
+            return ledger::OperatorContext {it->operatorCf};
+    }
     auto info = m_store.validateAccessToken(token);
     if (!info) {
         if (info.error().code == QLatin1String("auth.invalid_token"))
-            return makeError(QStringLiteral("auth.invalid_token"),
-                             QStringLiteral("Sessione scaduta o non valida: effettua di nuovo l'accesso."));
+            return invalidToken();
         return info.error();
     }
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_cache.size() >= maxCacheEntries)
+            m_cache.clear();
+        m_cache.insert(key, Entry {info->operatorCf, info->expiresAt, nowMs});
+    }
     return ledger::OperatorContext {info->operatorCf};
+}
+
+void BearerAuth::forget()
+{
+    std::lock_guard lock(m_mutex);
+    m_cache.clear();
 }
 
 std::string BearerAuth::challenge(const QString& errorCode)

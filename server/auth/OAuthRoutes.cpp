@@ -1,5 +1,6 @@
 #include "server/auth/OAuthRoutes.h"
 
+#include "server/auth/BearerAuth.h"
 #include "server/auth/LoopbackRedirect.h"
 #include "server/http/Logging.h"
 #include "server/http/RouteUtil.h"
@@ -174,9 +175,15 @@ void OAuthRoutes::install(http::Router& router, http::ServerContext& ctx)
     router.open(M::Get, "/oauth/authorize", QStringLiteral("/oauth/authorize"),
                 [&ctx](const httplib::Request& req, httplib::Response& res) { authorize(ctx, req, res); });
     router.open(M::Post, "/oauth/token", QStringLiteral("/oauth/token"),
-                [&ctx](const httplib::Request& req, httplib::Response& res) { token(ctx, req, res); });
+                [&ctx](const httplib::Request& req, httplib::Response& res) {
+                    token(ctx, req, res);
+                    ctx.bearer.forget(); // a rotation or a revoked grant must not linger in the cache
+                });
     router.open(M::Post, "/oauth/revoke", QStringLiteral("/oauth/revoke"),
-                [&ctx](const httplib::Request& req, httplib::Response& res) { revoke(ctx, req, res); });
+                [&ctx](const httplib::Request& req, httplib::Response& res) {
+                    revoke(ctx, req, res);
+                    ctx.bearer.forget();
+                });
 }
 
 } // namespace sinfonia::auth

@@ -47,7 +47,6 @@ void guarded(const QString& label, const httplib::Request& req, httplib::Respons
 Router::Router(httplib::Server& server, ServerContext& ctx)
     : m_server(server)
     , m_ctx(ctx)
-    , m_bearer(ctx.auth)
 {
 }
 
@@ -105,7 +104,7 @@ void Router::command(Method method, const std::string& pattern, const QString& l
 
 bool Router::authenticate(const httplib::Request& req, httplib::Response& res, ledger::OperatorContext& out) const
 {
-    auto op = m_bearer.authenticate(req.get_header_value("Authorization"));
+    auto op = m_ctx.bearer.authenticate(req.get_header_value("Authorization"));
     if (op) {
         out = *op;
         return true;

@@ -55,7 +55,6 @@ private:
 
     httplib::Server& m_server;
     ServerContext& m_ctx;
-    auth::BearerAuth m_bearer;
 };
 
 } // namespace sinfonia::http

@@ -13,6 +13,9 @@ class OutboxSmsSender;
 namespace sandbox {
 class SwitchableClock;
 }
+namespace auth {
+class BearerAuth;
+}
 
 namespace http {
 
@@ -27,6 +30,7 @@ struct ServerContext
     ledger::IdempotencyStore& idempotency;
     sandbox::SwitchableClock& clock;
     Metrics& metrics;
+    auth::BearerAuth& bearer;
     ledger::OutboxSmsSender* outbox = nullptr; // sandbox only
     bool sandbox = false;
     QString publicUrl; // absolute base URL, e.g. "http://127.0.0.1:8080"
