@@ -27,7 +27,7 @@ ZXing::DecodeHints hintsFor(const BarcodeDecoder::Options& o, bool linearOnly)
     ZXing::DecodeHints hints;
     // maxNumberOfSymbols(1) is not an optimisation: with more, 1.4.0 hits assert(lineCount()==1).
     hints.setFormats(formats)
-        .setTryHarder(o.tryHarder)
+        .setTryHarder(linearOnly || o.tryHarder)
         .setTryRotate(o.tryRotate && !linearOnly) // rotated by 90° averaged rows would cross the bars
         .setMaxNumberOfSymbols(1);
     return hints;
@@ -114,16 +114,27 @@ BarcodeReading BarcodeDecoder::decodeLuminance(const uchar* data, int width, int
 }
 
 BarcodeReading BarcodeDecoder::decodeView(const uchar* data, int width, int height, int stride, int pixStride,
-                                          bool secondPass) const
+                                          bool allowAveraging) const
 {
+    const int n = m_options.verticalAveraging;
+    const bool averaging = allowAveraging && n >= 2 && (m_options.code39 || m_options.code128) && height / n >= 8;
+    if (averaging && m_options.averagedPassFirst) {
+        if (BarcodeReading r = decodeAveraged(data, width, height, stride, pixStride); r.found())
+            return r;
+    }
     BarcodeReading r = readView(ZXing::ImageView(data, width, height, ZXing::ImageFormat::Lum, stride, pixStride),
                                 hintsFor(m_options, false));
-    const int n = m_options.verticalAveraging;
-    if (r.found() || !secondPass || n < 2 || !(m_options.code39 || m_options.code128) || height / n < 8)
+    if (r.found() || !averaging || m_options.averagedPassFirst)
         return r;
-    // Second chance for linear codes: average groups of n rows. The bars are vertical (the guide
-    // frame keeps the card within a few degrees), so every edge survives while sensor noise drops by
-    // sqrt(n); and ZXing has n times fewer rows to scan, so this pass is cheap.
+    return decodeAveraged(data, width, height, stride, pixStride);
+}
+
+BarcodeReading BarcodeDecoder::decodeAveraged(const uchar* data, int width, int height, int stride, int pixStride) const
+{
+    // Linear codes on groups of n rows averaged. The bars are vertical (the guide frame keeps the
+    // card within a few degrees), so every edge survives while sensor noise drops by sqrt(n); and
+    // ZXing has n times fewer rows to scan, so this pass is cheap.
+    const int n = m_options.verticalAveraging;
     const int h = height / n;
     std::vector<uchar> reduced(static_cast<size_t>(width) * static_cast<size_t>(h));
     std::vector<int> sum(static_cast<size_t>(width));
@@ -131,8 +142,9 @@ BarcodeReading BarcodeDecoder::decodeView(const uchar* data, int width, int heig
         std::fill(sum.begin(), sum.end(), 0);
         for (int k = 0; k < n; ++k) {
             const uchar* row = data + qsizetype(y * n + k) * stride;
+            int* acc = sum.data();
             for (int x = 0; x < width; ++x)
-                sum[size_t(x)] += row[x * pixStride];
+                acc[x] += row[x * pixStride];
         }
         uchar* out = reduced.data() + size_t(y) * size_t(width);
         for (int x = 0; x < width; ++x)

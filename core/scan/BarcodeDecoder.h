@@ -25,13 +25,15 @@ class BarcodeDecoder
 public:
     struct Options
     {
-        bool tryHarder = true; // needed for small (2 px/module) or noisy codes
+        bool tryHarder = true; // full-resolution pass; the averaged pass always tries harder
         bool tryRotate = true; // adds the 90° case
         bool code39 = true;
         bool code128 = true;
         bool qrCode = true;
-        // Second pass for linear codes on rows averaged in groups of n (0/1 = off); see decodeLuminance.
+        // Extra pass for linear codes on rows averaged in groups of n (0/1 = off): robust to sensor
+        // noise and cheap. When first, upright cards are read before the full-resolution pass.
         int verticalAveraging = 4;
+        bool averagedPassFirst = true;
     };
 
     BarcodeDecoder();
@@ -45,8 +47,8 @@ public:
 
 private:
     BarcodeReading decodeView(const uchar* data, int width, int height, int stride, int pixStride,
-                              bool secondPass) const;
-    BarcodeReading decodePacked(const uchar* data, int width, int height, int stride, int format) const;
+                              bool allowAveraging) const;
+    BarcodeReading decodeAveraged(const uchar* data, int width, int height, int stride, int pixStride) const;
 
     Options m_options;
 };
