@@ -41,7 +41,7 @@ trap cleanup EXIT
 
 # start_server <db> <name>: sets $port
 start_server() {
-    "$server" --listen 127.0.0.1:0 --db "$1" --sandbox --bulk-seed "$vouchers" --threads 16 \
+    "$server" --listen 127.0.0.1:0 --db "$1" --sandbox --bulk-seed "$vouchers" --threads "$((conns + 16))" \
         >"$work/$2.out" 2>"$work/$2.err" &
     pids+=($!)
     for _ in $(seq 1 600); do
