@@ -299,7 +299,8 @@ void TestServerIntegration::refreshLogoutAndNoTokenOnDisk()
         QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
-            if (!serverDir.isEmpty() && path.startsWith(serverDir))
+            if ((!serverDir.isEmpty() && path.startsWith(serverDir)) || path.contains(QLatin1String("/.git/"))
+                || path.contains(QLatin1String("/build")))
                 continue;
             QFile f(path);
             if (f.size() > 20 * 1024 * 1024 || !f.open(QIODevice::ReadOnly))

@@ -96,6 +96,7 @@ private Q_SLOTS:
     void refused();
     void trustedCertificateWorks();
     void plainHttpRemoteRefused();
+    void hugeAnswerCutOff();
 
 private:
     Result<OperatorProfile> callMe(const QString& certName, TlsServer& server);
@@ -191,6 +192,31 @@ void TestTls::plainHttpRemoteRefused()
     QVERIFY(t.elapsed() < 1000); // no DNS lookup, no connection attempt
     QVERIFY(!result->ok());
     QCOMPARE(result->error().code, QStringLiteral("net.insecure_url"));
+}
+
+void TestTls::hugeAnswerCutOff()
+{
+    // A hostile server streaming a 10 MB body: the client stops reading at its limit.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    connect(&server, &QTcpServer::newConnection, this, [&server] {
+        QTcpSocket* s = server.nextPendingConnection();
+        connect(s, &QTcpSocket::readyRead, s, [s] {
+            s->readAll();
+            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10485760\r\n\r\n{\"id\":\"");
+            s->write(QByteArray(10 * 1024 * 1024 - 8, 'a'));
+        });
+        connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+    });
+    QNetworkAccessManager nam;
+    FixedToken tokens;
+    ApiClient api(&nam, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())));
+    api.setTokenProvider(&tokens);
+    std::optional<Result<OperatorProfile>> result;
+    api.me(this, [&](Result<OperatorProfile> r) { result = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 30000);
+    QVERIFY(!result->ok());
+    QCOMPARE(result->error().code, QStringLiteral("api.decode"));
 }
 
 QTEST_GUILESS_MAIN(TestTls)

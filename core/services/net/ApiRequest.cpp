@@ -67,7 +67,6 @@ void ApiRequest::attempt()
 {
     ++m_attempt;
     m_timedOut = false;
-    m_tooLarge = false;
     m_sslErrors.clear();
     QUrl url = m_url;
     if (!m_call.query.isEmpty())
@@ -99,12 +98,24 @@ void ApiRequest::attempt()
     // Certificate errors are recorded for the message and never ignored: the handshake then fails.
     connect(m_reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError>& errors) { m_sslErrors += errors; });
-    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
-        if (received > m_call.maxResponseBytes || total > m_call.maxResponseBytes) {
-            m_tooLarge = true;
-            m_reply->abort();
-        }
-    });
+    // The size limit is checked as soon as the headers announce a length and on every chunk.
+    auto checkSize = [this] {
+        if (!m_reply)
+            return;
+        const qint64 announced = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (announced <= m_call.maxResponseBytes && m_reply->bytesAvailable() <= m_call.maxResponseBytes)
+            return;
+        // Cut off without waiting for finished(), which an abort from inside these signals may not emit.
+        QNetworkReply* reply = m_reply;
+        m_reply = nullptr;
+        m_timer->stop();
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+        finish(tooLarge());
+    };
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, checkSize);
+    connect(m_reply, &QNetworkReply::readyRead, this, checkSize);
     connect(m_reply, &QNetworkReply::finished, this, &ApiRequest::onReplyFinished);
     m_timer->start(m_call.timeoutMs);
 }
@@ -124,14 +135,6 @@ void ApiRequest::onReplyFinished()
         return;
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (m_tooLarge) {
-        finish(makeError(QStringLiteral("api.decode"),
-                         QCoreApplication::translate("sinfonia::ApiClient",
-                                                     "Risposta del server non valida: riprova; se si ripete, "
-                                                     "contatta l'assistenza."),
-                         QStringLiteral("response above %1 bytes").arg(m_call.maxResponseBytes)));
-        return;
-    }
     if (status == 0) {
         Error e = m_timedOut ? ApiErrors::timeout()
             : reply->error() == QNetworkReply::OperationCanceledError && m_done
@@ -155,10 +158,11 @@ void ApiRequest::onReplyFinished()
             return;
         }
         m_tokens->refreshAccessToken(this, [this](const Result<void>& r) {
+            // A refused refresh ends the session; a network failure during it is just that.
             if (r.ok())
                 attempt();
             else
-                finish(ApiErrors::sessionExpired());
+                finish(r.error());
         });
         return;
     }
@@ -181,6 +185,15 @@ void ApiRequest::onReplyFinished()
         e = ApiErrors::sessionExpired();
     qCInfo(lcApi) << m_call.method << m_url.path() << "answered" << e.detail;
     finish(e);
+}
+
+Error ApiRequest::tooLarge() const
+{
+    return makeError(QStringLiteral("api.decode"),
+                     QCoreApplication::translate("sinfonia::ApiClient",
+                                                 "Risposta del server non valida: riprova; se si ripete, "
+                                                 "contatta l'assistenza."),
+                     QStringLiteral("response above %1 bytes").arg(m_call.maxResponseBytes));
 }
 
 void ApiRequest::abort()

@@ -78,6 +78,7 @@ private:
     void retryLater(int delayMs);
     void finish(Result<ApiResponse> result);
     bool retryable() const;
+    Error tooLarge() const;
 
     QNetworkAccessManager* m_nam;
     AccessTokenProvider* m_tokens;
@@ -92,7 +93,6 @@ private:
     int m_attempt = 0;
     bool m_refreshed = false;
     bool m_timedOut = false;
-    bool m_tooLarge = false;
     bool m_done = false;
 };
 
