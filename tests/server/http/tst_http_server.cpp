@@ -4,6 +4,7 @@
 #include "HttpFixture.h"
 
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <httplib.h>
 
@@ -75,6 +76,49 @@ private slots:
         plain.set_read_timeout(5, 0);
         auto clear = plain.Get("/healthz");
         QVERIFY(!clear || clear->status != 200); // no plain HTTP on the TLS port
+    }
+
+    void garbageNeverBreaksTheServer()
+    {
+        TestServer server;
+        QVERIFY2(server.start(QStringList {}), qPrintable(server.errorString()));
+        const auto tokens = server.login();
+        QVERIFY(tokens.ok());
+        const HttpClient api = server.client(tokens.accessToken);
+        const QString vid = activeVoucher(api).value(QStringLiteral("id")).toString();
+        const QStringList paths {
+            QStringLiteral("/api/v1/structures/FAR001/vouchers/%1/purchases").arg(vid),
+            QStringLiteral("/api/v1/structures/FAR001/movements/1/otp/verify"),
+            QStringLiteral("/api/v1/structures/FAR001/movements/1/cancellations"),
+            QStringLiteral("/api/v1/structures/FAR001/employees"),
+            QStringLiteral("/oauth/token"),
+            QStringLiteral("/sandbox/clock"),
+        };
+        const QList<QByteArray> types {"application/json", "multipart/form-data; boundary=x", "multipart/form-data",
+                                       "application/x-www-form-urlencoded", "text/plain"};
+        QRandomGenerator rng(20261126); // fixed seed: a failure replays
+        for (int i = 0; i < 300; ++i) {
+            QByteArray body(int(rng.bounded(600)), Qt::Uninitialized);
+            for (char& c : body)
+                c = char(rng.bounded(256));
+            if (i % 3 == 0)
+                body = "--x\r\nContent-Disposition: form-data; name=\"purchase\"\r\n\r\n" + body + "\r\n--x--\r\n";
+            if (i % 5 == 0)
+                body = "{\"amountCents\":" + QByteArray::number(qint64(rng.generate64())) + ",\"code\":[" + body.toHex()
+                    + "]}";
+            const QString path = paths.at(i % paths.size());
+            const QByteArray method = path.startsWith(QLatin1String("/sandbox")) ? "PUT" : "POST";
+            const HttpResponse r = api.send(method, path, body,
+                                            {{"Content-Type", types.at(int(rng.bounded(qsizetype(types.size()))))},
+                                             {"Idempotency-Key", HttpClient::newIdempotencyKey()}});
+            QVERIFY2(r.status >= 400 && r.status < 500,
+                     qPrintable(QStringLiteral("%1 %2 -> %3 %4")
+                                    .arg(QString::fromLatin1(method), path)
+                                    .arg(r.status)
+                                    .arg(QString::fromUtf8(r.body.left(200)))));
+        }
+        QCOMPARE(server.client().get(QStringLiteral("/healthz")).status, 200);
+        QVERIFY(server.isRunning());
     }
 
     void cleanStopAndNoSecretsInLogs()
