@@ -367,15 +367,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SALVA E INVIA OTP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Salva la cancellazione e invia OTP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Salva e invia OTP (Invio)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -392,6 +384,14 @@
     </message>
     <message>
         <source>Invio della cancellazione in corso...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;SALVA E INVIA OTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salva e invia OTP (Invio o Alt+S)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1003,15 +1003,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SALVA E INVIA OTP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Salva e invia OTP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Salva l&apos;acquisto e invia il codice OTP al beneficiario (Invio)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1060,6 +1052,14 @@
     </message>
     <message>
         <source>Allega lo scontrino prima di inviare l&apos;OTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;SALVA E INVIA OTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salva l&apos;acquisto e invia il codice OTP al beneficiario (Alt+S)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -369,16 +369,8 @@
             <translation>N.B. Un acquisto si può cancellare solo nello stesso giorno (entro le 23:59).</translation>
         </message>
         <message>
-            <source>SALVA E INVIA OTP</source>
-            <translation>SALVA E INVIA OTP</translation>
-        </message>
-        <message>
             <source>Salva la cancellazione e invia OTP</source>
             <translation>Salva la cancellazione e invia OTP</translation>
-        </message>
-        <message>
-            <source>Salva e invia OTP (Invio)</source>
-            <translation>Salva e invia OTP (Invio)</translation>
         </message>
         <message>
             <source>Valore Importo consentito: %1</source>
@@ -395,6 +387,14 @@
         <message>
             <source>Invio della cancellazione in corso...</source>
             <translation>Invio della cancellazione in corso...</translation>
+        </message>
+        <message>
+            <source>&amp;SALVA E INVIA OTP</source>
+            <translation>&amp;SALVA E INVIA OTP</translation>
+        </message>
+        <message>
+            <source>Salva e invia OTP (Invio o Alt+S)</source>
+            <translation>Salva e invia OTP (Invio o Alt+S)</translation>
         </message>
     </context>
     <context>
@@ -1005,16 +1005,8 @@
             <translation>Il voucher non copre farmaci, dispositivi medici e prodotti detraibili.</translation>
         </message>
         <message>
-            <source>SALVA E INVIA OTP</source>
-            <translation>SALVA E INVIA OTP</translation>
-        </message>
-        <message>
             <source>Salva e invia OTP</source>
             <translation>Salva e invia OTP</translation>
-        </message>
-        <message>
-            <source>Salva l'acquisto e invia il codice OTP al beneficiario (Invio)</source>
-            <translation>Salva l'acquisto e invia il codice OTP al beneficiario (Invio)</translation>
         </message>
         <message>
             <source>Ripreso l'acquisto non ancora inviato.</source>
@@ -1063,6 +1055,14 @@
         <message>
             <source>Allega lo scontrino prima di inviare l'OTP.</source>
             <translation>Allega lo scontrino prima di inviare l'OTP.</translation>
+        </message>
+        <message>
+            <source>&amp;SALVA E INVIA OTP</source>
+            <translation>&amp;SALVA E INVIA OTP</translation>
+        </message>
+        <message>
+            <source>Salva l'acquisto e invia il codice OTP al beneficiario (Alt+S)</source>
+            <translation>Salva l'acquisto e invia il codice OTP al beneficiario (Alt+S)</translation>
         </message>
     </context>
     <context>

@@ -10,6 +10,7 @@ void setStyleClass(QWidget* w, const QString& styleClass)
     w->setProperty("class", styleClass);
     w->style()->unpolish(w);
     w->style()->polish(w);
+    w->updateGeometry(); // padding and borders change the size hint
 }
 
 QLabel* titleLabel(const QString& text, QWidget* parent, bool section)

@@ -56,11 +56,11 @@ CancellationPage::CancellationPage(QWidget* parent)
     m_status->setWordWrap(true);
     m_status->setVisible(false);
     layout->addWidget(m_status);
-    m_sendButton = new QPushButton(tr("SALVA E INVIA OTP"), this);
+    m_sendButton = new QPushButton(tr("&SALVA E INVIA OTP"), this);
     m_sendButton->setObjectName(QStringLiteral("cancelSendOtpButton"));
     m_sendButton->setProperty("class", QStringLiteral("primary"));
     m_sendButton->setAccessibleName(tr("Salva la cancellazione e invia OTP"));
-    m_sendButton->setToolTip(tr("Salva e invia OTP (Invio)"));
+    m_sendButton->setToolTip(tr("Salva e invia OTP (Invio o Alt+S)"));
     layout->addWidget(m_sendButton, 0, Qt::AlignLeft);
     layout->addStretch(1);
     setFocusProxy(m_amountEdit);

@@ -42,6 +42,7 @@ HomePage::HomePage(QWidget* parent)
     layout->addLayout(tiles);
     layout->addStretch(1);
 
+    setFocusProxy(m_vouchersTile);
     connect(m_staffTile, &QPushButton::clicked, this, &HomePage::staffRequested);
     connect(m_vouchersTile, &QPushButton::clicked, this, &HomePage::vouchersRequested);
 }
@@ -49,6 +50,7 @@ HomePage::HomePage(QWidget* parent)
 void HomePage::setStaffTileVisible(bool visible)
 {
     m_staffTile->setVisible(visible);
+    setFocusProxy(visible ? m_staffTile : m_vouchersTile);
 }
 
 } // namespace sinfonia

@@ -101,6 +101,10 @@ void LoginPage::setSandboxIdentities(const QList<SandboxIdentity>& identities)
     if (!identities.isEmpty()) {
         m_identities->setCurrentRow(0);
         setFocusProxy(m_identities);
+        // In the sandbox the test identities come first: the list takes the focus from the SPID
+        // button (also when the window is not active yet: Qt keeps it as the window's focus).
+        if (isVisible() && (!window()->focusWidget() || window()->focusWidget() == m_spidButton))
+            m_identities->setFocus();
     }
 }
 

@@ -105,11 +105,11 @@ PurchasePage::PurchasePage(QWidget* parent)
     m_status->setWordWrap(true);
     m_status->setVisible(false);
     layout->addWidget(m_status);
-    m_sendButton = new QPushButton(tr("SALVA E INVIA OTP"), this);
+    m_sendButton = new QPushButton(tr("&SALVA E INVIA OTP"), this);
     m_sendButton->setObjectName(QStringLiteral("sendOtpButton"));
     m_sendButton->setProperty("class", QStringLiteral("primary"));
     m_sendButton->setAccessibleName(tr("Salva e invia OTP"));
-    m_sendButton->setToolTip(tr("Salva l'acquisto e invia il codice OTP al beneficiario (Invio)"));
+    m_sendButton->setToolTip(tr("Salva l'acquisto e invia il codice OTP al beneficiario (Alt+S)"));
     layout->addWidget(m_sendButton, 0, Qt::AlignRight);
 
     setFocusProxy(m_amountEdit);
@@ -242,6 +242,12 @@ void PurchasePage::receiptProcessed()
         setReceipt(result.value());
         m_status->setVisible(false);
         emit draftChanged();
+        // The next step of the clerk: with the amount typed, Invio sends.
+        m_sendButton->setEnabled(true);
+        if (validateAmount())
+            m_sendButton->setFocus();
+        else
+            m_amountEdit->setFocus();
     }
     updateSendButton();
 }

@@ -126,8 +126,15 @@ void VoucherPage::setBeneficiary(const Beneficiary& beneficiary)
     m_voucherCombo->setVisible(beneficiary.vouchers.size() > 1);
 }
 
-void VoucherPage::setVoucher(const VoucherInfo& info)
+void VoucherPage::setVoucher(const VoucherInfo& fresh)
 {
+    // Answers after an OTP carry the amounts but not the holder's name: keep the one we have.
+    VoucherInfo info = fresh;
+    if (info.givenName.isEmpty() && info.familyName.isEmpty() && info.voucher.id == m_voucher.voucher.id) {
+        info.givenName = m_voucher.givenName;
+        info.familyName = m_voucher.familyName;
+        info.maskedPhone = m_voucher.maskedPhone;
+    }
     m_voucher = info;
     const Voucher& v = info.voucher;
     for (int i = 0; i < m_beneficiary.vouchers.size(); ++i) {
