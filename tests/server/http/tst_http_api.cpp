@@ -382,6 +382,32 @@ private slots:
         QCOMPARE(late.code(), QStringLiteral("cancel.not_same_day"));
     }
 
+    void cancellationConfirmedAfterMidnight()
+    {
+        const QTimeZone rome("Europe/Rome");
+        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(rome).date();
+        QVERIFY(m_server.setClock(QDateTime(today, QTime(23, 56), rome).toUTC()));
+        const auto tokens = m_server.login(); // tokens follow the server clock
+        QVERIFY(tokens.ok());
+        const HttpClient api = m_server.client(tokens.accessToken);
+        const QJsonObject purchase = confirmedPurchase(m_server, api, m_voucherId, 900);
+        QVERIFY(!purchase.isEmpty());
+        QVERIFY(m_server.setClock(QDateTime(today, QTime(23, 58), rome).toUTC()));
+        const HttpResponse c = api.postJson(QStringLiteral("/api/v1/structures/FAR001/movements/%1/cancellations")
+                                                .arg(purchase.value(QStringLiteral("id")).toString()),
+                                            QJsonObject {{QStringLiteral("amountCents"), 900}});
+        QCOMPARE(c.status, 201);
+        const QString cid = movementIdOf(c);
+        const QString code = m_server.latestOtpForMovement(cid);
+        QVERIFY(m_server.setClock(QDateTime(today.addDays(1), QTime(0, 1), rome).toUTC())); // OTP still valid
+        const qint64 before = voucherById(api, m_voucherId).value(QStringLiteral("availableCents")).toInteger();
+        const HttpResponse late
+            = api.postJson(verifyPath(QStringLiteral("FAR001"), cid), QJsonObject {{QStringLiteral("code"), code}});
+        QCOMPARE(late.status, 422);
+        QCOMPARE(late.code(), QStringLiteral("cancel.not_same_day"));
+        QCOMPARE(voucherById(api, m_voucherId).value(QStringLiteral("availableCents")).toInteger(), before);
+    }
+
     void movementRangeAndPages()
     {
         const QString base = QStringLiteral("/api/v1/structures/FAR001/movements");
