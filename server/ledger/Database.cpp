@@ -180,7 +180,8 @@ QSqlDatabase Database::openConnection(const QString& name)
         // WAL persists in the file; the others are per connection.
         if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
             qCWarning(lcLedger) << "journal_mode=WAL failed:" << q.lastError().text();
-        q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        q.exec(m_options.durableCommits ? QStringLiteral("PRAGMA synchronous=FULL")
+                                        : QStringLiteral("PRAGMA synchronous=NORMAL"));
         q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
         q.exec(QStringLiteral("PRAGMA busy_timeout=") + QString::number(m_options.busyTimeoutMs));
         return db;

@@ -18,7 +18,7 @@ class ConnectionHolder;
 //
 // Locations:
 //   "/path/file.sqlite" or "sqlite:/path/file.sqlite"              -> QSQLITE (WAL, busy timeout,
-//                                                                    foreign keys, synchronous=NORMAL)
+//                                                                    foreign keys, synchronous=FULL)
 //   "postgresql://user:pw@host:port/dbname" or "postgres://..."    -> QPSQL
 //   "host=127.0.0.1 port=5432 user=postgres dbname=x" (libpq keywords) -> QPSQL
 class Database
@@ -33,6 +33,9 @@ public:
     struct Options
     {
         int busyTimeoutMs = 10000; // SQLite busy_timeout; PG lock_timeout
+        // SQLite synchronous=FULL: an acknowledged debit survives a power cut, not only a crash
+        // (about 3x slower commits than NORMAL on this disk). PostgreSQL follows its own settings.
+        bool durableCommits = true;
     };
 
     // Parses the location and opens this thread's connection once to fail early.
