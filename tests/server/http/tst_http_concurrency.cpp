@@ -56,6 +56,33 @@ std::vector<Answer> parallelPurchases(const QUrl& base, const QString& token, co
         t.join();
     return answers;
 }
+// Fires `bodies.size()` JSON POSTs to `path` at once, each with its own Idempotency-Key.
+std::vector<Answer> parallelJson(const QUrl& base, const QString& token, const QString& path,
+                                 const std::vector<std::string>& bodies)
+{
+    std::vector<Answer> answers(bodies.size());
+    std::vector<std::thread> threads;
+    std::atomic<bool> go {false};
+    for (size_t i = 0; i < bodies.size(); ++i) {
+        threads.emplace_back([&, i] {
+            httplib::Client client(base.host().toStdString(), base.port());
+            client.set_read_timeout(60, 0);
+            const httplib::Headers headers {{"Authorization", "Bearer " + token.toStdString()},
+                                            {"Idempotency-Key", HttpClient::newIdempotencyKey().toStdString()}};
+            while (!go.load())
+                std::this_thread::yield();
+            auto res = client.Post(path.toStdString(), headers, bodies[i], "application/json");
+            if (res)
+                answers[i] = Answer {res->status, res->body, false};
+            else
+                answers[i].body = "no answer: " + httplib::to_string(res.error());
+        });
+    }
+    go.store(true);
+    for (auto& t : threads)
+        t.join();
+    return answers;
+}
 } // namespace
 
 class TestHttpConcurrency : public QObject
@@ -104,6 +131,71 @@ private slots:
         const QJsonObject after = voucherById(m_api, vid);
         QVERIFY(after.value(QStringLiteral("availableCents")).toInteger() >= 0);
         QCOMPARE(after.value(QStringLiteral("availableCents")).toInteger(), available - k * cents);
+    }
+
+    void hundredParallelWrongOtpsEvaluateAtMostFive()
+    {
+        const QString vid = activeVoucher(m_api).value(QStringLiteral("id")).toString();
+        const HttpResponse created = m_api.postPurchase(QStringLiteral("FAR001"), vid, 100, HttpClient::samplePng());
+        QCOMPARE(created.status, 201);
+        const QString mid
+            = created.json().value(QStringLiteral("movement")).toObject().value(QStringLiteral("id")).toString();
+        const QString right = m_server.latestOtpForMovement(mid);
+        std::vector<std::string> bodies;
+        for (int i = 0; i < 100; ++i) {
+            QString guess = QStringLiteral("%1").arg(i * 7919 % 1000000, 6, 10, QLatin1Char('0'));
+            if (guess == right)
+                guess = QStringLiteral("999999") == right ? QStringLiteral("999998") : QStringLiteral("999999");
+            bodies.push_back("{\"code\":\"" + guess.toStdString() + "\"}");
+        }
+        const auto answers
+            = parallelJson(m_server.baseUrl(), m_token, verifyPath(QStringLiteral("FAR001"), mid), bodies);
+        int evaluated = 0;
+        for (const auto& a : answers) {
+            QVERIFY2(a.status == 422 || a.status == 409 || a.status == 503, a.body.c_str());
+            if (a.body.find("otp.invalid") != std::string::npos)
+                ++evaluated;
+        }
+        QVERIFY2(evaluated <= 5, qPrintable(QString::number(evaluated)));
+        // The challenge is void: even the right code is refused now.
+        const HttpResponse after
+            = m_api.postJson(verifyPath(QStringLiteral("FAR001"), mid), QJsonObject {{QStringLiteral("code"), right}});
+        QCOMPARE(after.status, 422);
+        QCOMPARE(after.code(), QStringLiteral("otp.locked"));
+    }
+
+    void twentyParallelCancellationsRefundOnce()
+    {
+        const QString vid = activeVoucher(m_api).value(QStringLiteral("id")).toString();
+        const QJsonObject purchase = confirmedPurchase(m_server, m_api, vid, 500);
+        QVERIFY(!purchase.isEmpty());
+        const QString path = QStringLiteral("/api/v1/structures/FAR001/movements/%1/cancellations")
+                                 .arg(purchase.value(QStringLiteral("id")).toString());
+        const auto answers = parallelJson(m_server.baseUrl(), m_token, path,
+                                          std::vector<std::string>(20, std::string("{\"amountCents\":500}")));
+        int created = 0;
+        QString cid;
+        for (const auto& a : answers) {
+            if (a.status == 201) {
+                ++created;
+                cid = QJsonDocument::fromJson(QByteArray::fromStdString(a.body))
+                          .object()
+                          .value(QStringLiteral("movement"))
+                          .toObject()
+                          .value(QStringLiteral("id"))
+                          .toString();
+            } else {
+                QVERIFY2(a.status == 422 || a.status == 409 || a.status == 503, a.body.c_str());
+            }
+        }
+        QCOMPARE(created, 1);
+        const qint64 before = voucherById(m_api, vid).value(QStringLiteral("availableCents")).toInteger();
+        QCOMPARE(m_api
+                     .postJson(verifyPath(QStringLiteral("FAR001"), cid),
+                               QJsonObject {{QStringLiteral("code"), m_server.latestOtpForMovement(cid)}})
+                     .status,
+                 200);
+        QCOMPARE(voucherById(m_api, vid).value(QStringLiteral("availableCents")).toInteger(), before + 500);
     }
 
     void sameKeyFiftyTimesHasOneEffect()
