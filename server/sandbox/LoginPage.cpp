@@ -40,7 +40,8 @@ QString LoginPage::render(const QString& base, const QList<ledger::SandboxIdenti
             = id.role == ledger::Role::Titolare ? QStringLiteral("Titolare") : QStringLiteral("Dipendente");
         body += QStringLiteral("<li><a href=\"%1\">%2</a> — %3<br><span class=\"note\">%4</span></li>")
                     .arg(withIdentity(base, id.id).toHtmlEscaped(), id.displayName.toHtmlEscaped(), role,
-                         structures.join(QStringLiteral(", ")).toHtmlEscaped());
+                         structures.isEmpty() ? QStringLiteral("Nessuna struttura abilitata")
+                                              : structures.join(QStringLiteral(", ")).toHtmlEscaped());
     }
     body += QStringLiteral("</ul><p><a href=\"%1\">Annulla</a></p>")
                 .arg(withIdentity(base, QStringLiteral("cancel")).toHtmlEscaped());
