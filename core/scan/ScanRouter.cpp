@@ -4,6 +4,7 @@
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLoggingCategory>
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcScanRouter, "sinfonia.scan.router")
 
@@ -69,6 +70,27 @@ bool ScanRouter::isBurstCharacter(const QKeyEvent* event) const
     return text.size() == 1 && text.at(0).isPrint();
 }
 
+bool ScanRouter::isModifierKey(const QKeyEvent* event) const
+{
+    switch (event->key()) {
+    case Qt::Key_Shift:
+    case Qt::Key_Control:
+    case Qt::Key_Alt:
+    case Qt::Key_AltGr:
+    case Qt::Key_Meta:
+    case Qt::Key_Super_L:
+    case Qt::Key_Super_R:
+    case Qt::Key_Hyper_L:
+    case Qt::Key_Hyper_R:
+    case Qt::Key_CapsLock:
+    case Qt::Key_NumLock:
+    case Qt::Key_ScrollLock:
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool ScanRouter::isTerminator(const QKeyEvent* event) const
 {
     const int k = event->key();
@@ -90,6 +112,11 @@ bool ScanRouter::handleKeyPress(QObject* watched, QKeyEvent* event)
     const qint64 gap = m_pending.empty() ? 0 : gapSinceLast(eventTime, clockTime);
     const int count = int(m_pending.size());
 
+    if (isModifierKey(event)) {
+        // Scanners and xdotool press Shift around every upper-case letter: part of the burst, not
+        // a reason to end it. Modifier presses go through untouched (they type nothing).
+        return false;
+    }
     if (!isBurstCharacter(event)) {
         if (isTerminator(event) && count >= m_config.minLength && gap <= m_config.terminatorTimeoutMs) {
             finishBurst();
@@ -100,11 +127,18 @@ bool ScanRouter::handleKeyPress(QObject* watched, QKeyEvent* event)
     }
 
     if (count > 0 && gap > m_config.maxInterKeyMs) {
-        // The previous run is over. It was a scan only if it was long enough (terminated by silence).
-        if (count >= m_config.minLength)
-            finishBurst();
-        else
-            releaseAsTyping();
+        const bool tolerated = gap <= m_config.maxBurstGapMs && count >= m_config.establishedLength
+            && m_slowGaps < m_config.slowGapAllowance;
+        if (tolerated) {
+            ++m_slowGaps;
+        } else {
+            qCDebug(lcScanRouter) << "gap of" << gap << "ms after" << count << "keys";
+            // The previous run is over. It was a scan only if long enough (terminated by silence).
+            if (count >= m_config.minLength)
+                finishBurst();
+            else
+                releaseAsTyping();
+        }
     }
     hold(watched, event, eventTime, clockTime);
 
@@ -141,6 +175,7 @@ void ScanRouter::finishBurst()
     QString text = pendingText().toUpper();
     const int keys = int(m_pending.size());
     m_pending.clear();
+    m_slowGaps = 0;
     if (!m_config.prefix.isEmpty() && text.startsWith(m_config.prefix.toUpper()))
         text.remove(0, m_config.prefix.size());
     if (!m_config.suffix.isEmpty() && text.endsWith(m_config.suffix.toUpper()))
@@ -157,6 +192,8 @@ void ScanRouter::releaseAsTyping()
         return;
     std::vector<PendingKey> keys;
     keys.swap(m_pending);
+    m_slowGaps = 0;
+    qCDebug(lcScanRouter) << "handing back" << keys.size() << "keys as typing";
     m_replaying = true;
     for (PendingKey& k : keys) {
         // The original receiver if it still exists (usually the window, which forwards to the widget

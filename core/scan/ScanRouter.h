@@ -31,10 +31,16 @@ public:
         int maxInterKeyMs = 40;
         // Shorter bursts are never a scan (a CF has 16 characters, an AIC code 10).
         int minLength = 8;
+        // A burst already `establishedLength` keys long may contain up to `slowGapAllowance` gaps of
+        // at most maxBurstGapMs: a busy PC can stall the sender for a moment (seen with xdotool under
+        // load). A human cannot type the first keys that fast, so this never turns typing into a scan.
+        int establishedLength = 4;
+        int slowGapAllowance = 2;
+        int maxBurstGapMs = 100;
         // How long a possible burst start is held before it is handed back as typing.
         int holdTimeoutMs = 80;
         // Silence that ends a burst for scanners configured without Enter/Tab terminator.
-        int terminatorTimeoutMs = 100;
+        int terminatorTimeoutMs = 150;
         // Optional characters the scanner adds around the code (stripped; a suffix also terminates).
         QString prefix;
         QString suffix;
@@ -78,6 +84,7 @@ private:
     bool handleKeyPress(QObject* watched, QKeyEvent* event);
     bool isBurstCharacter(const QKeyEvent* event) const;
     bool isTerminator(const QKeyEvent* event) const;
+    bool isModifierKey(const QKeyEvent* event) const;
     qint64 gapSinceLast(qint64 eventTime, qint64 clockTime) const;
     void hold(QObject* watched, QKeyEvent* event, qint64 eventTime, qint64 clockTime);
     void finishBurst();
@@ -90,6 +97,7 @@ private:
     QElapsedTimer m_monotonic;
     QTimer m_timer;
     std::vector<PendingKey> m_pending;
+    int m_slowGaps = 0;
     bool m_enabled = true;
     bool m_replaying = false;
     // The last key event let through: the same event object is seen again while Qt forwards it from
