@@ -151,7 +151,10 @@ bool ScanRouter::handleKeyPress(QObject* watched, QKeyEvent* event)
 void ScanRouter::hold(QObject* watched, QKeyEvent* event, qint64 eventTime, qint64 clockTime)
 {
     PendingKey key;
-    key.receiver = watched;
+    // The object that has focus now gets the key back if it turns out to be typing, even if focus
+    // moves (a click) while the key is held; without a focus object, whoever received it.
+    QObject* focus = QGuiApplication::focusObject();
+    key.receiver = focus ? focus : watched;
     key.event.reset(event->clone());
     key.eventTime = eventTime;
     key.clockTime = clockTime;
@@ -196,8 +199,7 @@ void ScanRouter::releaseAsTyping()
     qCDebug(lcScanRouter) << "handing back" << keys.size() << "keys as typing";
     m_replaying = true;
     for (PendingKey& k : keys) {
-        // The original receiver if it still exists (usually the window, which forwards to the widget
-        // that has focus now), else whatever has focus.
+        // The original focus object if it still exists, else whatever has focus now.
         QObject* receiver = k.receiver.data();
         if (!receiver)
             receiver = QGuiApplication::focusObject();

@@ -53,6 +53,7 @@ private slots:
     void typingRightAfterABurst();
     void burstSurvivesAStalledSender();
     void quickStartThenHumanIsTyping();
+    void heldKeyGoesToOriginalFocus();
 
 private:
     // Delivers text as key presses/releases to `window` with timestamps `msPerKey` apart.
@@ -334,6 +335,17 @@ void TestScanRouter::quickStartThenHumanIsTyping()
     type(m_window->windowHandle(), QStringLiteral("5678901"), 90);
     QTRY_COMPARE(m_amount->text(), QStringLiteral("12345678901"));
     QCOMPARE(swallowed.count(), 0);
+}
+
+void TestScanRouter::heldKeyGoesToOriginalFocus()
+{
+    // A key is held for a few tens of ms; if the clerk clicks another field meanwhile, the key still
+    // belongs to the field it was typed in.
+    type(m_window->windowHandle(), QStringLiteral("7"), 150);
+    QCOMPARE(m_router->pendingKeyCount(), 1);
+    m_search->setFocus();
+    QTRY_COMPARE(m_amount->text(), QStringLiteral("7"));
+    QCOMPARE(m_search->text(), QString());
 }
 
 QTEST_MAIN(TestScanRouter)
