@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 #include <memory>
 #include <optional>
@@ -266,6 +267,8 @@ void TestServerIntegration::typedOperations()
 
 void TestServerIntegration::refreshLogoutAndNoTokenOnDisk()
 {
+    // Only files written after this point can hold the tokens of this test.
+    const QDateTime testStart = QDateTime::currentDateTimeUtc().addSecs(-2);
     QVERIFY(login());
     QList<QByteArray> markers {m_session->accessToken()};
     // Server clock 20 minutes ahead: the access token (15 min) expired, the client refreshes by itself.
@@ -275,6 +278,32 @@ void TestServerIntegration::refreshLogoutAndNoTokenOnDisk()
     QVERIFY2(me.ok(), qPrintable(me.ok() ? QString() : me.error().detail));
     QVERIFY(m_session->accessToken() != markers.first());
     markers << m_session->accessToken();
+    // Three calls hit an expired token at once: one refresh (refresh tokens rotate, a second refresh
+    // with the old one would fail), every call retried once and answered.
+    QVERIFY(m_server.setClock(QDateTime::currentDateTimeUtc().addSecs(40 * 60)));
+    int answered = 0;
+    for (int i = 0; i < 3; ++i)
+        m_api->me(this, [&answered](Result<OperatorProfile> r) { answered += r.ok() ? 1 : 100; });
+    QTRY_VERIFY_WITH_TIMEOUT(answered >= 3, 30000);
+    QVERIFY(m_server.resetClock());
+    QCOMPARE(answered, 3);
+    markers << m_session->accessToken();
+    // A new start: the refresh token saved in the keychain logs in silently.
+    {
+        Session restored(m_api.get(), m_store.get());
+        restored.setServerInfo(m_session->serverInfo());
+        auto r = wait<void>([&](auto done) { restored.restore(this, done); });
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().detail));
+        QVERIFY(restored.isLoggedIn());
+        markers << restored.accessToken();
+        // The restore rotated the refresh token: hand the new one back to the main session.
+        auto stored = wait<QByteArray>(
+            [&](auto done) { m_store->read(QString::fromLatin1(Session::refreshTokenKey), this, done); });
+        QVERIFY(stored.ok());
+        markers << stored.value();
+        TokenResponse t {restored.accessToken(), stored.value(), 900};
+        m_session->setTokens(t);
+    }
     // Logout: revoked at the server, deleted from the keychain.
     auto out = wait<void>([&](auto done) { m_session->logout(this, done); });
     QVERIFY2(out.ok(), qPrintable(out.ok() ? QString() : out.error().detail));
@@ -294,24 +323,37 @@ void TestServerIntegration::refreshLogoutAndNoTokenOnDisk()
          {QStandardPaths::AppLocalDataLocation, QStandardPaths::AppConfigLocation, QStandardPaths::GenericDataLocation,
           QStandardPaths::GenericConfigLocation, QStandardPaths::CacheLocation})
         roots << QStandardPaths::writableLocation(loc);
-    int scanned = 0;
-    for (const QString& root : roots) {
-        QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            if ((!serverDir.isEmpty() && path.startsWith(serverDir)) || path.contains(QLatin1String("/.git/"))
-                || path.contains(QLatin1String("/build")))
-                continue;
-            QFile f(path);
-            if (f.size() > 20 * 1024 * 1024 || !f.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray data = f.readAll();
-            ++scanned;
-            for (const QByteArray& m : markers)
-                QVERIFY2(!data.contains(m), qPrintable(QStringLiteral("token found in ") + path));
+    auto filesHolding = [&](const QList<QByteArray>& needles) {
+        QStringList hits;
+        for (const QString& root : roots) {
+            QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                if ((!serverDir.isEmpty() && path.startsWith(serverDir)) || path.contains(QLatin1String("/.git/"))
+                    || path.contains(QLatin1String("/build")) || it.fileInfo().lastModified().toUTC() < testStart)
+                    continue;
+                QFile f(path);
+                if (f.size() > 20 * 1024 * 1024 || !f.open(QIODevice::ReadOnly))
+                    continue;
+                const QByteArray data = f.readAll();
+                for (const QByteArray& n : needles)
+                    if (data.contains(n))
+                        hits << path;
+            }
         }
+        return hits;
+    };
+    // Positive control: the scan does find a token written to a temporary file.
+    {
+        QTemporaryFile probe(QDir::tempPath() + QStringLiteral("/sinfonia-probe-XXXXXX"));
+        QVERIFY(probe.open());
+        probe.write("x" + markers.first() + "x");
+        probe.flush();
+        const QString probePath = probe.fileName(); // gives the O_TMPFILE file its name
+        QVERIFY(filesHolding({markers.first()}).contains(probePath));
     }
-    QVERIFY(scanned >= 0);
+    const QStringList leaks = filesHolding(markers);
+    QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char(' '))));
 }
 
 int TestServerIntegration::countMovements(const QString& voucherId, qint64 cents)

@@ -1,6 +1,7 @@
 #include "core/services/cache/CfHasher.h"
 
 #include "core/domain/CodiceFiscale.h"
+#include "core/services/auth/TokenStore.h"
 
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
@@ -17,6 +18,24 @@ QByteArray CfHasher::generateKey()
     QByteArray key(32, Qt::Uninitialized);
     QRandomGenerator::system()->generate(key.begin(), key.end());
     return key;
+}
+
+void CfHasher::loadOrCreateKey(TokenStore* store, QObject* context,
+                               std::function<void(QByteArray key, bool persistent)> done)
+{
+    const QString name = QString::fromLatin1(keychainKey);
+    store->read(name, context, [store, context, name, done](const Result<QByteArray>& r) {
+        if (r.ok() && r.value().size() >= 32) {
+            done(r.value(), true);
+            return;
+        }
+        const QByteArray key = generateKey();
+        if (!r.ok() && r.error().code == QLatin1String("keychain.unavailable")) {
+            done(key, false);
+            return;
+        }
+        store->write(name, key, context, [key, done](const Result<void>& w) { done(key, w.ok()); });
+    });
 }
 
 void CfHasher::setKey(QByteArray key)

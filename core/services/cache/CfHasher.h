@@ -2,7 +2,9 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QObject>
 #include <QString>
+#include <functional>
 
 namespace sinfonia {
 
@@ -17,6 +19,11 @@ public:
 
     explicit CfHasher(QByteArray key = {});
     static QByteArray generateKey(); // 32 bytes from the system CSPRNG
+    // The key of this machine from the keychain, created on first use. `persistent` is false when
+    // the keychain is unavailable: the key then lives only in memory, and the caller must clear the
+    // cache at open (old hashes cannot be matched) and sync it again.
+    static void loadOrCreateKey(TokenStore* store, QObject* context,
+                                std::function<void(QByteArray key, bool persistent)> done);
 
     bool hasKey() const { return !m_key.isEmpty(); }
     void setKey(QByteArray key);
