@@ -224,6 +224,12 @@ Result<bool> DemoData::seed()
     if (!tx.ok())
         return *tx.beginError();
     QSqlDatabase& db = tx.db();
+    if (m_db.isPostgres()) {
+        // Two processes started with --init-demo at once: the second waits, then sees the data.
+        auto lock = sql::exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(727275)"));
+        if (!lock)
+            return lock.error();
+    }
     auto existing = sql::first(db, QStringLiteral("SELECT COUNT(*) FROM structures"));
     if (!existing)
         return existing.error();

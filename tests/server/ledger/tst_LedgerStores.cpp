@@ -6,7 +6,9 @@
 #include "server/ledger/IdempotencyStore.h"
 #include "server/ledger/VoucherReader.h"
 
+#include <QAtomicInt>
 #include <QSqlQuery>
+#include <QThread>
 
 using namespace sinfonia;
 using namespace sinfonia::ledger;
@@ -87,6 +89,34 @@ private slots:
         QVERIFY(names.contains(QStringLiteral("titolare-avellino")));
         QVERIFY(names.contains(QStringLiteral("dipendente-multi")));
         QVERIFY(names.contains(QStringLiteral("dipendente-disabilitato")));
+    }
+
+    void concurrentDemoSeedsSeedOnce()
+    {
+        // Several server processes started with --init-demo on one empty database.
+        QString reason;
+        auto fresh = TestDatabase::create(m_backend, &reason);
+        QVERIFY2(fresh, qPrintable(reason));
+        QAtomicInt seeded;
+        QAtomicInt failed;
+        QList<QThread*> threads;
+        for (int i = 0; i < 4; ++i) {
+            threads << QThread::create([&] {
+                DemoData demo(fresh->db(), m_env->clock());
+                auto r = demo.seed();
+                if (!r)
+                    failed.fetchAndAddRelaxed(1);
+                else if (r.value())
+                    seeded.fetchAndAddRelaxed(1);
+            });
+            threads.last()->start();
+        }
+        for (QThread* t : threads) {
+            t->wait();
+            delete t;
+        }
+        QCOMPARE(failed.loadRelaxed(), 0);
+        QCOMPARE(seeded.loadRelaxed(), 1);
     }
 
     void bulkSeedForBenchmarks()
