@@ -86,22 +86,24 @@ void TestJournal::drafts()
     {
         OperationJournal j;
         QVERIFY(j.open(path).ok());
-        PurchaseDraft d {QStringLiteral("FAR001"),
-                         QStringLiteral("100"),
-                         QStringLiteral("12,50"),
-                         QStringLiteral("scontrino.jpg"),
-                         QByteArray("\xFF\xD8\xFF receipt"),
-                         {}};
+        PurchaseDraft d;
+        d.operatorId = QStringLiteral("OPCF1");
+        d.structureId = QStringLiteral("FAR001");
+        d.voucherId = QStringLiteral("100");
+        d.amountText = QStringLiteral("12,50");
+        d.receiptFileName = QStringLiteral("scontrino.jpg");
+        d.receiptBytes = QByteArray("\xFF\xD8\xFF receipt");
         QVERIFY(j.saveDraft(d).ok());
     }
     OperationJournal j;
     QVERIFY(j.open(path).ok());
-    auto d = j.draft(QStringLiteral("FAR001"));
+    QVERIFY(!j.draft(QStringLiteral("OTHEROP"), QStringLiteral("FAR001"))); // another operator sees nothing
+    auto d = j.draft(QStringLiteral("OPCF1"), QStringLiteral("FAR001"));
     QVERIFY(d);
     QCOMPARE(d->amountText, QStringLiteral("12,50"));
     QCOMPARE(d->receiptBytes, QByteArray("\xFF\xD8\xFF receipt"));
-    QVERIFY(j.clearDraft(QStringLiteral("FAR001")).ok());
-    QVERIFY(!j.draft(QStringLiteral("FAR001")));
+    QVERIFY(j.clearDraft(QStringLiteral("OPCF1"), QStringLiteral("FAR001")).ok());
+    QVERIFY(!j.draft(QStringLiteral("OPCF1"), QStringLiteral("FAR001")));
 }
 
 void TestJournal::duplicateKeyRefused()

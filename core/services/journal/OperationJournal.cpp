@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTimeZone>
 #include <QUuid>
 
@@ -113,6 +114,11 @@ QString JournalEntry::outcomeText() const
     return tr("%1 in verifica con il server").arg(what);
 }
 
+QString OperationJournal::defaultFilePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/journal.sqlite");
+}
+
 OperationJournal::OperationJournal(QObject* parent)
     : QObject(parent)
     , m_connection(QStringLiteral("journal-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
@@ -150,8 +156,9 @@ Result<void> OperationJournal::open(const QString& filePath)
         "receipt_sha256 TEXT, movement_id TEXT, message TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
         "attempts INTEGER NOT NULL DEFAULT 0, method TEXT, path TEXT, content_type TEXT, body BLOB)",
         "CREATE INDEX IF NOT EXISTS intents_state ON intents(state, created_at)",
-        "CREATE TABLE IF NOT EXISTS drafts (structure_id TEXT PRIMARY KEY, voucher_id TEXT, amount_text TEXT, "
-        "receipt_name TEXT, receipt BLOB, saved_at TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS drafts (operator_id TEXT NOT NULL, structure_id TEXT NOT NULL, voucher_id TEXT, "
+        "amount_text TEXT, receipt_name TEXT, receipt BLOB, saved_at TEXT NOT NULL, "
+        "PRIMARY KEY (operator_id, structure_id))",
     };
     for (const char* sql : setup) {
         if (!q.exec(QString::fromLatin1(sql)))
@@ -293,8 +300,9 @@ Result<void> OperationJournal::saveDraft(const PurchaseDraft& d)
     if (!isOpen())
         return makeError(QStringLiteral("journal.closed"), tr("Registro delle operazioni non disponibile."));
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO drafts (structure_id, voucher_id, amount_text, receipt_name, "
-                             "receipt, saved_at) VALUES (?,?,?,?,?,?)"));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO drafts (operator_id, structure_id, voucher_id, amount_text, "
+                             "receipt_name, receipt, saved_at) VALUES (?,?,?,?,?,?,?)"));
+    q.addBindValue(d.operatorId);
     q.addBindValue(d.structureId);
     q.addBindValue(d.voucherId);
     q.addBindValue(d.amountText);
@@ -306,26 +314,35 @@ Result<void> OperationJournal::saveDraft(const PurchaseDraft& d)
     return {};
 }
 
-std::optional<PurchaseDraft> OperationJournal::draft(const QString& structureId) const
+std::optional<PurchaseDraft> OperationJournal::draft(const QString& operatorId, const QString& structureId) const
 {
     if (!isOpen())
         return std::nullopt;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("SELECT voucher_id, amount_text, receipt_name, receipt, saved_at FROM drafts "
-                             "WHERE structure_id = ?"));
+                             "WHERE operator_id = ? AND structure_id = ?"));
+    q.addBindValue(operatorId);
     q.addBindValue(structureId);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return PurchaseDraft {structureId,           q.value(0).toString(),    q.value(1).toString(),
-                          q.value(2).toString(), q.value(3).toByteArray(), parseStamp(q.value(4).toString())};
+    PurchaseDraft d;
+    d.operatorId = operatorId;
+    d.structureId = structureId;
+    d.voucherId = q.value(0).toString();
+    d.amountText = q.value(1).toString();
+    d.receiptFileName = q.value(2).toString();
+    d.receiptBytes = q.value(3).toByteArray();
+    d.savedAt = parseStamp(q.value(4).toString());
+    return d;
 }
 
-Result<void> OperationJournal::clearDraft(const QString& structureId)
+Result<void> OperationJournal::clearDraft(const QString& operatorId, const QString& structureId)
 {
     if (!isOpen())
         return makeError(QStringLiteral("journal.closed"), tr("Registro delle operazioni non disponibile."));
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("DELETE FROM drafts WHERE structure_id = ?"));
+    q.prepare(QStringLiteral("DELETE FROM drafts WHERE operator_id = ? AND structure_id = ?"));
+    q.addBindValue(operatorId);
     q.addBindValue(structureId);
     if (!q.exec())
         return dbError(QStringLiteral("draft"), q.lastError());

@@ -65,6 +65,7 @@ std::optional<JournalEntry::State> journalStateFromString(const QString& s);
 // A half-filled purchase the clerk should not lose across an expired session or a re-login.
 struct PurchaseDraft
 {
+    QString operatorId; // drafts belong to one operator: another operator never sees them
     QString structureId;
     QString voucherId;
     QString amountText; // as typed
@@ -102,9 +103,13 @@ public:
     // Latest entries for the UI list, newest first.
     QList<JournalEntry> recent(int limit = 50) const;
 
+    // One draft per operator and structure (saving again replaces it).
     Result<void> saveDraft(const PurchaseDraft& draft);
-    std::optional<PurchaseDraft> draft(const QString& structureId) const;
-    Result<void> clearDraft(const QString& structureId);
+    std::optional<PurchaseDraft> draft(const QString& operatorId, const QString& structureId) const;
+    Result<void> clearDraft(const QString& operatorId, const QString& structureId);
+
+    // <AppLocalDataLocation>/journal.sqlite
+    static QString defaultFilePath();
 
 Q_SIGNALS:
     void entryChanged(const QString& idempotencyKey);
