@@ -29,6 +29,7 @@ ZXing::DecodeHints hintsFor(const BarcodeDecoder::Options& o, bool linearOnly)
     hints.setFormats(formats)
         .setTryHarder(linearOnly || o.tryHarder)
         .setTryRotate(o.tryRotate && !linearOnly) // rotated by 90° averaged rows would cross the bars
+        .setTryDownscale(o.tryDownscale)
         .setMaxNumberOfSymbols(1);
     return hints;
 }

@@ -27,6 +27,7 @@ public:
     {
         bool tryHarder = true; // full-resolution pass; the averaged pass always tries harder
         bool tryRotate = true; // adds the 90° case
+        bool tryDownscale = true; // ZXing's image pyramid (large or blurry QR codes)
         bool code39 = true;
         bool code128 = true;
         bool qrCode = true;
