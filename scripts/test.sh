@@ -41,7 +41,7 @@ if [ -x "$pg_bin/initdb" ] && [ "$(id -u)" -eq 0 ]; then
     chown postgres "$work"
     pg_data="$work/pg"
     su postgres -s /bin/sh -c "$pg_bin/initdb -D '$pg_data' -A trust -U postgres >'$work/initdb.log' 2>&1 && \
-        $pg_bin/pg_ctl -D '$pg_data' -w -o \"-k '$work' -p $pg_port -c listen_addresses=127.0.0.1 -c fsync=off\" -l '$work/pg.log' start >/dev/null"
+        $pg_bin/pg_ctl -D '$pg_data' -w -o \"-k '$work' -p $pg_port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" -l '$work/pg.log' start >/dev/null"
     export SINFONIA_TEST_PG="host=127.0.0.1 port=$pg_port user=postgres dbname=postgres"
     echo "== PostgreSQL 15 on 127.0.0.1:$pg_port"
 else
