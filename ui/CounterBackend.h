@@ -79,8 +79,8 @@ public:
 
     // Drafts kept across an expired session or a re-login (operation journal).
     virtual void saveDraft(const PurchaseDraft& draft) = 0;
-    virtual std::optional<PurchaseDraft> draft(const QString& structureId) const = 0;
-    virtual void clearDraft(const QString& structureId) = 0;
+    virtual std::optional<PurchaseDraft> draft(const QString& operatorId, const QString& structureId) const = 0;
+    virtual void clearDraft(const QString& operatorId, const QString& structureId) = 0;
 
 signals:
     // The session ended by itself (refresh refused): the UI keeps the draft and asks for a new login.

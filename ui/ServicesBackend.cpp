@@ -118,7 +118,21 @@ void ServicesBackend::createCancellation(const QString& structureId, const QStri
 void ServicesBackend::requestOtp(const QString& structureId, const QString& movementId, QObject* context,
                                  Reply<OtpChallenge> reply)
 {
-    m_api.authorizeMovement(structureId, movementId, context, challengeOnly(std::move(reply)));
+    // A challenge still open (e.g. the dialog was closed a moment ago) is reused: asking for a new
+    // one inside the resend cooldown would be refused.
+    QPointer<QObject> guard(context);
+    m_api.otpChallenge(structureId, movementId, this,
+                       [this, guard, structureId, movementId,
+                        reply = std::move(reply)](Result<MovementWithChallenge> current) mutable {
+                           if (!guard)
+                               return;
+                           if (current.ok() && current->otp.attemptsLeft > 0
+                               && current->otp.expiresAt > QDateTime::currentDateTimeUtc().addSecs(30)) {
+                               reply(current->otp);
+                               return;
+                           }
+                           m_api.authorizeMovement(structureId, movementId, guard, challengeOnly(std::move(reply)));
+                       });
 }
 
 void ServicesBackend::resendOtp(const QString& structureId, const QString& movementId, QObject* context,
@@ -175,15 +189,15 @@ void ServicesBackend::saveDraft(const PurchaseDraft& draft)
         (void)m_journal.saveDraft(draft);
 }
 
-std::optional<PurchaseDraft> ServicesBackend::draft(const QString& structureId) const
+std::optional<PurchaseDraft> ServicesBackend::draft(const QString& operatorId, const QString& structureId) const
 {
-    return m_journal.isOpen() ? m_journal.draft(structureId) : std::nullopt;
+    return m_journal.isOpen() ? m_journal.draft(operatorId, structureId) : std::nullopt;
 }
 
-void ServicesBackend::clearDraft(const QString& structureId)
+void ServicesBackend::clearDraft(const QString& operatorId, const QString& structureId)
 {
     if (m_journal.isOpen())
-        (void)m_journal.clearDraft(structureId);
+        (void)m_journal.clearDraft(operatorId, structureId);
 }
 
 } // namespace sinfonia

@@ -55,8 +55,8 @@ public:
                             Reply<Employee> reply) override;
 
     void saveDraft(const PurchaseDraft& draft) override;
-    std::optional<PurchaseDraft> draft(const QString& structureId) const override;
-    void clearDraft(const QString& structureId) override;
+    std::optional<PurchaseDraft> draft(const QString& operatorId, const QString& structureId) const override;
+    void clearDraft(const QString& operatorId, const QString& structureId) override;
 
 private:
     ApiClient& m_api;

@@ -55,6 +55,11 @@ OtpDialog* VoucherFlow::otpDialog() const
     return m_otp;
 }
 
+QString VoucherFlow::operatorId() const
+{
+    return m_session.isLoggedIn() ? m_session.profile().id : QString();
+}
+
 void VoucherFlow::showSearch()
 {
     m_search->setStructureName(m_session.structure() ? m_session.structure()->name : QString());
@@ -141,7 +146,7 @@ void VoucherFlow::startPurchase()
     const Voucher& v = m_voucher->voucher().voucher;
     m_purchase->start(tr("Voucher N° %1 - %2").arg(v.number, v.codiceFiscale), v.availableAmount(),
                       m_clock.todayInRome());
-    if (const auto draft = m_backend.draft(m_session.structureId()); draft && draft->voucherId == v.id) {
+    if (const auto draft = m_backend.draft(operatorId(), m_session.structureId()); draft && draft->voucherId == v.id) {
         PreparedReceipt receipt;
         receipt.bytes = draft->receiptBytes;
         receipt.fileName = draft->receiptFileName;
@@ -164,6 +169,7 @@ void VoucherFlow::saveDraftNow()
     if (m_purchase->amountText().isEmpty() && !m_purchase->receipt())
         return;
     PurchaseDraft draft;
+    draft.operatorId = operatorId();
     draft.structureId = m_session.structureId();
     draft.voucherId = m_voucher->voucher().voucher.id;
     draft.amountText = m_purchase->amountText();
@@ -177,7 +183,7 @@ void VoucherFlow::saveDraftNow()
 
 QString VoucherFlow::interruptedVoucherId() const
 {
-    const auto draft = m_backend.draft(m_session.structureId());
+    const auto draft = m_backend.draft(operatorId(), m_session.structureId());
     return draft ? draft->voucherId : QString();
 }
 
@@ -194,7 +200,7 @@ void VoucherFlow::submitPurchase(Money amount, const QString& document, const Pr
                 m_purchase->showError(result.error().message);
                 return;
             }
-            m_backend.clearDraft(m_session.structureId());
+            m_backend.clearDraft(operatorId(), m_session.structureId());
             m_voucher->model()->upsert(result->movement);
             openOtp(result.value(),
                     tr("Acquisto di %1 registrato IN ATTESA. Il beneficiario riceve il codice via SMS.")

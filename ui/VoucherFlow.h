@@ -56,6 +56,7 @@ signals:
     void receiptViewerOpened(QWidget* viewer);
 
 private:
+    QString operatorId() const;
     void search(const QString& codiceFiscale, const QString& cardNumber);
     void showVoucher(const VoucherInfo& voucher);
     void loadTransactions();

@@ -1,0 +1,294 @@
+// The counter end to end against a real sandbox server: login, structure, search, purchase with
+// receipt, OTP from the outbox, cancellation, pending authorization, bad inputs, session expiry in
+// the middle of a purchase, idle lock.
+#include "CounterFixture.h"
+#include "core/domain/Money.h"
+#include "ui/IdleLock.h"
+#include "ui/OperatorSession.h"
+#include "ui/VoucherFlow.h"
+#include "ui/dialogs/OtpDialog.h"
+#include "ui/models/TransactionsModel.h"
+#include "ui/pages/CancellationPage.h"
+#include "ui/pages/LockPage.h"
+#include "ui/pages/LoginPage.h"
+#include "ui/pages/PurchasePage.h"
+#include "ui/pages/SearchPage.h"
+#include "ui/pages/StructurePage.h"
+#include "ui/pages/VoucherPage.h"
+
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace sinfonia;
+using sinfonia::test::CounterFixture;
+using sinfonia::test::TestServer;
+
+namespace {
+const QString activeCf = QStringLiteral("RSSMRA85T50A562W");
+const QString activePhone = QStringLiteral("+393331234333");
+constexpr int timeout = 15000;
+} // namespace
+
+class TestCounterFlow : public QObject
+{
+    Q_OBJECT
+private:
+    TestServer m_server;
+    std::unique_ptr<CounterFixture> m_app;
+    QString m_receiptPath;
+
+    VoucherFlow& vouchers() { return m_app->flow->vouchers(); }
+
+    void loginAs(const QString& identity)
+    {
+        LoginPage* login = m_app->flow->loginPage();
+        QTRY_VERIFY_WITH_TIMEOUT(login->identityList()->count() > 0, timeout);
+        emit login->sandboxLoginRequested(identity);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), m_app->flow->structurePage(), timeout);
+    }
+
+    void loginAndSelect(const QString& identity = TestServer::titolareAvellino)
+    {
+        loginAs(identity);
+        emit m_app->flow->structurePage()->structureChosen(QStringLiteral("FAR001"));
+        QCOMPARE(m_app->flow->session().structureId(), QStringLiteral("FAR001"));
+    }
+
+    void openActiveVoucher()
+    {
+        vouchers().showSearch();
+        SearchPage* search = vouchers().searchPage();
+        search->cfEdit()->setText(activeCf);
+        QTest::mouseClick(search->searchButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), vouchers().voucherPage(), timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(vouchers().voucherPage()->model()->rowCount() > 0, timeout);
+    }
+
+    // Fills the purchase page with `amount` and the receipt and presses "Salva e invia OTP".
+    OtpDialog* sendPurchase(const QString& amount)
+    {
+        vouchers().startPurchase();
+        PurchasePage* page = vouchers().purchasePage();
+        if (m_app->window->currentPage() != page)
+            return nullptr;
+        page->amountEdit()->setText(amount);
+        page->attachFile(m_receiptPath);
+        if (!QTest::qWaitFor([page] { return page->receipt().has_value(); }, timeout))
+            return nullptr;
+        QTest::mouseClick(page->sendButton(), Qt::LeftButton);
+        if (!QTest::qWaitFor([this] { return vouchers().otpDialog() != nullptr; }, timeout))
+            return nullptr;
+        return vouchers().otpDialog();
+    }
+
+    void typeOtp(OtpDialog* dialog, const QString& code)
+    {
+        dialog->codeEdit()->setText(code);
+        QTest::keyClick(dialog->codeEdit(), Qt::Key_Return);
+    }
+
+    int rowOf(const QString& wireState, MovementType type)
+    {
+        TransactionsModel* model = vouchers().voucherPage()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const ApiMovement& m = model->movement(row);
+            if (toWire(m.movement.state) == wireState && m.movement.type == type)
+                return row;
+        }
+        return -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("SINFONIA-test"));
+        QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+        QImage receipt(400, 700, QImage::Format_RGB32);
+        receipt.fill(Qt::white);
+        m_receiptPath
+            = QDir::temp().filePath(QStringLiteral("tst_counterflow_%1.jpg").arg(QCoreApplication::applicationPid()));
+        QVERIFY(receipt.save(m_receiptPath, "JPEG"));
+    }
+    void cleanupTestCase()
+    {
+        QFile::remove(m_receiptPath);
+        m_server.stop();
+    }
+    void init()
+    {
+        m_app = std::make_unique<CounterFixture>(m_server.baseUrl());
+        m_app->flow->start();
+    }
+    void cleanup()
+    {
+        (void)m_server.resetClock();
+        m_app.reset();
+    }
+
+    void purchaseConfirmedThenCancelled()
+    {
+        loginAndSelect();
+        openActiveVoucher();
+        const Money before = vouchers().voucherPage()->voucher().voucher.availableAmount();
+
+        OtpDialog* otp = sendPurchase(QStringLiteral("12,50"));
+        QVERIFY(otp);
+        QVERIFY(otp->findChild<QLabel*>(QStringLiteral("otpPhone"))->text().contains(QStringLiteral("333")));
+        const QString code = m_server.latestOtp(activePhone);
+        QCOMPARE(code.size(), 6);
+        typeOtp(otp, code);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), vouchers().voucherPage(), timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(vouchers().voucherPage()->voucher().voucher.availableAmount(),
+                                  before - Money::fromCents(1250), timeout);
+
+        // Cancel it: the newest confirmed purchase of today offers the action.
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("CONFERMATO"), MovementType::Acquisto) >= 0, timeout);
+        const ApiMovement purchase
+            = vouchers().voucherPage()->model()->movement(rowOf(QStringLiteral("CONFERMATO"), MovementType::Acquisto));
+        QVERIFY(purchase.actions.cancel);
+        emit vouchers().voucherPage()->cancelRequested(purchase);
+        CancellationPage* cancel = vouchers().cancellationPage();
+        QCOMPARE(m_app->window->currentPage(), cancel);
+        cancel->amountEdit()->setText(QStringLiteral("100"));
+        QVERIFY(cancel->amountMessage()->isVisibleTo(cancel)); // more than allowed
+        cancel->amountEdit()->setText(purchase.actions.cancellable.toEditString());
+        QTest::keyClick(cancel->amountEdit(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(vouchers().otpDialog() != nullptr, timeout);
+        typeOtp(vouchers().otpDialog(), m_server.latestOtp(activePhone));
+        QTRY_COMPARE_WITH_TIMEOUT(vouchers().voucherPage()->voucher().voucher.availableAmount(), before, timeout);
+    }
+
+    void wrongOtpShowsAttemptsLeft()
+    {
+        loginAndSelect();
+        openActiveVoucher();
+        OtpDialog* otp = sendPurchase(QStringLiteral("1"));
+        QVERIFY(otp);
+        const QString right = m_server.latestOtp(activePhone);
+        const QString wrong = right == QStringLiteral("000000") ? QStringLiteral("111111") : QStringLiteral("000000");
+        typeOtp(otp, wrong);
+        QTRY_VERIFY_WITH_TIMEOUT(otp->errorLabel()->isVisibleTo(otp), timeout);
+        QVERIFY(otp->findChild<QLabel*>(QStringLiteral("otpAttempts"))->text().contains(QStringLiteral("4")));
+        // Closing leaves the purchase IN ATTESA; "Autorizza pagamento" asks for a new code later.
+        otp->reject();
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("IN_ATTESA"), MovementType::Acquisto) >= 0, timeout);
+        const ApiMovement pending
+            = vouchers().voucherPage()->model()->movement(rowOf(QStringLiteral("IN_ATTESA"), MovementType::Acquisto));
+        QVERIFY(pending.actions.authorize);
+        emit vouchers().voucherPage()->authorizeRequested(pending);
+        QTRY_VERIFY_WITH_TIMEOUT(vouchers().otpDialog() != nullptr, timeout);
+        typeOtp(vouchers().otpDialog(), m_server.latestOtpForMovement(pending.movement.id));
+        QTRY_VERIFY_WITH_TIMEOUT(vouchers().otpDialog() == nullptr, timeout);
+        QLabel* message = vouchers().voucherPage()->findChild<QLabel*>(QStringLiteral("voucherMessage"));
+        QTRY_VERIFY2_WITH_TIMEOUT(message->text().contains(QStringLiteral("confermato")), qPrintable(message->text()),
+                                  timeout);
+    }
+
+    void badInputs()
+    {
+        loginAndSelect();
+        SearchPage* search = vouchers().searchPage();
+        vouchers().showSearch();
+        search->cfEdit()->setText(QStringLiteral("RSSMRA85Z"));
+        QVERIFY(search->findChild<QLabel*>(QStringLiteral("cfMessage"))->isVisibleTo(search));
+        QCOMPARE(search->findChild<QLabel*>(QStringLiteral("cfCounter"))->text(), QStringLiteral("9/16"));
+        // A valid code nobody has: "not found".
+        search->cfEdit()->setText(QStringLiteral("BNCGNN80A01F839W"));
+        QTest::mouseClick(search->searchButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(search->statusLabel()->isVisibleTo(search)
+                                     && search->statusLabel()->property("class").toString()
+                                         == QStringLiteral("errorBanner")
+                                     && search->searchButton()->isEnabled(),
+                                 timeout);
+        QVERIFY(m_app->window->currentPage() == search);
+
+        openActiveVoucher();
+        vouchers().startPurchase();
+        PurchasePage* page = vouchers().purchasePage();
+        for (const QString& bad :
+             {QStringLiteral("0"), QStringLiteral("12,345"), QStringLiteral("99999"), QStringLiteral("abc")}) {
+            page->amountEdit()->setText(bad);
+            QVERIFY2(page->amountMessage()->isVisibleTo(page), qPrintable(bad));
+        }
+        page->amountEdit()->setText(QStringLiteral("5"));
+        QVERIFY(!page->amountMessage()->isVisibleTo(page));
+        QTest::mouseClick(page->sendButton(), Qt::LeftButton); // no receipt yet
+        QVERIFY(page->statusLabel()->text().contains(QStringLiteral("scontrino")));
+        QVERIFY(vouchers().otpDialog() == nullptr);
+        QTemporaryDir dir;
+        const QString empty = dir.filePath(QStringLiteral("vuoto.jpg"));
+        QFile f(empty);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        page->attachFile(empty);
+        QTRY_VERIFY_WITH_TIMEOUT(page->statusLabel()->text().contains(QStringLiteral("vuoto")), timeout);
+        QVERIFY(!page->receipt());
+    }
+
+    void networkDown()
+    {
+        CounterFixture offline(QUrl(QStringLiteral("http://127.0.0.1:9")));
+        offline.flow->start();
+        QTRY_VERIFY_WITH_TIMEOUT(offline.flow->loginPage()
+                                     ->findChild<QLabel*>(QStringLiteral("loginStatus"))
+                                     ->isVisibleTo(offline.flow->loginPage()),
+                                 timeout);
+    }
+
+    void sessionExpiresDuringPurchase()
+    {
+        loginAndSelect();
+        openActiveVoucher();
+        vouchers().startPurchase();
+        PurchasePage* page = vouchers().purchasePage();
+        page->amountEdit()->setText(QStringLiteral("3,20"));
+        page->attachFile(m_receiptPath);
+        QTRY_VERIFY_WITH_TIMEOUT(page->receipt().has_value(), timeout);
+        // Far in the future both tokens are expired: the server refuses and the refresh too.
+        QVERIFY(m_server.setClock(QDateTime::currentDateTimeUtc().addDays(40)));
+        QTest::mouseClick(page->sendButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), m_app->flow->loginPage(), timeout);
+        QVERIFY(m_server.resetClock());
+        // The same operator logs in again: back to the purchase with what was typed.
+        emit m_app->flow->loginPage()->sandboxLoginRequested(TestServer::titolareAvellino);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), page, timeout);
+        QCOMPARE(page->amountText(), QStringLiteral("3,20"));
+        QVERIFY(page->receipt().has_value());
+    }
+
+    void idleLockAndUnlockSameOperator()
+    {
+        loginAndSelect();
+        openActiveVoucher();
+        m_app->flow->setIdleTimeoutMs(300);
+        m_app->flow->idleLock().arm();
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), m_app->flow->lockPage(), 5000);
+        QVERIFY(m_app->flow->isLocked());
+        emit m_app->flow->lockPage()->unlockRequested();
+        emit m_app->flow->loginPage()->sandboxLoginRequested(TestServer::titolareAvellino);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), vouchers().voucherPage(), timeout);
+        QVERIFY(vouchers().voucherPage()->hasVoucher());
+    }
+
+    void lockThenOtherOperatorSeesNothing()
+    {
+        loginAndSelect();
+        openActiveVoucher();
+        m_app->flow->lock();
+        emit m_app->flow->lockPage()->unlockRequested();
+        emit m_app->flow->loginPage()->sandboxLoginRequested(QStringLiteral("dipendente-avellino"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), m_app->flow->structurePage(), timeout);
+        QVERIFY(!vouchers().voucherPage()->hasVoucher());
+        QCOMPARE(vouchers().voucherPage()->model()->rowCount(), 0);
+        QVERIFY(vouchers().searchPage()->cfEdit()->text().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestCounterFlow)
+#include "tst_counterflow.moc"
