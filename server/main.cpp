@@ -16,8 +16,11 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
+#include <mutex>
 #include <pthread.h>
 #include <thread>
 
@@ -169,10 +172,26 @@ int main(int argc, char* argv[])
     });
     stopper.detach();
 
+    // Idempotency keys are kept 48 hours; purge older ones every hour (any process may do it).
+    std::mutex purgeMutex;
+    std::condition_variable purgeWake;
+    bool stopping = false;
+    std::thread purger([&] {
+        std::unique_lock lock(purgeMutex);
+        while (!purgeWake.wait_for(lock, std::chrono::hours(1), [&] { return stopping; }))
+            (void)idempotency.purgeExpired();
+    });
+
     std::printf("listening on %s\n", bindUrl.toUtf8().constData());
     std::fflush(stdout);
     QTextStream(stderr) << "sinfonia-server " << ctx.version << (ctx.sandbox ? " (sandbox)" : "") << " on " << bindUrl
                         << ", database " << db->displayLocation() << Qt::endl;
     const bool ok = server.serve();
+    {
+        std::lock_guard lock(purgeMutex);
+        stopping = true;
+    }
+    purgeWake.notify_all();
+    purger.join();
     return ok ? 0 : 1;
 }
