@@ -46,9 +46,7 @@ AppWiring::AppWiring(const CommandLineOptions& options, QObject* parent)
 
     // The journal must exist before the first purchase: a failure here is reported, not hidden.
     m_journal = std::make_unique<OperationJournal>();
-    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dataDir);
-    if (const auto opened = m_journal->open(dataDir + QStringLiteral("/journal.sqlite")); !opened.ok())
+    if (const auto opened = m_journal->open(OperationJournal::defaultFilePath()); !opened.ok())
         qCWarning(lcApp) << "operation journal unavailable:" << opened.error().detail;
     m_runner = std::make_unique<OperationRunner>(m_api.get(), m_journal.get());
     m_backend = std::make_unique<ServicesBackend>(*m_api, *m_session, *m_login, *m_runner, *m_journal);

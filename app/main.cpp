@@ -3,6 +3,7 @@
 #include "app/CommandLine.h"
 #include "app/Localization.h"
 #include "core/CoreInfo.h"
+#include "core/services/settings/AppSettings.h"
 
 #include <QApplication>
 #include <QFile>
@@ -35,9 +36,10 @@ int main(int argc, char* argv[])
         app = std::make_unique<QApplication>(argc, argv);
     else
         app = std::make_unique<QCoreApplication>(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("SINFONIA"));
+    QCoreApplication::setOrganizationName(QString::fromLatin1(AppSettings::organization));
     QCoreApplication::setOrganizationDomain(QStringLiteral("sinfonia.regione.campania.it"));
-    QCoreApplication::setApplicationName(QStringLiteral("sinfonia-pos"));
+    // Same names as AppSettings, so QSettings() and the IT policy file are the same file.
+    QCoreApplication::setApplicationName(QString::fromLatin1(AppSettings::application));
     QCoreApplication::setApplicationVersion(CoreInfo::version());
 
     // The language is known before the command line is parsed, so --help is translated too.

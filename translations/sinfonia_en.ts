@@ -47,6 +47,13 @@
     </message>
 </context>
 <context>
+    <name>MovementExport</name>
+    <message>
+        <source>Pagina %1 di %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sinfonia</name>
     <message>
         <source>Impossibile salvare il registro delle operazioni: controlla lo spazio su disco.</source>
@@ -827,6 +834,45 @@
     </message>
 </context>
 <context>
+    <name>sinfonia::MovementExport</name>
+    <message>
+        <source>Data e ora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice identificativo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tipo operazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elenco movimenti – %1 – dal %2 al %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esportazione annullata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impossibile salvare il file %1. Controlla la cartella scelta e lo spazio libero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formato di esportazione non supportato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sinfonia::OperationJournal</name>
     <message>
         <source>Il registro delle operazioni è danneggiato: contatta l&apos;assistenza prima di ripetere acquisti.</source>
@@ -1320,6 +1366,18 @@ Premi &quot;Apri con il visualizzatore di sistema&quot;.</source>
     </message>
     <message>
         <source>Ricerca in corso...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scansiona con la webcam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scansiona la tessera sanitaria con la webcam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inquadra il codice a barre della tessera sanitaria (Ctrl+W)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

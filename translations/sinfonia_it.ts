@@ -49,6 +49,13 @@
         </message>
     </context>
     <context>
+        <name>MovementExport</name>
+        <message>
+            <source>Pagina %1 di %2</source>
+            <translation>Pagina %1 di %2</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia</name>
         <message>
             <source>Impossibile salvare il registro delle operazioni: controlla lo spazio su disco.</source>
@@ -829,6 +836,45 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::MovementExport</name>
+        <message>
+            <source>Data e ora</source>
+            <translation>Data e ora</translation>
+        </message>
+        <message>
+            <source>Codice identificativo</source>
+            <translation>Codice identificativo</translation>
+        </message>
+        <message>
+            <source>Importo</source>
+            <translation>Importo</translation>
+        </message>
+        <message>
+            <source>Tipo operazione</source>
+            <translation>Tipo operazione</translation>
+        </message>
+        <message>
+            <source>Stato</source>
+            <translation>Stato</translation>
+        </message>
+        <message>
+            <source>Elenco movimenti – %1 – dal %2 al %3</source>
+            <translation>Elenco movimenti – %1 – dal %2 al %3</translation>
+        </message>
+        <message>
+            <source>Esportazione annullata.</source>
+            <translation>Esportazione annullata.</translation>
+        </message>
+        <message>
+            <source>Impossibile salvare il file %1. Controlla la cartella scelta e lo spazio libero.</source>
+            <translation>Impossibile salvare il file %1. Controlla la cartella scelta e lo spazio libero.</translation>
+        </message>
+        <message>
+            <source>Formato di esportazione non supportato.</source>
+            <translation>Formato di esportazione non supportato.</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::OperationJournal</name>
         <message>
             <source>Il registro delle operazioni è danneggiato: contatta l'assistenza prima di ripetere acquisti.</source>
@@ -1324,6 +1370,18 @@ Premi "Apri con il visualizzatore di sistema".</translation>
         <message>
             <source>Ricerca in corso...</source>
             <translation>Ricerca in corso...</translation>
+        </message>
+        <message>
+            <source>Scansiona con la webcam</source>
+            <translation>Scansiona con la webcam</translation>
+        </message>
+        <message>
+            <source>Scansiona la tessera sanitaria con la webcam</source>
+            <translation>Scansiona la tessera sanitaria con la webcam</translation>
+        </message>
+        <message>
+            <source>Inquadra il codice a barre della tessera sanitaria (Ctrl+W)</source>
+            <translation>Inquadra il codice a barre della tessera sanitaria (Ctrl+W)</translation>
         </message>
     </context>
     <context>

@@ -14,6 +14,10 @@
 #include "ui/pages/SearchPage.h"
 #include "ui/pages/VoucherPage.h"
 
+#ifdef SINFONIA_HAVE_SCAN_UI
+#include "ui/scan/ScanCameraDialog.h"
+#endif
+
 #include <QLineEdit>
 #include <QPushButton>
 
@@ -35,6 +39,11 @@ VoucherFlow::VoucherFlow(CounterBackend& backend, OperatorSession& session, Main
                           static_cast<QWidget*>(m_purchase), static_cast<QWidget*>(m_cancellation)})
         window.addPage(page);
 
+#ifdef SINFONIA_HAVE_SCAN_UI
+    // The scan helper's webcam dialog: card barcode on the search page, receipt photo on the purchase.
+    m_search->setCameraScan([](QWidget* parent) { return ScanCameraDialog::scanCodiceFiscale(parent); });
+    m_purchase->setCameraCapture([](QWidget* parent) { return ScanCameraDialog::captureReceiptPhoto(parent); });
+#endif
     m_draftTimer.setSingleShot(true);
     m_draftTimer.setInterval(800);
     connect(&m_draftTimer, &QTimer::timeout, this, &VoucherFlow::saveDraftNow);

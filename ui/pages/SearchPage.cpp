@@ -73,7 +73,17 @@ SearchPage::SearchPage(QWidget* parent)
     m_searchButton->setAccessibleName(tr("Cerca beneficiario"));
     m_searchButton->setToolTip(tr("Cerca beneficiario (Invio)"));
     m_searchButton->setAutoDefault(true);
-    cardLayout->addWidget(m_searchButton, 0, Qt::AlignRight);
+    m_cameraButton = new QPushButton(tr("Scansiona con la webcam"), card);
+    m_cameraButton->setObjectName(QStringLiteral("cameraScanButton"));
+    m_cameraButton->setAccessibleName(tr("Scansiona la tessera sanitaria con la webcam"));
+    m_cameraButton->setToolTip(tr("Inquadra il codice a barre della tessera sanitaria (Ctrl+W)"));
+    m_cameraButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    m_cameraButton->setVisible(false);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_cameraButton);
+    buttons->addStretch(1);
+    buttons->addWidget(m_searchButton);
+    cardLayout->addLayout(buttons);
 
     m_status = new QLabel(card);
     m_status->setObjectName(QStringLiteral("searchStatus"));
@@ -93,6 +103,12 @@ SearchPage::SearchPage(QWidget* parent)
     connect(m_cfEdit, &QLineEdit::returnPressed, this, &SearchPage::submit);
     connect(m_cardEdit, &QLineEdit::returnPressed, this, &SearchPage::submit);
     connect(m_searchButton, &QPushButton::clicked, this, &SearchPage::submit);
+    connect(m_cameraButton, &QPushButton::clicked, this, [this] {
+        if (!m_cameraScan)
+            return;
+        if (const std::optional<QString> cf = m_cameraScan(this))
+            searchScannedCodiceFiscale(*cf);
+    });
     validateLive();
 }
 
@@ -178,6 +194,12 @@ void SearchPage::reset()
     m_status->setVisible(false);
     m_busy = false;
     m_searchButton->setEnabled(true);
+}
+
+void SearchPage::setCameraScan(std::function<std::optional<QString>(QWidget*)> scan)
+{
+    m_cameraScan = std::move(scan);
+    m_cameraButton->setVisible(bool(m_cameraScan));
 }
 
 void SearchPage::searchScannedCodiceFiscale(const QString& cf)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QWidget>
+#include <functional>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -24,6 +26,8 @@ public:
     void reset();
     // From the scanner: fills the CF field and searches.
     void searchScannedCodiceFiscale(const QString& cf);
+    // The "Scansiona con la webcam" button appears when a camera dialog is available (ui/scan).
+    void setCameraScan(std::function<std::optional<QString>(QWidget*)> scan);
 
     QLineEdit* cfEdit() const { return m_cfEdit; }
     QLineEdit* cardEdit() const { return m_cardEdit; }
@@ -44,6 +48,8 @@ private:
     QLineEdit* m_cardEdit = nullptr;
     QLabel* m_cardMessage = nullptr;
     QPushButton* m_searchButton = nullptr;
+    QPushButton* m_cameraButton = nullptr;
+    std::function<std::optional<QString>(QWidget*)> m_cameraScan;
     QLabel* m_status = nullptr;
     bool m_busy = false;
 };
