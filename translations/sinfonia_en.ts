@@ -5,45 +5,47 @@
     <name>CommandLine</name>
     <message>
         <source>SINFONIA Banco: Voucher secondogeniti al banco della farmacia.</source>
-        <translation type="unfinished"></translation>
+        <translation>SINFONIA Banco: the second-child voucher at the pharmacy counter.</translation>
     </message>
     <message>
         <source>Mostra questo aiuto.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shows this help.</translation>
     </message>
     <message>
         <source>Mostra la versione.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shows the version.</translation>
     </message>
     <message>
         <source>Indirizzo del servizio centrale (es. https://host/).</source>
-        <translation type="unfinished"></translation>
+        <translation>Address of the central service (e.g. https://host/).</translation>
     </message>
     <message>
         <source>Lingua dell&apos;interfaccia: it o en.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface language: it or en.</translation>
     </message>
     <message>
         <source>Stampa la configurazione effettiva e la sua origine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prints the effective configuration and where it comes from.</translation>
     </message>
     <message>
         <source>Decodifica il codice a barre delle immagini indicate e termina.</source>
-        <translation type="unfinished"></translation>
+        <translation>Decodes the barcode of the given images and exits.</translation>
     </message>
     <message>
         <source>Immagini da decodificare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Images to decode.</translation>
     </message>
     <message>
         <source>Indirizzo del server non valido: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid server address: %1
+</translation>
     </message>
     <message>
         <source>Indica almeno un&apos;immagine da decodificare.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Give at least one image to decode.
+</translation>
     </message>
 </context>
 <context>
@@ -92,43 +94,43 @@
     <name>sinfonia::AddEmployeeDialog</name>
     <message>
         <source>Aggiungi dipendente</source>
-        <translation type="unfinished"></translation>
+        <translation>Add employee</translation>
     </message>
     <message>
         <source>Codice fiscale del dipendente (obbligatorio)</source>
-        <translation type="unfinished"></translation>
+        <translation>Employee&apos;s tax code (required)</translation>
     </message>
     <message>
         <source>Nome (obbligatorio)</source>
-        <translation type="unfinished"></translation>
+        <translation>First name (required)</translation>
     </message>
     <message>
         <source>Cognome (obbligatorio)</source>
-        <translation type="unfinished"></translation>
+        <translation>Last name (required)</translation>
     </message>
     <message>
         <source>Codice Fiscale *</source>
-        <translation type="unfinished"></translation>
+        <translation>Tax code *</translation>
     </message>
     <message>
         <source>Nome *</source>
-        <translation type="unfinished"></translation>
+        <translation>First name *</translation>
     </message>
     <message>
         <source>Cognome *</source>
-        <translation type="unfinished"></translation>
+        <translation>Last name *</translation>
     </message>
     <message>
         <source>Aggiungi</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>Annulla</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Codice fiscale, nome e cognome sono obbligatori.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tax code, first name and last name are required.</translation>
     </message>
 </context>
 <context>
@@ -347,59 +349,59 @@
     <name>sinfonia::CancellationPage</name>
     <message>
         <source>Cancellazione movimento</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel movement</translation>
     </message>
     <message>
         <source>Dati cancellazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancellation data</translation>
     </message>
     <message>
         <source>Data di cancellazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancellation date</translation>
     </message>
     <message>
         <source>Importo dell&apos;acquisto</source>
-        <translation type="unfinished"></translation>
+        <translation>Purchase amount</translation>
     </message>
     <message>
         <source>Importo da revocare in euro</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount to revoke in euro</translation>
     </message>
     <message>
         <source>Importo da revocare €</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount to revoke €</translation>
     </message>
     <message>
         <source>N.B. Un acquisto si può cancellare solo nello stesso giorno (entro le 23:59).</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: a purchase can be cancelled only on the same day (until 23:59).</translation>
     </message>
     <message>
         <source>Salva la cancellazione e invia OTP</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the cancellation and send OTP</translation>
     </message>
     <message>
         <source>Valore Importo consentito: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Allowed amount: %1</translation>
     </message>
     <message>
         <source>L&apos;importo da revocare deve essere maggiore di zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>The amount to revoke must be greater than zero.</translation>
     </message>
     <message>
         <source>Puoi revocare al massimo %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>You can revoke at most %1.</translation>
     </message>
     <message>
         <source>Invio della cancellazione in corso...</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending the cancellation...</translation>
     </message>
     <message>
         <source>&amp;SALVA E INVIA OTP</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;SAVE AND SEND OTP</translation>
     </message>
     <message>
         <source>Salva e invia OTP (Invio o Alt+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save and send OTP (Enter or Alt+S)</translation>
     </message>
 </context>
 <context>
@@ -457,140 +459,140 @@
     <name>sinfonia::CounterFlow</name>
     <message>
         <source>Accesso annullato. Premi di nuovo &quot;Accedi&quot; per riprovare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in cancelled. Press &quot;Sign in&quot; again to retry.</translation>
     </message>
     <message>
         <source>Dipendente %1 %2 aggiunto.</source>
-        <translation type="unfinished"></translation>
+        <translation>Employee %1 %2 added.</translation>
     </message>
     <message>
         <source>Servizi aggiornati.</source>
-        <translation type="unfinished"></translation>
+        <translation>Services updated.</translation>
     </message>
     <message>
         <source>Utenza riabilitata.</source>
-        <translation type="unfinished"></translation>
+        <translation>User re-enabled.</translation>
     </message>
     <message>
         <source>Utenza disabilitata.</source>
-        <translation type="unfinished"></translation>
+        <translation>User disabled.</translation>
     </message>
     <message>
         <source>Completa l&apos;accesso SPID nel browser, poi torna qui.</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete the SPID sign-in in the browser, then come back here.</translation>
     </message>
     <message>
         <source>Accesso in corso...</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing in...</translation>
     </message>
     <message>
         <source>Sessione scaduta: accedi di nuovo. L&apos;acquisto in corso è stato conservato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Session expired: sign in again. The purchase in progress has been kept.</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::EmployeesModel</name>
     <message>
         <source>Titolare</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <source>Dipendente</source>
-        <translation type="unfinished"></translation>
+        <translation>Employee</translation>
     </message>
     <message>
         <source>nessuno</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>Abilitato</source>
-        <translation type="unfinished"></translation>
+        <translation>Enabled</translation>
     </message>
     <message>
         <source>Disabilitato</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabled</translation>
     </message>
     <message>
         <source>Codice fiscale</source>
-        <translation type="unfinished"></translation>
+        <translation>Tax code</translation>
     </message>
     <message>
         <source>Nome</source>
-        <translation type="unfinished"></translation>
+        <translation>First name</translation>
     </message>
     <message>
         <source>Cognome</source>
-        <translation type="unfinished"></translation>
+        <translation>Last name</translation>
     </message>
     <message>
         <source>Ruolo</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>Servizi</source>
-        <translation type="unfinished"></translation>
+        <translation>Services</translation>
     </message>
     <message>
         <source>Stato</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::Footer</name>
     <message>
         <source>SINFONIA</source>
-        <translation type="unfinished"></translation>
+        <translation>SINFONIA</translation>
     </message>
     <message>
         <source>SINFONIA Servizi Territoriali: torna alla Homepage</source>
-        <translation type="unfinished"></translation>
+        <translation>SINFONIA Servizi Territoriali: back to the homepage</translation>
     </message>
     <message>
         <source>Logo SINFONIA Servizi Territoriali, torna alla Homepage</source>
-        <translation type="unfinished"></translation>
+        <translation>SINFONIA Servizi Territoriali logo, back to the homepage</translation>
     </message>
     <message>
         <source>SINFONIA Servizi Territoriali © 2024 - &lt;a href=&quot;https://www.regione.campania.it/&quot;&gt;Regione Campania&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>SINFONIA Servizi Territoriali © 2024 - &lt;a href=&quot;https://www.regione.campania.it/&quot;&gt;Regione Campania&lt;/a&gt;</translation>
     </message>
     <message>
         <source>SINFONIA Servizi Territoriali © 2024 - Regione Campania</source>
-        <translation type="unfinished"></translation>
+        <translation>SINFONIA Servizi Territoriali © 2024 - Regione Campania</translation>
     </message>
     <message>
         <source>&lt;a href=&quot;https://sinfonia-serviziterritoriali.soresa.it/privacy&quot;&gt;Privacy Policy&lt;/a&gt; | &lt;a href=&quot;https://sinfonia-serviziterritoriali.soresa.it/supporto&quot;&gt;Supporto Tecnico&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;a href=&quot;https://sinfonia-serviziterritoriali.soresa.it/privacy&quot;&gt;Privacy Policy&lt;/a&gt; | &lt;a href=&quot;https://sinfonia-serviziterritoriali.soresa.it/supporto&quot;&gt;Technical support&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Privacy Policy | Supporto Tecnico</source>
-        <translation type="unfinished"></translation>
+        <translation>Privacy Policy | Technical support</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::HomePage</name>
     <message>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Home</translation>
     </message>
     <message>
         <source>Gestione struttura</source>
-        <translation type="unfinished"></translation>
+        <translation>Structure management</translation>
     </message>
     <message>
         <source>Adesione ai servizi e gestione delle abilitazioni.</source>
-        <translation type="unfinished"></translation>
+        <translation>Service enrolment and permission management.</translation>
     </message>
     <message>
         <source>Voucher secondogeniti</source>
-        <translation type="unfinished"></translation>
+        <translation>Second-child voucher</translation>
     </message>
     <message>
         <source>Gestione in favore delle famiglie, per nascite di figli successivi al primo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Support for families, for children born after the first.</translation>
     </message>
     <message>
         <source>Ricerca beneficiario (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Find beneficiary (F2)</translation>
     </message>
 </context>
 <context>
@@ -620,27 +622,27 @@
     <name>sinfonia::LockPage</name>
     <message>
         <source>Postazione bloccata</source>
-        <translation type="unfinished"></translation>
+        <translation>Workstation locked</translation>
     </message>
     <message>
         <source>Sblocca</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
     <message>
         <source>Sblocca la postazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock the workstation</translation>
     </message>
     <message>
         <source>Sblocca: chiede di nuovo l&apos;accesso dello stesso operatore (Invio)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock: asks the same operator to sign in again (Enter)</translation>
     </message>
     <message>
         <source>Cambia operatore</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch operator</translation>
     </message>
     <message>
         <source>Bloccata da %1. I dati dei beneficiari sono nascosti.</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked by %1. Beneficiary data is hidden.</translation>
     </message>
 </context>
 <context>
@@ -686,106 +688,106 @@
     <name>sinfonia::LoginPage</name>
     <message>
         <source>Accesso Riservato</source>
-        <translation type="unfinished"></translation>
+        <translation>Reserved access</translation>
     </message>
     <message>
         <source>SINFONIA Servizi Territoriali è la piattaforma che consente l&apos;erogazione di servizi territoriali per gli assistiti della Regione Campania.</source>
-        <translation type="unfinished"></translation>
+        <translation>SINFONIA Servizi Territoriali is the platform that delivers local services to the patients of Regione Campania.</translation>
     </message>
     <message>
         <source>Accedi all&apos;area riservata (SPID)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in to the reserved area (SPID)</translation>
     </message>
     <message>
         <source>Accedi all&apos;area riservata con SPID</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in to the reserved area with SPID</translation>
     </message>
     <message>
         <source>Apre il browser per l&apos;autenticazione SPID</source>
-        <translation type="unfinished"></translation>
+        <translation>Opens the browser for SPID authentication</translation>
     </message>
     <message>
         <source>Accesso di prova (ambiente di prova)</source>
-        <translation type="unfinished"></translation>
+        <translation>Test sign-in (test environment)</translation>
     </message>
     <message>
         <source>Scegli un&apos;identità di prova e premi Invio.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a test identity and press Enter.</translation>
     </message>
     <message>
         <source>Identità di prova</source>
-        <translation type="unfinished"></translation>
+        <translation>Test identities</translation>
     </message>
     <message>
         <source>Entra con l&apos;identità di prova</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in with the test identity</translation>
     </message>
     <message>
         <source>Entra con l&apos;identità di prova selezionata</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in with the selected test identity</translation>
     </message>
     <message>
         <source>Stato dell&apos;accesso</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in status</translation>
     </message>
     <message>
         <source>Annulla</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Annulla l&apos;accesso in corso</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel the sign-in in progress</translation>
     </message>
     <message>
         <source>Unione Europea | POR CAMPANIA FESR 2014-2020 | SORESA Servizi Regionali per la Sanità S.p.A. | SINFONIA</source>
-        <translation type="unfinished"></translation>
+        <translation>European Union | POR CAMPANIA FESR 2014-2020 | SORESA Servizi Regionali per la Sanità S.p.A. | SINFONIA</translation>
     </message>
     <message>
         <source>titolare</source>
-        <translation type="unfinished"></translation>
+        <translation>owner</translation>
     </message>
     <message>
         <source>dipendente</source>
-        <translation type="unfinished"></translation>
+        <translation>employee</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::MainWindow</name>
     <message>
         <source>SINFONIA Banco - Voucher secondogeniti</source>
-        <translation type="unfinished"></translation>
+        <translation>SINFONIA Banco - Second-child voucher</translation>
     </message>
     <message>
         <source>&amp;Operazioni</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Operations</translation>
     </message>
     <message>
         <source>Cerca beneficiario</source>
-        <translation type="unfinished"></translation>
+        <translation>Find beneficiary</translation>
     </message>
     <message>
         <source>Nuovo acquisto</source>
-        <translation type="unfinished"></translation>
+        <translation>New purchase</translation>
     </message>
     <message>
         <source>Aggiorna</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>Indietro</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <source>Blocca</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock</translation>
     </message>
     <message>
         <source>Cambia operatore</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch operator</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Home</translation>
     </message>
 </context>
 <context>
@@ -837,7 +839,7 @@
     <name>sinfonia::MovementExport</name>
     <message>
         <source>Data e ora</source>
-        <translation type="unfinished"></translation>
+        <translation>Date and time</translation>
     </message>
     <message>
         <source>Codice identificativo</source>
@@ -845,15 +847,15 @@
     </message>
     <message>
         <source>Importo</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>Tipo operazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation type</translation>
     </message>
     <message>
         <source>Stato</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Elenco movimenti – %1 – dal %2 al %3</source>
@@ -891,353 +893,354 @@
     <name>sinfonia::OtpDialog</name>
     <message>
         <source>Verifica codice OTP</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify OTP code</translation>
     </message>
     <message>
         <source>Codice OTP di 6 cifre</source>
-        <translation type="unfinished"></translation>
+        <translation>6-digit OTP code</translation>
     </message>
     <message>
         <source>Non hai ricevuto il codice?</source>
-        <translation type="unfinished"></translation>
+        <translation>Didn&apos;t receive the code?</translation>
     </message>
     <message>
         <source>Invia nuovamente</source>
-        <translation type="unfinished"></translation>
+        <translation>Send again</translation>
     </message>
     <message>
         <source>Invia nuovamente il codice OTP</source>
-        <translation type="unfinished"></translation>
+        <translation>Send the OTP code again</translation>
     </message>
     <message>
         <source>VERIFICA CODICE</source>
-        <translation type="unfinished"></translation>
+        <translation>VERIFY CODE</translation>
     </message>
     <message>
         <source>Verifica codice</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify code</translation>
     </message>
     <message>
         <source>Verifica codice (Invio)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify code (Enter)</translation>
     </message>
     <message>
         <source>Chiudi</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Chiudi: l&apos;acquisto resta in attesa e si può autorizzare dopo</source>
-        <translation type="unfinished"></translation>
+        <translation>Close: the purchase stays pending and can be authorized later</translation>
     </message>
     <message>
         <source>Chiudi (Esc): l&apos;operazione resta IN ATTESA</source>
-        <translation type="unfinished"></translation>
+        <translation>Close (Esc): the operation stays PENDING</translation>
     </message>
     <message>
         <source>Inserisci il codice inviato al numero %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the code sent to %1</translation>
     </message>
     <message>
         <source>Tentativi rimasti: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Attempts left: %1</translation>
     </message>
     <message>
         <source>Il codice scade tra %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>The code expires in %1:%2</translation>
     </message>
     <message>
         <source>Il codice è scaduto: premi &quot;Invia nuovamente&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>The code has expired: press &quot;Send again&quot;.</translation>
     </message>
     <message>
         <source>Invia nuovamente (esauriti)</source>
-        <translation type="unfinished"></translation>
+        <translation>Send again (none left)</translation>
     </message>
     <message>
         <source>Invia nuovamente (%1 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Send again (%1 s)</translation>
     </message>
     <message>
         <source>Il codice OTP è di 6 cifre.</source>
-        <translation type="unfinished"></translation>
+        <translation>The OTP code has 6 digits.</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::PurchasePage</name>
     <message>
         <source>Inserimento acquisto</source>
-        <translation type="unfinished"></translation>
+        <translation>New purchase</translation>
     </message>
     <message>
         <source>Dati acquisto</source>
-        <translation type="unfinished"></translation>
+        <translation>Purchase data</translation>
     </message>
     <message>
         <source>Data acquisto</source>
-        <translation type="unfinished"></translation>
+        <translation>Purchase date</translation>
     </message>
     <message>
         <source>Importo residuo sul voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>Remaining amount on the voucher</translation>
     </message>
     <message>
         <source>Importo speso in euro</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount spent in euro</translation>
     </message>
     <message>
         <source>es. 12,50</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 12,50</translation>
     </message>
     <message>
         <source>Importo speso €</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount spent €</translation>
     </message>
     <message>
         <source>Numero del documento commerciale (facoltativo)</source>
-        <translation type="unfinished"></translation>
+        <translation>Commercial document number (optional)</translation>
     </message>
     <message>
         <source>facoltativo, es. 0042-0815</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, e.g. 0042-0815</translation>
     </message>
     <message>
         <source>N. documento commerciale</source>
-        <translation type="unfinished"></translation>
+        <translation>Commercial document no.</translation>
     </message>
     <message>
         <source>Allegato dello scontrino (JPEG, PNG o PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt attachment (JPEG, PNG or PDF)</translation>
     </message>
     <message>
         <source>Anteprima dello scontrino: trascina qui il file</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt preview: drop the file here</translation>
     </message>
     <message>
         <source>Allega scontrino...</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach receipt...</translation>
     </message>
     <message>
         <source>Allega lo scontrino da file</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach the receipt from a file</translation>
     </message>
     <message>
         <source>Scegli il file dello scontrino (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the receipt file (Ctrl+O)</translation>
     </message>
     <message>
         <source>Incolla</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste</translation>
     </message>
     <message>
         <source>Incolla lo scontrino dagli appunti</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste the receipt from the clipboard</translation>
     </message>
     <message>
         <source>Incolla immagine o file dagli appunti (Ctrl+Maiusc+V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste an image or file from the clipboard (Ctrl+Shift+V)</translation>
     </message>
     <message>
         <source>Foto con webcam</source>
-        <translation type="unfinished"></translation>
+        <translation>Webcam photo</translation>
     </message>
     <message>
         <source>Fotografa lo scontrino con la webcam</source>
-        <translation type="unfinished"></translation>
+        <translation>Take a photo of the receipt with the webcam</translation>
     </message>
     <message>
         <source>Il voucher non copre farmaci, dispositivi medici e prodotti detraibili.</source>
-        <translation type="unfinished"></translation>
+        <translation>The voucher does not cover medicines, medical devices or tax-deductible items.</translation>
     </message>
     <message>
         <source>Salva e invia OTP</source>
-        <translation type="unfinished"></translation>
+        <translation>Save and send OTP</translation>
     </message>
     <message>
         <source>Ripreso l&apos;acquisto non ancora inviato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumed the purchase not yet sent.</translation>
     </message>
     <message>
         <source>Trascina qui lo scontrino, incollalo (Ctrl+V) o usa &quot;Allega scontrino&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Drop the receipt here, paste it (Ctrl+V) or use &quot;Attach receipt&quot;</translation>
     </message>
     <message>
         <source>Allega scontrino</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach receipt</translation>
     </message>
     <message>
         <source>Scontrini (*.jpg *.jpeg *.png *.pdf);;Tutti i file (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipts (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
         <source>Preparazione dello scontrino...</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the receipt...</translation>
     </message>
     <message>
         <source>Negli appunti non c&apos;è un&apos;immagine o un file da allegare.</source>
-        <translation type="unfinished"></translation>
+        <translation>The clipboard holds no image or file to attach.</translation>
     </message>
     <message>
         <source>PDF allegato: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF attached: %1</translation>
     </message>
     <message>
         <source>L&apos;importo deve essere maggiore di zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>The amount must be greater than zero.</translation>
     </message>
     <message>
         <source>L&apos;importo supera il residuo del voucher (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The amount exceeds the voucher&apos;s remaining amount (%1).</translation>
     </message>
     <message>
         <source>Invio dell&apos;acquisto in corso...</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending the purchase...</translation>
     </message>
     <message>
         <source>Inserisci l&apos;importo speso.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the amount spent.</translation>
     </message>
     <message>
         <source>Allega lo scontrino prima di inviare l&apos;OTP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach the receipt before sending the OTP.</translation>
     </message>
     <message>
         <source>&amp;SALVA E INVIA OTP</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;SAVE AND SEND OTP</translation>
     </message>
     <message>
         <source>Salva l&apos;acquisto e invia il codice OTP al beneficiario (Alt+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the purchase and send the OTP code to the beneficiary (Alt+S)</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::ReceiptProcessor</name>
     <message>
         <source>Il file è troppo grande: l&apos;allegato può essere al massimo di 5 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file is too large: the attachment can be at most 5 MB.</translation>
     </message>
     <message>
         <source>Impossibile leggere l&apos;immagine: scatta di nuovo la foto o allega un altro file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the image: take the photo again or attach another file.</translation>
     </message>
     <message>
         <source>Impossibile preparare l&apos;immagine dello scontrino.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot prepare the receipt image.</translation>
     </message>
     <message>
         <source>Il file dello scontrino è vuoto: allega un altro file.</source>
-        <translation type="unfinished"></translation>
+        <translation>The receipt file is empty: attach another file.</translation>
     </message>
     <message>
         <source>Il file è troppo grande (%1): allega una foto o un PDF dello scontrino.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file is too large (%1): attach a photo or a PDF of the receipt.</translation>
     </message>
     <message>
         <source>Il PDF è troppo grande (%1, massimo 5 MB): allega una foto dello scontrino.</source>
-        <translation type="unfinished"></translation>
+        <translation>The PDF is too large (%1, at most 5 MB): attach a photo of the receipt.</translation>
     </message>
     <message>
         <source>Impossibile leggere l&apos;immagine: il file è danneggiato o incompleto.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the image: the file is damaged or incomplete.</translation>
     </message>
     <message>
         <source>Formato non supportato: allega una foto (JPEG o PNG) o un PDF dello scontrino.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsupported format: attach a photo (JPEG or PNG) or a PDF of the receipt.</translation>
     </message>
     <message>
         <source>Impossibile aprire il file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the file %1.</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::ReceiptViewer</name>
     <message>
         <source>Visualizza scontrino</source>
-        <translation type="unfinished"></translation>
+        <translation>View receipt</translation>
     </message>
     <message>
         <source>Immagine dello scontrino</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt image</translation>
     </message>
     <message>
         <source>Riduci (Ctrl+-)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
         <source>Riduci</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom out</translation>
     </message>
     <message>
         <source>100% (Ctrl+0)</source>
-        <translation type="unfinished"></translation>
+        <translation>100% (Ctrl+0)</translation>
     </message>
     <message>
         <source>Dimensione reale</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual size</translation>
     </message>
     <message>
         <source>Ingrandisci (Ctrl++)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
         <source>Ingrandisci</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom in</translation>
     </message>
     <message>
         <source>Data e ora</source>
-        <translation type="unfinished"></translation>
+        <translation>Date and time</translation>
     </message>
     <message>
         <source>Esercente</source>
-        <translation type="unfinished"></translation>
+        <translation>Merchant</translation>
     </message>
     <message>
         <source>Importo</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>Tipo operazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation type</translation>
     </message>
     <message>
         <source>Stato</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>N. documento commerciale</source>
-        <translation type="unfinished"></translation>
+        <translation>Commercial document no.</translation>
     </message>
     <message>
         <source>non indicato</source>
-        <translation type="unfinished"></translation>
+        <translation>not given</translation>
     </message>
     <message>
         <source>Voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>Apri con il visualizzatore di sistema</source>
-        <translation type="unfinished"></translation>
+        <translation>Open with the system viewer</translation>
     </message>
     <message>
         <source>Apri lo scontrino con il visualizzatore di sistema</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the receipt with the system viewer</translation>
     </message>
     <message>
         <source>Chiudi</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Scontrino in formato PDF (%1).
 Premi &quot;Apri con il visualizzatore di sistema&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt in PDF format (%1).
+Press &quot;Open with the system viewer&quot;.</translation>
     </message>
     <message>
         <source>Impossibile mostrare l&apos;immagine dello scontrino.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot show the receipt image.</translation>
     </message>
 </context>
 <context>
@@ -1302,83 +1305,83 @@ Premi &quot;Apri con il visualizzatore di sistema&quot;.</source>
     <name>sinfonia::SearchPage</name>
     <message>
         <source>Voucher secondogeniti</source>
-        <translation type="unfinished"></translation>
+        <translation>Second-child voucher</translation>
     </message>
     <message>
         <source>Ricerca beneficiario</source>
-        <translation type="unfinished"></translation>
+        <translation>Find beneficiary</translation>
     </message>
     <message>
         <source>Scansiona la tessera sanitaria del beneficiario oppure fai la ricerca tramite Codice Fiscale</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the beneficiary&apos;s health card or search by tax code</translation>
     </message>
     <message>
         <source>Codice fiscale del beneficiario</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficiary&apos;s tax code</translation>
     </message>
     <message>
         <source>es. RSSMRA85T50A562S</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. RSSMRA85T50A562S</translation>
     </message>
     <message>
         <source>Caratteri inseriti</source>
-        <translation type="unfinished"></translation>
+        <translation>Characters entered</translation>
     </message>
     <message>
         <source>Codice fiscale del beneficiario:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficiary&apos;s tax code:</translation>
     </message>
     <message>
         <source>Numero della tessera sanitaria</source>
-        <translation type="unfinished"></translation>
+        <translation>Health card number</translation>
     </message>
     <message>
         <source>20 cifre, inizia con 80380</source>
-        <translation type="unfinished"></translation>
+        <translation>20 digits, starts with 80380</translation>
     </message>
     <message>
         <source>oppure N. tessera sanitaria:</source>
-        <translation type="unfinished"></translation>
+        <translation>or health card no.:</translation>
     </message>
     <message>
         <source>CERCA BENEFICIARIO</source>
-        <translation type="unfinished"></translation>
+        <translation>FIND BENEFICIARY</translation>
     </message>
     <message>
         <source>Cerca beneficiario</source>
-        <translation type="unfinished"></translation>
+        <translation>Find beneficiary</translation>
     </message>
     <message>
         <source>Cerca beneficiario (Invio)</source>
-        <translation type="unfinished"></translation>
+        <translation>Find beneficiary (Enter)</translation>
     </message>
     <message>
         <source>Esito della ricerca</source>
-        <translation type="unfinished"></translation>
+        <translation>Search result</translation>
     </message>
     <message>
         <source>Il numero della tessera sanitaria inizia con 80380</source>
-        <translation type="unfinished"></translation>
+        <translation>The health card number starts with 80380</translation>
     </message>
     <message>
         <source>Inserisci il codice fiscale o il numero della tessera sanitaria.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the tax code or the health card number.</translation>
     </message>
     <message>
         <source>Ricerca in corso...</source>
-        <translation type="unfinished"></translation>
+        <translation>Searching...</translation>
     </message>
     <message>
         <source>Scansiona con la webcam</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan with the webcam</translation>
     </message>
     <message>
         <source>Scansiona la tessera sanitaria con la webcam</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the health card with the webcam</translation>
     </message>
     <message>
         <source>Inquadra il codice a barre della tessera sanitaria (Ctrl+W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Frame the barcode of the health card (Ctrl+W)</translation>
     </message>
 </context>
 <context>
@@ -1400,94 +1403,94 @@ Premi &quot;Apri con il visualizzatore di sistema&quot;.</source>
     <name>sinfonia::StaffPage</name>
     <message>
         <source>Gestione delle abilitazioni</source>
-        <translation type="unfinished"></translation>
+        <translation>Permission management</translation>
     </message>
     <message>
         <source>AGGIUNGI DIPENDENTE</source>
-        <translation type="unfinished"></translation>
+        <translation>ADD EMPLOYEE</translation>
     </message>
     <message>
         <source>Aggiungi dipendente</source>
-        <translation type="unfinished"></translation>
+        <translation>Add employee</translation>
     </message>
     <message>
         <source>Aggiungi dipendente (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Add employee (Ctrl+N)</translation>
     </message>
     <message>
         <source>☰ Menù rapido</source>
-        <translation type="unfinished"></translation>
+        <translation>☰ Quick menu</translation>
     </message>
     <message>
         <source>Menù rapido del dipendente selezionato</source>
-        <translation type="unfinished"></translation>
+        <translation>Quick menu of the selected employee</translation>
     </message>
     <message>
         <source>Menù rapido (Invio sulla riga)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quick menu (Enter on the row)</translation>
     </message>
     <message>
         <source>Dipendenti della struttura</source>
-        <translation type="unfinished"></translation>
+        <translation>Employees of the structure</translation>
     </message>
     <message>
         <source>Gestione delle abilitazioni - %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Permission management - %1</translation>
     </message>
     <message>
         <source>Associa servizio Voucher secondogeniti</source>
-        <translation type="unfinished"></translation>
+        <translation>Assign the second-child voucher service</translation>
     </message>
     <message>
         <source>Rimuovi servizio Voucher secondogeniti</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the second-child voucher service</translation>
     </message>
     <message>
         <source>Disabilita utenza</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable user</translation>
     </message>
     <message>
         <source>Riabilita utenza</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-enable user</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::StructurePage</name>
     <message>
         <source>Seleziona struttura</source>
-        <translation type="unfinished"></translation>
+        <translation>Select structure</translation>
     </message>
     <message>
         <source>Scegli la struttura presso la quale stai operando (frecce e Invio).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the structure you are working at (arrows and Enter).</translation>
     </message>
     <message>
         <source>Strutture abilitate</source>
-        <translation type="unfinished"></translation>
+        <translation>Enabled structures</translation>
     </message>
     <message>
         <source>Seleziona</source>
-        <translation type="unfinished"></translation>
+        <translation>Select</translation>
     </message>
     <message>
         <source>Seleziona la struttura evidenziata</source>
-        <translation type="unfinished"></translation>
+        <translation>Select the highlighted structure</translation>
     </message>
     <message>
         <source>Seleziona (Invio)</source>
-        <translation type="unfinished"></translation>
+        <translation>Select (Enter)</translation>
     </message>
     <message>
         <source>titolare</source>
-        <translation type="unfinished"></translation>
+        <translation>owner</translation>
     </message>
     <message>
         <source>dipendente</source>
-        <translation type="unfinished"></translation>
+        <translation>employee</translation>
     </message>
     <message>
         <source>Nessuna struttura abilitata per questo operatore: rivolgiti al titolare della struttura.</source>
-        <translation type="unfinished"></translation>
+        <translation>No structure enabled for this operator: ask the structure&apos;s owner.</translation>
     </message>
 </context>
 <context>
@@ -1535,78 +1538,78 @@ Premi &quot;Apri con il visualizzatore di sistema&quot;.</source>
     <name>sinfonia::TopBar</name>
     <message>
         <source>Regione Campania</source>
-        <translation type="unfinished"></translation>
+        <translation>Regione Campania</translation>
     </message>
     <message>
         <source>SINFONIA Servizi Territoriali</source>
-        <translation type="unfinished"></translation>
+        <translation>SINFONIA Servizi Territoriali</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Home</translation>
     </message>
     <message>
         <source>Torna alla Homepage (Alt+H)</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the homepage (Alt+H)</translation>
     </message>
     <message>
         <source>Cambia la struttura selezionata (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Change the selected structure (Ctrl+K)</translation>
     </message>
     <message>
         <source>Struttura selezionata</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected structure</translation>
     </message>
     <message>
         <source>Operatore</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator</translation>
     </message>
     <message>
         <source>Operatore collegato: blocca o cambia operatore</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed-in operator: lock or switch operator</translation>
     </message>
     <message>
         <source>Struttura selezionata: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected structure: %1</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::TransactionsModel</name>
     <message>
         <source>Scontrino</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt</translation>
     </message>
     <message>
         <source>Autorizza</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorize</translation>
     </message>
     <message>
         <source>Cancella (annullabile fino alle 23:59)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel (possible until 23:59)</translation>
     </message>
     <message>
         <source>Data e ora</source>
-        <translation type="unfinished"></translation>
+        <translation>Date and time</translation>
     </message>
     <message>
         <source>Esercente</source>
-        <translation type="unfinished"></translation>
+        <translation>Merchant</translation>
     </message>
     <message>
         <source>Importo</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>Tipo operazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation type</translation>
     </message>
     <message>
         <source>Stato</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Azioni</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions</translation>
     </message>
 </context>
 <context>
@@ -1659,134 +1662,134 @@ Premi &quot;Apri con il visualizzatore di sistema&quot;.</source>
     <name>sinfonia::VoucherFlow</name>
     <message>
         <source>Il beneficiario non ha voucher.</source>
-        <translation type="unfinished"></translation>
+        <translation>The beneficiary has no voucher.</translation>
     </message>
     <message>
         <source>Voucher N° %1 - %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher No. %1 - %2</translation>
     </message>
     <message>
         <source>Acquisto di %1 registrato IN ATTESA. Il beneficiario riceve il codice via SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Purchase of %1 recorded as PENDING. The beneficiary receives the code by SMS.</translation>
     </message>
     <message>
         <source>Cancellazione di %1 registrata IN ATTESA. Il beneficiario riceve il codice via SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancellation of %1 recorded as PENDING. The beneficiary receives the code by SMS.</translation>
     </message>
     <message>
         <source>Autorizza il pagamento di %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorize the payment of %1.</translation>
     </message>
     <message>
         <source>Cancellazione confermata: %1 restituiti al voucher.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancellation confirmed: %1 returned to the voucher.</translation>
     </message>
     <message>
         <source>Acquisto di %1 confermato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Purchase of %1 confirmed.</translation>
     </message>
     <message>
         <source>Operazione IN ATTESA: puoi autorizzarla più tardi dal menu Azioni.</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation PENDING: you can authorize it later from the Actions menu.</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::VoucherPage</name>
     <message>
         <source>Voucher del beneficiario</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficiary&apos;s vouchers</translation>
     </message>
     <message>
         <source>Importo disponibile</source>
-        <translation type="unfinished"></translation>
+        <translation>Available amount</translation>
     </message>
     <message>
         <source>USA PER ACQUISTO</source>
-        <translation type="unfinished"></translation>
+        <translation>USE FOR PURCHASE</translation>
     </message>
     <message>
         <source>Usa per acquisto</source>
-        <translation type="unfinished"></translation>
+        <translation>Use for purchase</translation>
     </message>
     <message>
         <source>Registra un acquisto con questo voucher (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Record a purchase with this voucher (F3)</translation>
     </message>
     <message>
         <source>Transazioni per esercente</source>
-        <translation type="unfinished"></translation>
+        <translation>Transactions by merchant</translation>
     </message>
     <message>
         <source>☰ Azioni</source>
-        <translation type="unfinished"></translation>
+        <translation>☰ Actions</translation>
     </message>
     <message>
         <source>Azioni sul movimento selezionato</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions on the selected movement</translation>
     </message>
     <message>
         <source>Azioni sul movimento selezionato (Invio sulla riga)</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions on the selected movement (Enter on the row)</translation>
     </message>
     <message>
         <source>ID voucher %1   N° %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher ID %1   No. %2</translation>
     </message>
     <message>
         <source>Stato del voucher: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher state: %1</translation>
     </message>
     <message>
         <source>Importo disponibile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Available amount %1</translation>
     </message>
     <message>
         <source>Intestatario: %1 - Codice fiscale: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Holder: %1 - Tax code: %2</translation>
     </message>
     <message>
         <source>Tessera sanitaria intestatario: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Holder&apos;s health card: %1</translation>
     </message>
     <message>
         <source>non registrata</source>
-        <translation type="unfinished"></translation>
+        <translation>not registered</translation>
     </message>
     <message>
         <source>Data attivazione: %1    Data scadenza: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Activation date: %1    Expiry date: %2</translation>
     </message>
     <message>
         <source>Importo iniziale: %1    Importo utilizzato: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial amount: %1    Used amount: %2</translation>
     </message>
     <message>
         <source>Voucher scaduto il %1: non è possibile registrare acquisti.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher expired on %1: purchases cannot be recorded.</translation>
     </message>
     <message>
         <source>Voucher sospeso: non è possibile registrare acquisti.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher suspended: purchases cannot be recorded.</translation>
     </message>
     <message>
         <source>Voucher esaurito: l&apos;importo disponibile è zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher used up: the available amount is zero.</translation>
     </message>
     <message>
         <source>Visualizza scontrino</source>
-        <translation type="unfinished"></translation>
+        <translation>View receipt</translation>
     </message>
     <message>
         <source>Autorizza pagamento</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorize payment</translation>
     </message>
     <message>
         <source>Cancella movimento (annullabile fino alle 23:59)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel movement (possible until 23:59)</translation>
     </message>
     <message>
         <source>Nessuna azione disponibile</source>
-        <translation type="unfinished"></translation>
+        <translation>No action available</translation>
     </message>
 </context>
 <context>
