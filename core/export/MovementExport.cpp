@@ -1,0 +1,115 @@
+#include "core/export/MovementExport.h"
+
+#include "core/domain/Clock.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace sinfonia::MovementExport {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("MovementExport", text);
+}
+
+QString safeId(const QString& id)
+{
+    QString out;
+    for (QChar c : id) {
+        if ((c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-')
+            out += c;
+    }
+    return out.isEmpty() ? QStringLiteral("struttura") : out;
+}
+} // namespace
+
+QString fileExtension(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Csv:
+        return QStringLiteral("csv");
+    case ExportFormat::Xlsx:
+        return QStringLiteral("xlsx");
+    case ExportFormat::Pdf:
+        return QStringLiteral("pdf");
+    }
+    return {};
+}
+
+QString defaultFileName(ExportFormat format, const QString& structureId, QDate from, QDate to)
+{
+    return QStringLiteral("movimenti_") + safeId(structureId) + u'_' + from.toString(Qt::ISODate) + u'_'
+        + to.toString(Qt::ISODate) + u'.' + fileExtension(format);
+}
+
+QStringList headers()
+{
+    return {tr("Data e ora"), tr("Codice identificativo"), tr("Importo"), tr("Tipo operazione"), tr("Stato")};
+}
+
+QString dateTimeText(const QDateTime& utc)
+{
+    if (!utc.isValid())
+        return {};
+    return utc.toTimeZone(Clock::rome()).toString(QStringLiteral("dd/MM/yyyy HH:mm:ss"));
+}
+
+QString amountText(qint64 cents)
+{
+    // QLocale Italian gives the decimal comma; no grouping so every spreadsheet reads a number.
+    static const QLocale italian = [] {
+        QLocale l(QLocale::Italian, QLocale::Italy);
+        l.setNumberOptions(QLocale::OmitGroupSeparator);
+        return l;
+    }();
+    const qint64 abs = cents < 0 ? -cents : cents;
+    return (cents < 0 ? QStringLiteral("-") : QString()) + italian.toString(abs / 100) + italian.decimalPoint()
+        + QStringLiteral("%1").arg(abs % 100, 2, 10, QLatin1Char('0'));
+}
+
+QString guardFormula(const QString& text)
+{
+    if (text.isEmpty())
+        return text;
+    const QChar c = text.front();
+    if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r')
+        return u'\'' + text;
+    return text;
+}
+
+QString title(const ExportRequest& request)
+{
+    const QString where = request.structureName.isEmpty() ? request.structureId : request.structureName;
+    return tr("Elenco movimenti – %1 – dal %2 al %3")
+        .arg(where, request.from.toString(QStringLiteral("dd/MM/yyyy")),
+             request.to.toString(QStringLiteral("dd/MM/yyyy")));
+}
+
+Error cancelledError()
+{
+    return makeError(QStringLiteral("export.cancelled"), tr("Esportazione annullata."));
+}
+
+Error writeError(const QString& filePath, const QString& detail)
+{
+    return makeError(QStringLiteral("export.write"),
+                     tr("Impossibile salvare il file %1. Controlla la cartella scelta e lo spazio libero.")
+                         .arg(filePath.section(u'/', -1)),
+                     detail);
+}
+
+Result<void> write(const ExportRequest& request, const QList<ExportRow>& rows, const ExportProgress& progress)
+{
+    switch (request.format) {
+    case ExportFormat::Csv:
+        return writeCsv(request, rows, progress);
+    case ExportFormat::Xlsx:
+        return writeXlsx(request, rows, progress);
+    case ExportFormat::Pdf:
+        return writePdf(request, rows, progress);
+    }
+    return makeError(QStringLiteral("export.format"), tr("Formato di esportazione non supportato."));
+}
+
+} // namespace sinfonia::MovementExport

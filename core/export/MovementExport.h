@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/export/ExportTypes.h"
+
+#include <QStringList>
+
+namespace sinfonia {
+
+// Exports a movement list to CSV (Italian Excel), XLSX or PDF. Every writer streams: memory stays
+// bounded by one page or one buffer whatever the number of rows, and the file appears only when
+// complete (written to a temporary name, then renamed). Safe to call from any thread.
+namespace MovementExport {
+
+// "movimenti_FAR001_2026-09-01_2026-11-26.csv": structure id and period only, never personal data.
+QString defaultFileName(ExportFormat format, const QString& structureId, QDate from, QDate to);
+QString fileExtension(ExportFormat format);
+// The column titles, in order: Data e ora, Codice identificativo, Importo, Tipo operazione, Stato.
+QStringList headers();
+// "26/11/2026 11:15:00" in Europe/Rome.
+QString dateTimeText(const QDateTime& utc);
+// "1234,56" (decimal comma, no grouping, no sign of currency): a number for Italian Excel.
+QString amountText(qint64 cents);
+// A text cell made harmless for spreadsheets: a leading = + - @ tab or CR gets a "'" before it.
+QString guardFormula(const QString& text);
+// The title of the PDF: "Elenco movimenti – Farmacia Avellino – dal 01/09/2026 al 26/11/2026".
+QString title(const ExportRequest& request);
+
+// Writes the rows in request.format to request.filePath. Errors: "export.cancelled",
+// "export.write" (Italian message naming the file), "export.format".
+Result<void> write(const ExportRequest& request, const QList<ExportRow>& rows, const ExportProgress& progress = {});
+
+Result<void> writeCsv(const ExportRequest& request, const QList<ExportRow>& rows, const ExportProgress& progress);
+Result<void> writeXlsx(const ExportRequest& request, const QList<ExportRow>& rows, const ExportProgress& progress);
+Result<void> writePdf(const ExportRequest& request, const QList<ExportRow>& rows, const ExportProgress& progress);
+
+// Shared by the writers.
+Error cancelledError();
+Error writeError(const QString& filePath, const QString& detail);
+
+} // namespace MovementExport
+} // namespace sinfonia

@@ -1,0 +1,96 @@
+// XLSX with libxlsxwriter in constant_memory mode: each row goes to disk as it is written, so
+// 100,000 rows take the memory of one row. Strings are written inline (no shared string table).
+#include "core/domain/Clock.h"
+#include "core/export/MovementExport.h"
+
+#include <QFile>
+#include <cstdio>
+#include <xlsxwriter.h>
+
+namespace sinfonia::MovementExport {
+
+namespace {
+lxw_datetime toLxw(const QDateTime& utc)
+{
+    const QDateTime local = utc.toTimeZone(Clock::rome());
+    const QDate d = local.date();
+    const QTime t = local.time();
+    return lxw_datetime {d.year(), d.month(), d.day(), t.hour(), t.minute(), double(t.second())};
+}
+} // namespace
+
+Result<void> writeXlsx(const ExportRequest& request, const QList<ExportRow>& rows, const ExportProgress& progress)
+{
+    const QString tmpPath = request.filePath + QStringLiteral(".part");
+    const QByteArray tmpName = QFile::encodeName(tmpPath);
+    lxw_workbook_options options {};
+    options.constant_memory = LXW_TRUE;
+    lxw_workbook* book = workbook_new_opt(tmpName.constData(), &options);
+    if (!book)
+        return writeError(request.filePath, QStringLiteral("workbook_new failed"));
+
+    QByteArray titleUtf8 = title(request).toUtf8();
+    lxw_doc_properties props {};
+    props.title = titleUtf8.data();
+    workbook_set_properties(book, &props);
+
+    lxw_worksheet* sheet = workbook_add_worksheet(book, "Movimenti");
+    lxw_format* bold = workbook_add_format(book);
+    format_set_bold(bold);
+    lxw_format* money = workbook_add_format(book);
+    format_set_num_format(money, "#,##0.00 \xE2\x82\xAC");
+    lxw_format* when = workbook_add_format(book);
+    format_set_num_format(when, "dd/mm/yyyy hh:mm");
+    worksheet_set_column(sheet, 0, 0, 18, nullptr);
+    worksheet_set_column(sheet, 1, 1, 24, nullptr);
+    worksheet_set_column(sheet, 2, 2, 14, nullptr);
+    worksheet_set_column(sheet, 3, 4, 16, nullptr);
+    worksheet_freeze_panes(sheet, 1, 0);
+
+    const QStringList titles = headers();
+    for (int c = 0; c < titles.size(); ++c)
+        worksheet_write_string(sheet, 0, lxw_col_t(c), titles.at(c).toUtf8().constData(), bold);
+
+    const qint64 total = rows.size();
+    const QByteArray typeNames[]
+        = {displayName(MovementType::Acquisto).toUtf8(), displayName(MovementType::Cancellazione).toUtf8()};
+    const QByteArray stateNames[]
+        = {displayName(MovementState::InAttesa).toUtf8(), displayName(MovementState::Confermato).toUtf8()};
+    bool cancelled = false;
+    for (qint64 i = 0; i < total; ++i) {
+        const ExportRow& r = rows.at(i);
+        const auto row = lxw_row_t(i + 1);
+        if (r.createdAt.isValid()) {
+            lxw_datetime dt = toLxw(r.createdAt);
+            worksheet_write_datetime(sheet, row, 0, &dt, when);
+        }
+        worksheet_write_string(sheet, row, 1, r.code.toUtf8().constData(), nullptr);
+        worksheet_write_number(sheet, row, 2, double(r.amountCents) / 100.0, money);
+        worksheet_write_string(sheet, row, 3, typeNames[r.type == MovementType::Acquisto ? 0 : 1].constData(), nullptr);
+        worksheet_write_string(sheet, row, 4, stateNames[r.state == MovementState::InAttesa ? 0 : 1].constData(),
+                               nullptr);
+        if (progress && (i % 1000 == 999) && !progress(i + 1, total)) {
+            cancelled = true;
+            break;
+        }
+    }
+    worksheet_autofilter(sheet, 0, 0, lxw_row_t(total), 4);
+
+    const lxw_error err = workbook_close(book);
+    if (cancelled || err != LXW_NO_ERROR) {
+        QFile::remove(tmpPath);
+        if (cancelled)
+            return cancelledError();
+        return writeError(request.filePath, QString::fromUtf8(lxw_strerror(err)));
+    }
+    // rename(2) replaces an existing file atomically.
+    if (std::rename(tmpName.constData(), QFile::encodeName(request.filePath).constData()) != 0) {
+        QFile::remove(tmpPath);
+        return writeError(request.filePath, QStringLiteral("rename failed"));
+    }
+    if (progress)
+        progress(total, total);
+    return {};
+}
+
+} // namespace sinfonia::MovementExport

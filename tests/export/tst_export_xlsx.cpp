@@ -1,0 +1,69 @@
+#include "ExportSamples.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sinfonia;
+
+// The XLSX is read back with `unzip -p`: constant_memory mode writes strings inline in the sheet.
+class TestExportXlsx : public QObject
+{
+    Q_OBJECT
+private slots:
+    void sheetHoldsValuesAndFormats()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.xlsx"));
+        const auto result = MovementExport::write(test::sampleRequest(ExportFormat::Xlsx, path), test::sampleRows());
+        QVERIFY2(result.ok(), qPrintable(result.error().detail));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
+        QVERIFY(!test::runTool(QStringLiteral("unzip"), {QStringLiteral("-t"), path}).isEmpty());
+
+        const QByteArray sheet = test::runTool(
+            QStringLiteral("unzip"), {QStringLiteral("-p"), path, QStringLiteral("xl/worksheets/sheet1.xml")});
+        QVERIFY(!sheet.isEmpty());
+        for (const char* text : {"Data e ora", "Codice identificativo", "Importo", "Tipo operazione", "Stato",
+                                 "VOB000001002024", "=HYPERLINK(\"x\")", "Cancellazione", "CONFERMATO", "IN ATTESA"}) {
+            QVERIFY2(sheet.contains(text), text);
+        }
+        QVERIFY(sheet.contains("<v>12.5</v>"));
+        QVERIFY(sheet.contains("<v>1234.56</v>"));
+        // 26/11/2026 11:15 Rome = Excel serial 46352 + 11:15/24h.
+        QVERIFY(sheet.contains("<v>46352.46875</v>"));
+        QVERIFY(sheet.contains("<autoFilter ref=\"A1:E4\"/>"));
+        QVERIFY(sheet.contains("ySplit=\"1\""));
+        // A text cell is never a formula.
+        QVERIFY(!sheet.contains("<f>"));
+
+        const QByteArray styles
+            = test::runTool(QStringLiteral("unzip"), {QStringLiteral("-p"), path, QStringLiteral("xl/styles.xml")});
+        QVERIFY(styles.contains("formatCode=\"#,##0.00 \xE2\x82\xAC\""));
+        QVERIFY(styles.contains("formatCode=\"dd/mm/yyyy hh:mm\""));
+        const QByteArray core
+            = test::runTool(QStringLiteral("unzip"), {QStringLiteral("-p"), path, QStringLiteral("docProps/core.xml")});
+        QVERIFY(core.contains("Farmacia Avellino"));
+    }
+
+    void manyRowsAndCancel()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.xlsx"));
+        const auto ok = MovementExport::write(test::sampleRequest(ExportFormat::Xlsx, path), test::manyRows(5000));
+        QVERIFY(ok.ok());
+        const QByteArray sheet = test::runTool(
+            QStringLiteral("unzip"), {QStringLiteral("-p"), path, QStringLiteral("xl/worksheets/sheet1.xml")});
+        QVERIFY(sheet.contains("<autoFilter ref=\"A1:E5001\"/>"));
+        QVERIFY(sheet.contains("VOB000000004999"));
+
+        const QString other = dir.filePath(QStringLiteral("cancelled.xlsx"));
+        const auto cancelled = MovementExport::write(test::sampleRequest(ExportFormat::Xlsx, other),
+                                                     test::manyRows(5000), [](qint64, qint64) { return false; });
+        QCOMPARE(cancelled.error().code, QStringLiteral("export.cancelled"));
+        QVERIFY(!QFile::exists(other));
+        QVERIFY(!QFile::exists(other + QStringLiteral(".part")));
+    }
+};
+
+QTEST_MAIN(TestExportXlsx)
+#include "tst_export_xlsx.moc"
