@@ -22,6 +22,7 @@ packages=(
     python3-yaml  # server contract conformance check (tests/server/http/contract)
     # benchmarks: load generator and the comparisons named in performance.md
     wrk zbar-tools hyperfine keepassxc
+    libsqlite3-dev  # the movement cache's bulk insert path links SQLite (core/services)
 )
 
 missing=()

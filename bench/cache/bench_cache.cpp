@@ -46,16 +46,18 @@ QList<QByteArray> makeJsonPages(int rows, int pageSize)
 {
     QList<QByteArray> pages;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QStringList cfs {QStringLiteral("RSSMRA85T50A562S"), QStringLiteral("BNCLRA90A41F839X"),
-                           QStringLiteral("VRDGNN80A41F205X")};
+    // Like the server's bulk data: integer ids newest first, 10,000 beneficiaries.
+    QStringList cfs;
+    for (int i = 0; i < 10000; ++i)
+        cfs << QStringLiteral("B%1MRA80A41F839X").arg(i, 4, 10, QLatin1Char('0')).left(16);
     for (int start = 0; start < rows; start += pageSize) {
         QJsonArray items;
         for (int i = start; i < qMin(rows, start + pageSize); ++i) {
-            items.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("M%1").arg(i, 8, 10, QLatin1Char('0'))},
+            items.append(QJsonObject {{QStringLiteral("id"), QString::number(rows - i)},
                                       {QStringLiteral("voucherId"), QString::number(100 + i % 10000)},
                                       {QStringLiteral("voucherNumber"),
                                        QStringLiteral("VOB%1").arg(100 + i % 10000, 12, 10, QLatin1Char('0'))},
-                                      {QStringLiteral("codiceFiscale"), cfs.at(i % cfs.size())},
+                                      {QStringLiteral("codiceFiscale"), cfs.at((i * 7919) % cfs.size())},
                                       {QStringLiteral("structureId"), QStringLiteral("BENCH01")},
                                       {QStringLiteral("merchantName"), QStringLiteral("Farmacia Benchmark")},
                                       {QStringLiteral("createdAt"), now.addSecs(-60LL * i).toString(Qt::ISODate)},
@@ -255,6 +257,8 @@ int main(int argc, char** argv)
     CfHasher hasher(key);
     QList<QList<CachedMovement>> batches;
     t.restart();
+    if (!store.beginBulk().ok())
+        return 1;
     for (int start = 0; start < allRows.size(); start += 500) {
         QList<CachedMovement> batch;
         for (const ApiMovement& a : allRows.mid(start, 500)) {
@@ -275,6 +279,8 @@ int main(int argc, char** argv)
             return 1;
         batches.append(batch);
     }
+    if (!store.commitBulk().ok())
+        return 1;
     const qint64 insertNs = t.nsecsElapsed();
     store.close();
 

@@ -20,7 +20,7 @@ struct CachedMovement
     MovementType type = MovementType::Acquisto;
     MovementState state = MovementState::InAttesa;
     qint64 amountCents = 0;
-    QByteArray cfHash; // hex HMAC-SHA256 of the normalised codice fiscale
+    QByteArray cfHash; // CfHasher::hash of the codice fiscale (16 hex digits), empty if unknown
     QString purchaseId;
 };
 

@@ -52,7 +52,8 @@ QByteArray CfHasher::hash(const QString& codiceFiscale)
     if (it != m_memo.constEnd())
         return *it;
     const QString normalized = CodiceFiscale::normalize(codiceFiscale);
-    QByteArray h = QMessageAuthenticationCode::hash(normalized.toUtf8(), m_key, QCryptographicHash::Sha256).toHex();
+    QByteArray h
+        = QMessageAuthenticationCode::hash(normalized.toUtf8(), m_key, QCryptographicHash::Sha256).left(8).toHex();
     if (m_memo.size() > 100000)
         m_memo.clear();
     m_memo.insert(codiceFiscale, h);

@@ -27,7 +27,8 @@ public:
 
     bool hasKey() const { return !m_key.isEmpty(); }
     void setKey(QByteArray key);
-    // Hex HMAC of the normalised code; empty for an empty input. Memoised: a page repeats CFs.
+    // HMAC-SHA256 of the normalised code truncated to 64 bits, as 16 hex digits (a filter key for a
+    // few thousand beneficiaries: collisions are negligible); empty for an empty input. Memoised.
     QByteArray hash(const QString& codiceFiscale);
 
 private:

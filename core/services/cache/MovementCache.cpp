@@ -149,6 +149,7 @@ void MovementCache::sync(PageFetcher fetcher, const QString& structureId, QDate 
 
 void MovementCache::startFetching(QDate fetchFrom, QDate to)
 {
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { (void)w->store.beginBulk(); });
     m_fetchFrom = startOfDayRome(fetchFrom);
     m_filter = MovementFilter {fetchFrom, to, QString(), 500};
     fetchNext(QString());
@@ -195,6 +196,8 @@ void MovementCache::syncDone(Result<void> result)
     if (!result.ok()) {
         ++m_generation;
         m_syncing = false;
+        // Keep what arrived: rows are upserts, the next sync completes them.
+        QMetaObject::invokeMethod(m_worker, [w = m_worker] { (void)w->store.commitBulk(); });
         Q_EMIT syncFailed(structureId, result.error());
         Q_EMIT changed(structureId);
         return;
@@ -207,6 +210,10 @@ void MovementCache::syncDone(Result<void> result)
                                   Result<void> r = w->store.finishSync(structureId, fetchFrom, to, syncId, started);
                                   if (r.ok() && from < fetchFrom)
                                       r = w->store.recordSync(structureId, from, to, started);
+                                  if (r.ok())
+                                      r = w->store.commitBulk();
+                                  else
+                                      w->store.rollbackBulk();
                                   QMetaObject::invokeMethod(this, [this, gen, structureId, r, started] {
                                       if (gen != m_generation)
                                           return;
@@ -247,7 +254,10 @@ void MovementCache::clear()
 {
     ++m_generation;
     m_syncing = false;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { (void)w->store.clear(); });
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] {
+        w->store.rollbackBulk();
+        (void)w->store.clear();
+    });
 }
 
 } // namespace sinfonia

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QSqlDatabase>
 #include <QString>
 #include <optional>
 
@@ -44,9 +45,15 @@ public:
     void close();
     bool isOpen() const;
 
-    // Upserts a batch of rows in one transaction with one prepared statement. `syncId` marks the rows
-    // seen by the running sync (see finishSync).
+    // Upserts a batch of rows with one prepared statement, in its own transaction unless a bulk
+    // transaction is open. `syncId` marks the rows seen by the running sync (see finishSync).
     Result<int> insert(const QList<CachedMovement>& rows, qint64 syncId = 0);
+    // One transaction around a whole sync: with random-order index inserts, committing every page
+    // rewrites the same index pages again and again (the cost is in the commits, not the rows).
+    Result<void> beginBulk();
+    Result<void> commitBulk();
+    void rollbackBulk();
+    bool inBulk() const { return m_bulk; }
     // A complete sync of [from, to) of a structure: deletes rows the server no longer listed and
     // records the time of the sync.
     Result<void> finishSync(const QString& structureId, const QDateTime& from, const QDateTime& to, qint64 syncId,
@@ -69,9 +76,11 @@ public:
 
 private:
     Result<void> openFile(bool* broken);
+    Result<void> insertRaw(QSqlDatabase& db, const QList<CachedMovement>& rows, qint64 syncId);
 
     QString m_connection;
     QString m_path;
+    bool m_bulk = false;
 };
 
 } // namespace sinfonia
