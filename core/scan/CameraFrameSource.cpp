@@ -68,8 +68,7 @@ Result<void> CameraFrameSource::start()
         return {};
     const QList<QCameraDevice> devices = QMediaDevices::videoInputs();
     if (devices.isEmpty())
-        return makeError(QStringLiteral("camera.none"),
-                         tr("Nessuna webcam trovata: collegala e riprova, oppure usa il lettore di codici"));
+        return makeError(QStringLiteral("camera.none"), tr("Nessuna webcam trovata: collegala e riprova"));
     QCameraDevice device = QMediaDevices::defaultVideoInput();
     if (!m_cameraId.isEmpty()) {
         auto it = std::find_if(devices.begin(), devices.end(),

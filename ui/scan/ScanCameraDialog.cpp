@@ -86,6 +86,7 @@ void ScanCameraDialog::buildUi()
 
     m_preview = new ScanPreview(this);
     m_preview->setObjectName(QStringLiteral("preview"));
+    m_preview->setGuideVisible(m_mode == Mode::ScanCard);
     layout->addWidget(m_preview, 1);
 
     m_status = new QLabel(this);
@@ -145,7 +146,10 @@ void ScanCameraDialog::startSource()
     connect(m_source, &FrameSource::errorOccurred, this, &ScanCameraDialog::onSourceError, Qt::UniqueConnection);
     const Result<void> started = m_source->start();
     if (!started.ok()) {
-        setStatus(started.error().message, true);
+        QString message = started.error().message;
+        if (m_mode == Mode::ScanCard)
+            message += QLatin1Char('\n') + tr("In alternativa usa il lettore di codici o scrivi il codice fiscale.");
+        setStatus(message, true);
         if (m_photoButton)
             m_photoButton->setEnabled(false);
         return;

@@ -23,6 +23,12 @@ void ScanPreview::setConfirmed(bool confirmed)
     update();
 }
 
+void ScanPreview::setGuideVisible(bool visible)
+{
+    m_guideVisible = visible;
+    update();
+}
+
 QRect ScanPreview::guideRect() const
 {
     // A wide, low band (about 5:1, the proportions of the barcode on the card) in the centre.
@@ -44,19 +50,21 @@ void ScanPreview::paintEvent(QPaintEvent*)
             ++m_paintedFrames;
         }
     }
+    const QColor color = m_confirmed ? QColor(40, 200, 80) : QColor(255, 255, 255, 220);
+    if (m_confirmed) {
+        p.setPen(QPen(color, 10));
+        p.drawRect(rect().adjusted(5, 5, -5, -5));
+    }
+    if (!m_guideVisible)
+        return;
     const QRect guide = guideRect();
     // Dim outside the guide so the eye goes to the band.
     const QColor shade(0, 0, 0, 90);
     p.fillRect(QRect(0, 0, width(), guide.top()), shade);
     p.fillRect(QRect(0, guide.bottom() + 1, width(), height() - guide.bottom() - 1), shade);
-    const QColor color = m_confirmed ? QColor(40, 200, 80) : QColor(255, 255, 255, 220);
     p.setPen(QPen(color, m_confirmed ? 6 : 3));
     p.setBrush(Qt::NoBrush);
     p.drawRoundedRect(guide, 6, 6);
-    if (m_confirmed) {
-        p.setPen(QPen(color, 10));
-        p.drawRect(rect().adjusted(5, 5, -5, -5));
-    }
 }
 
 } // namespace sinfonia

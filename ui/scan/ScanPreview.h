@@ -21,6 +21,8 @@ public:
     // Green guide and border for a moment after a successful read.
     void setConfirmed(bool confirmed);
     bool isConfirmed() const { return m_confirmed; }
+    // The barcode guide makes no sense for a receipt photo.
+    void setGuideVisible(bool visible);
     // The guide rectangle in widget coordinates (for tests and for the layout of hints).
     QRect guideRect() const;
     int paintedFrames() const { return m_paintedFrames; }
@@ -33,6 +35,7 @@ protected:
 private:
     QVideoFrame m_frame;
     bool m_confirmed = false;
+    bool m_guideVisible = true;
     int m_paintedFrames = 0;
 };
 
