@@ -149,9 +149,10 @@ void TestCache::threadedSyncAndQuery()
         const int start = cursor.isEmpty() ? 0 : cursor.toInt();
         MovementPage p;
         const QDateTime from = MovementCache::startOfDayRome(f.from);
+        const QDateTime to = MovementCache::startOfDayRome(f.to.addDays(1));
         QList<ApiMovement> inRange;
         for (const auto& m : server)
-            if (m.movement.createdAt >= from)
+            if (m.movement.createdAt >= from && m.movement.createdAt < to)
                 inRange.append(m);
         p.items = inRange.mid(start, f.limit);
         if (start + f.limit < inRange.size())
@@ -166,7 +167,7 @@ void TestCache::threadedSyncAndQuery()
     QVERIFY(finished.wait(10000));
     QCOMPARE(failed.size(), 0);
     QCOMPARE(finished.first().at(1).toInt(), 1234);
-    QCOMPARE(pagesServed, 3);
+    QCOMPARE(pagesServed, 5); // 31 days in 3 sub-periods: 3 pages + 1 + 1
 
     Result<MovementRows> got = makeError(QString(), QString());
     cache.query(QStringLiteral("FAR001"), today.addDays(-30), today, QString(), this,
@@ -186,6 +187,7 @@ void TestCache::threadedSyncAndQuery()
     filters.clear();
     cache.sync(fetcher, QStringLiteral("FAR001"), today.addDays(-30), today);
     QVERIFY(finished.wait(10000));
+    QCOMPARE(filters.size(), 1); // two days: one chain, one page
     QCOMPARE(filters.first().from, today.addDays(-1));
     got = makeError(QString(), QString());
     cache.query(QStringLiteral("FAR001"), today.addDays(-30), today, QString(), this,

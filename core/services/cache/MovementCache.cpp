@@ -128,7 +128,7 @@ void MovementCache::sync(PageFetcher fetcher, const QString& structureId, QDate 
     m_syncId = m_syncStarted.toMSecsSinceEpoch();
     m_syncRows = 0;
     m_pendingInserts = 0;
-    m_lastPageFetched = false;
+    m_openChains = 0;
     if (full) {
         startFetching(from, to);
         return;
@@ -151,14 +151,23 @@ void MovementCache::startFetching(QDate fetchFrom, QDate to)
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker] { (void)w->store.beginBulk(); });
     m_fetchFrom = startOfDayRome(fetchFrom);
-    m_filter = MovementFilter {fetchFrom, to, QString(), 500};
-    fetchNext(QString());
+    // The cursor makes the pages of one period sequential; a long period is split into a few
+    // sub-periods fetched side by side, so the server's answer time is overlapped.
+    const qint64 days = fetchFrom.daysTo(to) + 1;
+    const int chains = days >= 21 ? 3 : 1;
+    m_openChains = chains;
+    QDate start = fetchFrom;
+    for (int i = 0; i < chains; ++i) {
+        const QDate end = i == chains - 1 ? to : start.addDays(days / chains - 1);
+        fetchNext(MovementFilter {start, end, QString(), 500}, QString());
+        start = end.addDays(1);
+    }
 }
 
-void MovementCache::fetchNext(const QString& cursor)
+void MovementCache::fetchNext(const MovementFilter& filter, const QString& cursor)
 {
     const quint64 gen = m_generation;
-    m_fetcher(m_filter, cursor, this, [this, gen](Result<MovementPage> page) {
+    m_fetcher(filter, cursor, this, [this, gen, filter](Result<MovementPage> page) {
         if (gen != m_generation || !m_syncing)
             return;
         if (!page) {
@@ -166,7 +175,8 @@ void MovementCache::fetchNext(const QString& cursor)
             return;
         }
         const QString next = page.value().nextCursor;
-        m_lastPageFetched = next.isEmpty();
+        if (next.isEmpty())
+            --m_openChains;
         ++m_pendingInserts;
         QMetaObject::invokeMethod(m_worker,
                                   [this, w = m_worker, gen, items = std::move(page.value().items), syncId = m_syncId] {
@@ -181,12 +191,12 @@ void MovementCache::fetchNext(const QString& cursor)
                                           }
                                           m_syncRows += r.value();
                                           Q_EMIT syncProgress(m_syncStructure, m_syncRows);
-                                          if (m_lastPageFetched && m_pendingInserts == 0)
+                                          if (m_openChains == 0 && m_pendingInserts == 0)
                                               syncDone({});
                                       });
                                   });
         if (!next.isEmpty())
-            fetchNext(next);
+            fetchNext(filter, next);
     });
 }
 

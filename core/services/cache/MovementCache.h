@@ -70,7 +70,7 @@ Q_SIGNALS:
     void changed(const QString& structureId);
 
 private:
-    void fetchNext(const QString& cursor);
+    void fetchNext(const MovementFilter& filter, const QString& cursor);
     void startFetching(QDate fetchFrom, QDate to);
     void syncDone(Result<void> result);
 
@@ -83,14 +83,13 @@ private:
     bool m_syncing = false;
     PageFetcher m_fetcher;
     QString m_syncStructure;
-    MovementFilter m_filter;
     QDateTime m_syncFrom; // recorded as synced
     QDateTime m_fetchFrom; // actually refetched (incremental)
     QDateTime m_syncTo;
     qint64 m_syncId = 0;
     int m_syncRows = 0;
     int m_pendingInserts = 0;
-    bool m_lastPageFetched = false;
+    int m_openChains = 0; // sub-periods still fetching
     QDateTime m_syncStarted;
     quint64 m_generation = 0;
 };
