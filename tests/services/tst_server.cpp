@@ -54,6 +54,7 @@ private Q_SLOTS:
     void typedOperations();
     void refreshLogoutAndNoTokenOnDisk();
     void droppedAnswerReconciledOnce();
+    void purchaseOtpReceiptAndCancellation();
     void intentSavedButNeverSentIsReplayed();
     void cacheSyncAndCorruptRebuild();
 
@@ -416,6 +417,66 @@ void TestServerIntegration::droppedAnswerReconciledOnce()
     QVERIFY(reopened.unresolved().isEmpty());
     QCOMPARE(countMovements(voucher->voucher.id, cents), before + 1); // never debited twice
     QVERIFY(!reopened.entry(open.first().idempotencyKey)->movementId.isEmpty());
+}
+
+void TestServerIntegration::purchaseOtpReceiptAndCancellation()
+{
+    QVERIFY(login());
+    QString cf;
+    const auto voucher = activeVoucher(&cf);
+    QVERIFY(voucher.has_value());
+    QTemporaryDir dir;
+    OperationJournal journal;
+    QVERIFY(journal.open(dir.filePath(QStringLiteral("j.sqlite"))).ok());
+    OperationRunner runner(m_api.get(), &journal);
+    const QByteArray png = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(300, 'z');
+    auto created = wait<MovementWithChallenge>([&](auto done) {
+        runner.purchase(QStringLiteral("FAR001"), voucher->voucher.id, Money::fromCents(321), QStringLiteral("DOC-1"),
+                        ReceiptFile {"image/png", png}, this, done);
+    });
+    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().detail));
+    const QString purchaseId = created->movement.movement.id;
+    QCOMPARE(created->movement.movement.state, MovementState::InAttesa);
+    QVERIFY(created->otp.attemptsLeft > 0);
+
+    // A wrong code first: Italian message and attempts left from the server.
+    auto wrong = wait<VerifyResult>([&](auto done) {
+        m_api->verifyOtp(QStringLiteral("FAR001"), purchaseId, QStringLiteral("000000"), this, done);
+    });
+    const QString otp = m_server.latestOtpForMovement(purchaseId);
+    QVERIFY(!otp.isEmpty());
+    if (otp != QLatin1String("000000")) {
+        QVERIFY(!wrong.ok());
+        QCOMPARE(wrong.error().code, QStringLiteral("otp.invalid"));
+        QVERIFY(ApiErrors::attemptsLeft(wrong.error()).has_value());
+    }
+    auto verified = wait<VerifyResult>(
+        [&](auto done) { m_api->verifyOtp(QStringLiteral("FAR001"), purchaseId, otp, this, done); });
+    QVERIFY2(verified.ok(), qPrintable(verified.ok() ? QString() : verified.error().detail));
+    QCOMPARE(verified->movement.movement.state, MovementState::Confermato);
+    QCOMPARE(verified->voucher.voucher.id, voucher->voucher.id);
+
+    auto receipt
+        = wait<ReceiptFile>([&](auto done) { m_api->receipt(QStringLiteral("FAR001"), purchaseId, this, done); });
+    QVERIFY2(receipt.ok(), qPrintable(receipt.ok() ? QString() : receipt.error().detail));
+    QCOMPARE(receipt->bytes, png);
+
+    // Same-day cancellation of part of it, through the journal, confirmed with its OTP.
+    auto cancel = wait<MovementWithChallenge>([&](auto done) {
+        runner.cancellation(QStringLiteral("FAR001"), voucher->voucher.id, purchaseId, Money::fromCents(100), this,
+                            done);
+    });
+    QVERIFY2(cancel.ok(), qPrintable(cancel.ok() ? QString() : cancel.error().detail));
+    QCOMPARE(cancel->movement.movement.type, MovementType::Cancellazione);
+    const QString cancelOtp = m_server.latestOtpForMovement(cancel->movement.movement.id);
+    auto credited = wait<VerifyResult>([&](auto done) {
+        m_api->verifyOtp(QStringLiteral("FAR001"), cancel->movement.movement.id, cancelOtp, this, done);
+    });
+    QVERIFY2(credited.ok(), qPrintable(credited.ok() ? QString() : credited.error().detail));
+    QCOMPARE(credited->voucher.voucher.availableAmount().cents(),
+             verified->voucher.voucher.availableAmount().cents() + 100);
+    QCOMPARE(journal.recent().size(), 2);
+    QVERIFY(journal.unresolved().isEmpty());
 }
 
 void TestServerIntegration::intentSavedButNeverSentIsReplayed()
