@@ -1,0 +1,189 @@
+#include "core/domain/Clock.h"
+#include "core/services/cache/CfHasher.h"
+#include "core/services/cache/MovementCache.h"
+#include "ui/movements/MovementsExportBar.h"
+#include "ui/movements/MovementsPage.h"
+#include "ui/movements/MovementsTableModel.h"
+
+#include <QAction>
+#include <QDateEdit>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sinfonia;
+
+// The page over a real MovementCache (SQLite in a temporary folder) filled by a scripted page
+// source: what the server would send, or a network failure for the offline case.
+class TestMovementsPage : public QObject
+{
+    Q_OBJECT
+private:
+    static constexpr auto cfA = "RSSMRA85T50A562W";
+    static constexpr auto cfB = "SPSGPP70C15A509D";
+
+    static ApiMovement movement(const QString& id, const QDateTime& at, qint64 cents, const char* cf)
+    {
+        ApiMovement m;
+        m.movement.id = id;
+        m.movement.voucherId = QStringLiteral("100");
+        m.movement.structureId = QStringLiteral("FAR001");
+        m.movement.createdAt = at;
+        m.movement.type = MovementType::Acquisto;
+        m.movement.state = MovementState::Confermato;
+        m.movement.amount = Money::fromCents(cents);
+        m.voucherNumber = QStringLiteral("VOB00000100") + id;
+        m.codiceFiscale = QString::fromLatin1(cf);
+        return m;
+    }
+
+    struct Fixture
+    {
+        QTemporaryDir dir;
+        ManualClock clock {QDateTime(QDate(2026, 11, 26), QTime(10, 0), Qt::UTC)};
+        MovementCache cache;
+        bool online = true;
+        MovementsPage* page = nullptr;
+
+        bool open()
+        {
+            QSignalSpy opened(&cache, &MovementCache::opened);
+            cache.open(dir.filePath(QStringLiteral("m.sqlite")), CfHasher::generateKey(), 6);
+            return opened.wait(10000) && opened.first().at(0).toBool();
+        }
+    };
+
+    static void makePage(Fixture& f, QWidget* parent)
+    {
+        f.page = new MovementsPage(&f.cache, &f.clock, parent);
+        f.page->setStructure(QStringLiteral("FAR001"), QStringLiteral("Farmacia Avellino"));
+        const QDateTime day(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC);
+        bool* online = &f.online;
+        f.page->setPageFetcher([online, day](const MovementFilter&, const QString&, QObject*,
+                                             std::function<void(Result<MovementPage>)> done) {
+            if (!*online) {
+                done(makeError(QStringLiteral("net.unreachable"), QStringLiteral("Server non raggiungibile.")));
+                return;
+            }
+            MovementPage page;
+            page.items = {movement(QStringLiteral("1"), day, 1250, cfA),
+                          movement(QStringLiteral("2"), day.addSecs(60), 300, cfB),
+                          movement(QStringLiteral("3"), day.addSecs(120), 99999, cfA)};
+            done(page);
+        });
+    }
+
+private slots:
+    void defaultsAndValidation()
+    {
+        Fixture f;
+        QWidget window;
+        makePage(f, &window);
+        MovementsPage& page = *f.page;
+        QCOMPARE(page.fromEdit()->date(), QDate(2026, 11, 26));
+        QCOMPARE(page.toEdit()->date(), QDate(2026, 11, 26));
+        QCOMPARE(page.cfCounter()->text(), QStringLiteral("0/16"));
+        QCOMPARE(page.searchAction()->shortcut(), QKeySequence(Qt::Key_F5));
+        QCOMPARE(page.exportAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+        QVERIFY(!page.fromEdit()->accessibleName().isEmpty());
+        QVERIFY(!page.table()->accessibleName().isEmpty());
+
+        page.fromEdit()->setDate(QDate(2026, 7, 1));
+        QVERIFY(!page.search());
+        QVERIFY2(page.statusLabel()->text().contains(QStringLiteral("al massimo di 3 mesi")),
+                 qPrintable(page.statusLabel()->text()));
+        page.fromEdit()->setDate(QDate(2026, 8, 26));
+        page.toEdit()->setDate(QDate(2026, 8, 20));
+        QVERIFY(!page.search());
+        QVERIFY(page.statusLabel()->text().contains(QStringLiteral("successiva")));
+
+        page.fromEdit()->setDate(QDate(2026, 11, 26));
+        page.toEdit()->setDate(QDate(2026, 11, 26));
+        page.cfEdit()->setText(QStringLiteral("RSSMRA85T50A562X"));
+        QCOMPARE(page.cfCounter()->text(), QStringLiteral("16/16"));
+        QVERIFY(!page.search());
+        QVERIFY(page.statusLabel()->text().contains(QStringLiteral("16")));
+    }
+
+    void syncsShowsFiltersAndWorksOffline()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        QWidget window;
+        makePage(f, &window);
+        MovementsPage& page = *f.page;
+        QSignalSpy done(&page, &MovementsPage::searchFinished);
+
+        QVERIFY(page.search());
+        QVERIFY(done.wait(20000));
+        QCOMPARE(done.last().at(0).toBool(), true);
+        QCOMPARE(done.last().at(1).toInt(), 3);
+        QCOMPARE(page.model()->rowCount(), 3);
+        QVERIFY(page.syncLabel()->text().startsWith(QStringLiteral("Dati aggiornati al 26/11/2026")));
+        page.model()->sort(MovementsTableModel::Amount, Qt::DescendingOrder);
+        QCOMPARE(page.model()->index(0, MovementsTableModel::Amount).data().toString(), QStringLiteral("999,99 €"));
+
+        page.cfEdit()->setText(QString::fromLatin1(cfA));
+        QVERIFY(page.search());
+        QVERIFY(done.wait(20000));
+        QCOMPARE(page.model()->rowCount(), 2);
+
+        f.online = false;
+        page.cfEdit()->clear();
+        QVERIFY(page.search());
+        QVERIFY(done.wait(20000));
+        QCOMPARE(done.last().at(0).toBool(), false);
+        QCOMPARE(page.model()->rowCount(), 3);
+        QVERIFY(page.statusLabel()->text().contains(QStringLiteral("Server non raggiungibile")));
+        QVERIFY(page.syncLabel()->text().startsWith(QStringLiteral("Dati aggiornati al")));
+    }
+
+    void exportsWithoutPersonalData()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        QWidget window;
+        makePage(f, &window);
+        MovementsPage& page = *f.page;
+        MovementsExportBar* bar = page.exportBar();
+        QSignalSpy exported(bar, &MovementsExportBar::exportFinished);
+        bar->exportTo(ExportFormat::Csv, f.dir.filePath(QStringLiteral("x.csv")));
+        QCOMPARE(exported.size(), 1);
+        QCOMPARE(exported.first().at(0).toBool(), false);
+        QVERIFY(exported.first().at(1).toString().contains(QStringLiteral("Nessun movimento")));
+
+        QSignalSpy done(&page, &MovementsPage::searchFinished);
+        QVERIFY(page.search());
+        QVERIFY(done.wait(20000));
+        QString proposed;
+        bar->setFileChooser([&proposed](ExportFormat, const QString& path) {
+            proposed = path;
+            return path;
+        });
+        bar->setDirectory(f.dir.path());
+        bar->exportAs(ExportFormat::Csv);
+        QVERIFY(exported.wait(20000));
+        QCOMPARE(exported.last().at(0).toBool(), true);
+        QCOMPARE(proposed, f.dir.filePath(QStringLiteral("movimenti_FAR001_2026-11-26_2026-11-26.csv")));
+        QFile file(proposed);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.contains("VOB000001003"));
+        QVERIFY(!bytes.contains(cfA));
+        QVERIFY(!bytes.contains(cfB));
+        QCOMPARE(bytes.count("\r\n"), 4);
+        QVERIFY(bar->statusLabel()->text().contains(QStringLiteral("Movimenti esportati: 3")));
+
+        bar->exportAs(ExportFormat::Pdf);
+        QVERIFY(exported.wait(30000));
+        QCOMPARE(exported.last().at(0).toBool(), true);
+        QVERIFY(QFile::exists(f.dir.filePath(QStringLiteral("movimenti_FAR001_2026-11-26_2026-11-26.pdf"))));
+    }
+};
+
+QTEST_MAIN(TestMovementsPage)
+#include "tst_movements_page.moc"
