@@ -52,6 +52,7 @@ private Q_SLOTS:
     void sandboxIdentitiesAndDirectLogin();
     void cancelDeniedAndTimeout();
     void typedOperations();
+    void employeeLifecycle();
     void refreshLogoutAndNoTokenOnDisk();
     void droppedAnswerReconciledOnce();
     void purchaseOtpReceiptAndCancellation();
@@ -206,6 +207,43 @@ void TestServerIntegration::cancelDeniedAndTimeout()
     QVERIFY(!timeout.message.isEmpty());
     QCOMPARE(m_flow->state(), LoginFlow::State::Failed);
     QVERIFY(!m_session->isLoggedIn());
+}
+
+void TestServerIntegration::employeeLifecycle()
+{
+    QVERIFY(login());
+    const QString structure = QStringLiteral("FAR001");
+    const QString cf = QStringLiteral("RSSMRA85T10A562S");
+    const QString service = QStringLiteral("voucher-secondogeniti");
+    auto added = wait<Employee>([&](auto done) {
+        m_api->addEmployee(structure, cf, QStringLiteral("Mario"), QStringLiteral("Rossi"), this, done);
+    });
+    QVERIFY2(added.ok() || added.error().code == QLatin1String("employee.exists"),
+             qPrintable(added.ok() ? QString() : added.error().detail));
+    auto again = wait<Employee>([&](auto done) {
+        m_api->addEmployee(structure, cf, QStringLiteral("Mario"), QStringLiteral("Rossi"), this, done);
+    });
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().code, QStringLiteral("employee.exists"));
+    auto associated = wait<Employee>([&](auto done) { m_api->associateService(structure, cf, service, this, done); });
+    QVERIFY2(associated.ok(), qPrintable(associated.ok() ? QString() : associated.error().detail));
+    QVERIFY(associated->services.contains(service));
+    auto removed = wait<Employee>([&](auto done) { m_api->removeService(structure, cf, service, this, done); });
+    QVERIFY(removed.ok());
+    QVERIFY(!removed->services.contains(service));
+    auto disabled = wait<Employee>([&](auto done) { m_api->disableEmployee(structure, cf, this, done); });
+    QVERIFY(disabled.ok());
+    QVERIFY(!disabled->enabled);
+    auto enabled = wait<Employee>([&](auto done) { m_api->enableEmployee(structure, cf, this, done); });
+    QVERIFY(enabled.ok());
+    QVERIFY(enabled->enabled);
+    auto invalid = wait<Employee>([&](auto done) {
+        m_api->addEmployee(structure, QStringLiteral("RSSMRA85T10A562X"), QStringLiteral("A"), QStringLiteral("B"),
+                           this, done);
+    });
+    QVERIFY(!invalid.ok());
+    QVERIFY(invalid.error().code.startsWith(QLatin1String("cf.")));
+    QVERIFY(!invalid.error().message.isEmpty());
 }
 
 std::optional<VoucherInfo> TestServerIntegration::activeVoucher(QString* cf)
