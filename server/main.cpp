@@ -145,7 +145,11 @@ int main(int argc, char* argv[])
                              .outbox = sandboxMode ? &sms : nullptr,
                              .sandbox = sandboxMode,
                              .publicUrl = QString(),
-                             .version = QStringLiteral(SINFONIA_VERSION)};
+                             .version = QStringLiteral(SINFONIA_VERSION),
+                             .crashAfterCommitRoute = QString()};
+
+    if (sandboxMode)
+        ctx.crashAfterCommitRoute = qEnvironmentVariable("SINFONIA_SANDBOX_CRASH_AFTER_COMMIT");
 
     http::HttpServer::Options options;
     options.threads = threads;

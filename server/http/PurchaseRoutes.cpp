@@ -62,6 +62,7 @@ void createPurchase(ServerContext& ctx, const httplib::Request& req, httplib::Re
     r.receipt = QByteArray::fromStdString(receipt.content);
     r.receiptContentType = receiptType(receipt.content_type);
     r.commercialDocument = document->trimmed();
+    r.idempotencyKey = QString::fromStdString(req.get_header_value("Idempotency-Key"));
     auto c = ctx.ledger.createPurchase(op, r);
     if (!c)
         return Problem::sendError(res, c.error());
@@ -77,7 +78,12 @@ void createCancellation(ServerContext& ctx, const httplib::Request& req, httplib
     auto amount = RequestParsing::requiredCents(*body, QStringLiteral("amountCents"));
     if (!amount)
         return Problem::sendError(res, amount.error(), {}, 400);
-    auto c = ctx.ledger.createCancellation(op, ledger::CancellationRequest {pathArg(req, 1), pathArg(req, 2), *amount});
+    ledger::CancellationRequest r;
+    r.structureId = pathArg(req, 1);
+    r.purchaseId = pathArg(req, 2);
+    r.amountCents = *amount;
+    r.idempotencyKey = QString::fromStdString(req.get_header_value("Idempotency-Key"));
+    auto c = ctx.ledger.createCancellation(op, r);
     if (!c)
         return Problem::sendError(res, c.error());
     sendJson(res, 201, JsonViews::challenge(*c));

@@ -6,8 +6,10 @@
 #include "server/http/ServerContext.h"
 #include "server/ledger/IdempotencyStore.h"
 
+#include <csignal>
 #include <exception>
 #include <httplib.h>
+#include <unistd.h>
 
 namespace sinfonia::http {
 
@@ -167,6 +169,13 @@ void Router::runIdempotent(const httplib::Request& req, httplib::Response& res, 
     } catch (...) {
         (void)m_ctx.idempotency.release(key); // nothing was answered: let the client retry
         throw;
+    }
+
+    if (m_ctx.sandbox && !m_ctx.crashAfterCommitRoute.isEmpty() && res.status < 300
+        && RequestScope::current().route.contains(m_ctx.crashAfterCommitRoute)) {
+        qCWarning(lcHttp) << "sandbox crash hook: killing the process after the commit of"
+                          << RequestScope::current().route;
+        ::kill(::getpid(), SIGKILL);
     }
 
     Result<void> stored = res.status >= 500

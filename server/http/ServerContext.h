@@ -35,6 +35,10 @@ struct ServerContext
     bool sandbox = false;
     QString publicUrl; // absolute base URL, e.g. "http://127.0.0.1:8080"
     QString version;
+    // Test hook, sandbox only (SINFONIA_SANDBOX_CRASH_AFTER_COMMIT=<part of a route label>): the
+    // process kills itself with SIGKILL after such a command committed and before its answer is
+    // stored or sent, to prove a retry with the same Idempotency-Key has exactly one effect.
+    QString crashAfterCommitRoute;
 };
 
 } // namespace http

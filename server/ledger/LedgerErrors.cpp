@@ -63,6 +63,8 @@ const QHash<QString, Entry>& table()
         {QStringLiteral("movements.cursor_invalid"), {400, "Pagina non valida: ripeti la ricerca."}},
         {QStringLiteral("movements.limit_invalid"), {400, "Numero di risultati per pagina non valido (da 1 a 500)."}},
         {QStringLiteral("idempotency.key_invalid"), {400, "Chiave di idempotenza non valida."}},
+        {QStringLiteral("idempotency.key_reused"),
+         {422, "La chiave Idempotency-Key è già stata usata per una richiesta diversa."}},
         {QStringLiteral("db.busy"), {503, "Il servizio è momentaneamente occupato: riprova tra qualche secondo."}},
         {QStringLiteral("db.error"), {500, "Errore interno del servizio: riprova più tardi."}},
     };

@@ -126,6 +126,9 @@ struct PurchaseRequest
     QByteArray receipt; // JPEG, PNG or PDF, checked by content, 1 byte .. 5 MB
     QString receiptContentType; // optional; if given it must match the content
     QString commercialDocument; // optional, at most 64 characters
+    // Idempotency-Key of the request (optional): stored on the movement in the same transaction;
+    // a second purchase with the same key returns the first one instead of debiting again.
+    QString idempotencyKey;
 };
 
 struct CancellationRequest
@@ -133,6 +136,7 @@ struct CancellationRequest
     QString structureId;
     QString purchaseId;
     qint64 amountCents = 0;
+    QString idempotencyKey; // as in PurchaseRequest
 };
 
 // State of the OTP challenge of a pending movement. Clients never hard-code the limits.

@@ -9,6 +9,13 @@
 
 namespace sinfonia::ledger {
 
+namespace {
+QVariant nullableKey(const QString& key)
+{
+    return key.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(key);
+}
+} // namespace
+
 MovementWriter::MovementWriter(Database& db, const Clock& clock, OtpManager& otp, LedgerService::Options options)
     : m_db(db)
     , m_clock(clock)
@@ -46,6 +53,35 @@ Result<QString> MovementWriter::checkReceipt(const PurchaseRequest& r) const
     return type;
 }
 
+Result<std::optional<OtpChallengeView>> MovementWriter::replayByKey(QSqlDatabase& db, const OperatorContext& ctx,
+                                                                    const QString& key, const QString& type,
+                                                                    const QString& structureId, qint64 amountCents,
+                                                                    qint64 targetId)
+{
+    if (key.isEmpty())
+        return std::optional<OtpChallengeView>();
+    auto q = sql::first(db,
+                        QStringLiteral("SELECT id, type, structure_id, amount_cents, voucher_id, purchase_id"
+                                       " FROM movements WHERE operator_cf = ? AND idem_key = ?"),
+                        {ctx.operatorCf, key});
+    if (!q)
+        return q.error();
+    if (!q->isValid())
+        return std::optional<OtpChallengeView>();
+    const qint64 target = type == QLatin1String("ACQUISTO") ? q->value(4).toLongLong() : q->value(5).toLongLong();
+    if (q->value(1).toString() != type || q->value(2).toString() != structureId
+        || q->value(3).toLongLong() != amountCents || target != targetId)
+        return errors::make(QStringLiteral("idempotency.key_reused"), QStringLiteral("movement key of other request"));
+    auto m = rows::movementById(db, q->value(0).toLongLong(), structureId, m_clock.todayInRome());
+    if (!m)
+        return m.error();
+    auto view = m_otp.view(db, *m);
+    if (!view)
+        return view.error();
+    qCInfo(lcLedger) << "idempotent retry: movement" << m->id << "already created, not created again";
+    return std::optional<OtpChallengeView>(*view);
+}
+
 Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, const StructureInfo& structure,
                                                   const PurchaseRequest& r)
 {
@@ -68,6 +104,13 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
     auto v = rows::lockVoucher(db, voucherId, m_db.isPostgres());
     if (!v)
         return v.error();
+    // Before any rule: a retry of a purchase that already committed answers with that purchase.
+    auto previous
+        = replayByKey(db, ctx, r.idempotencyKey, QStringLiteral("ACQUISTO"), structure.id, r.amountCents, voucherId);
+    if (!previous)
+        return previous.error();
+    if (*previous)
+        return **previous;
     if (v->state == QLatin1String("SOSPESO") || (v->activation.isValid() && today < v->activation))
         return errors::make(QStringLiteral("voucher.not_active"));
     if (v->state == QLatin1String("SCADUTO") || (v->expiry.isValid() && today > v->expiry))
@@ -77,11 +120,11 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
 
     auto ins = sql::first(db,
                           QStringLiteral("INSERT INTO movements (voucher_id, structure_id, operator_cf, type, state,"
-                                         " amount_cents, commercial_document, created_at_ms)"
-                                         " VALUES (?, ?, ?, 'ACQUISTO', 'IN_ATTESA', ?, ?, ?) RETURNING id"),
+                                         " amount_cents, commercial_document, created_at_ms, idem_key)"
+                                         " VALUES (?, ?, ?, 'ACQUISTO', 'IN_ATTESA', ?, ?, ?, ?) RETURNING id"),
                           {sql::big(voucherId), structure.id, ctx.operatorCf, sql::big(r.amountCents),
                            document.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(document),
-                           sql::big(now)});
+                           sql::big(now), nullableKey(r.idempotencyKey)});
     if (!ins)
         return ins.error();
     const qint64 movementId = ins->value(0).toLongLong();
@@ -138,6 +181,12 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
     auto v = rows::lockVoucher(db, voucherId, m_db.isPostgres());
     if (!v)
         return v.error();
+    auto previous = replayByKey(db, ctx, r.idempotencyKey, QStringLiteral("CANCELLAZIONE"), structure.id, r.amountCents,
+                                purchaseId);
+    if (!previous)
+        return previous.error();
+    if (*previous)
+        return **previous;
     auto p = sql::first(db,
                         QStringLiteral("SELECT type, state, amount_cents, cancelled_cents, created_at_ms FROM movements"
                                        " WHERE id = ? AND structure_id = ?")
@@ -159,10 +208,10 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
 
     auto ins = sql::first(db,
                           QStringLiteral("INSERT INTO movements (voucher_id, structure_id, operator_cf, type, state,"
-                                         " amount_cents, purchase_id, created_at_ms)"
-                                         " VALUES (?, ?, ?, 'CANCELLAZIONE', 'IN_ATTESA', ?, ?, ?) RETURNING id"),
+                                         " amount_cents, purchase_id, created_at_ms, idem_key)"
+                                         " VALUES (?, ?, ?, 'CANCELLAZIONE', 'IN_ATTESA', ?, ?, ?, ?) RETURNING id"),
                           {sql::big(voucherId), structure.id, ctx.operatorCf, sql::big(r.amountCents),
-                           sql::big(purchaseId), sql::big(sql::nowMs(m_clock))});
+                           sql::big(purchaseId), sql::big(sql::nowMs(m_clock)), nullableKey(r.idempotencyKey)});
     if (!ins)
         return ins.error();
     const qint64 movementId = ins->value(0).toLongLong();

@@ -5,6 +5,9 @@
 #include "server/ledger/LedgerService.h"
 #include "server/ledger/LedgerTypes.h"
 
+#include <QSqlDatabase>
+#include <optional>
+
 namespace sinfonia::ledger {
 
 class Database;
@@ -28,6 +31,13 @@ public:
 
 private:
     Result<QString> checkReceipt(const PurchaseRequest& r) const;
+    // Inside the write transaction: the movement this operator already created with `key`
+    // (answered again, nothing written), nothing, or "idempotency.key_reused" when the key created
+    // a different movement. `targetId` is the voucher of a purchase / the purchase of a cancellation.
+    Result<std::optional<OtpChallengeView>> replayByKey(QSqlDatabase& db, const OperatorContext& ctx,
+                                                        const QString& key, const QString& type,
+                                                        const QString& structureId, qint64 amountCents,
+                                                        qint64 targetId);
 
     Database& m_db;
     const Clock& m_clock;

@@ -141,7 +141,7 @@ QStringList LedgerEnv::invariantViolations()
 
 MovementView LedgerEnv::confirmedPurchase(const QString& voucherId, qint64 cents)
 {
-    PurchaseRequest r {QStringLiteral("FAR001"), voucherId, cents, pngBytes(), QStringLiteral("image/png"), {}};
+    PurchaseRequest r {QStringLiteral("FAR001"), voucherId, cents, pngBytes(), QStringLiteral("image/png"), {}, {}};
     auto created = m_service->createPurchase(titolare(), r);
     if (!created)
         return {};

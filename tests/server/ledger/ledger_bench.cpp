@@ -90,7 +90,7 @@ int main(int argc, char** argv)
     const int flows = 200;
     t.restart();
     for (int i = 0; i < flows; ++i) {
-        auto c = ledger.createPurchase(op, {bench, ids[i % ids.size()], 100, png, {}, {}});
+        auto c = ledger.createPurchase(op, {bench, ids[i % ids.size()], 100, png, {}, {}, {}});
         if (!c)
             return 1;
         auto otp = sms.latest({}, ids[i % ids.size()], 1);

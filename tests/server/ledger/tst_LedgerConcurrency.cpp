@@ -82,7 +82,7 @@ private slots:
         LedgerService otherProcess(*second.value(), m_env->clock(), m_env->outbox());
         runParallel(32, [&](int i) {
             LedgerService& s = i % 2 ? otherProcess : m_env->service();
-            auto r = s.createPurchase(m_env->titolare(), {far1, vid, amount, pngBytes(), {}, {}});
+            auto r = s.createPurchase(m_env->titolare(), {far1, vid, amount, pngBytes(), {}, {}, {}});
             if (r.ok())
                 ok.fetchAndAddRelaxed(1);
             else if (r.error().code == QLatin1String("voucher.insufficient_funds"))
@@ -125,7 +125,7 @@ private slots:
             switch (c->outcome) {
             case IdempotencyStore::Outcome::Claimed: {
                 claimed.fetchAndAddRelaxed(1);
-                auto r = m_env->service().createPurchase(m_env->titolare(), {far1, vid, 1234, pngBytes(), {}, {}});
+                auto r = m_env->service().createPurchase(m_env->titolare(), {far1, vid, 1234, pngBytes(), {}, {}, {}});
                 if (r.ok())
                     effects.fetchAndAddRelaxed(1);
                 (void)store.complete(req, 201, "application/json", r.ok() ? r->movement.id.toUtf8() : QByteArray());
@@ -159,7 +159,7 @@ private slots:
         QAtomicInt created;
         QList<QString> ids(20);
         runParallel(20, [&](int i) {
-            auto c = m_env->service().createCancellation(m_env->titolare(), {far1, p.id, 8000});
+            auto c = m_env->service().createCancellation(m_env->titolare(), {far1, p.id, 8000, {}});
             if (c.ok()) {
                 created.fetchAndAddRelaxed(1);
                 ids[i] = c->movement.id;
@@ -183,7 +183,7 @@ private slots:
     void parallelWrongGuessesEvaluatedAtMostFiveTimes()
     {
         const QString vid = m_env->voucherIdOf(giulia);
-        auto c = m_env->service().createPurchase(m_env->titolare(), {far1, vid, 999, pngBytes(), {}, {}});
+        auto c = m_env->service().createPurchase(m_env->titolare(), {far1, vid, 999, pngBytes(), {}, {}, {}});
         QVERIFY(c.ok());
         const QString code = m_env->latestOtp(c->movement.id);
         QAtomicInt invalid;
@@ -231,11 +231,11 @@ private slots:
                 const int dice = int(rng.bounded(10));
                 Result<OtpChallengeView> created = makeError(QString(), QString());
                 if (dice < 5 || mine.isEmpty()) {
-                    created
-                        = s.createPurchase(m_env->titolare(), {far1, vid, 1 + rng.bounded(15000), pngBytes(), {}, {}});
+                    created = s.createPurchase(m_env->titolare(),
+                                               {far1, vid, 1 + rng.bounded(15000), pngBytes(), {}, {}, {}});
                 } else if (dice < 8) {
                     created = s.createCancellation(m_env->titolare(),
-                                                   {far1, mine[rng.bounded(mine.size())], 1 + rng.bounded(8000)});
+                                                   {far1, mine[rng.bounded(mine.size())], 1 + rng.bounded(8000), {}});
                 } else {
                     created = s.authorize(m_env->titolare(), far1, mine[rng.bounded(mine.size())]);
                 }

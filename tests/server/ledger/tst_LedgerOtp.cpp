@@ -32,7 +32,7 @@ private:
     OtpChallengeView purchase(qint64 cents)
     {
         auto p = m_env->service().createPurchase(m_env->titolare(),
-                                                 {far1, m_env->voucherIdOf(giulia), cents, pngBytes(), {}, {}});
+                                                 {far1, m_env->voucherIdOf(giulia), cents, pngBytes(), {}, {}, {}});
         return p ? p.value() : OtpChallengeView {};
     }
     Result<VerifyResult> verify(const QString& movementId, const QString& code)
@@ -163,7 +163,9 @@ private slots:
         const MovementView p = m_env->confirmedPurchase(vid, 5000);
         QCOMPARE(p.state, MovementState::Confermato);
         QCOMPARE(m_env->available(vid), 55000);
-        const auto cancel = [&](qint64 cents) { return s.createCancellation(m_env->titolare(), {far1, p.id, cents}); };
+        const auto cancel = [&](qint64 cents) {
+            return s.createCancellation(m_env->titolare(), {far1, p.id, cents, {}});
+        };
         QCOMPARE(cancel(0).error().code, QStringLiteral("cancel.amount_invalid"));
         QCOMPARE(cancel(-1).error().code, QStringLiteral("cancel.amount_invalid"));
         QCOMPARE(cancel(5001).error().code, QStringLiteral("cancel.amount_exceeds"));
@@ -184,12 +186,12 @@ private slots:
         QVERIFY(verify(c2->movement.id, m_env->latestOtp(c2->movement.id)).ok());
         QCOMPARE(m_env->available(vid), 60000);
         // Cancelling a cancellation or a pending purchase is refused.
-        QCOMPARE(s.createCancellation(m_env->titolare(), {far1, c2->movement.id, 1}).error().code,
+        QCOMPARE(s.createCancellation(m_env->titolare(), {far1, c2->movement.id, 1, {}}).error().code,
                  QStringLiteral("cancel.not_purchase"));
         const auto pending = purchase(700);
-        QCOMPARE(s.createCancellation(m_env->titolare(), {far1, pending.movement.id, 100}).error().code,
+        QCOMPARE(s.createCancellation(m_env->titolare(), {far1, pending.movement.id, 100, {}}).error().code,
                  QStringLiteral("cancel.not_confirmed"));
-        QCOMPARE(s.createCancellation(m_env->titolare(), {far2, p.id, 100}).error().code,
+        QCOMPARE(s.createCancellation(m_env->titolare(), {far2, p.id, 100, {}}).error().code,
                  QStringLiteral("movement.not_found"));
     }
 
@@ -201,12 +203,12 @@ private slots:
         m_env->clock().set(QDateTime(QDate(2026, 11, 26), QTime(22, 57), Qt::UTC));
         const MovementView p = m_env->confirmedPurchase(vid, 4000);
         QVERIFY(!p.id.isEmpty());
-        auto c = s.createCancellation(m_env->titolare(), {far1, p.id, 1000});
+        auto c = s.createCancellation(m_env->titolare(), {far1, p.id, 1000, {}});
         QVERIFY(c.ok());
         const QString code = m_env->latestOtp(c->movement.id);
         // 23:00 UTC = midnight in Rome: another day for the programme.
         m_env->clock().set(QDateTime(QDate(2026, 11, 26), QTime(23, 0, 1), Qt::UTC));
-        QCOMPARE(s.createCancellation(m_env->titolare(), {far1, p.id, 500}).error().code,
+        QCOMPARE(s.createCancellation(m_env->titolare(), {far1, p.id, 500, {}}).error().code,
                  QStringLiteral("cancel.not_same_day"));
         QCOMPARE(m_env->clock().now().toTimeZone(Clock::rome()).date(), QDate(2026, 11, 27));
         QCOMPARE(verify(c->movement.id, code).error().code, QStringLiteral("cancel.not_same_day"));

@@ -156,7 +156,8 @@ private slots:
         auto& s = m_env->service();
         const QString id = m_env->voucherIdOf(giulia);
         auto req = [&](qint64 cents) {
-            return PurchaseRequest {far1, id, cents, pngBytes(), QStringLiteral("image/png"), QStringLiteral("DC-1")};
+            return PurchaseRequest {far1, id, cents, pngBytes(), QStringLiteral("image/png"), QStringLiteral("DC-1"),
+                                    {}};
         };
         const auto code = [&](const PurchaseRequest& r) { return s.createPurchase(m_env->titolare(), r).error().code; };
         QCOMPARE(code(req(0)), QStringLiteral("purchase.amount_invalid"));
@@ -209,11 +210,53 @@ private slots:
         QVERIFY(sms->first().message.text.contains(sms->first().message.otp));
     }
 
+    // The Idempotency-Key is stored on the movement in the business transaction: a second call with
+    // the same key (a retry after a crash between COMMIT and the stored answer) debits nothing.
+    void sameKeyCreatesOneMovement()
+    {
+        auto& s = m_env->service();
+        const QString id = m_env->voucherIdOf(giulia);
+        PurchaseRequest r {far1, id, 1500, pngBytes(), QStringLiteral("image/png"), {}, QStringLiteral("key-p1")};
+        auto first = s.createPurchase(m_env->titolare(), r);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().detail));
+        auto again = s.createPurchase(m_env->titolare(), r);
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().detail));
+        QCOMPARE(again->movement.id, first->movement.id);
+        QCOMPARE(again->expiresAt, first->expiresAt);
+        QCOMPARE(m_env->available(id), 60000 - 1500);
+        // Same key, other request: refused, nothing written.
+        r.amountCents = 1600;
+        QCOMPARE(s.createPurchase(m_env->titolare(), r).error().code, QStringLiteral("idempotency.key_reused"));
+        // Another operator's key space is separate.
+        r.amountCents = 1500;
+        auto other = s.createPurchase(m_env->dipendente(), r);
+        QVERIFY(other.ok());
+        QVERIFY(other->movement.id != first->movement.id);
+        QCOMPARE(m_env->available(id), 60000 - 3000);
+
+        const MovementView bought = m_env->confirmedPurchase(id, 2000);
+        QVERIFY(!bought.id.isEmpty());
+        CancellationRequest c {far1, bought.id, 700, QStringLiteral("key-c1")};
+        auto cancel = s.createCancellation(m_env->titolare(), c);
+        QVERIFY2(cancel.ok(), qPrintable(cancel.ok() ? QString() : cancel.error().detail));
+        auto cancelAgain = s.createCancellation(m_env->titolare(), c);
+        QVERIFY(cancelAgain.ok());
+        QCOMPARE(cancelAgain->movement.id, cancel->movement.id);
+        auto verified
+            = s.verifyOtp(m_env->titolare(), far1, cancel->movement.id, m_env->latestOtp(cancel->movement.id));
+        QVERIFY(verified.ok());
+        auto afterVerify = s.createCancellation(m_env->titolare(), c);
+        QVERIFY(afterVerify.ok());
+        QCOMPARE(afterVerify->movement.id, cancel->movement.id);
+        QCOMPARE(afterVerify->movement.state, MovementState::Confermato);
+        QCOMPARE(m_env->available(id), 60000 - 3000 - 2000 + 700);
+    }
+
     void receiptDownload()
     {
         auto& s = m_env->service();
         const QString id = m_env->voucherIdOf(giulia);
-        auto p = s.createPurchase(m_env->titolare(), {far1, id, 1500, jpegBytes(), {}, {}});
+        auto p = s.createPurchase(m_env->titolare(), {far1, id, 1500, jpegBytes(), {}, {}, {}});
         QVERIFY(p.ok());
         auto r = s.receipt(m_env->titolare(), far1, p->movement.id);
         QVERIFY(r.ok());
