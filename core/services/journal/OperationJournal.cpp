@@ -43,7 +43,7 @@ QDateTime parseStamp(const QString& s)
 
 const char* const selectColumns
     = "key, kind, state, structure_id, voucher_id, purchase_id, amount_cents, receipt_sha256, movement_id, "
-      "message, created_at, updated_at, attempts, method, path, content_type, body";
+      "message, created_at, updated_at, attempts, method, path, content_type, body, operator_id";
 
 JournalEntry readEntry(const QSqlQuery& q)
 {
@@ -66,6 +66,7 @@ JournalEntry readEntry(const QSqlQuery& q)
     e.path = q.value(14).toString();
     e.contentType = q.value(15).toByteArray();
     e.body = q.value(16).toByteArray();
+    e.operatorId = q.value(17).toString();
     return e;
 }
 
@@ -154,7 +155,7 @@ Result<void> OperationJournal::open(const QString& filePath)
         "CREATE TABLE IF NOT EXISTS intents (key TEXT PRIMARY KEY, kind TEXT NOT NULL, state TEXT NOT NULL, "
         "structure_id TEXT NOT NULL, voucher_id TEXT NOT NULL, purchase_id TEXT, amount_cents INTEGER NOT NULL, "
         "receipt_sha256 TEXT, movement_id TEXT, message TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
-        "attempts INTEGER NOT NULL DEFAULT 0, method TEXT, path TEXT, content_type TEXT, body BLOB)",
+        "attempts INTEGER NOT NULL DEFAULT 0, method TEXT, path TEXT, content_type TEXT, body BLOB, operator_id TEXT)",
         "CREATE INDEX IF NOT EXISTS intents_state ON intents(state, created_at)",
         "CREATE TABLE IF NOT EXISTS drafts (operator_id TEXT NOT NULL, structure_id TEXT NOT NULL, voucher_id TEXT, "
         "amount_text TEXT, receipt_name TEXT, receipt BLOB, saved_at TEXT NOT NULL, "
@@ -179,9 +180,10 @@ Result<void> OperationJournal::record(const JournalEntry& e)
     if (!isOpen())
         return makeError(QStringLiteral("journal.closed"), tr("Registro delle operazioni non disponibile."));
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("INSERT INTO intents (key, kind, state, structure_id, voucher_id, purchase_id, "
-                             "amount_cents, receipt_sha256, movement_id, message, created_at, updated_at, attempts, "
-                             "method, path, content_type, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO intents (key, kind, state, structure_id, voucher_id, purchase_id, "
+                       "amount_cents, receipt_sha256, movement_id, message, created_at, updated_at, attempts, "
+                       "method, path, content_type, body, operator_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?)"));
     const QString now = stamp(QDateTime::currentDateTimeUtc());
     q.addBindValue(e.idempotencyKey);
     q.addBindValue(e.kind == JournalEntry::Kind::Cancellation ? QStringLiteral("cancellation")
@@ -200,6 +202,7 @@ Result<void> OperationJournal::record(const JournalEntry& e)
     q.addBindValue(e.path);
     q.addBindValue(QString::fromLatin1(e.contentType));
     q.addBindValue(e.body);
+    q.addBindValue(e.operatorId);
     if (!q.exec())
         return dbError(QStringLiteral("record"), q.lastError());
     Q_EMIT entryChanged(e.idempotencyKey);

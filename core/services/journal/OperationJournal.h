@@ -35,6 +35,9 @@ struct JournalEntry
     };
 
     QString idempotencyKey;
+    // Keys are scoped to the operator at the server: only the same operator may replay an intent
+    // (replayed by someone else it would be a new purchase).
+    QString operatorId;
     Kind kind = Kind::Purchase;
     State state = State::Pending;
     QString structureId;

@@ -26,6 +26,7 @@ void OperationRunner::purchase(const QString& structureId, const QString& vouche
     const ApiCall call = ApiClient::purchaseCall(structureId, voucherId, amount, commercialDocument, receipt, key);
     JournalEntry e;
     e.idempotencyKey = QString::fromLatin1(key);
+    e.operatorId = m_operatorId;
     e.kind = JournalEntry::Kind::Purchase;
     e.structureId = structureId;
     e.voucherId = voucherId;
@@ -45,6 +46,7 @@ void OperationRunner::cancellation(const QString& structureId, const QString& vo
     const ApiCall call = ApiClient::cancellationCall(structureId, purchaseId, amount, key);
     JournalEntry e;
     e.idempotencyKey = QString::fromLatin1(key);
+    e.operatorId = m_operatorId;
     e.kind = JournalEntry::Kind::Cancellation;
     e.structureId = structureId;
     e.voucherId = voucherId;
@@ -130,7 +132,10 @@ void OperationRunner::run(const JournalEntry& entry, QObject* context, Callback 
 
 void OperationRunner::reconcile()
 {
-    const QList<JournalEntry> open = m_journal->unresolved();
+    QList<JournalEntry> open;
+    for (const JournalEntry& e : m_journal->unresolved())
+        if (e.operatorId == m_operatorId)
+            open.append(e);
     if (open.isEmpty() || m_reconciling > 0) {
         if (m_reconciling == 0)
             Q_EMIT reconcileFinished(0, 0);

@@ -27,6 +27,11 @@ public:
 
     OperationRunner(ApiClient* api, OperationJournal* journal, QObject* parent = nullptr);
 
+    // The logged-in operator (OperatorProfile::id): recorded with every intent; reconcile() replays
+    // only this operator's intents. Set it after login, before any purchase.
+    void setOperatorId(const QString& operatorId) { m_operatorId = operatorId; }
+    QString operatorId() const { return m_operatorId; }
+
     // "Salva e invia OTP": creates the purchase IN_ATTESA. On a transport failure the error says the
     // outcome is being checked (code "journal.unknown") and reconcile() is scheduled by the caller.
     void purchase(const QString& structureId, const QString& voucherId, Money amount, const QString& commercialDocument,
@@ -34,7 +39,8 @@ public:
     void cancellation(const QString& structureId, const QString& voucherId, const QString& purchaseId, Money amount,
                       QObject* context, Callback done);
 
-    // Replays every unresolved intent (at start-up, after a dropped answer, after re-login).
+    // Replays every unresolved intent of the current operator (at start-up after login, after a
+    // dropped answer, after re-login).
     void reconcile();
     bool isReconciling() const { return m_reconciling > 0; }
 
@@ -51,6 +57,7 @@ private:
 
     ApiClient* m_api;
     OperationJournal* m_journal;
+    QString m_operatorId;
     int m_reconciling = 0;
     int m_resolvedInRound = 0;
     int m_unknownInRound = 0;
