@@ -1,6 +1,8 @@
 // Operation journal: intents survive a reopen, state transitions, outcome texts, drafts.
 #include "core/services/journal/OperationJournal.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +17,7 @@ private Q_SLOTS:
     void transitions();
     void drafts();
     void duplicateKeyRefused();
+    void damagedFileIsReportedNotReplaced();
 };
 
 namespace {
@@ -113,6 +116,25 @@ void TestJournal::duplicateKeyRefused()
     QVERIFY(j.open(dir.filePath(QStringLiteral("j.sqlite"))).ok());
     QVERIFY(j.record(purchase(QStringLiteral("same"), 100)).ok());
     QVERIFY(!j.record(purchase(QStringLiteral("same"), 100)).ok());
+}
+
+void TestJournal::damagedFileIsReportedNotReplaced()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("j.sqlite"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, '\x42'));
+    }
+    OperationJournal j;
+    auto r = j.open(path);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, QStringLiteral("journal.corrupt"));
+    QVERIFY(!j.isOpen());
+    QVERIFY(QFile::exists(path)); // kept for support: it may hold the only record of a debit
+    QCOMPARE(QFileInfo(path).size(), 8192);
+    QVERIFY(!j.record(purchase(QStringLiteral("x"), 100)).ok());
 }
 
 QTEST_GUILESS_MAIN(TestJournal)

@@ -141,6 +141,14 @@ bool OperationJournal::isOpen() const
 
 Result<void> OperationJournal::open(const QString& filePath)
 {
+    Result<void> r = openFile(filePath);
+    if (!r.ok() && QSqlDatabase::contains(m_connection))
+        QSqlDatabase::database(m_connection, false).close(); // isOpen() stays false: nothing is written
+    return r;
+}
+
+Result<void> OperationJournal::openFile(const QString& filePath)
+{
     m_path = filePath;
     QDir().mkpath(QFileInfo(filePath).absolutePath());
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
@@ -149,6 +157,14 @@ Result<void> OperationJournal::open(const QString& filePath)
     if (!db.open())
         return dbError(QStringLiteral("open"), db.lastError());
     QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok")) {
+        // Never set aside: the file may be the only record of an unknown debit. The UI must say so.
+        return makeError(QStringLiteral("journal.corrupt"),
+                         tr("Il registro delle operazioni è danneggiato: contatta l'assistenza prima di "
+                            "ripetere acquisti."),
+                         filePath);
+    }
+    q.finish();
     const char* const setup[] = {
         "PRAGMA journal_mode=WAL",
         "PRAGMA synchronous=FULL",
@@ -164,13 +180,6 @@ Result<void> OperationJournal::open(const QString& filePath)
     for (const char* sql : setup) {
         if (!q.exec(QString::fromLatin1(sql)))
             return dbError(QStringLiteral("setup"), q.lastError());
-    }
-    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok")) {
-        // Never set aside: the file may be the only record of an unknown debit. The UI must say so.
-        return makeError(QStringLiteral("journal.corrupt"),
-                         tr("Il registro delle operazioni è danneggiato: contatta l'assistenza prima di "
-                            "ripetere acquisti."),
-                         filePath);
     }
     return {};
 }

@@ -118,6 +118,7 @@ Q_SIGNALS:
     void entryChanged(const QString& idempotencyKey);
 
 private:
+    Result<void> openFile(const QString& filePath);
     Result<void> setState(const QString& key, JournalEntry::State state, const QString& movementId,
                           const QString& message, bool dropBody, bool countAttempt);
 
