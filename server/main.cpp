@@ -88,7 +88,13 @@ int main(int argc, char* argv[])
     const QCommandLineOption publicOpt(QStringLiteral("public-url"),
                                        QStringLiteral("Absolute base URL clients use (default: the bound address)."),
                                        QStringLiteral("url"));
-    parser.addOptions({listenOpt, dbOpt, sandboxOpt, demoOpt, bulkOpt, certOpt, keyOpt, threadsOpt, publicOpt});
+    const QCommandLineOption syncOpt(
+        QStringLiteral("sqlite-synchronous"),
+        QStringLiteral("SQLite commit durability: full (default; survives power loss) or normal (WAL: survives a "
+                       "process crash, the last commits may be lost on power loss; fewer fsyncs)."),
+        QStringLiteral("full|normal"), QStringLiteral("full"));
+    parser.addOptions(
+        {listenOpt, dbOpt, sandboxOpt, demoOpt, bulkOpt, certOpt, keyOpt, threadsOpt, publicOpt, syncOpt});
     parser.process(app);
 
     QString host;
@@ -102,8 +108,14 @@ int main(int argc, char* argv[])
     if (parser.isSet(certOpt) != parser.isSet(keyOpt))
         return fail(QStringLiteral("--tls-cert and --tls-key go together"));
 
+    const QString sync = parser.value(syncOpt);
+    if (sync != QLatin1String("full") && sync != QLatin1String("normal"))
+        return fail(QStringLiteral("--sqlite-synchronous wants full or normal"));
+    ledger::Database::Options dbOptions;
+    dbOptions.durableCommits = sync == QLatin1String("full");
+
     sandbox::SwitchableClock clock;
-    auto opened = ledger::Database::open(parser.value(dbOpt));
+    auto opened = ledger::Database::open(parser.value(dbOpt), dbOptions);
     if (!opened)
         return fail(QStringLiteral("cannot open the database: ") + opened.error().detail);
     std::unique_ptr<ledger::Database> db = std::move(opened).value();

@@ -15,7 +15,7 @@ quick=0
 [ "${2:-}" = "--quick" ] && quick=1
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
-server="$build/server/sinfonia-server"
+server="${SINFONIA_BENCH_SERVER_BIN:-$build/server/sinfonia-server}"
 driver="$build/bench/server/bench_server_flow"
 out="${SINFONIA_BENCH_OUT:-$src/bench/results/server.json}"
 for bin in "$server" "$driver"; do
@@ -41,7 +41,9 @@ trap cleanup EXIT
 
 # start_server <db> <name>: sets $port
 start_server() {
+    # shellcheck disable=SC2086 # SINFONIA_BENCH_SERVER_ARGS: extra flags, e.g. --sqlite-synchronous normal
     "$server" --listen 127.0.0.1:0 --db "$1" --sandbox --bulk-seed "$vouchers" --threads "$((conns + 16))" \
+        ${SINFONIA_BENCH_SERVER_ARGS:-} \
         >"$work/$2.out" 2>"$work/$2.err" &
     pids+=($!)
     for _ in $(seq 1 600); do

@@ -23,6 +23,7 @@ public:
     }
     ~ConnectionHolder()
     {
+        statements.queries.clear(); // before the connection goes away
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
             if (db.isValid())
@@ -32,6 +33,7 @@ public:
     }
     QString name;
     qint64 lastUsedMs = 0;
+    sql::StatementCache statements;
 };
 
 namespace {
@@ -153,6 +155,7 @@ QSqlDatabase Database::connection()
         }
         if (alive) {
             h->lastUsedMs = now;
+            sql::setThreadStatementCache(&h->statements);
             return db;
         }
         qCWarning(lcLedger) << "reopening a broken database connection";
@@ -162,7 +165,9 @@ QSqlDatabase Database::connection()
     const QString name = m_id + QLatin1Char('-') + QString::number(connectionCounter.fetchAndAddRelaxed(1));
     auto* holder = new ConnectionHolder(name);
     holder->lastUsedMs = now;
+    holder->statements.connectionName = name;
     m_connections.setLocalData(holder);
+    sql::setThreadStatementCache(&holder->statements);
     return openConnection(name);
 }
 
@@ -299,6 +304,7 @@ Result<void> WriteTransaction::commit()
     if (!m_open)
         return makeError(QStringLiteral("db.error"), QStringLiteral("Errore interno del servizio: riprova più tardi."),
                          QStringLiteral("commit without transaction"));
+    sql::finishCached(m_conn);
     QSqlQuery q(m_conn);
     if (!q.exec(QStringLiteral("COMMIT"))) {
         const Error e = sql::toError(q.lastError(), QStringLiteral("commit"));
@@ -314,6 +320,7 @@ void WriteTransaction::rollback()
     if (!m_open)
         return;
     m_open = false;
+    sql::finishCached(m_conn);
     QSqlQuery q(m_conn);
     q.exec(QStringLiteral("ROLLBACK"));
 }

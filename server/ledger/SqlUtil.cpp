@@ -8,8 +8,74 @@ Q_LOGGING_CATEGORY(lcLedger, "sinfonia.ledger")
 
 namespace sql {
 
+namespace {
+// A plain pointer (trivially destructible) so thread exit order never matters; the holder that
+// owns the cache clears it when it goes away.
+thread_local StatementCache* t_cache = nullptr;
+
+StatementCache* cacheFor(const QSqlDatabase& db)
+{
+    StatementCache* c = t_cache;
+    return c && c->connectionName == db.connectionName() ? c : nullptr;
+}
+
+// QSqlQuery copies share one result (explicitly shared); the copy handed out steps the cached
+// statement, which is what the caller expects. Qt 6 deprecates the copy in favour of moves.
+QSqlQuery sharedCopy(const QSqlQuery& q)
+{
+    QT_WARNING_PUSH
+    QT_WARNING_DISABLE_DEPRECATED
+    return QSqlQuery(q);
+    QT_WARNING_POP
+}
+} // namespace
+
+StatementCache::~StatementCache()
+{
+    if (t_cache == this)
+        t_cache = nullptr;
+}
+
+void setThreadStatementCache(StatementCache* cache)
+{
+    t_cache = cache;
+}
+
+void finishCached(const QSqlDatabase& db)
+{
+    if (StatementCache* c = cacheFor(db)) {
+        for (QSqlQuery& q : c->queries) {
+            if (q.isActive())
+                q.finish();
+        }
+    }
+}
+
 Result<QSqlQuery> exec(QSqlDatabase& db, const QString& text, const QVariantList& binds)
 {
+    if (StatementCache* cache = binds.isEmpty() ? nullptr : cacheFor(db)) {
+        auto it = cache->queries.find(text);
+        if (it == cache->queries.end()) {
+            if (cache->queries.size() >= 256) // dynamic SQL would grow it without bound
+                cache->queries.clear();
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            if (!q.prepare(text))
+                return toError(q.lastError(), QStringLiteral("prepare"));
+            it = cache->queries.insert(text, std::move(q));
+        }
+        QSqlQuery& q = it.value();
+        if (q.isActive())
+            q.finish();
+        for (int i = 0; i < binds.size(); ++i)
+            q.bindValue(i, binds.at(i));
+        if (!q.exec()) {
+            const Error e = toError(q.lastError(), QStringLiteral("exec"));
+            cache->queries.erase(it); // prepared again next time, in case the statement went stale
+            return e;
+        }
+        return sharedCopy(q);
+    }
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (binds.isEmpty()) {
