@@ -1,0 +1,67 @@
+#pragma once
+
+// Shared fixture of the suites that talk to a REAL sinfonia-server on loopback: the server, the
+// client objects (ApiClient, Session, LoginFlow, a TokenStore: the OS keychain when a D-Bus session
+// is there), a browser stub for QDesktopServices and helpers (sandbox login, test data lookups).
+#include "core/services/auth/LoginFlow.h"
+#include "core/services/auth/Session.h"
+#include "core/services/auth/TokenStore.h"
+#include "core/services/net/ApiClient.h"
+#include "tests/support/TestServer.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QTest>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace sinfonia::test {
+
+// Receives what the app would open in the system browser.
+class BrowserStub : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public Q_SLOTS:
+    void open(const QUrl& url) { opened.append(url); }
+};
+
+class ServerTestBase : public QObject
+{
+    Q_OBJECT
+protected:
+    // initTestCase/cleanupTestCase/init/cleanup of the derived suites call these.
+    bool startServer();
+    void stopServer();
+    void createClients();
+    void destroyClients();
+
+    // Logs in through the browser stub and the loopback redirect.
+    bool login(const QString& identity = QStringLiteral("titolare-avellino"));
+    // An ATTIVO voucher of FAR001 with more than 50 euro, found through the API.
+    std::optional<VoucherInfo> activeVoucher(QString* cf);
+    // Purchases of `cents` on the voucher at FAR001 (-1 on error).
+    int countMovements(const QString& voucherId, qint64 cents);
+
+    template<typename T>
+    Result<T> wait(const std::function<void(std::function<void(Result<T>)>)>& start, int ms = 30000)
+    {
+        std::optional<Result<T>> out;
+        start([&](Result<T> r) { out = std::move(r); });
+        if (!QTest::qWaitFor([&] { return out.has_value(); }, ms))
+            return makeError(QStringLiteral("test.timeout"), QStringLiteral("no answer"));
+        return std::move(*out);
+    }
+
+    TestServer m_server;
+    BrowserStub m_browser;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<TokenStore> m_store;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<LoginFlow> m_flow;
+};
+
+} // namespace sinfonia::test
