@@ -14,6 +14,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QVBoxLayout>
 
 using namespace sinfonia;
 
@@ -140,6 +141,31 @@ private slots:
         QCOMPARE(page.model()->rowCount(), 3);
         QVERIFY(page.statusLabel()->text().contains(QStringLiteral("Server non raggiungibile")));
         QVERIFY(page.syncLabel()->text().startsWith(QStringLiteral("Dati aggiornati al")));
+    }
+
+    void keyboardSearchesAndShowsTheList()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        QWidget window;
+        auto* layout = new QVBoxLayout(&window);
+        makePage(f, &window);
+        layout->addWidget(f.page);
+        window.resize(1000, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        f.page->cfEdit()->setFocus();
+        QSignalSpy done(f.page, &MovementsPage::searchFinished);
+        QTest::keyClick(f.page->cfEdit(), Qt::Key_F5);
+        QVERIFY(done.wait(20000));
+        QCOMPARE(f.page->table()->model()->rowCount(), 3);
+        // Clicking the amount header sorts by cents.
+        f.page->table()->sortByColumn(MovementsTableModel::Amount, Qt::AscendingOrder);
+        QCOMPARE(f.page->model()->index(0, MovementsTableModel::Amount).data().toString(), QStringLiteral("3,00 €"));
+        const QString shots = qEnvironmentVariable("SINFONIA_SCREENSHOT_DIR");
+        QCoreApplication::processEvents(); // let the layout take the new texts
+        if (!shots.isEmpty())
+            window.grab().save(QDir(shots).filePath(QStringLiteral("movements-page.png")));
     }
 
     void exportsWithoutPersonalData()

@@ -79,8 +79,10 @@ void MovementsPage::buildUi()
     period->addStretch(1);
     form->addRow(tr("Data dal"), period);
     auto* cfRow = new QHBoxLayout;
-    cfRow->addWidget(m_cfEdit, 1);
+    m_cfEdit->setMinimumWidth(m_cfEdit->fontMetrics().horizontalAdvance(QStringLiteral("MMMMMMMMMMMMMMMMMMMM")));
+    cfRow->addWidget(m_cfEdit);
     cfRow->addWidget(m_cfCounter);
+    cfRow->addStretch(1);
     form->addRow(tr("Codice fiscale"), cfRow);
     form->addRow(QString(), m_cfMessage);
 
@@ -115,13 +117,15 @@ void MovementsPage::buildUi()
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_searchButton);
     buttons->addStretch(1);
-    buttons->addWidget(m_syncLabel);
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_syncLabel);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(form);
     layout->addLayout(buttons);
-    layout->addWidget(m_status);
+    layout->addLayout(statusRow);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_exportBar);
 
