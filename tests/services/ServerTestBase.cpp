@@ -1,5 +1,6 @@
 #include "ServerTestBase.h"
 
+#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -31,7 +32,8 @@ void ServerTestBase::createClients()
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
         m_store = std::make_unique<MemoryTokenStore>();
     else
-        m_store = std::make_unique<KeychainTokenStore>(QStringLiteral("sinfonia-banco-test"));
+        m_store = std::make_unique<KeychainTokenStore>(
+            QStringLiteral("sinfonia-banco-test-%1").arg(QCoreApplication::applicationPid())); // suites run in parallel
     m_api = std::make_unique<ApiClient>(m_nam.get(), m_server.baseUrl());
     m_session = std::make_unique<Session>(m_api.get(), m_store.get());
     m_api->setTokenProvider(m_session.get());
