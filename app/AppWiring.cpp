@@ -6,6 +6,8 @@
 #include "core/services/auth/LoginFlow.h"
 #include "core/services/auth/Session.h"
 #include "core/services/auth/TokenStore.h"
+#include "core/services/cache/CfHasher.h"
+#include "core/services/cache/MovementCache.h"
 #include "core/services/journal/OperationJournal.h"
 #include "core/services/journal/OperationRunner.h"
 #include "core/services/net/ApiClient.h"
@@ -16,10 +18,15 @@
 #include "ui/ServicesBackend.h"
 #include "ui/VoucherFlow.h"
 #include "ui/pages/SearchPage.h"
+#ifdef SINFONIA_HAVE_MOVEMENTS_UI
+#include "ui/movements/MovementsPage.h"
+#endif
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QLoggingCategory>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -57,6 +64,7 @@ AppWiring::AppWiring(const CommandLineOptions& options, QObject* parent)
     // After every login, intents left unresolved by a crash or a dropped answer are replayed.
     connect(m_session.get(), &Session::loggedIn, m_runner.get(), &OperationRunner::reconcile);
     connectScanner();
+    addMovementsPage();
 }
 
 AppWiring::~AppWiring()
@@ -84,6 +92,50 @@ void AppWiring::connectScanner()
             [this](const QString&, const QString& message) { m_flow->vouchers().searchPage()->showError(message); });
     connect(m_scanner.get(), &ScanSource::unreadableScan, this,
             [this](const QString& message, const QString&) { m_flow->vouchers().searchPage()->showError(message); });
+}
+
+void AppWiring::addMovementsPage()
+{
+#ifdef SINFONIA_HAVE_MOVEMENTS_UI
+    // The movement list reads a local cache whose CF hashes are keyed by a secret in the keychain.
+    m_cache = std::make_unique<MovementCache>();
+    const int retention = m_settings->cacheRetentionMonths();
+    CfHasher::loadOrCreateKey(m_tokens.get(), m_cache.get(), [this, retention](QByteArray key, bool persistent) {
+        m_cache->open(MovementCache::defaultFilePath(), key, retention);
+        if (!persistent)
+            m_cache->clear(); // old hashes cannot be matched with a key that lives in memory only
+    });
+    auto* page = new MovementsPage(m_cache.get(), m_clock.get(), m_window.get());
+    page->setApiClient(m_api.get());
+    m_window->addPage(page);
+    // F5 is the window's "Aggiorna": on this page it runs the page's search (two F5 shortcuts in
+    // one window would be ambiguous and neither would fire).
+    page->searchAction()->setShortcut(QKeySequence());
+    connect(m_window->refreshAction(), &QAction::triggered, page, [this, page] {
+        if (m_window->currentPage() == page && !m_flow->isLocked())
+            page->search();
+    });
+    auto* action = new QAction(tr("Elenco movimenti"), m_window.get());
+    action->setObjectName(QStringLiteral("movementsAction"));
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    action->setToolTip(tr("Elenco movimenti della struttura (Ctrl+M)"));
+    m_window->addAction(action);
+    m_window->operationsMenu()->insertAction(m_window->purchaseAction(), action);
+    OperatorSession& session = m_flow->session();
+    connect(action, &QAction::triggered, this, [this, page, &session] {
+        if (session.isLoggedIn() && !session.structureId().isEmpty() && !m_flow->isLocked())
+            m_window->showPage(page);
+    });
+    connect(&session, &OperatorSession::changed, page, [this, page, &session] {
+        if (!session.isLoggedIn()) {
+            page->reset();
+            m_cache->clear(); // operator switch: nothing of the previous operator stays
+            return;
+        }
+        if (const auto structure = session.structure())
+            page->setStructure(structure->id, structure->name);
+    });
+#endif
 }
 
 void AppWiring::start()

@@ -15,6 +15,7 @@ class ApiClient;
 class AppSettings;
 class CounterFlow;
 class LoginFlow;
+class MovementCache;
 class MainWindow;
 class OperationJournal;
 class OperationRunner;
@@ -39,6 +40,7 @@ public:
 
 private:
     void connectScanner();
+    void addMovementsPage();
 
     CommandLineOptions m_options;
     std::unique_ptr<SystemClock> m_clock;
@@ -54,6 +56,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<CounterFlow> m_flow;
     std::unique_ptr<ScanRouter> m_scanner;
+    std::unique_ptr<MovementCache> m_cache;
 };
 
 // --print-config: the effective configuration and where each value comes from.

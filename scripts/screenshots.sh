@@ -163,6 +163,9 @@ typ "$otp"
 key Return
 shot 13-cancellazione-confermata 2
 focus
+key ctrl+m
+key F5
+shot 15-elenco-movimenti 2
 key ctrl+l
 shot 14-postazione-bloccata 1
 echo "screenshots: done, in $out"

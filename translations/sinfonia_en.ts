@@ -327,11 +327,18 @@
     </message>
 </context>
 <context>
-    <name>sinfonia::CameraFrameSource</name>
+    <name>sinfonia::AppWiring</name>
     <message>
-        <source>Nessuna webcam trovata: collegala e riprova, oppure usa il lettore di codici</source>
+        <source>Elenco movimenti</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Elenco movimenti della struttura (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::CameraFrameSource</name>
     <message>
         <source>La webcam scelta nelle impostazioni non è collegata: scegline un&apos;altra</source>
         <translation type="unfinished"></translation>
@@ -342,6 +349,10 @@
     </message>
     <message>
         <source>La webcam non risponde: forse è usata da un altro programma o è stata scollegata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nessuna webcam trovata: collegala e riprova</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -750,6 +761,10 @@
         <source>dipendente</source>
         <translation>employee</translation>
     </message>
+    <message>
+        <source>nessuna struttura</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sinfonia::MainWindow</name>
@@ -871,6 +886,160 @@
     </message>
     <message>
         <source>Formato di esportazione non supportato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::MovementsExportBar</name>
+    <message>
+        <source>Esporta movimenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esporta l&apos;elenco mostrato (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formato di esportazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV per Excel (.csv)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avanzamento dell&apos;esportazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annulla</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Annulla l&apos;esportazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esito dell&apos;esportazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nessun movimento da esportare: esegui prima una ricerca.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esportazione in corso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Movimenti esportati: %1, nel file %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::MovementsPage</name>
+    <message>
+        <source>Elenco movimenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data dal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data al</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facoltativo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice fiscale del beneficiario (facoltativo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caratteri inseriti</source>
+        <translation type="unfinished">Characters entered</translation>
+    </message>
+    <message>
+        <source>Cerca movimenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cerca i movimenti del periodo (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice fiscale</source>
+        <translation type="unfinished">Tax code</translation>
+    </message>
+    <message>
+        <source>Esito della ricerca</source>
+        <translation type="unfinished">Search result</translation>
+    </message>
+    <message>
+        <source>Aggiornamento dei dati</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esporta movimenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elenco movimenti – %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seleziona prima la struttura.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggiornamento dei movimenti dal server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dati aggiornati al %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dati mai scaricati su questo computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nessun movimento nel periodo scelto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Movimenti trovati: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server non raggiungibile: sono mostrati i movimenti salvati su questo computer. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ricerca in corso…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1283,6 +1452,10 @@ Press &quot;Open with the system viewer&quot;.</translation>
     </message>
     <message>
         <source>Foto acquisita</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In alternativa usa il lettore di codici o scrivi il codice fiscale.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

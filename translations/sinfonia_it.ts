@@ -327,11 +327,18 @@
         </message>
     </context>
     <context>
-        <name>sinfonia::CameraFrameSource</name>
+        <name>sinfonia::AppWiring</name>
         <message>
-            <source>Nessuna webcam trovata: collegala e riprova, oppure usa il lettore di codici</source>
-            <translation>Nessuna webcam trovata: collegala e riprova, oppure usa il lettore di codici</translation>
+            <source>Elenco movimenti</source>
+            <translation>Elenco movimenti</translation>
         </message>
+        <message>
+            <source>Elenco movimenti della struttura (Ctrl+M)</source>
+            <translation>Elenco movimenti della struttura (Ctrl+M)</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::CameraFrameSource</name>
         <message>
             <source>La webcam scelta nelle impostazioni non è collegata: scegline un'altra</source>
             <translation>La webcam scelta nelle impostazioni non è collegata: scegline un'altra</translation>
@@ -343,6 +350,10 @@
         <message>
             <source>La webcam non risponde: forse è usata da un altro programma o è stata scollegata</source>
             <translation>La webcam non risponde: forse è usata da un altro programma o è stata scollegata</translation>
+        </message>
+        <message>
+            <source>Nessuna webcam trovata: collegala e riprova</source>
+            <translation>Nessuna webcam trovata: collegala e riprova</translation>
         </message>
     </context>
     <context>
@@ -750,6 +761,10 @@
             <source>dipendente</source>
             <translation>dipendente</translation>
         </message>
+        <message>
+            <source>nessuna struttura</source>
+            <translation>nessuna struttura</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::MainWindow</name>
@@ -872,6 +887,160 @@
         <message>
             <source>Formato di esportazione non supportato.</source>
             <translation>Formato di esportazione non supportato.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::MovementsExportBar</name>
+        <message>
+            <source>Esporta movimenti</source>
+            <translation>Esporta movimenti</translation>
+        </message>
+        <message>
+            <source>Esporta l'elenco mostrato (Ctrl+E)</source>
+            <translation>Esporta l'elenco mostrato (Ctrl+E)</translation>
+        </message>
+        <message>
+            <source>Formato di esportazione</source>
+            <translation>Formato di esportazione</translation>
+        </message>
+        <message>
+            <source>CSV per Excel (.csv)…</source>
+            <translation>CSV per Excel (.csv)…</translation>
+        </message>
+        <message>
+            <source>Excel (.xlsx)…</source>
+            <translation>Excel (.xlsx)…</translation>
+        </message>
+        <message>
+            <source>PDF (.pdf)…</source>
+            <translation>PDF (.pdf)…</translation>
+        </message>
+        <message>
+            <source>Avanzamento dell'esportazione</source>
+            <translation>Avanzamento dell'esportazione</translation>
+        </message>
+        <message>
+            <source>Annulla</source>
+            <translation>Annulla</translation>
+        </message>
+        <message>
+            <source>Annulla l'esportazione</source>
+            <translation>Annulla l'esportazione</translation>
+        </message>
+        <message>
+            <source>Esito dell'esportazione</source>
+            <translation>Esito dell'esportazione</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Excel (*.xlsx)</source>
+            <translation>Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Nessun movimento da esportare: esegui prima una ricerca.</source>
+            <translation>Nessun movimento da esportare: esegui prima una ricerca.</translation>
+        </message>
+        <message>
+            <source>Esportazione in corso…</source>
+            <translation>Esportazione in corso…</translation>
+        </message>
+        <message>
+            <source>Movimenti esportati: %1, nel file %2.</source>
+            <translation>Movimenti esportati: %1, nel file %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::MovementsPage</name>
+        <message>
+            <source>Elenco movimenti</source>
+            <translation>Elenco movimenti</translation>
+        </message>
+        <message>
+            <source>Data dal</source>
+            <translation>Data dal</translation>
+        </message>
+        <message>
+            <source>Data al</source>
+            <translation>Data al</translation>
+        </message>
+        <message>
+            <source>Facoltativo</source>
+            <translation>Facoltativo</translation>
+        </message>
+        <message>
+            <source>Codice fiscale del beneficiario (facoltativo)</source>
+            <translation>Codice fiscale del beneficiario (facoltativo)</translation>
+        </message>
+        <message>
+            <source>Caratteri inseriti</source>
+            <translation>Caratteri inseriti</translation>
+        </message>
+        <message>
+            <source>Cerca movimenti</source>
+            <translation>Cerca movimenti</translation>
+        </message>
+        <message>
+            <source>Cerca i movimenti del periodo (F5)</source>
+            <translation>Cerca i movimenti del periodo (F5)</translation>
+        </message>
+        <message>
+            <source>Codice fiscale</source>
+            <translation>Codice fiscale</translation>
+        </message>
+        <message>
+            <source>Esito della ricerca</source>
+            <translation>Esito della ricerca</translation>
+        </message>
+        <message>
+            <source>Aggiornamento dei dati</source>
+            <translation>Aggiornamento dei dati</translation>
+        </message>
+        <message>
+            <source>Esporta movimenti</source>
+            <translation>Esporta movimenti</translation>
+        </message>
+        <message>
+            <source>Elenco movimenti – %1</source>
+            <translation>Elenco movimenti – %1</translation>
+        </message>
+        <message>
+            <source>Seleziona prima la struttura.</source>
+            <translation>Seleziona prima la struttura.</translation>
+        </message>
+        <message>
+            <source>Aggiornamento dei movimenti dal server…</source>
+            <translation>Aggiornamento dei movimenti dal server…</translation>
+        </message>
+        <message>
+            <source>Dati aggiornati al %1</source>
+            <translation>Dati aggiornati al %1</translation>
+        </message>
+        <message>
+            <source>Dati mai scaricati su questo computer</source>
+            <translation>Dati mai scaricati su questo computer</translation>
+        </message>
+        <message>
+            <source>Nessun movimento nel periodo scelto.</source>
+            <translation>Nessun movimento nel periodo scelto.</translation>
+        </message>
+        <message>
+            <source>Movimenti trovati: %1</source>
+            <translation>Movimenti trovati: %1</translation>
+        </message>
+        <message>
+            <source>Server non raggiungibile: sono mostrati i movimenti salvati su questo computer. %1</source>
+            <translation>Server non raggiungibile: sono mostrati i movimenti salvati su questo computer. %1</translation>
+        </message>
+        <message>
+            <source>Ricerca in corso…</source>
+            <translation>Ricerca in corso…</translation>
         </message>
     </context>
     <context>
@@ -1284,6 +1453,10 @@ Premi "Apri con il visualizzatore di sistema".</translation>
         <message>
             <source>Foto acquisita</source>
             <translation>Foto acquisita</translation>
+        </message>
+        <message>
+            <source>In alternativa usa il lettore di codici o scrivi il codice fiscale.</source>
+            <translation>In alternativa usa il lettore di codici o scrivi il codice fiscale.</translation>
         </message>
     </context>
     <context>

@@ -41,6 +41,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     // Window-wide keyboard actions; the menu shows their shortcuts so they can be learned.
     auto* menu = menuBar()->addMenu(tr("&Operazioni"));
+    m_operationsMenu = menu;
     m_searchAction = makeAction(tr("Cerca beneficiario"), QKeySequence(Qt::Key_F2), QStringLiteral("searchAction"));
     m_purchaseAction = makeAction(tr("Nuovo acquisto"), QKeySequence(Qt::Key_F3), QStringLiteral("purchaseAction"));
     m_refreshAction = makeAction(tr("Aggiorna"), QKeySequence(Qt::Key_F5), QStringLiteral("refreshAction"));

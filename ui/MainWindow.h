@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QMenu;
 class QStackedWidget;
 
 namespace sinfonia {
@@ -39,6 +40,8 @@ public:
     QAction* lockAction() const { return m_lockAction; }
     QAction* switchOperatorAction() const { return m_switchOperatorAction; }
     QAction* backAction() const { return m_backAction; }
+    // The "Operazioni" menu, for actions of pages added by app/ (e.g. "Elenco movimenti").
+    QMenu* operationsMenu() const { return m_operationsMenu; }
 
 signals:
     void pageChanged(QWidget* page);
@@ -55,6 +58,7 @@ private:
     QStackedWidget* m_stack = nullptr;
     HomePage* m_home = nullptr;
     QList<QPointer<QWidget>> m_history;
+    QMenu* m_operationsMenu = nullptr;
 
     QAction* m_searchAction = nullptr;
     QAction* m_purchaseAction = nullptr;

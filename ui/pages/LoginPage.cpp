@@ -93,7 +93,9 @@ void LoginPage::setSandboxIdentities(const QList<SandboxIdentity>& identities)
             structures.append(s.second);
         const QString role = identity.role == OperatorRole::Titolare ? tr("titolare") : tr("dipendente");
         auto* item = new QListWidgetItem(
-            QStringLiteral("%1 (%2) - %3").arg(identity.displayName, role, structures.join(QStringLiteral(", "))),
+            QStringLiteral("%1 (%2) - %3")
+                .arg(identity.displayName, role,
+                     structures.isEmpty() ? tr("nessuna struttura") : structures.join(QStringLiteral(", "))),
             m_identities);
         item->setData(Qt::UserRole, identity.id);
     }
