@@ -3,6 +3,7 @@
 // (VmHWM, reset before each format through /proc/self/clear_refs).
 #include "core/export/MovementExport.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -64,7 +65,11 @@ int main(int argc, char** argv)
 
     const QList<ExportRow> rows = makeRows(n);
     const qint64 baseKb = statusKb("VmRSS");
-    QTemporaryDir dir;
+    // --keep DIR: leave the files there to look at them.
+    const int keepAt = int(args.indexOf(QStringLiteral("--keep")));
+    const QString keepDir = keepAt > 0 ? args.value(keepAt + 1) : QString();
+    QTemporaryDir tmp;
+    const QDir dir(keepDir.isEmpty() ? tmp.path() : keepDir);
     QJsonArray results;
     std::printf("%-6s %10s %14s %12s %14s\n", "format", "seconds", "first page s", "size MiB", "peak RSS MiB");
     for (ExportFormat format : {ExportFormat::Csv, ExportFormat::Xlsx, ExportFormat::Pdf}) {
@@ -105,7 +110,8 @@ int main(int argc, char** argv)
         std::printf("%-6s %10.3f %14s %12.2f %14.1f\n", qPrintable(MovementExport::fileExtension(format)), seconds,
                     format == ExportFormat::Pdf ? qPrintable(QString::number(firstPage, 'f', 3)) : "-", sizeMiB,
                     peakMiB);
-        QFile::remove(request.filePath);
+        if (keepDir.isEmpty())
+            QFile::remove(request.filePath);
     }
     std::printf("rows: %d, RSS with the rows in memory before exporting: %.1f MiB\n", n, double(baseKb) / 1024.0);
     if (!jsonPath.isEmpty()) {
