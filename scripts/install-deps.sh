@@ -23,6 +23,7 @@ packages=(
     # benchmarks: load generator and the comparisons named in performance.md
     wrk zbar-tools hyperfine keepassxc
     libsqlite3-dev  # the movement cache's bulk insert path links SQLite (core/services)
+    unzip  # the XLSX export tests read the workbook back (tests/export)
 )
 
 missing=()
