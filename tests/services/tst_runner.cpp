@@ -97,6 +97,7 @@ private Q_SLOTS:
     void mismatchIsNeverRegistered();
     void refusalIsNotRegistered();
     void busyServerRetriedWithSameKey();
+    void staleIntentIsNotReplayed();
 
 private:
     std::optional<Result<MovementWithChallenge>> buy(qint64 cents);
@@ -194,6 +195,27 @@ void TestRunner::busyServerRetriedWithSameKey()
     QCOMPARE(resolved.size(), 1);
     QCOMPARE(resolved.first().at(2).toString(), QStringLiteral("Acquisto di 12,50 € registrato"));
     QCOMPARE(m_journal->entry(QString::fromLatin1(m_server->keys.first()))->movementId, QStringLiteral("m-9"));
+}
+
+void TestRunner::staleIntentIsNotReplayed()
+{
+    JournalEntry e;
+    e.idempotencyKey = QStringLiteral("old-key");
+    e.structureId = QStringLiteral("FAR001");
+    e.voucherId = QStringLiteral("100");
+    e.amount = Money::fromCents(500);
+    e.method = "POST";
+    e.path = QStringLiteral("/api/v1/structures/FAR001/vouchers/100/purchases");
+    e.body = "x";
+    e.createdAt = QDateTime::currentDateTimeUtc().addDays(-3);
+    QVERIFY(m_journal->record(e).ok());
+    QSignalSpy done(m_runner.get(), &OperationRunner::reconcileFinished);
+    m_runner->reconcile();
+    QTRY_COMPARE(done.size(), 1);
+    QVERIFY(m_server->keys.isEmpty()); // nothing was sent
+    const auto entry = m_journal->entry(QStringLiteral("old-key"));
+    QCOMPARE(entry->state, JournalEntry::State::Unknown);
+    QCOMPARE(entry->message, OperationRunner::staleMessage());
 }
 
 QTEST_GUILESS_MAIN(TestRunner)

@@ -130,12 +130,27 @@ void OperationRunner::run(const JournalEntry& entry, QObject* context, Callback 
     Q_EMIT requestStarted(key, req);
 }
 
+QString OperationRunner::staleMessage()
+{
+    return tr("Esito non verificabile automaticamente: controlla l'elenco movimenti.");
+}
+
 void OperationRunner::reconcile()
 {
     QList<JournalEntry> open;
-    for (const JournalEntry& e : m_journal->unresolved())
-        if (e.operatorId == m_operatorId)
-            open.append(e);
+    const QDateTime replayLimit = QDateTime::currentDateTimeUtc().addSecs(-maxReplayAgeSecs);
+    for (const JournalEntry& e : m_journal->unresolved()) {
+        if (e.operatorId != m_operatorId)
+            continue;
+        // The server keeps keys for 48 hours: an older replay could be a new purchase. Left to the
+        // clerk, who checks the movement list.
+        if (e.createdAt.isValid() && e.createdAt < replayLimit) {
+            if (e.state != JournalEntry::State::Unknown || e.message != staleMessage())
+                (void)m_journal->markUnknown(e.idempotencyKey, staleMessage());
+            continue;
+        }
+        open.append(e);
+    }
     if (open.isEmpty() || m_reconciling > 0) {
         if (m_reconciling == 0)
             Q_EMIT reconcileFinished(0, 0);

@@ -39,6 +39,10 @@ public:
     void cancellation(const QString& structureId, const QString& voucherId, const QString& purchaseId, Money amount,
                       QObject* context, Callback done);
 
+    // Intents older than this are not replayed (the server keeps idempotency keys 48 hours).
+    static constexpr qint64 maxReplayAgeSecs = 24 * 3600;
+    static QString staleMessage();
+
     // Replays every unresolved intent of the current operator (at start-up after login, after a
     // dropped answer, after re-login).
     void reconcile();
