@@ -10,7 +10,7 @@ namespace sinfonia::MovementExport {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("MovementExport", text);
+    return QCoreApplication::translate("sinfonia::MovementExport", text); // the context lupdate gives tr() here
 }
 
 QString safeId(const QString& id)
