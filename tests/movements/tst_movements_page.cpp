@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -204,6 +205,29 @@ private slots:
         QCOMPARE(bytes.count("\r\n"), 4);
         QVERIFY(bar->statusLabel()->text().contains(QStringLiteral("Movimenti esportati: 3")));
 
+        // "Annulla" while a big PDF is written: no file, an Italian message.
+        QList<CachedMovement> many;
+        for (int i = 0; i < 30000; ++i) {
+            CachedMovement m;
+            m.id = QString::number(i);
+            m.createdAt = QDateTime(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC);
+            m.amountCents = i;
+            many.append(m);
+        }
+        page.model()->setRows(many);
+        const QString cancelledPath = f.dir.filePath(QStringLiteral("annullato.pdf"));
+        bar->exportTo(ExportFormat::Pdf, cancelledPath);
+        QVERIFY(bar->isRunning());
+        QVERIFY(bar->progressBar()->isVisibleTo(&window));
+        bar->cancel();
+        QVERIFY(exported.wait(30000));
+        QCOMPARE(exported.last().at(0).toBool(), false);
+        QCOMPARE(exported.last().at(1).toString(), QStringLiteral("Esportazione annullata."));
+        QVERIFY(!QFile::exists(cancelledPath));
+        QVERIFY(!bar->progressBar()->isVisibleTo(&window));
+
+        QVERIFY(page.search());
+        QVERIFY(done.wait(20000));
         bar->exportAs(ExportFormat::Pdf);
         QVERIFY(exported.wait(30000));
         QCOMPARE(exported.last().at(0).toBool(), true);
