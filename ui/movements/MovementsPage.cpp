@@ -239,7 +239,7 @@ bool MovementsPage::search()
         else
             m_cache->sync(m_api, m_structureId, from, to);
     } else {
-        showFromCache(false, QString());
+        showFromCache(false, false, QString());
     }
     return true;
 }
@@ -249,7 +249,7 @@ void MovementsPage::onSyncFinished(const QString& structureId)
     if (!m_waitingSync || structureId != m_structureId)
         return;
     m_waitingSync = false;
-    showFromCache(true, QString());
+    showFromCache(true, false, QString());
 }
 
 void MovementsPage::onSyncFailed(const QString& structureId, const Error& error)
@@ -257,13 +257,14 @@ void MovementsPage::onSyncFailed(const QString& structureId, const Error& error)
     if (!m_waitingSync || structureId != m_structureId)
         return;
     m_waitingSync = false;
-    showFromCache(false, error.message);
+    // A network failure needs no more words than "Server non raggiungibile"; anything else says what.
+    showFromCache(false, true, error.code.startsWith(QStringLiteral("net.")) ? QString() : error.message);
 }
 
-void MovementsPage::showFromCache(bool online, const QString& notice)
+void MovementsPage::showFromCache(bool online, bool failed, const QString& notice)
 {
     const quint64 id = m_searchId;
-    m_cache->query(m_structureId, m_from, m_to, m_cf, this, [this, id, online, notice](Result<MovementRows> r) {
+    m_cache->query(m_structureId, m_from, m_to, m_cf, this, [this, id, online, failed, notice](Result<MovementRows> r) {
         if (id != m_searchId)
             return; // a newer search or another structure
         setBusy(false);
@@ -281,10 +282,12 @@ void MovementsPage::showFromCache(bool online, const QString& notice)
                                    .arg(synced.toTimeZone(Clock::rome()).toString(QStringLiteral("dd/MM/yyyy HH:mm")))
                              : tr("Dati mai scaricati su questo computer"));
         QString text = count == 0 ? tr("Nessun movimento nel periodo scelto.") : tr("Movimenti trovati: %1").arg(count);
-        if (!online && !notice.isEmpty())
-            text = tr("Server non raggiungibile: sono mostrati i movimenti salvati su questo computer. %1").arg(notice)
+        if (failed)
+            text = tr("Server non raggiungibile: sono mostrati i movimenti salvati su questo computer. %1")
+                       .arg(notice)
+                       .trimmed()
                 + u' ' + text;
-        mui::showStatus(m_status, text, !online && !notice.isEmpty());
+        mui::showStatus(m_status, text, failed);
         Q_EMIT searchFinished(online, count);
     });
 }

@@ -67,7 +67,9 @@ private:
     void validateLive();
     void onSyncFinished(const QString& structureId);
     void onSyncFailed(const QString& structureId, const sinfonia::Error& error);
-    void showFromCache(bool online, const QString& notice);
+    // `failed`: the sync failed (the list is what the cache holds); `notice` says why, unless it
+    // was the network.
+    void showFromCache(bool online, bool failed, const QString& notice);
     void setBusy(bool busy);
 
     MovementCache* m_cache;
