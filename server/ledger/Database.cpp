@@ -166,6 +166,7 @@ QSqlDatabase Database::connection()
     auto* holder = new ConnectionHolder(name);
     holder->lastUsedMs = now;
     holder->statements.connectionName = name;
+    holder->statements.writeLock = writeSerializer();
     m_connections.setLocalData(holder);
     sql::setThreadStatementCache(&holder->statements);
     return openConnection(name);
@@ -272,6 +273,8 @@ Result<void> Database::migrate()
 WriteTransaction::WriteTransaction(Database& database)
     : m_conn(database.connection())
 {
+    if (std::recursive_mutex* serializer = database.writeSerializer())
+        m_writeLock = std::unique_lock(*serializer);
     if (!m_conn.isOpen()) {
         m_beginError
             = makeError(QStringLiteral("db.error"), QStringLiteral("Errore interno del servizio: riprova più tardi."),
@@ -312,6 +315,8 @@ Result<void> WriteTransaction::commit()
         return e;
     }
     m_open = false;
+    if (m_writeLock.owns_lock())
+        m_writeLock.unlock();
     return {};
 }
 
@@ -323,6 +328,8 @@ void WriteTransaction::rollback()
     sql::finishCached(m_conn);
     QSqlQuery q(m_conn);
     q.exec(QStringLiteral("ROLLBACK"));
+    if (m_writeLock.owns_lock())
+        m_writeLock.unlock();
 }
 
 } // namespace sinfonia::ledger

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QThreadStorage>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace sinfonia::ledger {
@@ -62,6 +63,12 @@ public:
     // Store a location for logs: the password is removed.
     QString displayLocation() const;
 
+    // SQLite only (nullptr on PostgreSQL): writers of this process queue here instead of in
+    // SQLite's busy handler, which sleeps up to 100 ms between tries and made 32 concurrent counters
+    // wait far longer than the writes themselves. Other processes still meet the busy timeout.
+    // Recursive: a write transaction's own statements take it again.
+    std::recursive_mutex* writeSerializer() { return isPostgres() ? nullptr : &m_writeLock; }
+
 private:
     Database(Backend backend, QString location, Options options);
     QSqlDatabase openConnection(const QString& name);
@@ -71,6 +78,7 @@ private:
     Options m_options;
     QString m_id; // unique per object: prefix of this object's connection names
     QThreadStorage<ConnectionHolder*> m_connections;
+    std::recursive_mutex m_writeLock;
 };
 
 // A read-modify-write transaction: "BEGIN IMMEDIATE" on SQLite (takes the write lock up front, so
@@ -95,6 +103,7 @@ private:
     QSqlDatabase m_conn;
     std::optional<Error> m_beginError;
     bool m_open = false;
+    std::unique_lock<std::recursive_mutex> m_writeLock; // SQLite: held from BEGIN to COMMIT/ROLLBACK
 };
 
 } // namespace sinfonia::ledger

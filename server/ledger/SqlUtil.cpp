@@ -51,8 +51,20 @@ void finishCached(const QSqlDatabase& db)
     }
 }
 
+namespace {
+bool isWrite(const QString& text)
+{
+    return text.startsWith(QLatin1String("INSERT"), Qt::CaseInsensitive)
+        || text.startsWith(QLatin1String("UPDATE"), Qt::CaseInsensitive)
+        || text.startsWith(QLatin1String("DELETE"), Qt::CaseInsensitive);
+}
+} // namespace
+
 Result<QSqlQuery> exec(QSqlDatabase& db, const QString& text, const QVariantList& binds)
 {
+    std::unique_lock<std::recursive_mutex> writeGuard;
+    if (StatementCache* c = cacheFor(db); c && c->writeLock && isWrite(text))
+        writeGuard = std::unique_lock(*c->writeLock);
     if (StatementCache* cache = binds.isEmpty() ? nullptr : cacheFor(db)) {
         auto it = cache->queries.find(text);
         if (it == cache->queries.end()) {

@@ -9,6 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <mutex>
 
 namespace sinfonia::ledger {
 
@@ -43,6 +44,8 @@ struct StatementCache
 {
     QString connectionName;
     QHash<QString, QSqlQuery> queries;
+    // SQLite: Database::writeSerializer(), taken around autocommit INSERT/UPDATE/DELETE.
+    std::recursive_mutex* writeLock = nullptr;
     ~StatementCache();
 };
 // The cache exec() uses on this thread when its connection name matches (set by Database).
