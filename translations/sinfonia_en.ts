@@ -52,42 +52,42 @@
     <name>MovementExport</name>
     <message>
         <source>Pagina %1 di %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Page %1 of %2</translation>
     </message>
 </context>
 <context>
     <name>sinfonia</name>
     <message>
         <source>Impossibile salvare il registro delle operazioni: controlla lo spazio su disco.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot save the operation journal: check the disk space.</translation>
     </message>
     <message>
         <source>Archivio locale dei movimenti non disponibile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Local movement archive not available.</translation>
     </message>
     <message>
         <source>immagine illeggibile</source>
-        <translation type="unfinished"></translation>
+        <translation>unreadable image</translation>
     </message>
     <message>
         <source>nessun codice trovato</source>
-        <translation type="unfinished"></translation>
+        <translation>no code found</translation>
     </message>
     <message>
         <source>codice fiscale</source>
-        <translation type="unfinished"></translation>
+        <translation>tax code</translation>
     </message>
     <message>
         <source>codice prodotto</source>
-        <translation type="unfinished"></translation>
+        <translation>product code</translation>
     </message>
     <message>
         <source>codice non riconosciuto</source>
-        <translation type="unfinished"></translation>
+        <translation>code not recognised</translation>
     </message>
     <message>
         <source>letti</source>
-        <translation type="unfinished"></translation>
+        <translation>read</translation>
     </message>
 </context>
 <context>
@@ -137,223 +137,223 @@
     <name>sinfonia::ApiClient</name>
     <message>
         <source>Risposta del server non valida: riprova; se si ripete, contatta l&apos;assistenza.</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid server answer: try again; if it happens again, contact support.</translation>
     </message>
     <message>
         <source>Operazione già in corso: attendi qualche secondo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation already in progress: wait a few seconds.</translation>
     </message>
     <message>
         <source>Operazione già inviata con dati diversi: ricomincia l&apos;operazione.</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation already sent with different data: start the operation again.</translation>
     </message>
     <message>
         <source>Importo superiore al residuo del voucher.</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount above the voucher&apos;s remaining amount.</translation>
     </message>
     <message>
         <source>Il voucher non è attivo.</source>
-        <translation type="unfinished"></translation>
+        <translation>The voucher is not active.</translation>
     </message>
     <message>
         <source>Il voucher è scaduto.</source>
-        <translation type="unfinished"></translation>
+        <translation>The voucher has expired.</translation>
     </message>
     <message>
         <source>Voucher non trovato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher not found.</translation>
     </message>
     <message>
         <source>Nessun beneficiario trovato con questi dati.</source>
-        <translation type="unfinished"></translation>
+        <translation>No beneficiary found with these data.</translation>
     </message>
     <message>
         <source>Codice OTP errato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong OTP code.</translation>
     </message>
     <message>
         <source>Codice OTP scaduto: invia un nuovo codice.</source>
-        <translation type="unfinished"></translation>
+        <translation>OTP code expired: send a new code.</translation>
     </message>
     <message>
         <source>Troppi tentativi errati: autorizza di nuovo il pagamento.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many wrong attempts: authorize the payment again.</translation>
     </message>
     <message>
         <source>Codice OTP già usato.</source>
-        <translation type="unfinished"></translation>
+        <translation>OTP code already used.</translation>
     </message>
     <message>
         <source>Attendi prima di inviare un nuovo codice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wait before sending a new code.</translation>
     </message>
     <message>
         <source>Numero massimo di invii raggiunto.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximum number of sends reached.</translation>
     </message>
     <message>
         <source>La cancellazione è possibile solo nel giorno dell&apos;acquisto.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancellation is possible only on the day of the purchase.</translation>
     </message>
     <message>
         <source>Importo superiore a quello cancellabile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount above the cancellable one.</translation>
     </message>
     <message>
         <source>Il movimento è già confermato.</source>
-        <translation type="unfinished"></translation>
+        <translation>The movement is already confirmed.</translation>
     </message>
     <message>
         <source>Scontrino troppo grande (massimo 5 MB).</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt too large (at most 5 MB).</translation>
     </message>
     <message>
         <source>Scontrino in formato non valido: usa JPEG, PNG o PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt in an invalid format: use JPEG, PNG or PDF.</translation>
     </message>
     <message>
         <source>Dipendente già presente.</source>
-        <translation type="unfinished"></translation>
+        <translation>Employee already present.</translation>
     </message>
     <message>
         <source>Operazione riservata al titolare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation reserved to the owner.</translation>
     </message>
     <message>
         <source>Operazione interrotta.</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation interrupted.</translation>
     </message>
     <message>
         <source>Indirizzo del server non valido: controlla le impostazioni.</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid server address: check the settings.</translation>
     </message>
     <message>
         <source>Connessione non protetta rifiutata: l&apos;indirizzo del server deve iniziare con https://. Chiedi all&apos;assistenza di correggerlo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unprotected connection refused: the server address must start with https://. Ask support to correct it.</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::ApiErrors</name>
     <message>
         <source>Richiesta non valida: controlla i dati inseriti.</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid request: check the data entered.</translation>
     </message>
     <message>
         <source>Sessione scaduta: accedi di nuovo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Session expired: sign in again.</translation>
     </message>
     <message>
         <source>Operazione non consentita per il tuo utente.</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation not allowed for your user.</translation>
     </message>
     <message>
         <source>Elemento non trovato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Item not found.</translation>
     </message>
     <message>
         <source>Operazione in conflitto con lo stato attuale: aggiorna e riprova.</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation conflicts with the current state: refresh and try again.</translation>
     </message>
     <message>
         <source>File troppo grande.</source>
-        <translation type="unfinished"></translation>
+        <translation>File too large.</translation>
     </message>
     <message>
         <source>Operazione rifiutata dal server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation refused by the server.</translation>
     </message>
     <message>
         <source>Troppe richieste: attendi qualche secondo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many requests: wait a few seconds.</translation>
     </message>
     <message>
         <source>Servizio momentaneamente non disponibile: riprova tra poco.</source>
-        <translation type="unfinished"></translation>
+        <translation>Service temporarily unavailable: try again shortly.</translation>
     </message>
     <message>
         <source>Errore del server: riprova tra poco.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server error: try again shortly.</translation>
     </message>
     <message>
         <source>Risposta inattesa del server (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Unexpected server answer (HTTP %1).</translation>
     </message>
     <message>
         <source>Il server non risponde: controlla la connessione e riprova.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server does not answer: check the connection and try again.</translation>
     </message>
     <message>
         <source>il certificato del server è scaduto</source>
-        <translation type="unfinished"></translation>
+        <translation>the server certificate has expired</translation>
     </message>
     <message>
         <source>il certificato non appartiene a questo server</source>
-        <translation type="unfinished"></translation>
+        <translation>the certificate does not belong to this server</translation>
     </message>
     <message>
         <source>il certificato del server non è attendibile</source>
-        <translation type="unfinished"></translation>
+        <translation>the server certificate is not trusted</translation>
     </message>
     <message>
         <source>Connessione non sicura rifiutata: %1. Nessun dato è stato inviato; contatta l&apos;assistenza.</source>
-        <translation type="unfinished"></translation>
+        <translation>Insecure connection refused: %1. No data was sent; contact support.</translation>
     </message>
     <message>
         <source>Server non raggiungibile: controlla la connessione di rete e riprova.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server unreachable: check the network connection and try again.</translation>
     </message>
     <message>
         <source>Errore di comunicazione con il server: riprova.</source>
-        <translation type="unfinished"></translation>
+        <translation>Error communicating with the server: try again.</translation>
     </message>
     <message>
         <source>Accesso scaduto o non più valido: accedi di nuovo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in expired or no longer valid: sign in again.</translation>
     </message>
     <message>
         <source>Il servizio di accesso ha rifiutato la richiesta: riprova o contatta l&apos;assistenza.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sign-in service refused the request: try again or contact support.</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::AppSettings</name>
     <message>
         <source>Impostazione gestita dall&apos;amministratore di sistema: non modificabile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setting managed by the system administrator: cannot be changed.</translation>
     </message>
     <message>
         <source>Impostazioni utente non disponibili.</source>
-        <translation type="unfinished"></translation>
+        <translation>User settings not available.</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::AppWiring</name>
     <message>
         <source>Elenco movimenti</source>
-        <translation type="unfinished"></translation>
+        <translation>Movement list</translation>
     </message>
     <message>
         <source>Elenco movimenti della struttura (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Movements of the structure (Ctrl+M)</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::CameraFrameSource</name>
     <message>
         <source>La webcam scelta nelle impostazioni non è collegata: scegline un&apos;altra</source>
-        <translation type="unfinished"></translation>
+        <translation>The webcam chosen in the settings is not connected: choose another one</translation>
     </message>
     <message>
         <source>La webcam non si apre: forse è usata da un altro programma. Chiudilo e riprova</source>
-        <translation type="unfinished"></translation>
+        <translation>The webcam does not open: maybe another program uses it. Close it and try again</translation>
     </message>
     <message>
         <source>La webcam non risponde: forse è usata da un altro programma o è stata scollegata</source>
-        <translation type="unfinished"></translation>
+        <translation>The webcam does not respond: maybe another program uses it or it was unplugged</translation>
     </message>
     <message>
         <source>Nessuna webcam trovata: collegala e riprova</source>
-        <translation type="unfinished"></translation>
+        <translation>No webcam found: connect it and try again</translation>
     </message>
 </context>
 <context>
@@ -419,51 +419,51 @@
     <name>sinfonia::CodiceFiscale</name>
     <message>
         <source>Mese di nascita non valido (9º carattere): usa una lettera tra A B C D E H L M P R S T</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid birth month (9th character): use one of A B C D E H L M P R S T</translation>
     </message>
     <message>
         <source>Giorno di nascita non valido (10º e 11º carattere): da 01 a 31, per le donne da 41 a 71</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid birth day (10th and 11th characters): 01 to 31, for women 41 to 71</translation>
     </message>
     <message>
         <source>Codice fiscale numerico troppo corto: %1 cifre su 11</source>
-        <translation type="unfinished"></translation>
+        <translation>Numeric tax code too short: %1 digits of 11</translation>
     </message>
     <message>
         <source>Codice fiscale troppo corto: %1 caratteri su 16</source>
-        <translation type="unfinished"></translation>
+        <translation>Tax code too short: %1 characters of 16</translation>
     </message>
     <message>
         <source>Codice fiscale troppo lungo: %1 caratteri su 16</source>
-        <translation type="unfinished"></translation>
+        <translation>Tax code too long: %1 characters of 16</translation>
     </message>
     <message>
         <source>Codice fiscale numerico non valido: controlla l&apos;11ª cifra</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid numeric tax code: check the 11th digit</translation>
     </message>
     <message>
         <source>Inserisci il codice fiscale</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the tax code</translation>
     </message>
     <message>
         <source>Data di nascita inesistente (%1/%2): controlla i caratteri dal 7º all&apos;11º</source>
-        <translation type="unfinished"></translation>
+        <translation>Birth date does not exist (%1/%2): check characters 7 to 11</translation>
     </message>
     <message>
         <source>Codice fiscale non valido: controlla il 16º carattere</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid tax code: check the 16th character</translation>
     </message>
     <message>
         <source>Il codice fiscale numerico ha 11 cifre: ne hai scritte %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The numeric tax code has 11 digits: you typed %1</translation>
     </message>
     <message>
         <source>Codice fiscale non valido: in %1ª posizione va una cifra</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid tax code: position %1 must be a digit</translation>
     </message>
     <message>
         <source>Codice fiscale non valido: in %1ª posizione va una lettera</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid tax code: position %1 must be a letter</translation>
     </message>
 </context>
 <context>
@@ -610,23 +610,23 @@
     <name>sinfonia::JournalEntry</name>
     <message>
         <source>Acquisto di %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Purchase of %1</translation>
     </message>
     <message>
         <source>Cancellazione di %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancellation of %1</translation>
     </message>
     <message>
         <source>%1 registrato</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 recorded</translation>
     </message>
     <message>
         <source>%1 non registrato</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 not recorded</translation>
     </message>
     <message>
         <source>%1 in verifica con il server</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 being checked with the server</translation>
     </message>
 </context>
 <context>
@@ -660,39 +660,39 @@
     <name>sinfonia::LoginFlow</name>
     <message>
         <source>Tempo per l&apos;accesso scaduto: premi di nuovo &quot;Accedi&quot; per riprovare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in timed out: press &quot;Sign in&quot; again to retry.</translation>
     </message>
     <message>
         <source>Accesso annullato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in cancelled.</translation>
     </message>
     <message>
         <source>Accesso di prova non disponibile su questo server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test sign-in is not available on this server.</translation>
     </message>
     <message>
         <source>Impossibile aprire il browser per l&apos;accesso: verifica che ne sia installato uno.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the browser to sign in: check that one is installed.</translation>
     </message>
     <message>
         <source>Accesso di prova non riuscito: riprova.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test sign-in failed: try again.</translation>
     </message>
     <message>
         <source>Risposta di accesso non valida: riprova ad accedere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid sign-in answer: sign in again.</translation>
     </message>
     <message>
         <source>Accesso non riuscito: riprova.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in failed: try again.</translation>
     </message>
     <message>
         <source>Impossibile avviare l&apos;accesso su questo computer: riprova.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot start the sign-in on this computer: try again.</translation>
     </message>
     <message>
         <source>&lt;!doctype html&gt;&lt;html lang=&quot;it&quot;&gt;&lt;head&gt;&lt;meta charset=&quot;utf-8&quot;&gt;&lt;title&gt;SINFONIA Banco&lt;/title&gt;&lt;/head&gt;&lt;body&gt;&lt;h1&gt;Accesso ricevuto&lt;/h1&gt;&lt;p&gt;Puoi chiudere questa pagina e tornare a SINFONIA Banco.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;!doctype html&gt;&lt;html lang=&quot;en&quot;&gt;&lt;head&gt;&lt;meta charset=&quot;utf-8&quot;&gt;&lt;title&gt;SINFONIA Banco&lt;/title&gt;&lt;/head&gt;&lt;body&gt;&lt;h1&gt;Sign-in received&lt;/h1&gt;&lt;p&gt;You can close this page and go back to SINFONIA Banco.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
 </context>
 <context>
@@ -763,7 +763,7 @@
     </message>
     <message>
         <source>nessuna struttura</source>
-        <translation type="unfinished"></translation>
+        <translation>no structure</translation>
     </message>
 </context>
 <context>
@@ -809,45 +809,45 @@
     <name>sinfonia::Money</name>
     <message>
         <source>Importo troppo alto: controlla le cifre inserite</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount too high: check the digits typed</translation>
     </message>
     <message>
         <source>Importo non valido: scrivi solo cifre e la virgola, es. 12,50</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid amount: type only digits and the comma, e.g. 12,50</translation>
     </message>
     <message>
         <source>Inserisci l&apos;importo, es. 12,50</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the amount, e.g. 12,50</translation>
     </message>
     <message>
         <source>L&apos;importo non può essere negativo</source>
-        <translation type="unfinished"></translation>
+        <translation>The amount cannot be negative</translation>
     </message>
     <message>
         <source>Al massimo 2 decimali: scrivi i centesimi, es. 12,50</source>
-        <translation type="unfinished"></translation>
+        <translation>At most 2 decimals: write the cents, e.g. 12,50</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::MovementCache</name>
     <message>
         <source>Servizio non disponibile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Service not available.</translation>
     </message>
     <message>
         <source>Aggiornamento dei movimenti già in corso.</source>
-        <translation type="unfinished"></translation>
+        <translation>Movement update already in progress.</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::MovementCacheStore</name>
     <message>
         <source>Archivio locale dei movimenti danneggiato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Local movement archive damaged.</translation>
     </message>
     <message>
         <source>Archivio locale dei movimenti non disponibile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Local movement archive not available.</translation>
     </message>
 </context>
 <context>
@@ -858,7 +858,7 @@
     </message>
     <message>
         <source>Codice identificativo</source>
-        <translation type="unfinished"></translation>
+        <translation>Identification code</translation>
     </message>
     <message>
         <source>Importo</source>
@@ -874,188 +874,195 @@
     </message>
     <message>
         <source>Elenco movimenti – %1 – dal %2 al %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Movement list – %1 – from %2 to %3</translation>
     </message>
     <message>
         <source>Esportazione annullata.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export cancelled.</translation>
     </message>
     <message>
         <source>Impossibile salvare il file %1. Controlla la cartella scelta e lo spazio libero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot save the file %1. Check the chosen folder and the free space.</translation>
     </message>
     <message>
         <source>Formato di esportazione non supportato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export format not supported.</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::MovementsExportBar</name>
     <message>
         <source>Esporta movimenti</source>
-        <translation type="unfinished"></translation>
+        <translation>Export movements</translation>
     </message>
     <message>
         <source>Esporta l&apos;elenco mostrato (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the list shown (Ctrl+E)</translation>
     </message>
     <message>
         <source>Formato di esportazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Export format</translation>
     </message>
     <message>
         <source>CSV per Excel (.csv)…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV for Excel (.csv)…</translation>
     </message>
     <message>
         <source>Excel (.xlsx)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (.xlsx)…</translation>
     </message>
     <message>
         <source>PDF (.pdf)…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (.pdf)…</translation>
     </message>
     <message>
         <source>Avanzamento dell&apos;esportazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Export progress</translation>
     </message>
     <message>
         <source>Annulla</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Annulla l&apos;esportazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel the export</translation>
     </message>
     <message>
         <source>Esito dell&apos;esportazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Export result</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Nessun movimento da esportare: esegui prima una ricerca.</source>
-        <translation type="unfinished"></translation>
+        <translation>No movement to export: run a search first.</translation>
     </message>
     <message>
         <source>Esportazione in corso…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting…</translation>
     </message>
     <message>
         <source>Movimenti esportati: %1, nel file %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Movements exported: %1, in the file %2.</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::MovementsPage</name>
     <message>
         <source>Elenco movimenti</source>
-        <translation type="unfinished"></translation>
+        <translation>Movement list</translation>
     </message>
     <message>
         <source>Data dal</source>
-        <translation type="unfinished"></translation>
+        <translation>Date from</translation>
     </message>
     <message>
         <source>Data al</source>
-        <translation type="unfinished"></translation>
+        <translation>Date to</translation>
     </message>
     <message>
         <source>Facoltativo</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional</translation>
     </message>
     <message>
         <source>Codice fiscale del beneficiario (facoltativo)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficiary&apos;s tax code (optional)</translation>
     </message>
     <message>
         <source>Caratteri inseriti</source>
-        <translation type="unfinished">Characters entered</translation>
+        <translation>Characters entered</translation>
     </message>
     <message>
         <source>Cerca movimenti</source>
-        <translation type="unfinished"></translation>
+        <translation>Search movements</translation>
     </message>
     <message>
         <source>Cerca i movimenti del periodo (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the movements of the period (F5)</translation>
     </message>
     <message>
         <source>Codice fiscale</source>
-        <translation type="unfinished">Tax code</translation>
+        <translation>Tax code</translation>
     </message>
     <message>
         <source>Esito della ricerca</source>
-        <translation type="unfinished">Search result</translation>
+        <translation>Search result</translation>
     </message>
     <message>
         <source>Aggiornamento dei dati</source>
-        <translation type="unfinished"></translation>
+        <translation>Data update</translation>
     </message>
     <message>
         <source>Esporta movimenti</source>
-        <translation type="unfinished"></translation>
+        <translation>Export movements</translation>
     </message>
     <message>
         <source>Elenco movimenti – %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Movement list – %1</translation>
     </message>
     <message>
         <source>Seleziona prima la struttura.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select the structure first.</translation>
     </message>
     <message>
         <source>Aggiornamento dei movimenti dal server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Updating the movements from the server…</translation>
     </message>
     <message>
         <source>Dati aggiornati al %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Data updated on %1</translation>
     </message>
     <message>
         <source>Dati mai scaricati su questo computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Data never downloaded on this computer</translation>
     </message>
     <message>
         <source>Nessun movimento nel periodo scelto.</source>
-        <translation type="unfinished"></translation>
+        <translation>No movement in the chosen period.</translation>
     </message>
     <message>
         <source>Movimenti trovati: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Movements found: %1</translation>
     </message>
     <message>
         <source>Server non raggiungibile: sono mostrati i movimenti salvati su questo computer. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server unreachable: showing the movements saved on this computer. %1</translation>
     </message>
     <message>
         <source>Ricerca in corso…</source>
-        <translation type="unfinished"></translation>
+        <translation>Searching…</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::OperationJournal</name>
     <message>
         <source>Il registro delle operazioni è danneggiato: contatta l&apos;assistenza prima di ripetere acquisti.</source>
-        <translation type="unfinished"></translation>
+        <translation>The operation journal is damaged: contact support before repeating purchases.</translation>
     </message>
     <message>
         <source>Registro delle operazioni non disponibile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation journal not available.</translation>
     </message>
     <message>
         <source>Operazione non trovata nel registro.</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation not found in the journal.</translation>
+    </message>
+</context>
+<context>
+    <name>sinfonia::OperationRunner</name>
+    <message>
+        <source>Esito non verificabile automaticamente: controlla l&apos;elenco movimenti.</source>
+        <translation>Outcome cannot be checked automatically: check the movement list.</translation>
     </message>
 </context>
 <context>
@@ -1416,62 +1423,62 @@ Press &quot;Open with the system viewer&quot;.</translation>
     <name>sinfonia::ScanCameraDialog</name>
     <message>
         <source>Leggi la tessera sanitaria</source>
-        <translation type="unfinished"></translation>
+        <translation>Read the health card</translation>
     </message>
     <message>
         <source>Foto dello scontrino</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt photo</translation>
     </message>
     <message>
         <source>Webcam</source>
-        <translation type="unfinished"></translation>
+        <translation>Webcam</translation>
     </message>
     <message>
         <source>Scatta</source>
-        <translation type="unfinished"></translation>
+        <translation>Take</translation>
     </message>
     <message>
         <source>Inquadra il codice a barre sul retro della tessera dentro il riquadro, tenendola dritta</source>
-        <translation type="unfinished"></translation>
+        <translation>Frame the barcode on the back of the card inside the box, holding it straight</translation>
     </message>
     <message>
         <source>Inquadra tutto lo scontrino e premi «Scatta»</source>
-        <translation type="unfinished"></translation>
+        <translation>Frame the whole receipt and press «Take»</translation>
     </message>
     <message>
         <source>Foto non riuscita: riprova</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo failed: try again</translation>
     </message>
     <message>
         <source>Tessera letta: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Card read: %1</translation>
     </message>
     <message>
         <source>Nessuna immagine dalla webcam: riprova tra un attimo</source>
-        <translation type="unfinished"></translation>
+        <translation>No image from the webcam: try again in a moment</translation>
     </message>
     <message>
         <source>Foto acquisita</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo taken</translation>
     </message>
     <message>
         <source>In alternativa usa il lettore di codici o scrivi il codice fiscale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otherwise use the barcode reader or type the tax code.</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::ScanText</name>
     <message>
         <source>Questo è un codice prodotto, non la tessera sanitaria</source>
-        <translation type="unfinished"></translation>
+        <translation>This is a product code, not the health card</translation>
     </message>
     <message>
         <source>Codice fiscale letto male: ripeti la scansione o scrivilo a mano</source>
-        <translation type="unfinished"></translation>
+        <translation>Tax code misread: scan again or type it</translation>
     </message>
     <message>
         <source>Lettura non riuscita: ripeti la scansione o scrivi il codice fiscale</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading failed: scan again or type the tax code</translation>
     </message>
 </context>
 <context>
@@ -1561,15 +1568,15 @@ Press &quot;Open with the system viewer&quot;.</translation>
     <name>sinfonia::SerialScanner</name>
     <message>
         <source>Lettore seriale %1 non collegato</source>
-        <translation type="unfinished"></translation>
+        <translation>Serial reader %1 not connected</translation>
     </message>
     <message>
         <source>Impossibile aprire il lettore seriale %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the serial reader %1: %2</translation>
     </message>
     <message>
         <source>Lettore seriale %1 scollegato</source>
-        <translation type="unfinished"></translation>
+        <translation>Serial reader %1 disconnected</translation>
     </message>
 </context>
 <context>
@@ -1670,41 +1677,41 @@ Press &quot;Open with the system viewer&quot;.</translation>
     <name>sinfonia::SyntheticFrameSource</name>
     <message>
         <source>Nessuna immagine da mostrare</source>
-        <translation type="unfinished"></translation>
+        <translation>No image to show</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::TesseraSanitaria</name>
     <message>
         <source>Inserisci il numero della tessera sanitaria (20 cifre)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the health card number (20 digits)</translation>
     </message>
     <message>
         <source>Il numero della tessera sanitaria ha solo cifre</source>
-        <translation type="unfinished"></translation>
+        <translation>The health card number has digits only</translation>
     </message>
     <message>
         <source>Numero della tessera sanitaria di %1 cifre su 20</source>
-        <translation type="unfinished"></translation>
+        <translation>Health card number of %1 digits of 20</translation>
     </message>
     <message>
         <source>Il numero della tessera sanitaria inizia con 80380: controlla le prime cifre</source>
-        <translation type="unfinished"></translation>
+        <translation>The health card number starts with 80380: check the first digits</translation>
     </message>
     <message>
         <source>Numero della tessera sanitaria non valido: ricontrolla le cifre</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid health card number: check the digits</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::TokenStore</name>
     <message>
         <source>Nessuna credenziale salvata.</source>
-        <translation type="unfinished"></translation>
+        <translation>No saved credentials.</translation>
     </message>
     <message>
         <source>Portachiavi di sistema non disponibile: l&apos;accesso non viene ricordato e nulla è salvato sul disco. Dovrai accedere di nuovo al prossimo avvio.</source>
-        <translation type="unfinished"></translation>
+        <translation>System keychain not available: the sign-in is not remembered and nothing is saved on disk. You will have to sign in again at the next start.</translation>
     </message>
 </context>
 <context>
@@ -1789,46 +1796,46 @@ Press &quot;Open with the system viewer&quot;.</translation>
     <name>sinfonia::VideoFileFrameSource</name>
     <message>
         <source>File video non trovato: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Video file not found: %1</translation>
     </message>
     <message>
         <source>Il file video non si può leggere</source>
-        <translation type="unfinished"></translation>
+        <translation>The video file cannot be read</translation>
     </message>
 </context>
 <context>
     <name>sinfonia::Voucher</name>
     <message>
         <source>ATTIVO</source>
-        <translation type="unfinished"></translation>
+        <translation>ACTIVE</translation>
     </message>
     <message>
         <source>SCADUTO</source>
-        <translation type="unfinished"></translation>
+        <translation>EXPIRED</translation>
     </message>
     <message>
         <source>ESAURITO</source>
-        <translation type="unfinished"></translation>
+        <translation>USED UP</translation>
     </message>
     <message>
         <source>SOSPESO</source>
-        <translation type="unfinished"></translation>
+        <translation>SUSPENDED</translation>
     </message>
     <message>
         <source>Acquisto</source>
-        <translation type="unfinished"></translation>
+        <translation>Purchase</translation>
     </message>
     <message>
         <source>Cancellazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancellation</translation>
     </message>
     <message>
         <source>IN ATTESA</source>
-        <translation type="unfinished"></translation>
+        <translation>PENDING</translation>
     </message>
     <message>
         <source>CONFERMATO</source>
-        <translation type="unfinished"></translation>
+        <translation>CONFIRMED</translation>
     </message>
 </context>
 <context>
@@ -1969,63 +1976,63 @@ Press &quot;Open with the system viewer&quot;.</translation>
     <name>sinfonia::VoucherRules</name>
     <message>
         <source>Inserisci un importo maggiore di zero</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter an amount greater than zero</translation>
     </message>
     <message>
         <source>Voucher scaduto: non si possono registrare acquisti</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher expired: purchases cannot be recorded</translation>
     </message>
     <message>
         <source>Voucher esaurito: non c&apos;è più importo disponibile</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher used up: no amount left</translation>
     </message>
     <message>
         <source>Voucher sospeso: non si possono registrare acquisti</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher suspended: purchases cannot be recorded</translation>
     </message>
     <message>
         <source>Voucher scaduto il %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher expired on %1</translation>
     </message>
     <message>
         <source>Importo superiore al residuo (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount above the remaining amount (%1)</translation>
     </message>
     <message>
         <source>Si possono annullare solo acquisti</source>
-        <translation type="unfinished"></translation>
+        <translation>Only purchases can be cancelled</translation>
     </message>
     <message>
         <source>Acquisto non ancora confermato: autorizzalo con l&apos;OTP prima di annullarlo</source>
-        <translation type="unfinished"></translation>
+        <translation>Purchase not confirmed yet: authorize it with the OTP before cancelling it</translation>
     </message>
     <message>
         <source>Si può annullare solo nel giorno dell&apos;acquisto (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Can be cancelled only on the day of the purchase (%1)</translation>
     </message>
     <message>
         <source>Inserisci un importo da annullare maggiore di zero</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter an amount to cancel greater than zero</translation>
     </message>
     <message>
         <source>Importo superiore a quello consentito (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount above the allowed one (%1)</translation>
     </message>
     <message>
         <source>annullabile fino alle 23:59</source>
-        <translation type="unfinished"></translation>
+        <translation>can be cancelled until 23:59</translation>
     </message>
     <message>
         <source>Indica le date di inizio e fine</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the start and end dates</translation>
     </message>
     <message>
         <source>La data di inizio è successiva alla data di fine</source>
-        <translation type="unfinished"></translation>
+        <translation>The start date is after the end date</translation>
     </message>
     <message>
         <source>Il periodo può essere al massimo di 3 mesi: scegli una data di fine entro il %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The period can be at most 3 months: choose an end date by %1</translation>
     </message>
 </context>
 </TS>

@@ -1059,6 +1059,13 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::OperationRunner</name>
+        <message>
+            <source>Esito non verificabile automaticamente: controlla l'elenco movimenti.</source>
+            <translation>Esito non verificabile automaticamente: controlla l'elenco movimenti.</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::OtpDialog</name>
         <message>
             <source>Verifica codice OTP</source>
