@@ -17,7 +17,7 @@ packages=(
     tzdata  # Europe/Rome rules of the domain (not in minimal Debian 12 images)
     # tests: a real Secret Service, PostgreSQL, X server, media tools
     dbus dbus-x11 gnome-keyring libsecret-tools postgresql sqlite3 openssl curl
-    xvfb xauth xdotool imagemagick gstreamer1.0-tools fonts-dejavu-core poppler-utils
+    xvfb xauth xdotool x11-utils imagemagick gstreamer1.0-tools fonts-dejavu-core poppler-utils
     nodejs
     python3-yaml  # server contract conformance check (tests/server/http/contract)
     # benchmarks: load generator and the comparisons named in performance.md
