@@ -92,13 +92,19 @@ private:
         QTest::keyClick(dialog->codeEdit(), Qt::Key_Return);
     }
 
-    int rowOf(const QString& wireState, MovementType type)
+    // The row of a movement in that state and of that type; with `cents` only that amount created in
+    // the last minutes (the demo data has other movements of today).
+    int rowOf(const QString& wireState, MovementType type, qint64 cents = -1)
     {
         TransactionsModel* model = vouchers().voucherPage()->model();
+        const QDateTime recent = QDateTime::currentDateTimeUtc().addSecs(-300);
         for (int row = 0; row < model->rowCount(); ++row) {
             const ApiMovement& m = model->movement(row);
-            if (toWire(m.movement.state) == wireState && m.movement.type == type)
-                return row;
+            if (toWire(m.movement.state) != wireState || m.movement.type != type)
+                continue;
+            if (cents >= 0 && (m.movement.amount.cents() != cents || m.movement.createdAt < recent))
+                continue;
+            return row;
         }
         return -1;
     }
@@ -148,9 +154,9 @@ private slots:
                                   before - Money::fromCents(1250), timeout);
 
         // Cancel it: the newest confirmed purchase of today offers the action.
-        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("CONFERMATO"), MovementType::Acquisto) >= 0, timeout);
-        const ApiMovement purchase
-            = vouchers().voucherPage()->model()->movement(rowOf(QStringLiteral("CONFERMATO"), MovementType::Acquisto));
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("CONFERMATO"), MovementType::Acquisto, 1250) >= 0, timeout);
+        const ApiMovement purchase = vouchers().voucherPage()->model()->movement(
+            rowOf(QStringLiteral("CONFERMATO"), MovementType::Acquisto, 1250));
         QVERIFY(purchase.actions.cancel);
         emit vouchers().voucherPage()->cancelRequested(purchase);
         CancellationPage* cancel = vouchers().cancellationPage();
@@ -177,9 +183,9 @@ private slots:
         QVERIFY(otp->findChild<QLabel*>(QStringLiteral("otpAttempts"))->text().contains(QStringLiteral("4")));
         // Closing leaves the purchase IN ATTESA; "Autorizza pagamento" asks for a new code later.
         otp->reject();
-        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("IN_ATTESA"), MovementType::Acquisto) >= 0, timeout);
-        const ApiMovement pending
-            = vouchers().voucherPage()->model()->movement(rowOf(QStringLiteral("IN_ATTESA"), MovementType::Acquisto));
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("IN_ATTESA"), MovementType::Acquisto, 100) >= 0, timeout);
+        const ApiMovement pending = vouchers().voucherPage()->model()->movement(
+            rowOf(QStringLiteral("IN_ATTESA"), MovementType::Acquisto, 100));
         QVERIFY(pending.actions.authorize);
         emit vouchers().voucherPage()->authorizeRequested(pending);
         QTRY_VERIFY_WITH_TIMEOUT(vouchers().otpDialog() != nullptr, timeout);
