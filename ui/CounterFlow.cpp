@@ -170,13 +170,11 @@ void CounterFlow::loggedIn(const OperatorProfile& profile)
 {
     if (m_locked && profile.id == m_lockedOperatorId) {
         // Same operator: back exactly where the counter was locked.
-        const QString structureId = m_session->structureId();
         m_locked = false;
         m_lockedOperatorId.clear();
         m_window.topBar()->setOperatorName(m_session->operatorName());
         m_idle->arm();
         m_window.showPage(m_pageBeforeLock ? m_pageBeforeLock : m_window.homePage(), false);
-        Q_UNUSED(structureId)
         return;
     }
     if (m_locked || (m_session->isLoggedIn() && m_session->profile().id != profile.id)) {
