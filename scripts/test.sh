@@ -56,6 +56,10 @@ export XDG_RUNTIME_DIR="$work/run"
 mkdir -p "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 export QT_QPA_PLATFORM=offscreen
+# A private temp dir too: the "no secret on disk" tests scan the whole temp location.
+export TMPDIR="$work/tmp"
+mkdir -p "$TMPDIR"
+chmod 1777 "$TMPDIR"
 
 # A private D-Bus session with an unlocked gnome-keyring is the Secret Service of the keychain tests.
 dbus-run-session -- sh -c 'printf sinfonia-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null; \
