@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <type_traits>
 
 namespace sinfonia::ApiDecode {
 
@@ -162,8 +163,10 @@ OtpChallenge readChallenge(const QJsonObject& o, const QString& path, QString* e
     return c;
 }
 
+// Reads every element of items with read(); the first violation is left in *err (the list is then
+// incomplete and must be discarded).
 template<typename T, typename F>
-Result<QList<T>> readItems(const QJsonArray& items, const QString& path, QString* err, F read)
+QList<T> readList(const QJsonArray& items, const QString& path, QString* err, F read)
 {
     QList<T> out;
     out.reserve(items.size());
@@ -175,8 +178,6 @@ Result<QList<T>> readItems(const QJsonArray& items, const QString& path, QString
         }
         out.append(read(items.at(i).toObject(), p, err));
     }
-    if (!err->isEmpty())
-        return decodeError(*err);
     return out;
 }
 
@@ -188,164 +189,128 @@ Result<T> finish(T value, const QString& err)
     return value;
 }
 
+// Parses a body that must be a JSON object and builds the value with read(object, reader, err);
+// the first violation the reader recorded turns the whole body into an api.decode error.
+template<typename F>
+auto decodeObject(const QByteArray& body, F read)
+    -> Result<std::invoke_result_t<F, const QJsonObject&, JsonReader&, QString*>>
+{
+    auto o = parseObject(body);
+    if (!o)
+        return o.error();
+    QString err;
+    JsonReader r(*o, {}, &err);
+    return finish(read(*o, r, &err), err);
+}
+
+// A body {"items": [...]} whose elements are read with read().
+template<typename T, typename F>
+Result<QList<T>> decodeItems(const QByteArray& body, F read)
+{
+    return decodeObject(body, [read](const QJsonObject&, JsonReader& r, QString* err) {
+        return readList<T>(r.array("items"), QStringLiteral("items"), err, read);
+    });
+}
+
 } // namespace
 
 Result<ServerInfo> info(const QByteArray& body)
 {
-    auto o = parseObject(body);
-    if (!o)
-        return o.error();
-    QString err;
-    JsonReader r(*o, {}, &err);
-    ServerInfo i;
-    i.version = r.string("version");
-    i.sandbox = r.boolean("sandbox");
-    i.clientId = r.string("clientId");
-    i.authorizationEndpoint = absoluteUrl(r, "authorizationEndpoint");
-    i.tokenEndpoint = absoluteUrl(r, "tokenEndpoint");
-    i.revocationEndpoint = absoluteUrl(r, "revocationEndpoint");
-    i.serverTime = r.optDateTime("serverTime");
-    return finish(std::move(i), err);
+    return decodeObject(body, [](const QJsonObject&, JsonReader& r, QString*) {
+        ServerInfo i;
+        i.version = r.string("version");
+        i.sandbox = r.boolean("sandbox");
+        i.clientId = r.string("clientId");
+        i.authorizationEndpoint = absoluteUrl(r, "authorizationEndpoint");
+        i.tokenEndpoint = absoluteUrl(r, "tokenEndpoint");
+        i.revocationEndpoint = absoluteUrl(r, "revocationEndpoint");
+        i.serverTime = r.optDateTime("serverTime");
+        return i;
+    });
 }
 
 Result<OperatorProfile> operatorProfile(const QByteArray& body)
 {
-    auto o = parseObject(body);
-    if (!o)
-        return o.error();
-    QString err;
-    JsonReader r(*o, {}, &err);
-    OperatorProfile p;
-    p.id = r.string("id");
-    p.codiceFiscale = r.string("codiceFiscale");
-    p.givenName = r.string("givenName");
-    p.familyName = r.string("familyName");
-    p.displayName = r.string("displayName");
-    auto items = readItems<OperatorStructure>(r.array("structures"), r.path("structures"), &err, readStructure);
-    if (!items)
-        return items.error();
-    p.structures = std::move(items.value());
-    return finish(std::move(p), err);
+    return decodeObject(body, [](const QJsonObject&, JsonReader& r, QString* err) {
+        OperatorProfile p;
+        p.id = r.string("id");
+        p.codiceFiscale = r.string("codiceFiscale");
+        p.givenName = r.string("givenName");
+        p.familyName = r.string("familyName");
+        p.displayName = r.string("displayName");
+        p.structures = readList<OperatorStructure>(r.array("structures"), r.path("structures"), err, readStructure);
+        return p;
+    });
 }
 
 Result<QList<Employee>> employeeList(const QByteArray& body)
 {
-    auto o = parseObject(body);
-    if (!o)
-        return o.error();
-    QString err;
-    JsonReader r(*o, {}, &err);
-    const QJsonArray items = r.array("items");
-    if (!err.isEmpty())
-        return decodeError(err);
-    return readItems<Employee>(items, QStringLiteral("items"), &err, readEmployee);
+    return decodeItems<Employee>(body, readEmployee);
 }
 
 Result<Employee> employee(const QByteArray& body)
 {
-    auto o = parseObject(body);
-    if (!o)
-        return o.error();
-    QString err;
-    Employee e = readEmployee(*o, {}, &err);
-    return finish(std::move(e), err);
+    return decodeObject(body, [](const QJsonObject& o, JsonReader&, QString* err) { return readEmployee(o, {}, err); });
 }
 
 Result<Beneficiary> beneficiary(const QByteArray& body)
 {
-    auto o = parseObject(body);
-    if (!o)
-        return o.error();
-    QString err;
-    JsonReader r(*o, {}, &err);
-    Beneficiary b;
-    b.codiceFiscale = r.string("codiceFiscale");
-    b.givenName = r.optString("givenName");
-    b.familyName = r.optString("familyName");
-    b.cardNumber = r.optString("cardNumber");
-    b.maskedPhone = r.optString("maskedPhone");
-    const QJsonArray vouchers = r.array("vouchers");
-    if (!err.isEmpty())
-        return decodeError(err);
-    auto items = readItems<VoucherInfo>(vouchers, QStringLiteral("vouchers"), &err, readVoucher);
-    if (!items)
-        return items.error();
-    b.vouchers = std::move(items.value());
-    return b;
+    return decodeObject(body, [](const QJsonObject&, JsonReader& r, QString* err) {
+        Beneficiary b;
+        b.codiceFiscale = r.string("codiceFiscale");
+        b.givenName = r.optString("givenName");
+        b.familyName = r.optString("familyName");
+        b.cardNumber = r.optString("cardNumber");
+        b.maskedPhone = r.optString("maskedPhone");
+        b.vouchers = readList<VoucherInfo>(r.array("vouchers"), QStringLiteral("vouchers"), err, readVoucher);
+        return b;
+    });
 }
 
 Result<VoucherInfo> voucher(const QByteArray& body)
 {
-    auto o = parseObject(body);
-    if (!o)
-        return o.error();
-    QString err;
-    VoucherInfo v = readVoucher(*o, {}, &err);
-    return finish(std::move(v), err);
+    return decodeObject(body, [](const QJsonObject& o, JsonReader&, QString* err) { return readVoucher(o, {}, err); });
 }
 
 Result<QList<ApiMovement>> movementList(const QByteArray& body)
 {
-    auto o = parseObject(body);
-    if (!o)
-        return o.error();
-    QString err;
-    JsonReader r(*o, {}, &err);
-    const QJsonArray items = r.array("items");
-    if (!err.isEmpty())
-        return decodeError(err);
-    return readItems<ApiMovement>(items, QStringLiteral("items"), &err, readMovement);
+    return decodeItems<ApiMovement>(body, readMovement);
 }
 
 Result<MovementPage> movementPage(const QByteArray& body)
 {
-    auto o = parseObject(body);
-    if (!o)
-        return o.error();
-    QString err;
-    JsonReader r(*o, {}, &err);
-    MovementPage page;
-    const QJsonValue next = o->value(QLatin1String("nextCursor"));
-    if (next.isString() && !next.toString().isEmpty())
-        page.nextCursor = next.toString();
-    else if (!next.isNull())
-        r.fail("nextCursor", "neither a string nor null");
-    const QJsonArray items = r.array("items");
-    if (!err.isEmpty())
-        return decodeError(err);
-    auto list = readItems<ApiMovement>(items, QStringLiteral("items"), &err, readMovement);
-    if (!list)
-        return list.error();
-    page.items = std::move(list.value());
-    return page;
+    return decodeObject(body, [](const QJsonObject& o, JsonReader& r, QString* err) {
+        MovementPage page;
+        const QJsonValue next = o.value(QLatin1String("nextCursor"));
+        if (next.isString() && !next.toString().isEmpty())
+            page.nextCursor = next.toString();
+        else if (!next.isNull())
+            r.fail("nextCursor", "neither a string nor null");
+        page.items = readList<ApiMovement>(r.array("items"), QStringLiteral("items"), err, readMovement);
+        return page;
+    });
 }
 
 Result<MovementWithChallenge> movementWithChallenge(const QByteArray& body)
 {
-    auto o = parseObject(body);
-    if (!o)
-        return o.error();
-    QString err;
-    JsonReader r(*o, {}, &err);
-    MovementWithChallenge m;
-    m.movement = readMovement(r.object("movement"), QStringLiteral("movement"), &err);
-    m.otp = readChallenge(r.object("otp"), QStringLiteral("otp"), &err);
-    return finish(std::move(m), err);
+    return decodeObject(body, [](const QJsonObject&, JsonReader& r, QString* err) {
+        MovementWithChallenge m;
+        m.movement = readMovement(r.object("movement"), QStringLiteral("movement"), err);
+        m.otp = readChallenge(r.object("otp"), QStringLiteral("otp"), err);
+        return m;
+    });
 }
 
 Result<VerifyResult> verifyResult(const QByteArray& body)
 {
-    auto o = parseObject(body);
-    if (!o)
-        return o.error();
-    QString err;
-    JsonReader r(*o, {}, &err);
-    VerifyResult v;
-    v.movement = readMovement(r.object("movement"), QStringLiteral("movement"), &err);
-    v.voucher = readVoucher(r.object("voucher"), QStringLiteral("voucher"), &err);
-    if (err.isEmpty() && v.movement.movement.voucherId != v.voucher.voucher.id)
-        err = QStringLiteral("voucher.id: does not match movement.voucherId");
-    return finish(std::move(v), err);
+    return decodeObject(body, [](const QJsonObject&, JsonReader& r, QString* err) {
+        VerifyResult v;
+        v.movement = readMovement(r.object("movement"), QStringLiteral("movement"), err);
+        v.voucher = readVoucher(r.object("voucher"), QStringLiteral("voucher"), err);
+        if (err->isEmpty() && v.movement.movement.voucherId != v.voucher.voucher.id)
+            *err = QStringLiteral("voucher.id: does not match movement.voucherId");
+        return v;
+    });
 }
 
 Result<QList<SandboxIdentity>> sandboxIdentities(const QByteArray& body)
@@ -356,38 +321,36 @@ Result<QList<SandboxIdentity>> sandboxIdentities(const QByteArray& body)
     if (!doc->isArray())
         return decodeError(QStringLiteral("body is not an array"));
     QString err;
-    return readItems<SandboxIdentity>(doc->array(), QString(), &err,
-                                      [](const QJsonObject& o, const QString& path, QString* e) {
-                                          JsonReader r(o, path, e);
-                                          SandboxIdentity s;
-                                          s.id = r.string("id");
-                                          s.displayName = r.string("displayName");
-                                          s.codiceFiscale = r.string("codiceFiscale");
-                                          s.role = role(r, "role");
-                                          for (const QJsonValue& v : r.array("structures")) {
-                                              JsonReader sr(v.toObject(), r.path("structures"), e);
-                                              if (!v.isObject())
-                                                  sr.fail("", "not an object");
-                                              s.structures.append({sr.string("id"), sr.string("name")});
-                                          }
-                                          return s;
-                                      });
+    auto identities = readList<SandboxIdentity>(doc->array(), QString(), &err,
+                                                [](const QJsonObject& o, const QString& path, QString* e) {
+                                                    JsonReader r(o, path, e);
+                                                    SandboxIdentity s;
+                                                    s.id = r.string("id");
+                                                    s.displayName = r.string("displayName");
+                                                    s.codiceFiscale = r.string("codiceFiscale");
+                                                    s.role = role(r, "role");
+                                                    for (const QJsonValue& v : r.array("structures")) {
+                                                        JsonReader sr(v.toObject(), r.path("structures"), e);
+                                                        if (!v.isObject())
+                                                            sr.fail("", "not an object");
+                                                        s.structures.append({sr.string("id"), sr.string("name")});
+                                                    }
+                                                    return s;
+                                                });
+    return finish(std::move(identities), err);
 }
 
 Result<TokenResponse> tokenResponse(const QByteArray& body)
 {
-    auto o = parseObject(body);
-    if (!o)
-        return o.error();
-    QString err;
-    JsonReader r(*o, {}, &err);
-    TokenResponse t;
-    t.accessToken = r.string("access_token").toUtf8();
-    t.refreshToken = r.string("refresh_token").toUtf8();
-    if (r.string("token_type").compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0 && r.ok())
-        r.fail("token_type", "not Bearer");
-    t.expiresIn = int(r.integer("expires_in", 1, 86400 * 30));
-    return finish(std::move(t), err);
+    return decodeObject(body, [](const QJsonObject&, JsonReader& r, QString*) {
+        TokenResponse t;
+        t.accessToken = r.string("access_token").toUtf8();
+        t.refreshToken = r.string("refresh_token").toUtf8();
+        if (r.string("token_type").compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0 && r.ok())
+            r.fail("token_type", "not Bearer");
+        t.expiresIn = int(r.integer("expires_in", 1, 86400 * 30));
+        return t;
+    });
 }
 
 } // namespace sinfonia::ApiDecode
