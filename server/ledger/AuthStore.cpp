@@ -186,13 +186,7 @@ Result<AuthStore::TokenPair> AuthStore::exchangeCode(const QString& code, const 
                           {grantId, hashSecret(code)});
     if (!used)
         return used.error();
-    auto pair = issueTokens(db, grantId, clientId, operatorCf, scope);
-    if (!pair)
-        return pair;
-    auto committed = tx.commit();
-    if (!committed)
-        return committed.error();
-    return pair;
+    return tx.commitWith(issueTokens(db, grantId, clientId, operatorCf, scope));
 }
 
 Result<AuthStore::TokenPair> AuthStore::refresh(const QString& refreshToken, const QString& clientId)
@@ -232,13 +226,7 @@ Result<AuthStore::TokenPair> AuthStore::refresh(const QString& refreshToken, con
     auto rotate = sql::exec(db, QStringLiteral("UPDATE oauth_tokens SET revoked = 1 WHERE grant_id = ?"), {grantId});
     if (!rotate)
         return rotate.error();
-    auto pair = issueTokens(db, grantId, clientId, operatorCf, scope);
-    if (!pair)
-        return pair;
-    auto committed = tx.commit();
-    if (!committed)
-        return committed.error();
-    return pair;
+    return tx.commitWith(issueTokens(db, grantId, clientId, operatorCf, scope));
 }
 
 Result<void> AuthStore::revoke(const QString& token, const QString& clientId)

@@ -97,6 +97,18 @@ public:
     bool ok() const { return !m_beginError; }
     QSqlDatabase& db() { return m_conn; }
     Result<void> commit();
+    // The common tail of a write: commits when result holds a value and then hands it back;
+    // otherwise (or when COMMIT fails) returns the error and the destructor rolls back.
+    template<typename T>
+    Result<T> commitWith(Result<T> result)
+    {
+        if (!result)
+            return result;
+        auto committed = commit();
+        if (!committed)
+            return committed.error();
+        return result;
+    }
     void rollback();
 
 private:

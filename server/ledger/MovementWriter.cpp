@@ -151,13 +151,9 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
     auto issued = m_otp.issue(db, *m, v->phone);
     if (!issued)
         return issued.error();
-    auto view = m_otp.view(db, *m);
-    if (!view)
-        return view;
-    auto committed = tx.commit();
-    if (!committed)
-        return committed.error();
-    m_otp.deliver(*issued);
+    auto view = tx.commitWith(m_otp.view(db, *m));
+    if (view)
+        m_otp.deliver(*issued);
     return view;
 }
 
@@ -231,13 +227,9 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
     auto issued = m_otp.issue(db, *m, v->phone);
     if (!issued)
         return issued.error();
-    auto view = m_otp.view(db, *m);
-    if (!view)
-        return view;
-    auto committed = tx.commit();
-    if (!committed)
-        return committed.error();
-    m_otp.deliver(*issued);
+    auto view = tx.commitWith(m_otp.view(db, *m));
+    if (view)
+        m_otp.deliver(*issued);
     return view;
 }
 

@@ -176,13 +176,9 @@ Result<OtpChallengeView> OtpManager::authorize(const StructureInfo& structure, c
     auto issued = issue(db, *m, voucher->phone);
     if (!issued)
         return issued.error();
-    auto v = view(db, *m);
-    if (!v)
-        return v;
-    auto committed = tx.commit();
-    if (!committed)
-        return committed.error();
-    deliver(*issued);
+    auto v = tx.commitWith(view(db, *m));
+    if (v)
+        deliver(*issued);
     return v;
 }
 
@@ -233,13 +229,9 @@ Result<OtpChallengeView> OtpManager::resend(const StructureInfo& structure, cons
                           sql::big(now), sql::big(challengeId)});
     if (!upd)
         return upd.error();
-    auto v = view(db, *m);
-    if (!v)
-        return v;
-    auto committed = tx.commit();
-    if (!committed)
-        return committed.error();
-    deliver(Issued {challengeId, smsFor(*m, phone, code)});
+    auto v = tx.commitWith(view(db, *m));
+    if (v)
+        deliver(Issued {challengeId, smsFor(*m, phone, code)});
     return v;
 }
 

@@ -124,13 +124,7 @@ Result<Employee> StaffManager::add(const OperatorContext& ctx, const QString& st
                           {code, structureId});
     if (!link)
         return link.error();
-    auto result = employee(db, structureId, code);
-    if (!result)
-        return result;
-    auto committed = tx.commit();
-    if (!committed)
-        return committed.error();
-    return result;
+    return tx.commitWith(employee(db, structureId, code));
 }
 
 Result<Employee> StaffManager::setService(const OperatorContext& ctx, const QString& structureId,
@@ -163,13 +157,7 @@ Result<Employee> StaffManager::setService(const OperatorContext& ctx, const QStr
         if (!r)
             return r.error();
     }
-    auto result = employee(db, structureId, cf);
-    if (!result)
-        return result;
-    auto committed = tx.commit();
-    if (!committed)
-        return committed.error();
-    return result;
+    return tx.commitWith(employee(db, structureId, cf));
 }
 
 Result<Employee> StaffManager::setEnabled(const OperatorContext& ctx, const QString& structureId,
@@ -193,13 +181,7 @@ Result<Employee> StaffManager::setEnabled(const OperatorContext& ctx, const QStr
                     {enabled ? 1 : 0, cf, structureId});
     if (!r)
         return r.error();
-    auto result = employee(db, structureId, cf);
-    if (!result)
-        return result;
-    auto committed = tx.commit();
-    if (!committed)
-        return committed.error();
-    return result;
+    return tx.commitWith(employee(db, structureId, cf));
 }
 
 } // namespace sinfonia::ledger
