@@ -1,7 +1,7 @@
 // Concurrency targets T2, T3, T4, T6 at the service level: parallel purchases never overspend,
 // one idempotency key has one effect, a purchase is refunded at most once, parallel OTP guesses
 // are evaluated at most 5 times. Threads start together behind a latch; the seed is printed.
-#include "LedgerFixture.h"
+#include "LedgerTest.h"
 #include "server/ledger/DemoData.h"
 #include "server/ledger/IdempotencyStore.h"
 
@@ -48,24 +48,13 @@ quint32 testSeed()
 }
 } // namespace
 
-class LedgerConcurrencyTest : public QObject
+class LedgerConcurrencyTest : public LedgerTest
 {
     Q_OBJECT
 public:
-    explicit LedgerConcurrencyTest(Backend b)
-        : m_backend(b)
-    {
-    }
+    using LedgerTest::LedgerTest;
 
 private slots:
-    void init() { LEDGER_INIT_ENV(); }
-    void cleanup()
-    {
-        if (m_env)
-            QCOMPARE(m_env->invariantViolations(), QStringList());
-        m_env.reset();
-    }
-
     void parallelPurchasesNeverOverspend()
     {
         QRandomGenerator rng(testSeed());
@@ -274,10 +263,6 @@ private slots:
         for (const QString& vid : vouchers)
             QVERIFY(m_env->available(vid) >= 0);
     }
-
-private:
-    Backend m_backend;
-    std::unique_ptr<LedgerEnv> m_env;
 };
 
 LEDGER_TEST_MAIN(LedgerConcurrencyTest)

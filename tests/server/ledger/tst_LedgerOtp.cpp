@@ -1,6 +1,6 @@
 // OTP lifetime, binding and brute-force limits, authorization of pending purchases and the
 // cancellation rules (same Rome day, allowed amount, refund only once confirmed).
-#include "LedgerFixture.h"
+#include "LedgerTest.h"
 #include "server/ledger/DemoData.h"
 
 using namespace sinfonia;
@@ -19,14 +19,11 @@ QString wrong(const QString& code)
 }
 } // namespace
 
-class LedgerOtpTest : public QObject
+class LedgerOtpTest : public LedgerTest
 {
     Q_OBJECT
 public:
-    explicit LedgerOtpTest(Backend b)
-        : m_backend(b)
-    {
-    }
+    using LedgerTest::LedgerTest;
 
 private:
     OtpChallengeView purchase(qint64 cents)
@@ -41,14 +38,6 @@ private:
     }
 
 private slots:
-    void init() { LEDGER_INIT_ENV(); }
-    void cleanup()
-    {
-        if (m_env)
-            QCOMPARE(m_env->invariantViolations(), QStringList());
-        m_env.reset();
-    }
-
     void verifyConfirmsOnceAndOnlyOnce()
     {
         const auto c = purchase(2500);
@@ -217,10 +206,6 @@ private slots:
         for (const MovementView& m : d->transactions)
             QVERIFY(!m.cancellable);
     }
-
-private:
-    Backend m_backend;
-    std::unique_ptr<LedgerEnv> m_env;
 };
 
 LEDGER_TEST_MAIN(LedgerOtpTest)

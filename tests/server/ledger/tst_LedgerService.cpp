@@ -1,6 +1,6 @@
 // Service-level rules of the ledger on SQLite and PostgreSQL: access, staff management, beneficiary
 // search, purchase validation, receipts and the movement list.
-#include "LedgerFixture.h"
+#include "LedgerTest.h"
 #include "core/domain/CodiceFiscale.h"
 #include "server/ledger/DemoData.h"
 #include "server/ledger/LedgerErrors.h"
@@ -19,24 +19,13 @@ const QString chiara = beneficiaryCf("Colombo", "Chiara", QDate(1992, 8, 3), "B9
 const QString sofia = beneficiaryCf("Ricci", "Sofia", QDate(1987, 4, 17), "A783");
 } // namespace
 
-class LedgerServiceTest : public QObject
+class LedgerServiceTest : public LedgerTest
 {
     Q_OBJECT
 public:
-    explicit LedgerServiceTest(Backend b)
-        : m_backend(b)
-    {
-    }
+    using LedgerTest::LedgerTest;
 
 private slots:
-    void init() { LEDGER_INIT_ENV(); }
-    void cleanup()
-    {
-        if (m_env)
-            QCOMPARE(m_env->invariantViolations(), QStringList());
-        m_env.reset();
-    }
-
     void profileListsEnabledStructuresOnly()
     {
         auto& s = m_env->service();
@@ -326,9 +315,6 @@ private:
     {
         return CodiceFiscale::normalize(beneficiaryCf("Verdi", "Paolo", QDate(1999, 9, 9), "F839"));
     }
-
-    Backend m_backend;
-    std::unique_ptr<LedgerEnv> m_env;
 };
 
 LEDGER_TEST_MAIN(LedgerServiceTest)

@@ -1,5 +1,5 @@
 // Migrations, demo data validity, the idempotency store and the OAuth code/token store.
-#include "LedgerFixture.h"
+#include "LedgerTest.h"
 #include "core/domain/CodiceFiscale.h"
 #include "server/ledger/AuthStore.h"
 #include "server/ledger/DemoData.h"
@@ -14,24 +14,13 @@ using namespace sinfonia;
 using namespace sinfonia::ledger;
 using namespace sinfonia::ledger::test;
 
-class LedgerStoresTest : public QObject
+class LedgerStoresTest : public LedgerTest
 {
     Q_OBJECT
 public:
-    explicit LedgerStoresTest(Backend b)
-        : m_backend(b)
-    {
-    }
+    using LedgerTest::LedgerTest;
 
 private slots:
-    void init() { LEDGER_INIT_ENV(); }
-    void cleanup()
-    {
-        if (m_env)
-            QCOMPARE(m_env->invariantViolations(), QStringList());
-        m_env.reset();
-    }
-
     void migrationsAreVersionedAndRepeatable()
     {
         QCOMPARE(m_env->db().schemaVersion(), Database::latestSchemaVersion());
@@ -241,9 +230,6 @@ private:
         q.exec(QStringLiteral("SELECT cf FROM operators WHERE login_id = 'titolare-bench'"));
         return q.next() ? q.value(0).toString() : QString();
     }
-
-    Backend m_backend;
-    std::unique_ptr<LedgerEnv> m_env;
 };
 
 LEDGER_TEST_MAIN(LedgerStoresTest)
