@@ -8,6 +8,13 @@
 
 namespace sinfonia::test {
 
+void ServerTestBase::initTestCase()
+{
+    if (TestServer::serverBinary().isEmpty())
+        QSKIP("sinfonia-server not built");
+    QVERIFY2(startServer(), qPrintable(m_server.errorString()));
+}
+
 bool ServerTestBase::startServer()
 {
     QStandardPaths::setTestModeEnabled(true);

@@ -31,8 +31,14 @@ public Q_SLOTS:
 class ServerTestBase : public QObject
 {
     Q_OBJECT
+private Q_SLOTS:
+    // QTest finds these in the base: one server per suite, fresh client objects per test function.
+    void initTestCase();
+    void cleanupTestCase() { stopServer(); }
+    void init() { createClients(); }
+    void cleanup() { destroyClients(); }
+
 protected:
-    // initTestCase/cleanupTestCase/init/cleanup of the derived suites call these.
     bool startServer();
     void stopServer();
     void createClients();

@@ -26,23 +26,12 @@ class TestServerAuth : public ServerTestBase
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase();
-    void cleanupTestCase() { stopServer(); }
-    void init() { createClients(); }
-    void cleanup() { destroyClients(); }
     void loginThroughLoopbackRedirect();
     void sandboxIdentitiesAndDirectLogin();
     void cancelDeniedAndTimeout();
     void refreshLogoutAndNoTokenOnDisk();
     void employeeLifecycle();
 };
-
-void TestServerAuth::initTestCase()
-{
-    if (TestServer::serverBinary().isEmpty())
-        QSKIP("sinfonia-server not built");
-    QVERIFY2(startServer(), qPrintable(m_server.errorString()));
-}
 
 void TestServerAuth::loginThroughLoopbackRedirect()
 {

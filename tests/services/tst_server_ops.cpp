@@ -26,23 +26,12 @@ class TestServerOps : public ServerTestBase
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase();
-    void cleanupTestCase() { stopServer(); }
-    void init() { createClients(); }
-    void cleanup() { destroyClients(); }
     void typedOperations();
     void droppedAnswerReconciledOnce();
     void purchaseOtpReceiptAndCancellation();
     void intentSavedButNeverSentIsReplayed();
     void cacheSyncAndCorruptRebuild();
 };
-
-void TestServerOps::initTestCase()
-{
-    if (TestServer::serverBinary().isEmpty())
-        QSKIP("sinfonia-server not built");
-    QVERIFY2(startServer(), qPrintable(m_server.errorString()));
-}
 
 void TestServerOps::typedOperations()
 {
