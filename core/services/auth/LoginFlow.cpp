@@ -108,21 +108,27 @@ void LoginFlow::applyGateway()
     m_info.revocationEndpoint = endpoint("/oauth/revoke");
 }
 
+// Takes a /info answer as the server's description, or fails the flow with its error.
+bool LoginFlow::acceptInfo(const Result<ServerInfo>& r)
+{
+    if (!r) {
+        fail(r.error());
+        return false;
+    }
+    m_info = r.value();
+    m_hasInfo = true;
+    applyGateway();
+    m_session->setServerInfo(m_info);
+    return true;
+}
+
 void LoginFlow::discover()
 {
     const quint64 gen = ++m_generation;
     setState(State::Discovering);
     m_api->info(this, [this, gen](Result<ServerInfo> r) {
-        if (gen != m_generation)
+        if (gen != m_generation || !acceptInfo(r))
             return;
-        if (!r) {
-            fail(r.error());
-            return;
-        }
-        m_info = r.value();
-        m_hasInfo = true;
-        applyGateway();
-        m_session->setServerInfo(m_info);
         setState(State::Idle);
         Q_EMIT discovered(m_info.sandbox);
         if (!m_info.sandbox)
@@ -165,16 +171,8 @@ void LoginFlow::begin(Mode mode, const QString& identity)
     }
     setState(State::Discovering);
     m_api->info(this, [this, gen, mode, identity](Result<ServerInfo> r) {
-        if (gen != m_generation)
+        if (gen != m_generation || !acceptInfo(r))
             return;
-        if (!r) {
-            fail(r.error());
-            return;
-        }
-        m_info = r.value();
-        m_hasInfo = true;
-        applyGateway();
-        m_session->setServerInfo(m_info);
         Q_EMIT discovered(m_info.sandbox);
         openAuthorization(mode, identity);
     });

@@ -86,6 +86,7 @@ private:
     void fail(Error error);
     void setState(State s);
     void applyGateway();
+    bool acceptInfo(const Result<ServerInfo>& r);
     void reset();
 
     ApiClient* m_api;
