@@ -261,20 +261,8 @@ int main(int argc, char** argv)
         return 1;
     for (int start = 0; start < allRows.size(); start += 500) {
         QList<CachedMovement> batch;
-        for (const ApiMovement& a : allRows.mid(start, 500)) {
-            CachedMovement m;
-            m.id = a.movement.id;
-            m.structureId = a.movement.structureId;
-            m.createdAt = a.movement.createdAt;
-            m.code = a.voucherNumber;
-            m.voucherId = a.movement.voucherId;
-            m.type = a.movement.type;
-            m.state = a.movement.state;
-            m.amountCents = a.movement.amount.cents();
-            m.cfHash = hasher.hash(a.codiceFiscale);
-            m.purchaseId = a.movement.purchaseId;
-            batch.append(m);
-        }
+        for (const ApiMovement& a : allRows.mid(start, 500))
+            batch.append(MovementCache::toCached(a, hasher));
         if (!store.insert(batch, 1).ok())
             return 1;
         batches.append(batch);

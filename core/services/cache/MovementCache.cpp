@@ -23,23 +23,27 @@ public:
     {
         QList<CachedMovement> rows;
         rows.reserve(items.size());
-        for (const ApiMovement& a : items) {
-            CachedMovement m;
-            m.id = a.movement.id;
-            m.structureId = a.movement.structureId;
-            m.createdAt = a.movement.createdAt;
-            m.code = a.voucherNumber;
-            m.voucherId = a.movement.voucherId;
-            m.type = a.movement.type;
-            m.state = a.movement.state;
-            m.amountCents = a.movement.amount.cents();
-            m.cfHash = hasher.hash(a.codiceFiscale);
-            m.purchaseId = a.movement.purchaseId;
-            rows.append(std::move(m));
-        }
+        for (const ApiMovement& a : items)
+            rows.append(MovementCache::toCached(a, hasher));
         return rows;
     }
 };
+
+CachedMovement MovementCache::toCached(const ApiMovement& a, CfHasher& hasher)
+{
+    CachedMovement m;
+    m.id = a.movement.id;
+    m.structureId = a.movement.structureId;
+    m.createdAt = a.movement.createdAt;
+    m.code = a.voucherNumber;
+    m.voucherId = a.movement.voucherId;
+    m.type = a.movement.type;
+    m.state = a.movement.state;
+    m.amountCents = a.movement.amount.cents();
+    m.cfHash = hasher.hash(a.codiceFiscale);
+    m.purchaseId = a.movement.purchaseId;
+    return m;
+}
 
 MovementCache::MovementCache(QObject* parent)
     : QObject(parent)

@@ -14,6 +14,7 @@ class QThread;
 namespace sinfonia {
 
 class ApiClient;
+class CfHasher;
 class MovementCacheWorker;
 
 // The offline-readable movement list of each structure. All SQLite work runs on a worker thread
@@ -54,6 +55,8 @@ public:
                std::function<void(Result<MovementRows>)> done);
     // The keyed hash the cache stores for a codice fiscale (hex).
     QByteArray hashCf(const QString& codiceFiscale) const;
+    // The row the cache keeps for a movement of the API: no names, the CF hashed with hasher.
+    static CachedMovement toCached(const ApiMovement& a, CfHasher& hasher);
 
     // Removes every row (operator switch, logout).
     void clear();
