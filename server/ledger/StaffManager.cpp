@@ -127,12 +127,9 @@ Result<Employee> StaffManager::add(const OperatorContext& ctx, const QString& st
     return tx.commitWith(employee(db, structureId, code));
 }
 
-Result<Employee> StaffManager::setService(const OperatorContext& ctx, const QString& structureId,
-                                          const QString& employeeCf, const QString& service, bool enabled)
+Result<Employee> StaffManager::update(const OperatorContext& ctx, const QString& structureId, const QString& cf,
+                                      const EmployeeChange& change)
 {
-    if (service != voucherService)
-        return errors::make(QStringLiteral("employee.service_unknown"));
-    const QString cf = CodiceFiscale::normalize(employeeCf);
     WriteTransaction tx(m_db);
     if (!tx.ok())
         return *tx.beginError();
@@ -143,9 +140,23 @@ Result<Employee> StaffManager::setService(const OperatorContext& ctx, const QStr
     auto current = employee(db, structureId, cf);
     if (!current)
         return current;
-    if (cf == ctx.operatorCf && !enabled)
-        return errors::make(QStringLiteral("employee.self"));
-    if (current->services.contains(service) != enabled) {
+    auto changed = change(db, *current);
+    if (!changed)
+        return changed.error();
+    return tx.commitWith(employee(db, structureId, cf));
+}
+
+Result<Employee> StaffManager::setService(const OperatorContext& ctx, const QString& structureId,
+                                          const QString& employeeCf, const QString& service, bool enabled)
+{
+    if (service != voucherService)
+        return errors::make(QStringLiteral("employee.service_unknown"));
+    const QString cf = CodiceFiscale::normalize(employeeCf);
+    return update(ctx, structureId, cf, [&](QSqlDatabase& db, const Employee& current) -> Result<void> {
+        if (cf == ctx.operatorCf && !enabled)
+            return errors::make(QStringLiteral("employee.self"));
+        if (current.services.contains(service) == enabled)
+            return {};
         auto r = enabled ? sql::exec(db,
                                      QStringLiteral("INSERT INTO operator_services (cf, structure_id, service)"
                                                     " VALUES (?, ?, ?)"),
@@ -156,32 +167,24 @@ Result<Employee> StaffManager::setService(const OperatorContext& ctx, const QStr
                                      {cf, structureId, service});
         if (!r)
             return r.error();
-    }
-    return tx.commitWith(employee(db, structureId, cf));
+        return {};
+    });
 }
 
 Result<Employee> StaffManager::setEnabled(const OperatorContext& ctx, const QString& structureId,
                                           const QString& employeeCf, bool enabled)
 {
     const QString cf = CodiceFiscale::normalize(employeeCf);
-    WriteTransaction tx(m_db);
-    if (!tx.ok())
-        return *tx.beginError();
-    QSqlDatabase& db = tx.db();
-    auto s = m_access.titolareStructure(db, ctx.operatorCf, structureId);
-    if (!s)
-        return s.error();
-    auto current = employee(db, structureId, cf);
-    if (!current)
-        return current;
-    if (cf == ctx.operatorCf)
-        return errors::make(QStringLiteral("employee.self"));
-    auto r
-        = sql::exec(db, QStringLiteral("UPDATE operator_structures SET enabled = ? WHERE cf = ? AND structure_id = ?"),
-                    {enabled ? 1 : 0, cf, structureId});
-    if (!r)
-        return r.error();
-    return tx.commitWith(employee(db, structureId, cf));
+    return update(ctx, structureId, cf, [&](QSqlDatabase& db, const Employee&) -> Result<void> {
+        if (cf == ctx.operatorCf)
+            return errors::make(QStringLiteral("employee.self"));
+        auto r = sql::exec(
+            db, QStringLiteral("UPDATE operator_structures SET enabled = ? WHERE cf = ? AND structure_id = ?"),
+            {enabled ? 1 : 0, cf, structureId});
+        if (!r)
+            return r.error();
+        return {};
+    });
 }
 
 } // namespace sinfonia::ledger

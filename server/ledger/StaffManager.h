@@ -5,6 +5,7 @@
 #include "server/ledger/LedgerTypes.h"
 
 #include <QSqlDatabase>
+#include <functional>
 
 namespace sinfonia::ledger {
 
@@ -26,7 +27,13 @@ public:
                                 bool enabled);
 
 private:
+    using EmployeeChange = std::function<Result<void>(QSqlDatabase& db, const Employee& current)>;
+
     Result<Employee> employee(QSqlDatabase& db, const QString& structureId, const QString& cf) const;
+    // Applies change to an employee of a structure the operator is titolare of, in one write
+    // transaction, and returns the employee as stored afterwards.
+    Result<Employee> update(const OperatorContext& ctx, const QString& structureId, const QString& cf,
+                            const EmployeeChange& change);
 
     Database& m_db;
     const Clock& m_clock;
