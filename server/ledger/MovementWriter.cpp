@@ -145,16 +145,7 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
     if (reserve->numRowsAffected() != 1)
         return errors::make(QStringLiteral("voucher.insufficient_funds"));
 
-    auto m = rows::movementById(db, movementId, structure.id, today);
-    if (!m)
-        return m.error();
-    auto issued = m_otp.issue(db, *m, v->phone);
-    if (!issued)
-        return issued.error();
-    auto view = tx.commitWith(m_otp.view(db, *m));
-    if (view)
-        m_otp.deliver(*issued);
-    return view;
+    return issueOtpAndCommit(tx, movementId, structure.id, today, v->phone);
 }
 
 Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx, const StructureInfo& structure,
@@ -221,10 +212,18 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
     if (bound->numRowsAffected() != 1)
         return errors::make(QStringLiteral("cancel.amount_exceeds"));
 
-    auto m = rows::movementById(db, movementId, structure.id, today);
+    return issueOtpAndCommit(tx, movementId, structure.id, today, v->phone);
+}
+
+Result<OtpChallengeView> MovementWriter::issueOtpAndCommit(WriteTransaction& tx, qint64 movementId,
+                                                           const QString& structureId, QDate today,
+                                                           const QString& phone)
+{
+    QSqlDatabase& db = tx.db();
+    auto m = rows::movementById(db, movementId, structureId, today);
     if (!m)
         return m.error();
-    auto issued = m_otp.issue(db, *m, v->phone);
+    auto issued = m_otp.issue(db, *m, phone);
     if (!issued)
         return issued.error();
     auto view = tx.commitWith(m_otp.view(db, *m));

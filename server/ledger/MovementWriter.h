@@ -12,6 +12,7 @@ namespace sinfonia::ledger {
 
 class Database;
 class OtpManager;
+class WriteTransaction;
 
 // Creates purchases and cancellations IN_ATTESA with their OTP challenge. All rules of design
 // README §2 are checked in one write transaction that starts by locking the voucher row, so two
@@ -38,6 +39,10 @@ private:
                                                         const QString& key, const QString& type,
                                                         const QString& structureId, qint64 amountCents,
                                                         qint64 targetId);
+    // The common tail of a purchase and a cancellation: reads the new pending movement back,
+    // issues its OTP, commits, and sends the SMS only once committed.
+    Result<OtpChallengeView> issueOtpAndCommit(WriteTransaction& tx, qint64 movementId, const QString& structureId,
+                                               QDate today, const QString& phone);
 
     Database& m_db;
     const Clock& m_clock;
