@@ -141,6 +141,26 @@ Error missingChallenge(QSqlDatabase& db, qint64 movementId, int maxFailures)
     return errors::make(QStringLiteral("otp.not_found"));
 }
 
+// A movement read again under its voucher's row lock (taken first, as by every writer), with the
+// voucher's stored state.
+struct LockedMovement
+{
+    rows::LockedVoucher voucher;
+    MovementView movement;
+};
+
+Result<LockedMovement> lockMovement(QSqlDatabase& db, qint64 voucherId, qint64 movementId, const QString& structureId,
+                                    QDate today, bool postgres)
+{
+    auto voucher = rows::lockVoucher(db, voucherId, postgres);
+    if (!voucher)
+        return voucher.error();
+    auto m = rows::movementById(db, movementId, structureId, today);
+    if (!m)
+        return m.error();
+    return LockedMovement {voucher.value(), m.value()};
+}
+
 } // namespace
 
 Result<OtpChallengeView> OtpManager::authorize(const StructureInfo& structure, const QString& movementId)
@@ -155,13 +175,11 @@ Result<OtpChallengeView> OtpManager::authorize(const StructureInfo& structure, c
     if (!tx.ok())
         return *tx.beginError();
     QSqlDatabase& db = tx.db();
-    auto voucher = rows::lockVoucher(db, sql::parseId(before->voucherId), m_db.isPostgres());
-    if (!voucher)
-        return voucher.error();
-    auto m = rows::movementById(db, id, structure.id, today);
-    if (!m)
-        return m.error();
-    if (m->state != MovementState::InAttesa)
+    auto locked = lockMovement(db, sql::parseId(before->voucherId), id, structure.id, today, m_db.isPostgres());
+    if (!locked)
+        return locked.error();
+    const MovementView& m = locked->movement;
+    if (m.state != MovementState::InAttesa)
         return errors::make(QStringLiteral("movement.not_pending"));
     auto stats = sql::first(
         db, QStringLiteral("SELECT COUNT(*), MAX(last_sent_at_ms) FROM otp_challenges WHERE movement_id = ?"),
@@ -173,10 +191,10 @@ Result<OtpChallengeView> OtpManager::authorize(const StructureInfo& structure, c
     if (!stats->value(1).isNull()
         && sql::nowMs(m_clock) < stats->value(1).toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000)
         return errors::make(QStringLiteral("otp.resend_cooldown"));
-    auto issued = issue(db, *m, voucher->phone);
+    auto issued = issue(db, m, locked->voucher.phone);
     if (!issued)
         return issued.error();
-    auto v = tx.commitWith(view(db, *m));
+    auto v = tx.commitWith(view(db, m));
     if (v)
         deliver(*issued);
     return v;
@@ -194,13 +212,11 @@ Result<OtpChallengeView> OtpManager::resend(const StructureInfo& structure, cons
     if (!tx.ok())
         return *tx.beginError();
     QSqlDatabase& db = tx.db();
-    auto voucher = rows::lockVoucher(db, sql::parseId(before->voucherId), m_db.isPostgres());
-    if (!voucher)
-        return voucher.error();
-    auto m = rows::movementById(db, id, structure.id, today);
-    if (!m)
-        return m.error();
-    if (m->state != MovementState::InAttesa)
+    auto locked = lockMovement(db, sql::parseId(before->voucherId), id, structure.id, today, m_db.isPostgres());
+    if (!locked)
+        return locked.error();
+    const MovementView& m = locked->movement;
+    if (m.state != MovementState::InAttesa)
         return errors::make(QStringLiteral("movement.not_pending"));
     auto ch = sql::first(db,
                          QStringLiteral("SELECT id, resends, last_sent_at_ms, phone FROM otp_challenges"
@@ -225,13 +241,13 @@ Result<OtpChallengeView> OtpManager::resend(const StructureInfo& structure, cons
     auto upd = sql::exec(db,
                          QStringLiteral("UPDATE otp_challenges SET salt = ?, code_hash = ?, expires_at_ms = ?,"
                                         " last_sent_at_ms = ?, resends = resends + 1 WHERE id = ?"),
-                         {salt, hashCode(salt, *m, code), sql::big(now + qint64(m_options.otpValiditySecs) * 1000),
+                         {salt, hashCode(salt, m, code), sql::big(now + qint64(m_options.otpValiditySecs) * 1000),
                           sql::big(now), sql::big(challengeId)});
     if (!upd)
         return upd.error();
-    auto v = tx.commitWith(view(db, *m));
+    auto v = tx.commitWith(view(db, m));
     if (v)
-        deliver(Issued {challengeId, smsFor(*m, phone, code)});
+        deliver(Issued {challengeId, smsFor(m, phone, code)});
     return v;
 }
 
@@ -260,13 +276,11 @@ Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QS
     if (!tx.ok())
         return *tx.beginError();
     QSqlDatabase& db = tx.db();
-    auto voucher = rows::lockVoucher(db, voucherId, m_db.isPostgres());
-    if (!voucher)
-        return voucher.error();
-    auto m = rows::movementById(db, id, structure.id, today);
-    if (!m)
-        return m.error();
-    if (m->state != MovementState::InAttesa) {
+    auto locked = lockMovement(db, voucherId, id, structure.id, today, m_db.isPostgres());
+    if (!locked)
+        return locked.error();
+    const MovementView& m = locked->movement;
+    if (m.state != MovementState::InAttesa) {
         const Error e = missingChallenge(db, id, m_options.otpMaxFailures);
         return e.code == QLatin1String("otp.used") ? e : errors::make(QStringLiteral("movement.not_pending"));
     }
@@ -285,7 +299,7 @@ Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QS
         return errors::make(QStringLiteral("otp.locked"));
     if (sql::nowMs(m_clock) >= ch->value(3).toLongLong())
         return errors::make(QStringLiteral("otp.expired"));
-    if (!constantTimeEquals(hashCode(ch->value(1).toString(), *m, code), ch->value(2).toString())) {
+    if (!constantTimeEquals(hashCode(ch->value(1).toString(), m, code), ch->value(2).toString())) {
         const int left = m_options.otpMaxFailures - failures - 1;
         auto upd
             = sql::exec(db,
@@ -303,7 +317,7 @@ Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QS
             : QStringLiteral("Codice OTP errato: tentativi esauriti, richiedi una nuova autorizzazione.");
         return e;
     }
-    if (m->type == MovementType::Cancellazione && rows::romeDate(m->createdAt.toMSecsSinceEpoch()) != today)
+    if (m.type == MovementType::Cancellazione && rows::romeDate(m.createdAt.toMSecsSinceEpoch()) != today)
         return errors::make(QStringLiteral("cancel.not_same_day"));
     const qint64 now = sql::nowMs(m_clock);
     auto used = sql::exec(db, QStringLiteral("UPDATE otp_challenges SET state = 'USED' WHERE id = ?"),
@@ -318,11 +332,11 @@ Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QS
         return confirmed.error();
     if (confirmed->numRowsAffected() != 1)
         return errors::make(QStringLiteral("movement.not_pending"));
-    if (m->type == MovementType::Cancellazione) {
+    if (m.type == MovementType::Cancellazione) {
         // Only a confirmed cancellation gives the amount back to the voucher.
         auto refund = sql::exec(
             db, QStringLiteral("UPDATE vouchers SET used_cents = used_cents - ? WHERE id = ? AND used_cents >= ?"),
-            {sql::big(m->amountCents), sql::big(voucherId), sql::big(m->amountCents)});
+            {sql::big(m.amountCents), sql::big(voucherId), sql::big(m.amountCents)});
         if (!refund)
             return refund.error();
         if (refund->numRowsAffected() != 1)
