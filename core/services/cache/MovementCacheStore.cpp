@@ -25,6 +25,12 @@ QString tr(const char* text)
     return QCoreApplication::translate("sinfonia::MovementCache", text);
 }
 
+// Any call on a store that is not open (never opened, or closed after an error).
+Error closedError()
+{
+    return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+}
+
 Error dbError(const QString& what, const QSqlError& e)
 {
     return makeError(QStringLiteral("cache.io"), tr("Archivio locale dei movimenti non disponibile."),
@@ -209,7 +215,7 @@ Result<void> MovementCacheStore::insertRaw(QSqlDatabase& db, const QList<CachedM
 Result<int> MovementCacheStore::insert(const QList<CachedMovement>& rows, qint64 syncId)
 {
     if (!isOpen())
-        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+        return closedError();
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     const bool own = !m_bulk;
     if (own && !db.transaction())
@@ -230,7 +236,7 @@ Result<int> MovementCacheStore::insert(const QList<CachedMovement>& rows, qint64
 Result<void> MovementCacheStore::beginBulk()
 {
     if (!isOpen())
-        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+        return closedError();
     if (m_bulk)
         return {};
     QSqlDatabase db = QSqlDatabase::database(m_connection);
@@ -263,7 +269,7 @@ Result<void> MovementCacheStore::finishSync(const QString& structureId, const QD
                                             qint64 syncId, const QDateTime& syncedAt)
 {
     if (!isOpen())
-        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+        return closedError();
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     const bool own = !m_bulk;
     if (own && !db.transaction())
@@ -300,7 +306,7 @@ Result<void> MovementCacheStore::recordSync(const QString& structureId, const QD
                                             const QDateTime& syncedAt)
 {
     if (!isOpen())
-        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+        return closedError();
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(
         QStringLiteral("INSERT OR REPLACE INTO syncs (structure_id, from_ms, to_ms, synced_ms) VALUES (?,?,?,?)"));
@@ -316,7 +322,7 @@ Result<void> MovementCacheStore::recordSync(const QString& structureId, const QD
 Result<int> MovementCacheStore::purgeOlderThan(const QDateTime& cutoff)
 {
     if (!isOpen())
-        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+        return closedError();
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("DELETE FROM movements WHERE created_ms < ?"));
     q.addBindValue(cutoff.toMSecsSinceEpoch());
@@ -332,7 +338,7 @@ Result<int> MovementCacheStore::purgeOlderThan(const QDateTime& cutoff)
 Result<void> MovementCacheStore::clear()
 {
     if (!isOpen())
-        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+        return closedError();
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (!q.exec(QStringLiteral("DELETE FROM movements")) || !q.exec(QStringLiteral("DELETE FROM syncs")))
         return dbError(QStringLiteral("clear"), q.lastError());
@@ -342,7 +348,7 @@ Result<void> MovementCacheStore::clear()
 Result<MovementRows> MovementCacheStore::rows(const MovementQuery& query) const
 {
     if (!isOpen())
-        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+        return closedError();
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
     QString sql = QStringLiteral("SELECT id, structure_id, created_ms, code, voucher_id, type, state, amount_cents, "
@@ -411,7 +417,7 @@ QDateTime MovementCacheStore::coveredSince(const QString& structureId, const QDa
 Result<qint64> MovementCacheStore::count() const
 {
     if (!isOpen())
-        return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+        return closedError();
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM movements")) || !q.next())
         return dbError(QStringLiteral("count"), q.lastError());
