@@ -161,94 +161,98 @@ Result<LockedMovement> lockMovement(QSqlDatabase& db, qint64 voucherId, qint64 m
     return LockedMovement {voucher.value(), m.value()};
 }
 
+// Runs body(tx, locked) on a movement of the structure that must still be IN_ATTESA, inside a
+// write transaction that holds its voucher's lock (the voucher is found outside the transaction).
+template<typename F>
+Result<OtpChallengeView> onPendingMovement(Database& database, QDate today, qint64 id, const QString& structureId,
+                                           F body)
+{
+    QSqlDatabase conn = database.connection();
+    auto before = rows::movementById(conn, id, structureId, today);
+    if (!before)
+        return before.error();
+    WriteTransaction tx(database);
+    if (!tx.ok())
+        return *tx.beginError();
+    auto locked = lockMovement(tx.db(), sql::parseId(before->voucherId), id, structureId, today, database.isPostgres());
+    if (!locked)
+        return locked.error();
+    if (locked->movement.state != MovementState::InAttesa)
+        return errors::make(QStringLiteral("movement.not_pending"));
+    return body(tx, *locked);
+}
+
 } // namespace
 
 Result<OtpChallengeView> OtpManager::authorize(const StructureInfo& structure, const QString& movementId)
 {
     const qint64 id = sql::parseId(movementId);
-    const QDate today = m_clock.todayInRome();
-    QSqlDatabase conn = m_db.connection();
-    auto before = rows::movementById(conn, id, structure.id, today);
-    if (!before)
-        return before.error();
-    WriteTransaction tx(m_db);
-    if (!tx.ok())
-        return *tx.beginError();
-    QSqlDatabase& db = tx.db();
-    auto locked = lockMovement(db, sql::parseId(before->voucherId), id, structure.id, today, m_db.isPostgres());
-    if (!locked)
-        return locked.error();
-    const MovementView& m = locked->movement;
-    if (m.state != MovementState::InAttesa)
-        return errors::make(QStringLiteral("movement.not_pending"));
-    auto stats = sql::first(
-        db, QStringLiteral("SELECT COUNT(*), MAX(last_sent_at_ms) FROM otp_challenges WHERE movement_id = ?"),
-        {sql::big(id)});
-    if (!stats)
-        return stats.error();
-    if (stats->value(0).toInt() >= maxChallengesPerMovement)
-        return errors::make(QStringLiteral("otp.resend_limit"));
-    if (!stats->value(1).isNull()
-        && sql::nowMs(m_clock) < stats->value(1).toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000)
-        return errors::make(QStringLiteral("otp.resend_cooldown"));
-    auto issued = issue(db, m, locked->voucher.phone);
-    if (!issued)
-        return issued.error();
-    auto v = tx.commitWith(view(db, m));
-    if (v)
-        deliver(*issued);
-    return v;
+    return onPendingMovement(
+        m_db, m_clock.todayInRome(), id, structure.id,
+        [&](WriteTransaction& tx, const LockedMovement& locked) -> Result<OtpChallengeView> {
+            QSqlDatabase& db = tx.db();
+            const MovementView& m = locked.movement;
+            auto stats = sql::first(
+                db, QStringLiteral("SELECT COUNT(*), MAX(last_sent_at_ms) FROM otp_challenges WHERE movement_id = ?"),
+                {sql::big(id)});
+            if (!stats)
+                return stats.error();
+            if (stats->value(0).toInt() >= maxChallengesPerMovement)
+                return errors::make(QStringLiteral("otp.resend_limit"));
+            if (!stats->value(1).isNull()
+                && sql::nowMs(m_clock) < stats->value(1).toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000)
+                return errors::make(QStringLiteral("otp.resend_cooldown"));
+            auto issued = issue(db, m, locked.voucher.phone);
+            if (!issued)
+                return issued.error();
+            auto v = tx.commitWith(view(db, m));
+            if (v)
+                deliver(*issued);
+            return v;
+        });
 }
 
 Result<OtpChallengeView> OtpManager::resend(const StructureInfo& structure, const QString& movementId)
 {
     const qint64 id = sql::parseId(movementId);
-    const QDate today = m_clock.todayInRome();
-    QSqlDatabase conn = m_db.connection();
-    auto before = rows::movementById(conn, id, structure.id, today);
-    if (!before)
-        return before.error();
-    WriteTransaction tx(m_db);
-    if (!tx.ok())
-        return *tx.beginError();
-    QSqlDatabase& db = tx.db();
-    auto locked = lockMovement(db, sql::parseId(before->voucherId), id, structure.id, today, m_db.isPostgres());
-    if (!locked)
-        return locked.error();
-    const MovementView& m = locked->movement;
-    if (m.state != MovementState::InAttesa)
-        return errors::make(QStringLiteral("movement.not_pending"));
-    auto ch = sql::first(db,
-                         QStringLiteral("SELECT id, resends, last_sent_at_ms, phone FROM otp_challenges"
-                                        " WHERE movement_id = ? AND state = 'ACTIVE'")
-                             + m_db.forUpdate(),
-                         {sql::big(id)});
-    if (!ch)
-        return ch.error();
-    if (!ch->isValid())
-        return missingChallenge(db, id, m_options.otpMaxFailures);
-    const qint64 now = sql::nowMs(m_clock);
-    if (ch->value(1).toInt() >= m_options.otpMaxResends)
-        return errors::make(QStringLiteral("otp.resend_limit"));
-    if (now < ch->value(2).toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000)
-        return errors::make(QStringLiteral("otp.resend_cooldown"));
-    const qint64 challengeId = ch->value(0).toLongLong();
-    const QString phone = ch->value(3).toString();
-    const QString code
-        = QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1000000), 6, 10, QLatin1Char('0'));
-    const QString salt = randomHex(16);
-    // A new code and a new validity window; the failure count is deliberately left as it is.
-    auto upd = sql::exec(db,
-                         QStringLiteral("UPDATE otp_challenges SET salt = ?, code_hash = ?, expires_at_ms = ?,"
-                                        " last_sent_at_ms = ?, resends = resends + 1 WHERE id = ?"),
-                         {salt, hashCode(salt, m, code), sql::big(now + qint64(m_options.otpValiditySecs) * 1000),
-                          sql::big(now), sql::big(challengeId)});
-    if (!upd)
-        return upd.error();
-    auto v = tx.commitWith(view(db, m));
-    if (v)
-        deliver(Issued {challengeId, smsFor(m, phone, code)});
-    return v;
+    return onPendingMovement(
+        m_db, m_clock.todayInRome(), id, structure.id,
+        [&](WriteTransaction& tx, const LockedMovement& locked) -> Result<OtpChallengeView> {
+            QSqlDatabase& db = tx.db();
+            const MovementView& m = locked.movement;
+            auto ch = sql::first(db,
+                                 QStringLiteral("SELECT id, resends, last_sent_at_ms, phone FROM otp_challenges"
+                                                " WHERE movement_id = ? AND state = 'ACTIVE'")
+                                     + m_db.forUpdate(),
+                                 {sql::big(id)});
+            if (!ch)
+                return ch.error();
+            if (!ch->isValid())
+                return missingChallenge(db, id, m_options.otpMaxFailures);
+            const qint64 now = sql::nowMs(m_clock);
+            if (ch->value(1).toInt() >= m_options.otpMaxResends)
+                return errors::make(QStringLiteral("otp.resend_limit"));
+            if (now < ch->value(2).toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000)
+                return errors::make(QStringLiteral("otp.resend_cooldown"));
+            const qint64 challengeId = ch->value(0).toLongLong();
+            const QString phone = ch->value(3).toString();
+            const QString code
+                = QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1000000), 6, 10, QLatin1Char('0'));
+            const QString salt = randomHex(16);
+            // A new code and a new validity window; the failure count is deliberately left as it is.
+            auto upd
+                = sql::exec(db,
+                            QStringLiteral("UPDATE otp_challenges SET salt = ?, code_hash = ?, expires_at_ms = ?,"
+                                           " last_sent_at_ms = ?, resends = resends + 1 WHERE id = ?"),
+                            {salt, hashCode(salt, m, code), sql::big(now + qint64(m_options.otpValiditySecs) * 1000),
+                             sql::big(now), sql::big(challengeId)});
+            if (!upd)
+                return upd.error();
+            auto v = tx.commitWith(view(db, m));
+            if (v)
+                deliver(Issued {challengeId, smsFor(m, phone, code)});
+            return v;
+        });
 }
 
 Result<OtpChallengeView> OtpManager::status(const StructureInfo& structure, const QString& movementId)
