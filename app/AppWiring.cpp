@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "core/scan/DecodeImageCli.h"
 #include "core/scan/ScanRouter.h"
+#include "core/scan/SerialScanner.h"
 #include "core/services/auth/LoginFlow.h"
 #include "core/services/auth/Session.h"
 #include "core/services/auth/TokenStore.h"
@@ -17,6 +18,7 @@
 #include "ui/OperatorSession.h"
 #include "ui/ServicesBackend.h"
 #include "ui/VoucherFlow.h"
+#include "ui/pages/PurchasePage.h"
 #include "ui/pages/SearchPage.h"
 #ifdef SINFONIA_HAVE_MOVEMENTS_UI
 #include "ui/movements/MovementsPage.h"
@@ -27,6 +29,7 @@
 #include <QDir>
 #include <QLoggingCategory>
 #include <QMenu>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -80,18 +83,49 @@ void AppWiring::connectScanner()
     ScanRouter::Config config;
     config.prefix = m_settings->scannerPrefix();
     config.suffix = m_settings->scannerSuffix();
+    config.maxInterKeyMs = m_settings->scannerBurstMs();
     m_scanner = std::make_unique<ScanRouter>(config);
     m_scanner->install(QCoreApplication::instance());
-    connect(m_scanner.get(), &ScanSource::codiceFiscaleScanned, this, [this](const QString& cf) {
-        if (!m_flow->session().isLoggedIn() || m_flow->session().structureId().isEmpty() || m_flow->isLocked())
-            return;
-        m_flow->vouchers().showSearch();
-        m_flow->vouchers().searchPage()->searchScannedCodiceFiscale(cf);
-    });
-    connect(m_scanner.get(), &ScanSource::productCodeScanned, this,
+    routeScans(m_scanner.get());
+
+    // A serial (USB-CDC) scanner configured by IT or the user feeds the same routes; it reopens
+    // the port by itself after an unplug.
+    const QString port = m_settings->scannerSerialPort();
+    if (!port.isEmpty()) {
+        m_serialScanner = std::make_unique<SerialScanner>(port, m_settings->scannerBaud());
+        routeScans(m_serialScanner.get());
+        m_serialScanner->start();
+    }
+}
+
+void AppWiring::routeScans(ScanSource* source)
+{
+    connect(source, &ScanSource::codiceFiscaleScanned, this, &AppWiring::openScannedCodiceFiscale);
+    connect(source, &ScanSource::productCodeScanned, this,
             [this](const QString&, const QString& message) { m_flow->vouchers().searchPage()->showError(message); });
-    connect(m_scanner.get(), &ScanSource::unreadableScan, this,
+    connect(source, &ScanSource::unreadableScan, this,
             [this](const QString& message, const QString&) { m_flow->vouchers().searchPage()->showError(message); });
+}
+
+void AppWiring::openScannedCodiceFiscale(const QString& cf)
+{
+    if (!m_flow->session().isLoggedIn() || m_flow->session().structureId().isEmpty() || m_flow->isLocked())
+        return;
+    // A card scanned while a purchase is half-filled must not throw that purchase away unasked.
+    PurchasePage* purchase = m_flow->vouchers().purchasePage();
+    const bool halfFilled = m_window->currentPage() == purchase
+        && (!purchase->amountText().trimmed().isEmpty() || purchase->receipt().has_value());
+    if (halfFilled) {
+        const auto answer
+            = QMessageBox::question(m_window.get(), tr("Acquisto in corso"),
+                                    tr("È stata letta un'altra tessera mentre un acquisto non è ancora stato inviato.\n"
+                                       "Lasciare l'acquisto e cercare la nuova beneficiaria?"),
+                                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_flow->vouchers().showSearch();
+    m_flow->vouchers().searchPage()->searchScannedCodiceFiscale(cf);
 }
 
 void AppWiring::addMovementsPage()

@@ -20,6 +20,8 @@ class MainWindow;
 class OperationJournal;
 class OperationRunner;
 class ScanRouter;
+class ScanSource;
+class SerialScanner;
 class ServicesBackend;
 class Session;
 class SystemClock;
@@ -40,6 +42,8 @@ public:
 
 private:
     void connectScanner();
+    void routeScans(ScanSource* source);
+    void openScannedCodiceFiscale(const QString& cf);
     void addMovementsPage();
 
     CommandLineOptions m_options;
@@ -56,6 +60,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<CounterFlow> m_flow;
     std::unique_ptr<ScanRouter> m_scanner;
+    std::unique_ptr<SerialScanner> m_serialScanner;
     std::unique_ptr<MovementCache> m_cache;
 };
 

@@ -336,6 +336,16 @@
         <source>Elenco movimenti della struttura (Ctrl+M)</source>
         <translation>Movements of the structure (Ctrl+M)</translation>
     </message>
+    <message>
+        <source>Acquisto in corso</source>
+        <translation>Purchase in progress</translation>
+    </message>
+    <message>
+        <source>È stata letta un&apos;altra tessera mentre un acquisto non è ancora stato inviato.
+Lasciare l&apos;acquisto e cercare la nuova beneficiaria?</source>
+        <translation>Another card was scanned while a purchase has not been sent yet.
+Leave the purchase and search for the new beneficiary?</translation>
+    </message>
 </context>
 <context>
     <name>sinfonia::CameraFrameSource</name>

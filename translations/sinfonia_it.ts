@@ -336,6 +336,16 @@
             <source>Elenco movimenti della struttura (Ctrl+M)</source>
             <translation>Elenco movimenti della struttura (Ctrl+M)</translation>
         </message>
+        <message>
+            <source>Acquisto in corso</source>
+            <translation>Acquisto in corso</translation>
+        </message>
+        <message>
+            <source>È stata letta un'altra tessera mentre un acquisto non è ancora stato inviato.
+Lasciare l'acquisto e cercare la nuova beneficiaria?</source>
+            <translation>È stata letta un'altra tessera mentre un acquisto non è ancora stato inviato.
+Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::CameraFrameSource</name>

@@ -19,7 +19,7 @@ const QList<KeyDefault>& defaults()
         {SettingsKeys::serverUrl, QStringLiteral("https://sinfonia.regione.campania.it")},
         {SettingsKeys::identityGateway, QString()}, // empty: the server's /api/v1/info endpoints
         {SettingsKeys::idleLockMinutes, 5},
-        {SettingsKeys::scannerBurstMs, 30},
+        {SettingsKeys::scannerBurstMs, 40}, // scanners type < 30 ms a key, fast humans > 60 ms
         {SettingsKeys::scannerPrefix, QString()},
         {SettingsKeys::scannerSuffix, QString()},
         {SettingsKeys::scannerSerialPort, QString()},
