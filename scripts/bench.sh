@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark of bench/<area>/run.sh against a Release build and collects the JSON results
-# in bench/results/. Targets and comparisons: see docs/performance.md. `--quick` runs small data.
+# in bench/results/. Targets, comparisons and measured figures: docs/performance.md. `--quick` runs small data.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
