@@ -84,6 +84,21 @@ Voucher voucher(VoucherState state, qint64 initial, qint64 used, QDate expiry = 
     return v;
 }
 
+// Checks a rule's outcome against a data row: no code means success; otherwise the error code,
+// a non-empty message and, when the row names it, the exact message.
+void verifyOutcome(const Result<void>& r, const QString& code, const QString& message)
+{
+    if (code.isEmpty()) {
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().code));
+        return;
+    }
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, code);
+    QVERIFY(!r.error().message.isEmpty());
+    if (!message.isEmpty())
+        QCOMPARE(r.error().message, message);
+}
+
 } // namespace
 
 void TestVoucherRules::initTestCase()
@@ -200,16 +215,7 @@ void TestVoucherRules::checkPurchase()
     QFETCH(QDate, today);
     QFETCH(QString, code);
     QFETCH(QString, message);
-    const auto r = VoucherRules::checkPurchase(v, euro(amount), today);
-    if (code.isEmpty()) {
-        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().code));
-        return;
-    }
-    QVERIFY(!r.ok());
-    QCOMPARE(r.error().code, code);
-    QVERIFY(!r.error().message.isEmpty());
-    if (!message.isEmpty())
-        QCOMPARE(r.error().message, message);
+    verifyOutcome(VoucherRules::checkPurchase(v, euro(amount), today), code, message);
 }
 
 void TestVoucherRules::isCancellable_data()
@@ -403,16 +409,7 @@ void TestVoucherRules::checkCancellation()
     QFETCH(QDateTime, now);
     QFETCH(QString, code);
     QFETCH(QString, message);
-    const auto r = VoucherRules::checkCancellation(p, previous, euro(amount), ManualClock(now));
-    if (code.isEmpty()) {
-        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().code));
-        return;
-    }
-    QVERIFY(!r.ok());
-    QCOMPARE(r.error().code, code);
-    QVERIFY(!r.error().message.isEmpty());
-    if (!message.isEmpty())
-        QCOMPARE(r.error().message, message);
+    verifyOutcome(VoucherRules::checkCancellation(p, previous, euro(amount), ManualClock(now)), code, message);
 }
 
 void TestVoucherRules::checkSearchRange_data()
