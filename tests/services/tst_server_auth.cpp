@@ -103,8 +103,17 @@ void TestServerAuth::cancelDeniedAndTimeout()
 
 void TestServerAuth::refreshLogoutAndNoTokenOnDisk()
 {
-    // Only files written after this point can hold the tokens of this test.
-    const QDateTime testStart = m_clock.now().addSecs(-2);
+    // Only files written after this point can hold the tokens of this test. The point is a file's
+    // own modification time, so the comparison stays on the file system's clock even when the
+    // wall clock of the process is faked.
+    QDateTime testStart;
+    {
+        QTemporaryFile stamp(QDir::tempPath() + QStringLiteral("/sinfonia-start-XXXXXX"));
+        QVERIFY(stamp.open());
+        stamp.write("t");
+        stamp.flush();
+        testStart = QFileInfo(stamp.fileName()).lastModified().toUTC().addSecs(-2);
+    }
     QVERIFY(login());
     QList<QByteArray> markers {m_session->accessToken()};
     // Server clock 20 minutes ahead: the access token (15 min) expired, the client refreshes by itself.
