@@ -76,7 +76,7 @@ run_ctest "$@"
 # clocks stay real so timers and timeouts behave. PostgreSQL suites are left out: the database
 # server was started on the real clock. Run one suite at one instant by hand with, e.g.:
 #   FAKETIME="+$(scripts/faketime-instants.py new-year | cut -d' ' -f2)" FAKETIME_DONT_FAKE_MONOTONIC=1 \
-#     LD_PRELOAD=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 scripts/test.sh -R tst_voucherrules
+#     LD_PRELOAD=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 ctest --test-dir build -R tst_voucherrules
 faketime_lib=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1
 if [ $# -eq 0 ] && [ "${SINFONIA_FAKETIME:-1}" != 0 ]; then
     if [ ! -f "$faketime_lib" ]; then
