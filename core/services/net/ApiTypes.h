@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <optional>
 
 namespace sinfonia {
 
@@ -153,7 +154,7 @@ struct MovementFilter
     QDate from;
     QDate to;
     QString codiceFiscale; // empty: every beneficiary
-    int limit = 500;
+    std::optional<int> limit; // unset: the server's default page size
 };
 
 } // namespace sinfonia
