@@ -1,6 +1,7 @@
 #include "ui/VoucherFlow.h"
 
 #include "core/domain/Clock.h"
+#include "core/domain/ErrorCodes.h"
 #include "core/receipt/ReceiptProcessor.h"
 #include "core/services/net/ApiErrors.h"
 #include "ui/CounterBackend.h"
@@ -32,7 +33,7 @@ VoucherFlow::VoucherFlow(CounterBackend& backend, OperatorSession& session, Main
     , m_clock(clock)
 {
     m_search = new SearchPage(clock, &window);
-    m_voucher = new VoucherPage(&window);
+    m_voucher = new VoucherPage(clock, &window);
     m_purchase = new PurchasePage(&window);
     m_cancellation = new CancellationPage(&window);
     for (QWidget* page : {static_cast<QWidget*>(m_search), static_cast<QWidget*>(m_voucher),
@@ -153,8 +154,7 @@ void VoucherFlow::startPurchase()
     if (!m_voucher->hasVoucher() || !m_voucher->purchaseButton()->isEnabled())
         return;
     const Voucher& v = m_voucher->voucher().voucher;
-    m_purchase->start(tr("Voucher N° %1 - %2").arg(v.number, v.codiceFiscale), v.availableAmount(),
-                      m_clock.todayInRome());
+    m_purchase->start(tr("Voucher N° %1 - %2").arg(v.number, v.codiceFiscale), v, m_clock.todayInRome());
     if (const auto draft = m_backend.draft(operatorId(), m_session.structureId()); draft && draft->voucherId == v.id) {
         PreparedReceipt receipt;
         receipt.bytes = draft->receiptBytes;
@@ -272,22 +272,21 @@ void VoucherFlow::openOtp(const MovementWithChallenge& created, const QString& s
 
 void VoucherFlow::verify(const QString& code)
 {
-    m_backend.verifyOtp(
-        m_session.structureId(), m_otpMovement.movement.id, code, this, [this](Result<VerifyResult> result) {
-            if (!m_otp)
-                return;
-            if (result.ok()) {
-                otpFinished(result.value());
-                return;
-            }
-            const Error& e = result.error();
-            if (e.code == QStringLiteral("otp.expired") || e.code == QStringLiteral("otp.attempts_exhausted")
-                || e.code == QStringLiteral("otp.locked")) {
-                m_otp->setChallengeVoid(e.message);
-            } else {
-                m_otp->showError(e.message, ApiErrors::attemptsLeft(e).value_or(-1));
-            }
-        });
+    m_backend.verifyOtp(m_session.structureId(), m_otpMovement.movement.id, code, this,
+                        [this](Result<VerifyResult> result) {
+                            if (!m_otp)
+                                return;
+                            if (result.ok()) {
+                                otpFinished(result.value());
+                                return;
+                            }
+                            const Error& e = result.error();
+                            // An expired or locked challenge cannot take another code: the dialog offers a new one.
+                            if (e.code == codes::otpExpired || e.code == codes::otpLocked)
+                                m_otp->setChallengeVoid(e.message);
+                            else
+                                m_otp->showError(e.message, e.http ? e.http->attemptsLeft : std::nullopt);
+                        });
 }
 
 void VoucherFlow::resend()

@@ -11,6 +11,8 @@ class QTableView;
 
 namespace sinfonia {
 
+class Clock;
+
 class TransactionsModel;
 
 // "Voucher beneficiario": voucher id and number, state badge, available amount, card data, dates,
@@ -20,7 +22,7 @@ class VoucherPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit VoucherPage(QWidget* parent = nullptr);
+    explicit VoucherPage(const Clock& clock, QWidget* parent = nullptr);
 
     void setBeneficiary(const Beneficiary& beneficiary);
     void setVoucher(const VoucherInfo& voucher);
@@ -48,6 +50,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    const Clock& m_clock;
     void showActionMenu(const QPoint& globalPos);
 
     Beneficiary m_beneficiary;
