@@ -429,27 +429,6 @@
         </message>
     </context>
     <context>
-        <name>sinfonia::AppWiring</name>
-        <message>
-            <source>Elenco movimenti</source>
-            <translation>Movement list</translation>
-        </message>
-        <message>
-            <source>Elenco movimenti della struttura (Ctrl+M)</source>
-            <translation>Movements of the structure (Ctrl+M)</translation>
-        </message>
-        <message>
-            <source>Acquisto in corso</source>
-            <translation>Purchase in progress</translation>
-        </message>
-        <message>
-            <source>È stata letta un'altra tessera mentre un acquisto non è ancora stato inviato.
-Lasciare l'acquisto e cercare la nuova beneficiaria?</source>
-            <translation>Another card was scanned while a purchase has not been sent yet.
-Leave the purchase and search for the new beneficiary?</translation>
-        </message>
-    </context>
-    <context>
         <name>sinfonia::CameraFrameSource</name>
         <message>
             <source>La webcam scelta nelle impostazioni non è collegata: scegline un'altra</source>
@@ -575,22 +554,6 @@ Leave the purchase and search for the new beneficiary?</translation>
         <message>
             <source>Accesso annullato. Premi di nuovo "Accedi" per riprovare.</source>
             <translation>Sign-in cancelled. Press "Sign in" again to retry.</translation>
-        </message>
-        <message>
-            <source>Dipendente %1 %2 aggiunto.</source>
-            <translation>Employee %1 %2 added.</translation>
-        </message>
-        <message>
-            <source>Servizi aggiornati.</source>
-            <translation>Services updated.</translation>
-        </message>
-        <message>
-            <source>Utenza riabilitata.</source>
-            <translation>User re-enabled.</translation>
-        </message>
-        <message>
-            <source>Utenza disabilitata.</source>
-            <translation>User disabled.</translation>
         </message>
         <message>
             <source>Completa l'accesso SPID nel browser, poi torna qui.</source>
@@ -1059,6 +1022,17 @@ Leave the purchase and search for the new beneficiary?</translation>
         <message>
             <source>Movimenti esportati: %1, nel file %2.</source>
             <translation>Movements exported: %1, in the file %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::MovementsFlow</name>
+        <message>
+            <source>Elenco movimenti</source>
+            <translation>Movement list</translation>
+        </message>
+        <message>
+            <source>Elenco movimenti della struttura (Ctrl+M)</source>
+            <translation>Movements of the structure (Ctrl+M)</translation>
         </message>
     </context>
     <context>
@@ -1588,6 +1562,19 @@ Press "Open with the system viewer".</translation>
         </message>
     </context>
     <context>
+        <name>sinfonia::ScanFlow</name>
+        <message>
+            <source>Acquisto in corso</source>
+            <translation>Purchase in progress</translation>
+        </message>
+        <message>
+            <source>È stata letta un'altra tessera mentre un acquisto non è ancora stato inviato.
+Lasciare l'acquisto e cercare la nuova beneficiaria?</source>
+            <translation>Another card was scanned while a purchase has not been sent yet.
+Leave the purchase and search for the new beneficiary?</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::ScanText</name>
         <message>
             <source>Questo è un codice prodotto, non la tessera sanitaria</source>
@@ -1698,6 +1685,32 @@ Press "Open with the system viewer".</translation>
         <message>
             <source>Lettore seriale %1 scollegato</source>
             <translation>Serial reader %1 disconnected</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ServiceStack</name>
+        <message>
+            <source>Registro delle operazioni non disponibile.</source>
+            <translation>Operation journal not available.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::StaffFlow</name>
+        <message>
+            <source>Dipendente %1 %2 aggiunto.</source>
+            <translation>Employee %1 %2 added.</translation>
+        </message>
+        <message>
+            <source>Servizi aggiornati.</source>
+            <translation>Services updated.</translation>
+        </message>
+        <message>
+            <source>Utenza riabilitata.</source>
+            <translation>User re-enabled.</translation>
+        </message>
+        <message>
+            <source>Utenza disabilitata.</source>
+            <translation>User disabled.</translation>
         </message>
     </context>
     <context>
@@ -1992,6 +2005,10 @@ Press "Open with the system viewer".</translation>
         <message>
             <source>Operazione IN ATTESA: puoi autorizzarla più tardi dal menu Azioni.</source>
             <translation>Operation PENDING: you can authorize it later from the Actions menu.</translation>
+        </message>
+        <message>
+            <source>Bozza dell'acquisto non salvata: %1</source>
+            <translation>Purchase draft not saved: %1</translation>
         </message>
     </context>
     <context>

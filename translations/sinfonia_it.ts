@@ -429,27 +429,6 @@
         </message>
     </context>
     <context>
-        <name>sinfonia::AppWiring</name>
-        <message>
-            <source>Elenco movimenti</source>
-            <translation>Elenco movimenti</translation>
-        </message>
-        <message>
-            <source>Elenco movimenti della struttura (Ctrl+M)</source>
-            <translation>Elenco movimenti della struttura (Ctrl+M)</translation>
-        </message>
-        <message>
-            <source>Acquisto in corso</source>
-            <translation>Acquisto in corso</translation>
-        </message>
-        <message>
-            <source>È stata letta un'altra tessera mentre un acquisto non è ancora stato inviato.
-Lasciare l'acquisto e cercare la nuova beneficiaria?</source>
-            <translation>È stata letta un'altra tessera mentre un acquisto non è ancora stato inviato.
-Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
-        </message>
-    </context>
-    <context>
         <name>sinfonia::CameraFrameSource</name>
         <message>
             <source>La webcam scelta nelle impostazioni non è collegata: scegline un'altra</source>
@@ -575,22 +554,6 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
         <message>
             <source>Accesso annullato. Premi di nuovo "Accedi" per riprovare.</source>
             <translation>Accesso annullato. Premi di nuovo "Accedi" per riprovare.</translation>
-        </message>
-        <message>
-            <source>Dipendente %1 %2 aggiunto.</source>
-            <translation>Dipendente %1 %2 aggiunto.</translation>
-        </message>
-        <message>
-            <source>Servizi aggiornati.</source>
-            <translation>Servizi aggiornati.</translation>
-        </message>
-        <message>
-            <source>Utenza riabilitata.</source>
-            <translation>Utenza riabilitata.</translation>
-        </message>
-        <message>
-            <source>Utenza disabilitata.</source>
-            <translation>Utenza disabilitata.</translation>
         </message>
         <message>
             <source>Completa l'accesso SPID nel browser, poi torna qui.</source>
@@ -1059,6 +1022,17 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
         <message>
             <source>Movimenti esportati: %1, nel file %2.</source>
             <translation>Movimenti esportati: %1, nel file %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::MovementsFlow</name>
+        <message>
+            <source>Elenco movimenti</source>
+            <translation>Elenco movimenti</translation>
+        </message>
+        <message>
+            <source>Elenco movimenti della struttura (Ctrl+M)</source>
+            <translation>Elenco movimenti della struttura (Ctrl+M)</translation>
         </message>
     </context>
     <context>
@@ -1588,6 +1562,19 @@ Premi "Apri con il visualizzatore di sistema".</translation>
         </message>
     </context>
     <context>
+        <name>sinfonia::ScanFlow</name>
+        <message>
+            <source>Acquisto in corso</source>
+            <translation>Acquisto in corso</translation>
+        </message>
+        <message>
+            <source>È stata letta un'altra tessera mentre un acquisto non è ancora stato inviato.
+Lasciare l'acquisto e cercare la nuova beneficiaria?</source>
+            <translation>È stata letta un'altra tessera mentre un acquisto non è ancora stato inviato.
+Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::ScanText</name>
         <message>
             <source>Questo è un codice prodotto, non la tessera sanitaria</source>
@@ -1698,6 +1685,32 @@ Premi "Apri con il visualizzatore di sistema".</translation>
         <message>
             <source>Lettore seriale %1 scollegato</source>
             <translation>Lettore seriale %1 scollegato</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ServiceStack</name>
+        <message>
+            <source>Registro delle operazioni non disponibile.</source>
+            <translation>Registro delle operazioni non disponibile.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::StaffFlow</name>
+        <message>
+            <source>Dipendente %1 %2 aggiunto.</source>
+            <translation>Dipendente %1 %2 aggiunto.</translation>
+        </message>
+        <message>
+            <source>Servizi aggiornati.</source>
+            <translation>Servizi aggiornati.</translation>
+        </message>
+        <message>
+            <source>Utenza riabilitata.</source>
+            <translation>Utenza riabilitata.</translation>
+        </message>
+        <message>
+            <source>Utenza disabilitata.</source>
+            <translation>Utenza disabilitata.</translation>
         </message>
     </context>
     <context>
@@ -1992,6 +2005,10 @@ Premi "Apri con il visualizzatore di sistema".</translation>
         <message>
             <source>Operazione IN ATTESA: puoi autorizzarla più tardi dal menu Azioni.</source>
             <translation>Operazione IN ATTESA: puoi autorizzarla più tardi dal menu Azioni.</translation>
+        </message>
+        <message>
+            <source>Bozza dell'acquisto non salvata: %1</source>
+            <translation>Bozza dell'acquisto non salvata: %1</translation>
         </message>
     </context>
     <context>

@@ -76,8 +76,8 @@ void TestServerOps::droppedAnswerReconciledOnce()
 
     test::FaultProxy proxy(m_server.port());
     QVERIFY(proxy.isListening());
-    ApiClient viaProxy(m_nam.get(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort())));
-    viaProxy.setTokenProvider(m_session.get());
+    ApiClient viaProxy(m_nam, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort())));
+    viaProxy.setTokenProvider(m_session);
     viaProxy.setTimeoutMs(10000);
     QTemporaryDir dir;
     OperationJournal journal(m_clock);
@@ -124,7 +124,7 @@ void TestServerOps::purchaseOtpReceiptAndCancellation()
     QTemporaryDir dir;
     OperationJournal journal(m_clock);
     QVERIFY(journal.open(dir.filePath(QStringLiteral("j.sqlite"))).ok());
-    OperationRunner runner(m_api.get(), &journal, m_clock);
+    OperationRunner runner(m_api, &journal, m_clock);
     const QByteArray png = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(300, 'z');
     auto created = wait<MovementWithChallenge>([&](auto done) {
         runner.purchase(QStringLiteral("FAR001"), voucher->voucher.id, Money::fromCents(321), QStringLiteral("DOC-1"),
@@ -209,7 +209,7 @@ void TestServerOps::intentSavedButNeverSentIsReplayed()
     }
     OperationJournal journal(m_clock);
     QVERIFY(journal.open(dir.filePath(QStringLiteral("j.sqlite"))).ok());
-    OperationRunner runner(m_api.get(), &journal, m_clock);
+    OperationRunner runner(m_api, &journal, m_clock);
     QSignalSpy done(&runner, &OperationRunner::reconcileFinished);
     // Another operator on this PC never replays it (at the server it would be a new purchase).
     runner.setOperatorId(QStringLiteral("someone-else"));
@@ -240,7 +240,7 @@ void TestServerOps::cacheSyncAndCorruptRebuild()
         QVERIFY(opened.wait(10000));
         QSignalSpy finished(&cache, &MovementCache::syncFinished);
         QSignalSpy failed(&cache, &MovementCache::syncFailed);
-        cache.sync(m_api.get(), QStringLiteral("FAR001"), window.from, window.to);
+        cache.sync(m_api, QStringLiteral("FAR001"), window.from, window.to);
         QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); }, 60000));
         QVERIFY2(failed.isEmpty(),
                  qPrintable(failed.isEmpty() ? QString() : failed.first().at(1).value<Error>().detail));
@@ -259,7 +259,7 @@ void TestServerOps::cacheSyncAndCorruptRebuild()
     QVERIFY(opened.first().at(0).toBool());
     QVERIFY(opened.first().at(1).toBool()); // set aside, rebuilt
     QSignalSpy finished(&cache, &MovementCache::syncFinished);
-    cache.sync(m_api.get(), QStringLiteral("FAR001"), window.from, window.to);
+    cache.sync(m_api, QStringLiteral("FAR001"), window.from, window.to);
     QVERIFY(finished.wait(60000));
     std::optional<Result<MovementRows>> rows;
     cache.query(QStringLiteral("FAR001"), window.from, window.to, QString(), this,

@@ -82,6 +82,12 @@ void CancellationPage::start(const ApiMovement& purchase, const QDate& today)
     m_amountEdit->selectAll();
 }
 
+void CancellationPage::focusAmount()
+{
+    m_amountEdit->setFocus();
+    m_amountEdit->selectAll();
+}
+
 std::optional<Money> CancellationPage::validateAmount()
 {
     QString problem;

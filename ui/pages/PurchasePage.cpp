@@ -293,6 +293,16 @@ std::optional<Money> PurchasePage::validateAmount()
     return amount;
 }
 
+bool PurchasePage::isHalfFilled() const
+{
+    return !amountText().trimmed().isEmpty() || m_receipt.has_value();
+}
+
+void PurchasePage::focusAmount()
+{
+    m_amountEdit->setFocus();
+}
+
 void PurchasePage::updateSendButton()
 {
     m_sendButton->setEnabled(!m_busy && !m_watcher.isRunning());

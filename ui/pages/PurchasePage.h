@@ -49,9 +49,9 @@ public:
     const std::optional<PreparedReceipt>& receipt() const { return m_receipt; }
     bool isProcessing() const { return m_watcher.isRunning(); }
 
-    QLineEdit* amountEdit() const { return m_amountEdit; }
-    QLineEdit* documentEdit() const { return m_documentEdit; }
-    QPushButton* sendButton() const { return m_sendButton; }
+    // Something typed or attached that a scan or a switch would throw away.
+    bool isHalfFilled() const;
+    void focusAmount();
     QLabel* amountMessage() const { return m_amountMessage; }
     QLabel* statusLabel() const { return m_status; }
 

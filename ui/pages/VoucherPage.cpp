@@ -166,6 +166,11 @@ void VoucherPage::setVoucher(const VoucherInfo& fresh)
     showMessage(usable.ok() ? QString() : usable.error().message, !usable.ok());
 }
 
+bool VoucherPage::canPurchase() const
+{
+    return hasVoucher() && m_purchaseButton->isEnabled();
+}
+
 void VoucherPage::setTransactions(const QList<ApiMovement>& movements)
 {
     m_model->setMovements(movements);

@@ -35,7 +35,8 @@ public:
     bool hasVoucher() const { return !m_voucher.voucher.id.isEmpty(); }
     TransactionsModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
-    QPushButton* purchaseButton() const { return m_purchaseButton; }
+    // A voucher is on screen and the shared rule lets it take a purchase.
+    bool canPurchase() const;
     // Opens the action menu of the current row (used by tests and by Invio on the table).
     void openActionMenu();
 

@@ -188,6 +188,15 @@ void ApiClient::enableEmployee(const QString& structureId, const QString& employ
         context, std::move(done), &ApiDecode::employee);
 }
 
+void ApiClient::findBeneficiary(const QString& structureId, const BeneficiaryQuery& query, QObject* context,
+                                Callback<Beneficiary> done)
+{
+    if (query.kind == BeneficiaryQuery::Kind::CardNumber)
+        findBeneficiaryByCard(structureId, query.value, context, std::move(done));
+    else
+        findBeneficiaryByCf(structureId, query.value, context, std::move(done));
+}
+
 void ApiClient::findBeneficiaryByCf(const QString& structureId, const QString& codiceFiscale, QObject* context,
                                     Callback<Beneficiary> done)
 {

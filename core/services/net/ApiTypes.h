@@ -72,6 +72,22 @@ struct VoucherInfo
     QString maskedPhone;
 };
 
+// What the clerk looks a beneficiary up by: a codice fiscale or a Tessera Sanitaria number, already
+// normalised and validated (typed, scanned or read by the webcam).
+struct BeneficiaryQuery
+{
+    enum class Kind
+    {
+        CodiceFiscale,
+        CardNumber
+    };
+    Kind kind = Kind::CodiceFiscale;
+    QString value;
+
+    static BeneficiaryQuery byCodiceFiscale(QString cf) { return {Kind::CodiceFiscale, std::move(cf)}; }
+    static BeneficiaryQuery byCardNumber(QString card) { return {Kind::CardNumber, std::move(card)}; }
+};
+
 struct Beneficiary
 {
     QString codiceFiscale;
