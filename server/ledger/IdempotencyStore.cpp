@@ -69,13 +69,13 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const Request& r)
             return q.error();
         if (!q->isValid())
             continue; // purged in between: claim again
-        if (q->value(0).toString() != r.method || q->value(1).toString() != r.path
-            || q->value(2).toString() != hashHex(r.bodyHash))
+        if (q->value("method").toString() != r.method || q->value("path").toString() != r.path
+            || q->value("body_hash").toString() != hashHex(r.bodyHash))
             return Claim {Outcome::Mismatch, 0, {}, {}};
-        if (q->value(3).toString() == QLatin1String("COMPLETED"))
-            return Claim {Outcome::Replay, q->value(4).toInt(), q->value(5).toString().toUtf8(),
-                          q->value(6).toByteArray()};
-        const qint64 updated = q->value(7).toLongLong();
+        if (q->value("state").toString() == QLatin1String("COMPLETED"))
+            return Claim {Outcome::Replay, q->value("status").toInt(), q->value("content_type").toString().toUtf8(),
+                          q->value("response").toByteArray()};
+        const qint64 updated = q->value("updated_at_ms").toLongLong();
         if (now - updated < qint64(m_leaseSecs) * 1000)
             return Claim {Outcome::InProgress, 0, {}, {}};
         // The claimer vanished (crash): exactly one request takes the claim over.

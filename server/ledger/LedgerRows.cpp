@@ -24,6 +24,13 @@ VoucherState effectiveState(const QString& stored, QDate expiry, QDate activatio
     return VoucherState::Attivo;
 }
 
+namespace {
+QDate isoDate(const QVariant& v)
+{
+    return QDate::fromString(v.toString(), Qt::ISODate);
+}
+} // namespace
+
 QDate romeDate(qint64 utcMs)
 {
     return sql::fromMs(utcMs).toTimeZone(Clock::rome()).date();
@@ -39,17 +46,17 @@ QString voucherColumns()
 VoucherView voucherFrom(const sql::Row& q, QDate today)
 {
     VoucherView v;
-    v.id = QString::number(q.value(0).toLongLong());
-    v.number = q.value(1).toString();
-    v.codiceFiscale = q.value(2).toString();
-    v.cardNumber = q.value(3).toString();
-    v.activationDate = QDate::fromString(q.value(5).toString(), Qt::ISODate);
-    v.expiryDate = QDate::fromString(q.value(6).toString(), Qt::ISODate);
-    v.initialCents = q.value(7).toLongLong();
-    v.usedCents = q.value(8).toLongLong();
+    v.id = QString::number(q.value("id").toLongLong());
+    v.number = q.value("number").toString();
+    v.codiceFiscale = q.value("beneficiary_cf").toString();
+    v.cardNumber = q.value("card_number").toString();
+    v.activationDate = isoDate(q.value("activation_date"));
+    v.expiryDate = isoDate(q.value("expiry_date"));
+    v.initialCents = q.value("initial_cents").toLongLong();
+    v.usedCents = q.value("used_cents").toLongLong();
     v.availableCents = v.initialCents - v.usedCents;
-    v.state = effectiveState(q.value(4).toString(), v.expiryDate, v.activationDate, v.availableCents, today);
-    v.maskedPhone = maskPhone(q.value(9).toString());
+    v.state = effectiveState(q.value("state").toString(), v.expiryDate, v.activationDate, v.availableCents, today);
+    v.maskedPhone = maskPhone(q.value("phone").toString());
     return v;
 }
 
@@ -68,30 +75,30 @@ QString movementColumns()
     return QStringLiteral(
         "SELECT m.id, m.voucher_id, v.number, v.beneficiary_cf, m.structure_id, s.name, m.created_at_ms, m.type,"
         " m.state, m.amount_cents, m.purchase_id, m.commercial_document, m.cancelled_cents,"
-        " (SELECT COUNT(*) FROM receipts r WHERE r.movement_id = m.id)"
+        " (SELECT COUNT(*) FROM receipts r WHERE r.movement_id = m.id) AS receipts"
         " FROM movements m JOIN vouchers v ON v.id = m.voucher_id JOIN structures s ON s.id = m.structure_id");
 }
 
 MovementView movementFrom(const sql::Row& q, QDate today)
 {
     MovementView m;
-    m.id = QString::number(q.value(0).toLongLong());
-    m.voucherId = QString::number(q.value(1).toLongLong());
-    m.voucherNumber = q.value(2).toString();
-    m.codiceFiscale = q.value(3).toString();
-    m.structureId = q.value(4).toString();
-    m.merchantName = q.value(5).toString();
-    const qint64 createdMs = q.value(6).toLongLong();
+    m.id = QString::number(q.value("id").toLongLong());
+    m.voucherId = QString::number(q.value("voucher_id").toLongLong());
+    m.voucherNumber = q.value("number").toString();
+    m.codiceFiscale = q.value("beneficiary_cf").toString();
+    m.structureId = q.value("structure_id").toString();
+    m.merchantName = q.value("name").toString();
+    const qint64 createdMs = q.value("created_at_ms").toLongLong();
     m.createdAt = sql::fromMs(createdMs);
-    m.type = movementTypeFromWire(q.value(7).toString()).value_or(MovementType::Acquisto);
-    m.state = movementStateFromWire(q.value(8).toString()).value_or(MovementState::InAttesa);
-    m.amountCents = q.value(9).toLongLong();
-    if (!q.value(10).isNull())
-        m.purchaseId = QString::number(q.value(10).toLongLong());
-    m.commercialDocument = q.value(11).toString();
-    m.hasReceipt = q.value(13).toLongLong() > 0;
+    m.type = movementTypeFromWire(q.value("type").toString()).value_or(MovementType::Acquisto);
+    m.state = movementStateFromWire(q.value("state").toString()).value_or(MovementState::InAttesa);
+    m.amountCents = q.value("amount_cents").toLongLong();
+    if (!q.isNull("purchase_id"))
+        m.purchaseId = QString::number(q.value("purchase_id").toLongLong());
+    m.commercialDocument = q.value("commercial_document").toString();
+    m.hasReceipt = q.value("receipts").toLongLong() > 0;
     if (m.type == MovementType::Acquisto) {
-        m.cancellableCents = m.amountCents - q.value(12).toLongLong();
+        m.cancellableCents = m.amountCents - q.value("cancelled_cents").toLongLong();
         m.cancellable = m.state == MovementState::Confermato && m.cancellableCents > 0 && romeDate(createdMs) == today;
         if (!m.cancellable)
             m.cancellableCents = 0;
@@ -125,13 +132,13 @@ Result<LockedVoucher> lockVoucher(QSqlDatabase& db, qint64 voucherId, bool postg
     if (!q->isValid())
         return errors::make(QStringLiteral("voucher.not_found"));
     LockedVoucher v;
-    v.id = q->value(0).toLongLong();
-    v.state = q->value(1).toString();
-    v.activation = QDate::fromString(q->value(2).toString(), Qt::ISODate);
-    v.expiry = QDate::fromString(q->value(3).toString(), Qt::ISODate);
-    v.initialCents = q->value(4).toLongLong();
-    v.usedCents = q->value(5).toLongLong();
-    v.phone = q->value(6).toString();
+    v.id = q->value("id").toLongLong();
+    v.state = q->value("state").toString();
+    v.activation = isoDate(q->value("activation_date"));
+    v.expiry = isoDate(q->value("expiry_date"));
+    v.initialCents = q->value("initial_cents").toLongLong();
+    v.usedCents = q->value("used_cents").toLongLong();
+    v.phone = q->value("phone").toString();
     return v;
 }
 

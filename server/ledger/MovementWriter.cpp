@@ -16,7 +16,7 @@ QVariant nullableKey(const QString& key)
 }
 } // namespace
 
-MovementWriter::MovementWriter(Database& db, const Clock& clock, OtpManager& otp, LedgerService::Options options)
+MovementWriter::MovementWriter(Database& db, const Clock& clock, OtpManager& otp, LedgerOptions options)
     : m_db(db)
     , m_clock(clock)
     , m_otp(otp)
@@ -68,11 +68,11 @@ Result<std::optional<OtpChallengeView>> MovementWriter::replayByKey(QSqlDatabase
         return q.error();
     if (!q->isValid())
         return std::optional<OtpChallengeView>();
-    const qint64 target = type == QLatin1String("ACQUISTO") ? q->value(4).toLongLong() : q->value(5).toLongLong();
-    if (q->value(1).toString() != type || q->value(2).toString() != structureId
-        || q->value(3).toLongLong() != amountCents || target != targetId)
+    const qint64 target = q->value(type == QLatin1String("ACQUISTO") ? "voucher_id" : "purchase_id").toLongLong();
+    if (q->value("type").toString() != type || q->value("structure_id").toString() != structureId
+        || q->value("amount_cents").toLongLong() != amountCents || target != targetId)
         return errors::make(QStringLiteral("idempotency.key_reused"), QStringLiteral("movement key of other request"));
-    auto m = rows::movementById(db, q->value(0).toLongLong(), structureId, m_clock.todayInRome());
+    auto m = rows::movementById(db, q->value("id").toLongLong(), structureId, m_clock.todayInRome());
     if (!m)
         return m.error();
     auto view = m_otp.view(db, *m);
@@ -127,7 +127,7 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
                            sql::big(now), nullableKey(r.idempotencyKey)});
     if (!ins)
         return ins.error();
-    const qint64 movementId = ins->value(0).toLongLong();
+    const qint64 movementId = ins->value("id").toLongLong();
     auto receipt = sql::exec(db,
                              QStringLiteral("INSERT INTO receipts (movement_id, content_type, data, size_bytes)"
                                             " VALUES (?, ?, ?, ?)"),
@@ -183,13 +183,13 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
         return p.error();
     if (!p->isValid())
         return errors::make(QStringLiteral("movement.not_found"));
-    if (p->value(0).toString() != QLatin1String("ACQUISTO"))
+    if (p->value("type").toString() != QLatin1String("ACQUISTO"))
         return errors::make(QStringLiteral("cancel.not_purchase"));
-    if (p->value(1).toString() != QLatin1String("CONFERMATO"))
+    if (p->value("state").toString() != QLatin1String("CONFERMATO"))
         return errors::make(QStringLiteral("cancel.not_confirmed"));
-    if (rows::romeDate(p->value(4).toLongLong()) != today)
+    if (rows::romeDate(p->value("created_at_ms").toLongLong()) != today)
         return errors::make(QStringLiteral("cancel.not_same_day"));
-    const qint64 allowed = p->value(2).toLongLong() - p->value(3).toLongLong();
+    const qint64 allowed = p->value("amount_cents").toLongLong() - p->value("cancelled_cents").toLongLong();
     if (r.amountCents > allowed)
         return errors::make(QStringLiteral("cancel.amount_exceeds"), QStringLiteral("allowedCents=%1").arg(allowed));
 
@@ -201,7 +201,7 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
                            sql::big(purchaseId), sql::big(sql::nowMs(m_clock)), nullableKey(r.idempotencyKey)});
     if (!ins)
         return ins.error();
-    const qint64 movementId = ins->value(0).toLongLong();
+    const qint64 movementId = ins->value("id").toLongLong();
     // Pending and confirmed cancellations both count against the purchase.
     auto bound = sql::exec(db,
                            QStringLiteral("UPDATE movements SET cancelled_cents = cancelled_cents + ?"

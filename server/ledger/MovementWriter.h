@@ -2,7 +2,6 @@
 
 #include "core/domain/Clock.h"
 #include "core/domain/Result.h"
-#include "server/ledger/LedgerService.h"
 #include "server/ledger/LedgerTypes.h"
 
 #include <QSqlDatabase>
@@ -20,7 +19,7 @@ class WriteTransaction;
 class MovementWriter
 {
 public:
-    MovementWriter(Database& db, const Clock& clock, OtpManager& otp, LedgerService::Options options);
+    MovementWriter(Database& db, const Clock& clock, OtpManager& otp, LedgerOptions options);
 
     Result<OtpChallengeView> purchase(const OperatorContext& ctx, const StructureInfo& structure,
                                       const PurchaseRequest& r);
@@ -47,7 +46,7 @@ private:
     Database& m_db;
     const Clock& m_clock;
     OtpManager& m_otp;
-    LedgerService::Options m_options;
+    LedgerOptions m_options;
 };
 
 } // namespace sinfonia::ledger

@@ -1,6 +1,6 @@
 #include "server/ledger/SqlUtil.h"
 
-#include <QSqlRecord>
+#include <QSqlField>
 
 namespace sinfonia::ledger {
 
@@ -120,14 +120,41 @@ Result<Row> first(QSqlDatabase& db, const QString& text, const QVariantList& bin
     return row;
 }
 
+Result<QList<Row>> all(QSqlDatabase& db, const QString& text, const QVariantList& binds)
+{
+    auto q = exec(db, text, binds);
+    if (!q)
+        return q.error();
+    QSqlQuery& query = q.value();
+    QList<Row> rows;
+    while (query.next())
+        rows << Row::current(query);
+    if (query.lastError().isValid())
+        return toError(query.lastError(), QStringLiteral("next"));
+    query.finish();
+    return rows;
+}
+
 Row Row::current(const QSqlQuery& q)
 {
     Row row;
     row.m_valid = q.isValid();
-    const int n = q.record().count();
-    for (int i = 0; i < n; ++i)
-        row.m_values << q.value(i);
+    row.m_record = q.record(); // carries the current row's values
     return row;
+}
+
+QVariant Row::value(const char* column) const
+{
+    const QLatin1String name(column);
+    for (int i = 0, n = m_record.count(); i < n; ++i) {
+        if (m_record.fieldName(i).compare(name, Qt::CaseInsensitive) == 0)
+            return m_record.value(i);
+    }
+    if (m_valid) {
+        qCCritical(lcLedger) << "column not in the statement's result:" << name;
+        Q_ASSERT_X(false, "sql::Row::value", column);
+    }
+    return {};
 }
 
 bool isBusy(const QSqlError& e)

@@ -13,11 +13,11 @@ namespace {
 Employee employeeFrom(const sql::Row& q)
 {
     Employee e;
-    e.codiceFiscale = q.value(0).toString();
-    e.nome = q.value(1).toString();
-    e.cognome = q.value(2).toString();
-    e.role = q.value(3).toString() == QLatin1String("titolare") ? Role::Titolare : Role::Dipendente;
-    e.enabled = q.value(4).toInt() == 1;
+    e.codiceFiscale = q.value("cf").toString();
+    e.nome = q.value("nome").toString();
+    e.cognome = q.value("cognome").toString();
+    e.role = q.value("role").toString() == QLatin1String("titolare") ? Role::Titolare : Role::Dipendente;
+    e.enabled = q.value("enabled").toInt() == 1;
     return e;
 }
 
@@ -27,15 +27,15 @@ const QString employeeSelect
 
 Result<QStringList> servicesOf(QSqlDatabase& db, const QString& structureId, const QString& cf)
 {
-    auto q = sql::exec(db,
-                       QStringLiteral("SELECT service FROM operator_services WHERE structure_id = ? AND cf = ?"
-                                      " ORDER BY service"),
-                       {structureId, cf});
+    auto q = sql::all(db,
+                      QStringLiteral("SELECT service FROM operator_services WHERE structure_id = ? AND cf = ?"
+                                     " ORDER BY service"),
+                      {structureId, cf});
     if (!q)
         return q.error();
     QStringList out;
-    while (q.value().next())
-        out << q->value(0).toString();
+    for (const sql::Row& row : *q)
+        out << row.value("service").toString();
     return out;
 }
 

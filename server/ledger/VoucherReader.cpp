@@ -94,18 +94,18 @@ Result<BeneficiaryView> VoucherReader::findBeneficiary(const OperatorContext& ct
     if (!b->isValid())
         return errors::make(QStringLiteral("beneficiary.not_found"));
     BeneficiaryView view;
-    view.codiceFiscale = b->value(0).toString();
-    view.nome = b->value(1).toString();
-    view.cognome = b->value(2).toString();
-    view.cardNumber = b->value(3).toString();
-    view.maskedPhone = rows::maskPhone(b->value(4).toString());
+    view.codiceFiscale = b->value("cf").toString();
+    view.nome = b->value("nome").toString();
+    view.cognome = b->value("cognome").toString();
+    view.cardNumber = b->value("card_number").toString();
+    view.maskedPhone = rows::maskPhone(b->value("phone").toString());
     const QDate today = m_clock.todayInRome();
-    auto q = sql::exec(db, rows::voucherColumns() + QStringLiteral(" WHERE v.beneficiary_cf = ? ORDER BY v.id DESC"),
-                       {view.codiceFiscale});
+    auto q = sql::all(db, rows::voucherColumns() + QStringLiteral(" WHERE v.beneficiary_cf = ? ORDER BY v.id DESC"),
+                      {view.codiceFiscale});
     if (!q)
         return q.error();
-    while (q.value().next())
-        view.vouchers << rows::voucherFrom(sql::Row::current(q.value()), today);
+    for (const sql::Row& row : *q)
+        view.vouchers << rows::voucherFrom(row, today);
     if (view.vouchers.isEmpty())
         return errors::make(QStringLiteral("beneficiary.not_found"));
     return view;
@@ -124,15 +124,15 @@ Result<VoucherDetail> VoucherReader::voucher(const OperatorContext& ctx, const Q
         return v.error();
     VoucherDetail detail;
     detail.voucher = v.value();
-    auto q = sql::exec(db,
-                       rows::movementColumns()
-                           + QStringLiteral(" WHERE m.voucher_id = ? AND m.structure_id = ?"
-                                            " ORDER BY m.created_at_ms DESC, m.id DESC"),
-                       {sql::big(sql::parseId(voucherId)), structureId});
+    auto q = sql::all(db,
+                      rows::movementColumns()
+                          + QStringLiteral(" WHERE m.voucher_id = ? AND m.structure_id = ?"
+                                           " ORDER BY m.created_at_ms DESC, m.id DESC"),
+                      {sql::big(sql::parseId(voucherId)), structureId});
     if (!q)
         return q.error();
-    while (q.value().next())
-        detail.transactions << rows::movementFrom(sql::Row::current(q.value()), today);
+    for (const sql::Row& row : *q)
+        detail.transactions << rows::movementFrom(row, today);
     return detail;
 }
 
@@ -153,7 +153,7 @@ Result<Receipt> VoucherReader::receipt(const OperatorContext& ctx, const QString
         return q.error();
     if (!q->isValid())
         return errors::make(QStringLiteral("receipt.not_found"));
-    return Receipt {q->value(0).toString(), q->value(1).toByteArray()};
+    return Receipt {q->value("content_type").toString(), q->value("data").toByteArray()};
 }
 
 Result<MovementPage> VoucherReader::movements(const OperatorContext& ctx, const MovementQuery& mq) const
@@ -189,13 +189,13 @@ Result<MovementPage> VoucherReader::movements(const OperatorContext& ctx, const 
         binds << sql::big(ms) << sql::big(ms) << sql::big(id);
     }
     text += QStringLiteral(" ORDER BY m.created_at_ms DESC, m.id DESC LIMIT ") + QString::number(mq.limit + 1);
-    auto q = sql::exec(db, text, binds);
+    auto q = sql::all(db, text, binds);
     if (!q)
         return q.error();
     MovementPage page;
     const QDate today = m_clock.todayInRome();
-    while (q.value().next())
-        page.items << rows::movementFrom(sql::Row::current(q.value()), today);
+    for (const sql::Row& row : *q)
+        page.items << rows::movementFrom(row, today);
     if (page.items.size() > mq.limit) {
         page.items.resize(mq.limit);
         page.nextCursor = encodeCursor(page.items.constLast());
