@@ -2,13 +2,13 @@
 // is dropped after commit and reconciled by the journal with the same key (T1), purchase + OTP +
 // receipt + cancellation, an intent saved but never sent, and the movement cache synced from the
 // server and rebuilt after corruption (T12).
-#include "FaultProxy.h"
 #include "ServerTestBase.h"
 #include "core/services/cache/CfHasher.h"
 #include "core/services/cache/MovementCache.h"
 #include "core/services/journal/OperationJournal.h"
 #include "core/services/journal/OperationRunner.h"
 #include "core/services/net/ApiErrors.h"
+#include "tests/support/FaultProxy.h"
 
 #include <QDirIterator>
 #include <QGuiApplication>
@@ -73,8 +73,8 @@ void TestServerOps::droppedAnswerReconciledOnce()
     const int before = countMovements(voucher->voucher.id, cents);
 
     test::FaultProxy proxy(m_server.port());
-    QVERIFY(proxy.isListening());
-    ApiClient viaProxy(m_nam.get(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort())));
+    QVERIFY(proxy.start());
+    ApiClient viaProxy(m_nam.get(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
     viaProxy.setTokenProvider(m_session.get());
     viaProxy.setTimeoutMs(10000);
     QTemporaryDir dir;
@@ -82,21 +82,21 @@ void TestServerOps::droppedAnswerReconciledOnce()
     QVERIFY(journal.open(dir.filePath(QStringLiteral("journal.sqlite"))).ok());
     OperationRunner runner(&viaProxy, &journal);
 
-    proxy.setDropResponses(true);
+    proxy.setForcedFault(test::FaultProxy::Fault::DropResponse);
     const ReceiptFile receipt {"image/png", QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(200, 'x')};
     auto first = wait<MovementWithChallenge>([&](auto done) {
         runner.purchase(QStringLiteral("FAR001"), voucher->voucher.id, Money::fromCents(cents), {}, receipt, this,
                         done);
     });
     QVERIFY(!first.ok()); // the clerk saw no confirmation...
-    QVERIFY(proxy.droppedResponses() >= 1);
+    QVERIFY(proxy.droppedResponses.load() >= 1);
     const auto open = journal.unresolved();
     QCOMPARE(open.size(), 1);
     QCOMPARE(open.first().state, JournalEntry::State::Unknown);
     QCOMPARE(countMovements(voucher->voucher.id, cents), before + 1); // ...but the server committed once
 
     // Next start: a new journal object on the same file, the network is back.
-    proxy.setDropResponses(false);
+    proxy.setForcedFault(test::FaultProxy::Fault::None);
     OperationJournal reopened;
     QVERIFY(reopened.open(dir.filePath(QStringLiteral("journal.sqlite"))).ok());
     OperationRunner again(&viaProxy, &reopened);

@@ -7,8 +7,8 @@
 // Short run by default (ctest, < 60 s); SINFONIA_T1_FLOWS=<n> for the long run
 // (scripts/reliability.sh), SINFONIA_TEST_SEED=<n> replays a printed seed.
 
-#include "FaultProxy.h"
 #include "HttpFixture.h"
+#include "tests/support/FaultProxy.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
