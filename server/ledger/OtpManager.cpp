@@ -143,6 +143,42 @@ Error missingChallenge(QSqlDatabase& db, qint64 movementId, int maxFailures)
     return errors::make(QStringLiteral("otp.not_found"));
 }
 
+// The movement's ACTIVE challenge, locked for the rest of the transaction (`forUpdate` is the
+// database's row-lock suffix), or why there is none.
+struct ActiveChallenge
+{
+    qint64 id = 0;
+    QString salt;
+    QString codeHash;
+    qint64 expiresAtMs = 0;
+    qint64 lastSentAtMs = 0;
+    int failures = 0;
+    int resends = 0;
+    QString phone;
+};
+
+Result<ActiveChallenge> lockActiveChallenge(QSqlDatabase& db, qint64 movementId, const QString& forUpdate,
+                                            int maxFailures)
+{
+    auto q = sql::first(db,
+                        QStringLiteral("SELECT id, salt, code_hash, expires_at_ms, last_sent_at_ms, failures, resends,"
+                                       " phone FROM otp_challenges WHERE movement_id = ? AND state = 'ACTIVE'")
+                            + forUpdate,
+                        {sql::big(movementId)});
+    if (!q)
+        return q.error();
+    if (!q->isValid())
+        return missingChallenge(db, movementId, maxFailures);
+    return ActiveChallenge {q->value("id").toLongLong(),
+                            q->value("salt").toString(),
+                            q->value("code_hash").toString(),
+                            q->value("expires_at_ms").toLongLong(),
+                            q->value("last_sent_at_ms").toLongLong(),
+                            q->value("failures").toInt(),
+                            q->value("resends").toInt(),
+                            q->value("phone").toString()};
+}
+
 // A movement read again under its voucher's row lock (taken first, as by every writer), with the
 // voucher's stored state.
 struct LockedMovement
@@ -232,22 +268,16 @@ Result<OtpChallengeView> OtpManager::resend(const StructureInfo& structure, cons
         [&](WriteTransaction& tx, const LockedMovement& locked) -> Result<OtpChallengeView> {
             QSqlDatabase& db = tx.db();
             const MovementView& m = locked.movement;
-            auto ch = sql::first(db,
-                                 QStringLiteral("SELECT id, resends, last_sent_at_ms, phone FROM otp_challenges"
-                                                " WHERE movement_id = ? AND state = 'ACTIVE'")
-                                     + m_db.forUpdate(),
-                                 {sql::big(id)});
+            auto ch = lockActiveChallenge(db, id, m_db.forUpdate(), m_options.otpMaxFailures);
             if (!ch)
                 return ch.error();
-            if (!ch->isValid())
-                return missingChallenge(db, id, m_options.otpMaxFailures);
             const qint64 now = sql::nowMs(m_clock);
-            if (ch->value("resends").toInt() >= m_options.otpMaxResends)
+            if (ch->resends >= m_options.otpMaxResends)
                 return errors::make(QStringLiteral("otp.resend_limit"));
-            if (now < ch->value("last_sent_at_ms").toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000)
+            if (now < ch->lastSentAtMs + qint64(m_options.otpResendCooldownSecs) * 1000)
                 return errors::make(QStringLiteral("otp.resend_cooldown"));
-            const qint64 challengeId = ch->value("id").toLongLong();
-            const QString phone = ch->value("phone").toString();
+            const qint64 challengeId = ch->id;
+            const QString phone = ch->phone;
             const QString code
                 = QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1000000), 6, 10, QLatin1Char('0'));
             const QString salt = randomHex(16);
@@ -294,23 +324,16 @@ Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QS
             QSqlDatabase& db = tx.db();
             const MovementView& m = locked.movement;
             const qint64 voucherId = locked.voucher.id;
-            auto ch
-                = sql::first(db,
-                             QStringLiteral("SELECT id, salt, code_hash, expires_at_ms, failures FROM otp_challenges"
-                                            " WHERE movement_id = ? AND state = 'ACTIVE'")
-                                 + m_db.forUpdate(),
-                             {sql::big(id)});
+            auto ch = lockActiveChallenge(db, id, m_db.forUpdate(), m_options.otpMaxFailures);
             if (!ch)
                 return ch.error();
-            if (!ch->isValid())
-                return missingChallenge(db, id, m_options.otpMaxFailures);
-            const qint64 challengeId = ch->value("id").toLongLong();
-            const int failures = ch->value("failures").toInt();
+            const qint64 challengeId = ch->id;
+            const int failures = ch->failures;
             if (failures >= m_options.otpMaxFailures)
                 return errors::make(QStringLiteral("otp.locked"));
-            if (sql::nowMs(m_clock) >= ch->value("expires_at_ms").toLongLong())
+            if (sql::nowMs(m_clock) >= ch->expiresAtMs)
                 return errors::make(QStringLiteral("otp.expired"));
-            if (!constantTimeEquals(hashCode(ch->value("salt").toString(), m, code), ch->value("code_hash").toString()))
+            if (!constantTimeEquals(hashCode(ch->salt, m, code), ch->codeHash))
                 return failedAttempt(tx, challengeId, failures);
             if (m.type == MovementType::Cancellazione && rows::romeDate(m.createdAt.toMSecsSinceEpoch()) != today)
                 return errors::make(QStringLiteral("cancel.not_same_day"));
