@@ -2,8 +2,9 @@
 """Checks two code rules of CONTRIBUTING.md that no compiler flag keeps on Qt 6.4.
 
   contextless-connect  A connect to a lambda, functor or function without a context object
-                       (QObject::connect(sender, signal, functor)). QT_NO_CONTEXTLESS_CONNECT
-                       removes that overload only from Qt 6.7 on. Found by clang-query (Debian's
+                       (QObject::connect(sender, signal, functor)), and the same for a timer
+                       (QTimer::singleShot(ms, functor)). QT_NO_CONTEXTLESS_CONNECT removes the
+                       connect overload only from Qt 6.7 on. Found by clang-query (Debian's
                        clang-tools-14) on the AST of every translation unit, so a connect spread
                        over lines, through a macro or in an included header is found as well.
   widget-include       A Qt Widgets header (QtWidgets, QtMultimediaWidgets, QtSvgWidgets,
@@ -34,6 +35,10 @@ import sys
 # parameters (the connection type has a default); the two templates without one, "connect to a
 # function pointer" and "connect to a functor", have exactly 3.
 CONNECT_MATCHER = 'callExpr(callee(functionDecl(hasName("::QObject::connect"), parameterCountIs(3))))'
+# QTimer::singleShot overloads with a receiver or context take a pointer to a QObject (or, for a
+# member function, to its class); the others do not.
+SINGLE_SHOT_MATCHER = ('callExpr(callee(functionDecl(hasName("::QTimer::singleShot"), unless(hasAnyParameter('
+                       'hasType(hasCanonicalType(pointsTo(cxxRecordDecl(isSameOrDerivedFrom("::QObject"))))))))))')
 WIDGET_DIRS = re.compile(r"/Qt(Widgets|MultimediaWidgets|SvgWidgets|OpenGLWidgets|PrintSupport)/")
 LAYERS_WITHOUT_WIDGETS = ("core", "server")
 BINDS_HERE = re.compile(r'^(?P<file>/[^:]+):(?P<line>\d+):(?P<col>\d+): note: "root" binds here')
@@ -78,7 +83,7 @@ def mentions_connect(path, root, seen):
         text = open(path, encoding="utf-8", errors="replace").read()
     except OSError:
         return False
-    if re.search(r"\bconnect\b", text):
+    if re.search(r"\b(connect|singleShot)\b", text):
         return True
     for inc in QUOTED_INCLUDE.findall(text):
         for base in (os.path.dirname(path), root):
@@ -92,7 +97,7 @@ def mentions_connect(path, root, seen):
 
 def run_clang_query(clang_query, build, files):
     cmd = [clang_query, "-p", build, "--extra-arg=-Wno-everything", "--extra-arg=-Wno-error",
-           "-c", "set output diag", "-c", "match " + CONNECT_MATCHER] + files
+           "-c", "set output diag", "-c", "match " + CONNECT_MATCHER, "-c", "match " + SINGLE_SHOT_MATCHER] + files
     p = subprocess.run(cmd, capture_output=True, text=True)
     hits = []
     for line in (p.stdout + p.stderr).splitlines():

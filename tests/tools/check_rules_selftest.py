@@ -53,6 +53,13 @@ void wire(QTimer* t, Holder* h)
     QObject::connect(t, &QTimer::timeout, h, Functor {}, Qt::QueuedConnection);
     QObject::connect(t, &QTimer::timeout, h, &QObject::deleteLater);
     QObject::connect(t, SIGNAL(timeout()), h, SLOT(deleteLater()));
+    QTimer::singleShot(0, [] {}); // BAD contextless-connect
+    QTimer::singleShot(std::chrono::seconds(1), Qt::PreciseTimer, &onTimeout); // BAD contextless-connect
+    QTimer::singleShot(0, h, [] {});
+    QTimer::singleShot(0, Qt::CoarseTimer, h, [] {});
+    QTimer::singleShot(0, h, &QObject::deleteLater);
+    QTimer::singleShot(0, h, &Holder::deleteLater);
+    QTimer::singleShot(0, h, SLOT(deleteLater()));
 }
 """
 
