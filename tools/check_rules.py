@@ -12,6 +12,9 @@
                        directly or through other headers. Found from the compiler's own include
                        tree (-H), so <QtWidgets/QWidget>, <QtWidgets> or a header that pulls one
                        in are all seen.
+  server-layers        Inside server/ the includes go one way: ledger/ <- http/ <- sandbox/ <- auth/
+                       (main.cpp, the composition root, may include them all). From the same
+                       include tree.
 
 Both read the build's compile_commands.json (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON,
 as scripts/test.sh does) and only judge files under --root. Exit status 1 with one line per
@@ -41,6 +44,7 @@ SINGLE_SHOT_MATCHER = ('callExpr(callee(functionDecl(hasName("::QTimer::singleSh
                        'hasType(hasCanonicalType(pointsTo(cxxRecordDecl(isSameOrDerivedFrom("::QObject"))))))))))')
 WIDGET_DIRS = re.compile(r"/Qt(Widgets|MultimediaWidgets|SvgWidgets|OpenGLWidgets|PrintSupport)/")
 LAYERS_WITHOUT_WIDGETS = ("core", "server")
+SERVER_LAYERS = {"ledger": 0, "http": 1, "sandbox": 2, "auth": 3}
 BINDS_HERE = re.compile(r'^(?P<file>/[^:]+):(?P<line>\d+):(?P<col>\d+): note: "root" binds here')
 INCLUDE_LINE = re.compile(r"^(?P<dots>\.+) (?P<path>.+)$")
 QUOTED_INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.MULTILINE)
@@ -165,8 +169,14 @@ def layer_of(path, root):
     return top if top in LAYERS_WITHOUT_WIDGETS else None
 
 
+def server_layer(path, root):
+    parts = relative(path, root).split(os.sep)
+    return SERVER_LAYERS.get(parts[1]) if len(parts) > 2 and parts[0] == "server" else None
+
+
 def check_includes(units, root, build, jobs):
     found = set()
+    upward = set()
     failures = []
 
     def one(unit):
@@ -184,6 +194,9 @@ def check_includes(units, root, build, jobs):
             for depth, header in tree:
                 del stack[depth:]
                 stack.append(header)
+                below, above = server_layer(stack[-2], root), server_layer(header, root)
+                if below is not None and above is not None and above > below:
+                    upward.add((relative(stack[-2], root), relative(header, root)))
                 # Only where the include tree enters Qt Widgets, not the widget headers it pulls in.
                 if not WIDGET_DIRS.search(header) or WIDGET_DIRS.search(stack[-2]):
                     continue
@@ -199,7 +212,9 @@ def check_includes(units, root, build, jobs):
         print("check_rules: could not preprocess:\n" + "\n".join(failures))
         sys.exit(2)
     return ["%s: widget-include: includes %s (Qt Widgets) in %s, which must stay widget-free" %
-            (culprit, header, tu) for culprit, header, tu in sorted(found)]
+            (culprit, header, tu) for culprit, header, tu in sorted(found)] + \
+        ["%s: server-layers: includes %s, a layer above it (ledger <- http <- sandbox <- auth)" % v
+         for v in sorted(upward)]
 
 
 def main():

@@ -92,6 +92,38 @@ int direct()
 }
 """
 
+AUTH_HEADER = r"""#pragma once
+#include "server/http/Routes.h"
+inline int authThing()
+{
+    return routes();
+}
+"""
+
+HTTP_ROUTES = r"""#pragma once
+inline int routes()
+{
+    return 3;
+}
+"""
+
+AUTH_DOWNWARD = r"""#include "server/auth/Thing.h"
+
+int useThing()
+{
+    return authThing();
+}
+"""
+
+HTTP_UPWARD = r"""#include "server/http/Routes.h"
+#include "server/auth/Thing.h" // BAD server-layers
+
+int upward()
+{
+    return authThing() + routes();
+}
+"""
+
 UI_FINE = r"""#include <QObject>
 #include <QTimer>
 #include <QtWidgets/QWidget>
@@ -160,7 +192,7 @@ def reported(output):
         if m:
             got.add((m["file"], int(m["line"]), m["rule"]))
             continue
-        m = re.match(r"^(?P<file>[^:\s]+): (?P<rule>widget-include):", line)
+        m = re.match(r"^(?P<file>[^:\s]+): (?P<rule>widget-include|server-layers):", line)
         if m:
             got.add((m["file"], None, m["rule"]))
     return got
@@ -185,6 +217,9 @@ def main():
             "core/WidgetHelper.h": WIDGET_HEADER,
             "core/UsesHelper.cpp": INCLUDES_WIDGET_HEADER,
             "server/Direct.cpp": SERVER_DIRECT,
+            "server/auth/Thing.h": AUTH_HEADER,
+            "server/http/Routes.h": HTTP_ROUTES,
+            "server/http/Upward.cpp": HTTP_UPWARD,
             "ui/Fine.cpp": UI_FINE,
         }
         root = os.path.join(tmp, "bad")
@@ -199,7 +234,8 @@ def main():
         if failures:
             failures.append("check output:\n" + out)
 
-        clean = {"core/GoodCore.cpp": GOOD_CORE, "ui/Fine.cpp": UI_FINE}
+        clean = {"core/GoodCore.cpp": GOOD_CORE, "ui/Fine.cpp": UI_FINE, "server/auth/Thing.h": AUTH_HEADER,
+                 "server/http/Routes.h": HTTP_ROUTES, "server/auth/Thing.cpp": AUTH_DOWNWARD}
         root = os.path.join(tmp, "clean")
         make_tree(root, os.path.join(root, "build"), clean, template)
         code, out = run(root, os.path.join(root, "build"))
