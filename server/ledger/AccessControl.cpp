@@ -1,5 +1,6 @@
 #include "server/ledger/AccessControl.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/ledger/LedgerErrors.h"
 #include "server/ledger/SqlUtil.h"
 
@@ -39,7 +40,7 @@ Result<OperatorProfile> AccessControl::profile(QSqlDatabase& db, const QString& 
     if (!q)
         return q.error();
     if (!q->isValid())
-        return errors::make(QStringLiteral("operator.not_found"));
+        return errors::make(codes::operatorNotFound);
     OperatorProfile p;
     p.codiceFiscale = q->value("cf").toString();
     p.nome = q->value("nome").toString();
@@ -61,7 +62,7 @@ Result<StructureInfo> AccessControl::enabledStructure(QSqlDatabase& db, const QS
         if (s.id == structureId)
             return s;
     }
-    return errors::make(QStringLiteral("structure.not_found"));
+    return errors::make(codes::structureNotFound);
 }
 
 Result<StructureInfo> AccessControl::titolareStructure(QSqlDatabase& db, const QString& operatorCf,
@@ -71,7 +72,7 @@ Result<StructureInfo> AccessControl::titolareStructure(QSqlDatabase& db, const Q
     if (!s)
         return s;
     if (s->role != Role::Titolare)
-        return errors::make(QStringLiteral("employee.forbidden"));
+        return errors::make(codes::employeeForbidden);
     return s;
 }
 

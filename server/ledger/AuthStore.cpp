@@ -1,5 +1,6 @@
 #include "server/ledger/AuthStore.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/ledger/Database.h"
 #include "server/ledger/SqlUtil.h"
 
@@ -18,7 +19,7 @@ Error oauthError(const QString& code, const QString& detail)
         message = QStringLiteral("Applicazione client non riconosciuta.");
     else if (code == QLatin1String("oauth.invalid_request"))
         message = QStringLiteral("Richiesta di accesso non valida.");
-    else if (code == QLatin1String("auth.invalid_token"))
+    else if (code == codes::authInvalidToken)
         message = QStringLiteral("Sessione scaduta o non valida: accedi di nuovo.");
     else
         message = QStringLiteral("Autorizzazione non valida o scaduta: accedi di nuovo.");
@@ -255,7 +256,7 @@ Result<void> AuthStore::revoke(const QString& token, const QString& clientId)
 Result<AuthStore::TokenInfo> AuthStore::validateAccessToken(const QString& accessToken)
 {
     if (accessToken.isEmpty())
-        return oauthError(QStringLiteral("auth.invalid_token"), QStringLiteral("empty token"));
+        return oauthError(codes::authInvalidToken, QStringLiteral("empty token"));
     QSqlDatabase db = m_db.connection();
     auto q = sql::first(db,
                         QStringLiteral("SELECT t.expires_at_ms, t.revoked AS token_revoked, g.revoked AS grant_revoked,"
@@ -266,12 +267,12 @@ Result<AuthStore::TokenInfo> AuthStore::validateAccessToken(const QString& acces
     if (!q)
         return q.error();
     if (!q->isValid())
-        return oauthError(QStringLiteral("auth.invalid_token"), QStringLiteral("unknown token"));
+        return oauthError(codes::authInvalidToken, QStringLiteral("unknown token"));
     if (q->value("token_revoked").toInt() == 1 || q->value("grant_revoked").toInt() == 1)
-        return oauthError(QStringLiteral("auth.invalid_token"), QStringLiteral("revoked"));
+        return oauthError(codes::authInvalidToken, QStringLiteral("revoked"));
     const qint64 expires = q->value("expires_at_ms").toLongLong();
     if (sql::nowMs(m_clock) >= expires)
-        return oauthError(QStringLiteral("auth.invalid_token"), QStringLiteral("expired"));
+        return oauthError(codes::authInvalidToken, QStringLiteral("expired"));
     return TokenInfo {q->value("operator_cf").toString(), q->value("client_id").toString(),
                       q->value("scope").toString(), sql::fromMs(expires)};
 }

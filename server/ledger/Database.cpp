@@ -1,5 +1,6 @@
 #include "server/ledger/Database.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/ledger/Migrations.h"
 #include "server/ledger/SqlUtil.h"
 
@@ -229,7 +230,7 @@ Result<void> Database::migrate()
     for (int attempt = 0;; ++attempt) {
         WriteTransaction tx(*this);
         if (!tx.ok()) {
-            if (tx.beginError()->code == QLatin1String("db.busy") && attempt < 10)
+            if (tx.beginError()->code == codes::dbBusy && attempt < 10)
                 continue;
             return *tx.beginError();
         }

@@ -1,6 +1,8 @@
 #include "server/ledger/LedgerRows.h"
 
 #include "core/domain/Clock.h"
+#include "core/domain/ErrorCodes.h"
+#include "core/domain/VoucherRules.h"
 #include "server/ledger/LedgerErrors.h"
 #include "server/ledger/SqlUtil.h"
 
@@ -11,29 +13,30 @@ QString maskPhone(const QString& phone)
     return QStringLiteral("*****") + phone.right(3);
 }
 
-VoucherState effectiveState(const QString& stored, QDate expiry, QDate activation, qint64 available, QDate today)
-{
-    if (stored == QLatin1String("SOSPESO"))
-        return VoucherState::Sospeso;
-    if (stored == QLatin1String("SCADUTO") || (expiry.isValid() && today > expiry))
-        return VoucherState::Scaduto;
-    if (available <= 0 || stored == QLatin1String("ESAURITO"))
-        return VoucherState::Esaurito;
-    if (activation.isValid() && today < activation)
-        return VoucherState::Sospeso; // not yet active
-    return VoucherState::Attivo;
-}
-
 namespace {
 QDate isoDate(const QVariant& v)
 {
     return QDate::fromString(v.toString(), Qt::ISODate);
 }
+
+// The voucher columns every voucher row shares, as stored. An unknown state cannot pass the CHECK
+// constraint; should one appear it reads as SOSPESO, which refuses every purchase.
+Voucher storedVoucher(const sql::Row& q)
+{
+    Voucher v;
+    v.id = QString::number(q.value("id").toLongLong());
+    v.state = voucherStateFromWire(q.value("state").toString()).value_or(VoucherState::Sospeso);
+    v.activationDate = isoDate(q.value("activation_date"));
+    v.expiryDate = isoDate(q.value("expiry_date"));
+    v.initialAmount = Money::fromCents(q.value("initial_cents").toLongLong());
+    v.usedAmount = Money::fromCents(q.value("used_cents").toLongLong());
+    return v;
+}
 } // namespace
 
 QDate romeDate(qint64 utcMs)
 {
-    return sql::fromMs(utcMs).toTimeZone(Clock::rome()).date();
+    return VoucherRules::romeDate(sql::fromMs(utcMs));
 }
 
 QString voucherColumns()
@@ -45,17 +48,18 @@ QString voucherColumns()
 
 VoucherView voucherFrom(const sql::Row& q, QDate today)
 {
+    const Voucher stored = storedVoucher(q);
     VoucherView v;
-    v.id = QString::number(q.value("id").toLongLong());
+    v.id = stored.id;
     v.number = q.value("number").toString();
     v.codiceFiscale = q.value("beneficiary_cf").toString();
     v.cardNumber = q.value("card_number").toString();
-    v.activationDate = isoDate(q.value("activation_date"));
-    v.expiryDate = isoDate(q.value("expiry_date"));
-    v.initialCents = q.value("initial_cents").toLongLong();
-    v.usedCents = q.value("used_cents").toLongLong();
-    v.availableCents = v.initialCents - v.usedCents;
-    v.state = effectiveState(q.value("state").toString(), v.expiryDate, v.activationDate, v.availableCents, today);
+    v.activationDate = stored.activationDate;
+    v.expiryDate = stored.expiryDate;
+    v.initialCents = stored.initialAmount.cents();
+    v.usedCents = stored.usedAmount.cents();
+    v.availableCents = stored.availableAmount().cents();
+    v.state = VoucherRules::effectiveState(stored, today);
     v.maskedPhone = maskPhone(q.value("phone").toString());
     return v;
 }
@@ -66,7 +70,7 @@ Result<VoucherView> voucherById(QSqlDatabase& db, qint64 id, QDate today)
     if (!q)
         return q.error();
     if (!q->isValid())
-        return errors::make(QStringLiteral("voucher.not_found"));
+        return errors::make(codes::voucherNotFound);
     return voucherFrom(*q, today);
 }
 
@@ -114,7 +118,7 @@ Result<MovementView> movementById(QSqlDatabase& db, qint64 id, const QString& st
     if (!q)
         return q.error();
     if (!q->isValid())
-        return errors::make(QStringLiteral("movement.not_found"));
+        return errors::make(codes::movementNotFound);
     return movementFrom(*q, today);
 }
 
@@ -130,16 +134,8 @@ Result<LockedVoucher> lockVoucher(QSqlDatabase& db, qint64 voucherId, bool postg
     if (!q)
         return q.error();
     if (!q->isValid())
-        return errors::make(QStringLiteral("voucher.not_found"));
-    LockedVoucher v;
-    v.id = q->value("id").toLongLong();
-    v.state = q->value("state").toString();
-    v.activation = isoDate(q->value("activation_date"));
-    v.expiry = isoDate(q->value("expiry_date"));
-    v.initialCents = q->value("initial_cents").toLongLong();
-    v.usedCents = q->value("used_cents").toLongLong();
-    v.phone = q->value("phone").toString();
-    return v;
+        return errors::make(codes::voucherNotFound);
+    return LockedVoucher {q->value("id").toLongLong(), storedVoucher(*q), q->value("phone").toString()};
 }
 
 } // namespace sinfonia::ledger::rows

@@ -75,8 +75,9 @@ struct NewEmployee
     QString cognome;
 };
 
-// A voucher as the counter sees it. `state` is the effective state: SOSPESO as stored, SCADUTO when
-// the expiry date is before today in Rome, ESAURITO when nothing is available, else ATTIVO.
+// A voucher as the counter sees it. `state` is VoucherRules::effectiveState() on today in Rome:
+// SOSPESO as stored, SCADUTO when stored so or after the expiry date, ESAURITO when stored so or
+// nothing is available, else ATTIVO.
 struct VoucherView
 {
     QString id;

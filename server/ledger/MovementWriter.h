@@ -35,7 +35,7 @@ private:
     // (answered again, nothing written), nothing, or "idempotency.key_reused" when the key created
     // a different movement. `targetId` is the voucher of a purchase / the purchase of a cancellation.
     Result<std::optional<OtpChallengeView>> replayByKey(QSqlDatabase& db, const OperatorContext& ctx,
-                                                        const QString& key, const QString& type,
+                                                        const QString& key, MovementType type,
                                                         const QString& structureId, qint64 amountCents,
                                                         qint64 targetId);
     // The common tail of a purchase and a cancellation: reads the new pending movement back,

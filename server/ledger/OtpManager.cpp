@@ -1,5 +1,6 @@
 #include "server/ledger/OtpManager.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "core/domain/Money.h"
 #include "server/ledger/Database.h"
 #include "server/ledger/LedgerErrors.h"
@@ -111,7 +112,7 @@ Result<OtpChallengeView> OtpManager::view(QSqlDatabase& db, const MovementView& 
     if (!q)
         return q.error();
     if (!q->isValid())
-        return errors::make(QStringLiteral("otp.not_found"));
+        return errors::make(codes::otpNotFound);
     const bool active = q->value("state").toString() == QLatin1String("ACTIVE");
     OtpChallengeView v;
     v.challengeId = QString::number(q->value("id").toLongLong());
@@ -137,10 +138,10 @@ Error missingChallenge(QSqlDatabase& db, qint64 movementId, int maxFailures)
     if (!q)
         return q.error();
     if (q->isValid() && q->value("state").toString() == QLatin1String("USED"))
-        return errors::make(QStringLiteral("otp.used"));
+        return errors::make(codes::otpUsed);
     if (q->isValid() && q->value("failures").toInt() >= maxFailures)
-        return errors::make(QStringLiteral("otp.locked"));
-    return errors::make(QStringLiteral("otp.not_found"));
+        return errors::make(codes::otpLocked);
+    return errors::make(codes::otpNotFound);
 }
 
 // The movement's ACTIVE challenge, locked for the rest of the transaction (`forUpdate` is the
@@ -201,7 +202,7 @@ Result<LockedMovement> lockMovement(QSqlDatabase& db, qint64 voucherId, qint64 m
 
 Error notPending(QSqlDatabase&)
 {
-    return errors::make(QStringLiteral("movement.not_pending"));
+    return errors::make(codes::movementNotPending);
 }
 
 // Runs body(tx, locked) on a movement of the structure that must still be IN_ATTESA, inside a
@@ -245,11 +246,11 @@ Result<OtpChallengeView> OtpManager::authorize(const StructureInfo& structure, c
             if (!stats)
                 return stats.error();
             if (stats->value("challenges").toInt() >= maxChallengesPerMovement)
-                return errors::make(QStringLiteral("otp.resend_limit"));
+                return errors::make(codes::otpResendLimit);
             const QVariant lastSent = stats->value("last_sent_at_ms");
             if (!lastSent.isNull()
                 && sql::nowMs(m_clock) < lastSent.toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000)
-                return errors::make(QStringLiteral("otp.resend_cooldown"));
+                return errors::make(codes::otpResendCooldown);
             auto issued = issue(db, m, locked.voucher.phone);
             if (!issued)
                 return issued.error();
@@ -273,9 +274,9 @@ Result<OtpChallengeView> OtpManager::resend(const StructureInfo& structure, cons
                 return ch.error();
             const qint64 now = sql::nowMs(m_clock);
             if (ch->resends >= m_options.otpMaxResends)
-                return errors::make(QStringLiteral("otp.resend_limit"));
+                return errors::make(codes::otpResendLimit);
             if (now < ch->lastSentAtMs + qint64(m_options.otpResendCooldownSecs) * 1000)
-                return errors::make(QStringLiteral("otp.resend_cooldown"));
+                return errors::make(codes::otpResendCooldown);
             const qint64 challengeId = ch->id;
             const QString phone = ch->phone;
             const QString code
@@ -310,13 +311,13 @@ Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QS
 {
     static const QRegularExpression sixDigits(QStringLiteral("^[0-9]{6}$"));
     if (!sixDigits.match(code).hasMatch())
-        return errors::make(QStringLiteral("otp.format"));
+        return errors::make(codes::otpFormat);
     const qint64 id = sql::parseId(movementId);
     const QDate today = m_clock.todayInRome();
     // A movement confirmed meanwhile answers "otp.used" when its code was the one used.
     const auto usedOrNotPending = [&](QSqlDatabase& db) {
         const Error e = missingChallenge(db, id, m_options.otpMaxFailures);
-        return e.code == QLatin1String("otp.used") ? e : notPending(db);
+        return e.code == codes::otpUsed ? e : notPending(db);
     };
     return onPendingMovement(
         m_db, today, id, structure.id,
@@ -330,13 +331,13 @@ Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QS
             const qint64 challengeId = ch->id;
             const int failures = ch->failures;
             if (failures >= m_options.otpMaxFailures)
-                return errors::make(QStringLiteral("otp.locked"));
+                return errors::make(codes::otpLocked);
             if (sql::nowMs(m_clock) >= ch->expiresAtMs)
-                return errors::make(QStringLiteral("otp.expired"));
+                return errors::make(codes::otpExpired);
             if (!constantTimeEquals(hashCode(ch->salt, m, code), ch->codeHash))
                 return failedAttempt(tx, challengeId, failures);
             if (m.type == MovementType::Cancellazione && rows::romeDate(m.createdAt.toMSecsSinceEpoch()) != today)
-                return errors::make(QStringLiteral("cancel.not_same_day"));
+                return errors::make(codes::cancelNotSameDay);
             return confirm(tx, m, challengeId, voucherId, today);
         },
         usedOrNotPending);
@@ -354,7 +355,7 @@ Error OtpManager::failedAttempt(WriteTransaction& tx, qint64 challengeId, int fa
     auto committed = tx.commit();
     if (!committed)
         return committed.error();
-    Error e = errors::make(QStringLiteral("otp.invalid"), QStringLiteral("attemptsLeft=%1").arg(left));
+    Error e = errors::make(codes::otpInvalid, QStringLiteral("attemptsLeft=%1").arg(left));
     e.message = left > 0 ? QStringLiteral("Codice OTP errato: restano %1 tentativi.").arg(left)
                          : QStringLiteral("Codice OTP errato: tentativi esauriti, richiedi una nuova autorizzazione.");
     return e;
@@ -377,7 +378,7 @@ Result<VerifyResult> OtpManager::confirm(WriteTransaction& tx, const MovementVie
     if (!confirmed)
         return confirmed.error();
     if (confirmed->numRowsAffected() != 1)
-        return errors::make(QStringLiteral("movement.not_pending"));
+        return errors::make(codes::movementNotPending);
     if (m.type == MovementType::Cancellazione) {
         // Only a confirmed cancellation gives the amount back to the voucher.
         auto refund = sql::exec(
@@ -386,7 +387,7 @@ Result<VerifyResult> OtpManager::confirm(WriteTransaction& tx, const MovementVie
         if (!refund)
             return refund.error();
         if (refund->numRowsAffected() != 1)
-            return errors::make(QStringLiteral("db.error"), QStringLiteral("refund would make used negative"));
+            return errors::make(codes::dbError, QStringLiteral("refund would make used negative"));
     }
     auto mv = rows::movementById(db, id, m.structureId, today);
     auto vv = rows::voucherById(db, voucherId, today);

@@ -1,5 +1,7 @@
 #include "server/ledger/SqlUtil.h"
 
+#include "core/domain/ErrorCodes.h"
+
 #include <QSqlField>
 
 namespace sinfonia::ledger {
@@ -180,11 +182,10 @@ Error toError(const QSqlError& e, const QString& what)
     const QString detail = what + QStringLiteral(": ") + e.nativeErrorCode() + QLatin1Char(' ') + e.databaseText()
         + QLatin1Char(' ') + e.driverText();
     if (isBusy(e))
-        return makeError(QStringLiteral("db.busy"),
+        return makeError(codes::dbBusy,
                          QStringLiteral("Il servizio è momentaneamente occupato: riprova tra qualche secondo."),
                          detail);
-    return makeError(QStringLiteral("db.error"), QStringLiteral("Errore interno del servizio: riprova più tardi."),
-                     detail);
+    return makeError(codes::dbError, QStringLiteral("Errore interno del servizio: riprova più tardi."), detail);
 }
 
 qint64 parseId(const QString& id)

@@ -1,6 +1,8 @@
 #include "server/ledger/VoucherReader.h"
 
 #include "core/domain/CodiceFiscale.h"
+#include "core/domain/ErrorCodes.h"
+#include "core/domain/VoucherRules.h"
 #include "server/ledger/AccessControl.h"
 #include "server/ledger/Database.h"
 #include "server/ledger/LedgerErrors.h"
@@ -80,7 +82,7 @@ Result<BeneficiaryView> VoucherReader::findBeneficiary(const OperatorContext& ct
     } else {
         const QString cf = CodiceFiscale::normalize(raw);
         if (cf.size() != CodiceFiscale::length && cf.size() != CodiceFiscale::provisionalLength)
-            return errors::make(QStringLiteral("beneficiary.query_invalid"));
+            return errors::make(codes::beneficiaryQueryInvalid);
         auto valid = CodiceFiscale::validate(cf, m_clock.todayInRome());
         if (!valid)
             return valid.error();
@@ -92,7 +94,7 @@ Result<BeneficiaryView> VoucherReader::findBeneficiary(const OperatorContext& ct
     if (!b)
         return b.error();
     if (!b->isValid())
-        return errors::make(QStringLiteral("beneficiary.not_found"));
+        return errors::make(codes::beneficiaryNotFound);
     BeneficiaryView view;
     view.codiceFiscale = b->value("cf").toString();
     view.nome = b->value("nome").toString();
@@ -107,7 +109,7 @@ Result<BeneficiaryView> VoucherReader::findBeneficiary(const OperatorContext& ct
     for (const sql::Row& row : *q)
         view.vouchers << rows::voucherFrom(row, today);
     if (view.vouchers.isEmpty())
-        return errors::make(QStringLiteral("beneficiary.not_found"));
+        return errors::make(codes::beneficiaryNotFound);
     return view;
 }
 
@@ -152,7 +154,7 @@ Result<Receipt> VoucherReader::receipt(const OperatorContext& ctx, const QString
     if (!q)
         return q.error();
     if (!q->isValid())
-        return errors::make(QStringLiteral("receipt.not_found"));
+        return errors::make(codes::receiptNotFound);
     return Receipt {q->value("content_type").toString(), q->value("data").toByteArray()};
 }
 
@@ -162,12 +164,11 @@ Result<MovementPage> VoucherReader::movements(const OperatorContext& ctx, const 
     auto s = m_access.enabledStructure(db, ctx.operatorCf, mq.structureId);
     if (!s)
         return s.error();
-    if (!mq.from.isValid() || !mq.to.isValid() || mq.from > mq.to)
-        return errors::make(QStringLiteral("movements.range_invalid"));
-    if (mq.to > mq.from.addMonths(3))
-        return errors::make(QStringLiteral("movements.range_too_long"));
+    // The 3-month window of VoucherRules, the same the client's period presets use.
+    if (auto range = VoucherRules::checkSearchRange(mq.from, mq.to); !range)
+        return errors::make(range.error().code, range.error().detail);
     if (mq.limit < 1 || mq.limit > 500)
-        return errors::make(QStringLiteral("movements.limit_invalid"));
+        return errors::make(codes::movementsLimitInvalid);
     const qint64 fromMs = QDateTime(mq.from, QTime(0, 0), Clock::rome()).toMSecsSinceEpoch();
     const qint64 toMs = QDateTime(mq.to.addDays(1), QTime(0, 0), Clock::rome()).toMSecsSinceEpoch();
     QString text = rows::movementColumns()
@@ -184,7 +185,7 @@ Result<MovementPage> VoucherReader::movements(const OperatorContext& ctx, const 
         qint64 ms = 0;
         qint64 id = 0;
         if (!decodeCursor(mq.cursor, &ms, &id))
-            return errors::make(QStringLiteral("movements.cursor_invalid"));
+            return errors::make(codes::movementsCursorInvalid);
         text += QStringLiteral(" AND (m.created_at_ms < ? OR (m.created_at_ms = ? AND m.id < ?))");
         binds << sql::big(ms) << sql::big(ms) << sql::big(id);
     }
