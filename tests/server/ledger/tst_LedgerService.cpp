@@ -2,6 +2,7 @@
 // search, purchase validation, receipts and the movement list.
 #include "LedgerTest.h"
 #include "core/domain/CodiceFiscale.h"
+#include "core/domain/ErrorCodes.h"
 #include "core/domain/VoucherRules.h"
 #include "server/ledger/DemoData.h"
 #include "server/ledger/LedgerErrors.h"
@@ -50,6 +51,20 @@ private slots:
         QCOMPARE(s.findBeneficiary({DemoData::disabledCf()}, far1, giulia).error().code,
                  QStringLiteral("structure.not_found"));
         QCOMPARE(httpStatusFor(QStringLiteral("structure.not_found")), 404);
+    }
+
+    void ruleRefusalsHaveTheirStatusAndMessage()
+    {
+        // The refusals of VoucherRules the writers pass on: 422 with a message of their own.
+        for (QLatin1String code : {codes::voucherSuspended, codes::voucherExpired, codes::voucherExhausted,
+                                   codes::voucherNotYetActive, codes::voucherInsufficientFunds, codes::cancelNotSameDay,
+                                   codes::cancelAmountExceeds, codes::cancelNotConfirmed, codes::cancelNotPurchase}) {
+            QCOMPARE(httpStatusFor(code), 422);
+            QVERIFY2(errors::make(code).message != errors::make(QStringLiteral("no.such_code")).message, code.data());
+        }
+        QCOMPARE(httpStatusFor(codes::movementsRangeTooLong), 400);
+        QCOMPARE(httpStatusFor(QStringLiteral("oauth.invalid_grant")), 400);
+        QCOMPARE(httpStatusFor(QStringLiteral("no.such_code")), 500);
     }
 
     void staffManagementIsForTheTitolare()
