@@ -2,7 +2,6 @@
 // redirect (browser intercepted with QDesktopServices::setUrlHandler), identities, cancel / denied /
 // timeout, transparent and concurrent refresh, restore from the keychain, logout with revoke, the
 // marker-token disk scan (T8), and the titolare's employee operations.
-#include "FaultProxy.h"
 #include "ServerTestBase.h"
 #include "core/services/cache/CfHasher.h"
 #include "core/services/cache/MovementCache.h"

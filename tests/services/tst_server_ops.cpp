@@ -2,7 +2,6 @@
 // is dropped after commit and reconciled by the journal with the same key (T1), purchase + OTP +
 // receipt + cancellation, an intent saved but never sent, and the movement cache synced from the
 // server and rebuilt after corruption (T12).
-#include "FaultProxy.h"
 #include "ServerTestBase.h"
 #include "core/domain/VoucherRules.h"
 #include "core/services/cache/CfHasher.h"
@@ -10,6 +9,7 @@
 #include "core/services/journal/OperationJournal.h"
 #include "core/services/journal/OperationRunner.h"
 #include "core/services/net/ApiErrors.h"
+#include "tests/support/FaultProxy.h"
 
 #include <QDirIterator>
 #include <QGuiApplication>
@@ -75,8 +75,8 @@ void TestServerOps::droppedAnswerReconciledOnce()
     const int before = countMovements(voucher->voucher.id, cents);
 
     test::FaultProxy proxy(m_server.port());
-    QVERIFY(proxy.isListening());
-    ApiClient viaProxy(m_nam, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort())));
+    QVERIFY(proxy.start());
+    ApiClient viaProxy(m_nam, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
     viaProxy.setTokenProvider(m_session);
     viaProxy.setTimeoutMs(10000);
     QTemporaryDir dir;
@@ -84,21 +84,21 @@ void TestServerOps::droppedAnswerReconciledOnce()
     QVERIFY(journal.open(dir.filePath(QStringLiteral("journal.sqlite"))).ok());
     OperationRunner runner(&viaProxy, &journal, m_clock);
 
-    proxy.setDropResponses(true);
+    proxy.setForcedFault(test::FaultProxy::Fault::DropResponse);
     const ReceiptFile receipt {"image/png", QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(200, 'x')};
     auto first = wait<MovementWithChallenge>([&](auto done) {
         runner.purchase(QStringLiteral("FAR001"), voucher->voucher.id, Money::fromCents(cents), {}, receipt, this,
                         done);
     });
     QVERIFY(!first.ok()); // the clerk saw no confirmation...
-    QVERIFY(proxy.droppedResponses() >= 1);
+    QVERIFY(proxy.droppedResponses.load() >= 1);
     const auto open = journal.unresolved();
     QCOMPARE(open.size(), 1);
     QCOMPARE(open.first().state, JournalEntry::State::Unknown);
     QCOMPARE(countMovements(voucher->voucher.id, cents), before + 1); // ...but the server committed once
 
     // Next start: a new journal object on the same file, the network is back.
-    proxy.setDropResponses(false);
+    proxy.setForcedFault(test::FaultProxy::Fault::None);
     OperationJournal reopened(m_clock);
     QVERIFY(reopened.open(dir.filePath(QStringLiteral("journal.sqlite"))).ok());
     OperationRunner again(&viaProxy, &reopened, m_clock);
