@@ -25,6 +25,7 @@ packages=(
     # benchmarks: load generator and the comparisons named in performance.md
     wrk zbar-tools hyperfine keepassxc
     libsqlite3-dev  # the movement cache's bulk insert path links SQLite (core/services)
+    qt6-pdf-dev  # the receipt viewer shows PDF receipts in the window (ui/dialogs)
     unzip  # the XLSX export tests read the workbook back (tests/export)
 )
 

@@ -30,6 +30,7 @@ private slots:
     void checkSearchRange_data();
     void checkSearchRange();
     void defaultSearchRange();
+    void checkCancellationAmount();
     void earliestSearchFrom_data();
     void earliestSearchFrom();
     void earliestSearchFromOnEveryDay();
@@ -474,6 +475,19 @@ void TestVoucherRules::defaultSearchRange()
     QCOMPARE(r.from, QDate(2026, 3, 29));
     QCOMPARE(r.to, QDate(2026, 3, 29));
     QVERIFY(VoucherRules::checkSearchRange(r.from, r.to).ok());
+}
+
+void TestVoucherRules::checkCancellationAmount()
+{
+    // What the client checks with the allowed amount the server sent; the same texts as the full rule.
+    QVERIFY(VoucherRules::checkCancellationAmount(euro(300), euro(300)).ok());
+    QVERIFY(VoucherRules::checkCancellationAmount(euro(1), euro(300)).ok());
+    verifyOutcome(VoucherRules::checkCancellationAmount(euro(301), euro(300)), QStringLiteral("cancel.amount_exceeds"),
+                  QStringLiteral("Importo superiore a quello consentito (3,00 \u20AC)"));
+    verifyOutcome(VoucherRules::checkCancellationAmount(Money(), euro(300)), QStringLiteral("cancel.amount_invalid"),
+                  QStringLiteral("Inserisci un importo da annullare maggiore di zero"));
+    verifyOutcome(VoucherRules::checkCancellationAmount(euro(100), Money()), QStringLiteral("cancel.amount_exceeds"),
+                  QString());
 }
 
 void TestVoucherRules::earliestSearchFrom_data()
