@@ -10,6 +10,7 @@
 #include "core/services/net/AccessTokenProvider.h"
 #include "core/services/net/ApiClient.h"
 #include "core/services/net/ApiErrors.h"
+#include "tests/support/FixedToken.h"
 #include "tests/support/TestServer.h"
 
 #include <QFile>
@@ -26,23 +27,6 @@
 using namespace sinfonia;
 
 namespace {
-
-class FixedToken : public AccessTokenProvider
-{
-public:
-    explicit FixedToken(QByteArray token)
-        : m_token(std::move(token))
-    {
-    }
-    QByteArray accessToken() const override { return m_token; }
-    void refreshAccessToken(QObject*, std::function<void(Result<void>)> done) override
-    {
-        done(makeError(QString(codes::authSessionExpired), QStringLiteral("no refresh in this test")));
-    }
-
-private:
-    QByteArray m_token;
-};
 
 // Fragments (split at %n placeholders) of the Italian source texts whose English differs.
 QStringList italianFragments(const QString& itPath, const QString& enPath)
@@ -232,7 +216,7 @@ private slots:
         QVERIFY2(tokens.ok(), qPrintable(tokens.error));
         QNetworkAccessManager nam;
         ApiClient api(&nam, server.baseUrl());
-        FixedToken token(tokens.accessToken.toUtf8());
+        test::FixedToken token(tokens.accessToken.toUtf8());
         api.setTokenProvider(&token);
 
         auto wait = [](auto start) {

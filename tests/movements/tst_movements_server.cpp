@@ -3,6 +3,7 @@
 #include "core/services/cache/MovementCache.h"
 #include "core/services/net/AccessTokenProvider.h"
 #include "core/services/net/ApiClient.h"
+#include "tests/support/FixedToken.h"
 #include "tests/support/TestServer.h"
 #include "ui/movements/MovementsPage.h"
 #include "ui/movements/MovementsTableModel.h"
@@ -16,26 +17,6 @@
 #include <QTest>
 
 using namespace sinfonia;
-
-namespace {
-// The sandbox login's access token; no refresh (the test is shorter than its lifetime).
-class FixedToken final : public AccessTokenProvider
-{
-public:
-    explicit FixedToken(QByteArray token)
-        : m_token(std::move(token))
-    {
-    }
-    QByteArray accessToken() const override { return m_token; }
-    void refreshAccessToken(QObject*, std::function<void(Result<void>)> done) override
-    {
-        done(makeError(QStringLiteral("auth.session_expired"), QStringLiteral("Sessione scaduta")));
-    }
-
-private:
-    QByteArray m_token;
-};
-} // namespace
 
 // "Cerca movimenti" against a real sinfonia-server (--sandbox --init-demo): the demo movements of
 // Farmacia Avellino arrive through ApiClient and the cache; with the server stopped the page shows
@@ -60,7 +41,7 @@ private slots:
 
         QNetworkAccessManager nam;
         ApiClient api(&nam, server.baseUrl());
-        FixedToken token(tokens.accessToken.toUtf8());
+        test::FixedToken token(tokens.accessToken.toUtf8());
         api.setTokenProvider(&token);
         api.setTimeoutMs(5000);
 

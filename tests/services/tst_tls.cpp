@@ -4,6 +4,7 @@
 // generated at test time with the openssl CLI; the TLS server is a QTcpServer + QSslSocket.
 #include "core/services/net/AccessTokenProvider.h"
 #include "core/services/net/ApiClient.h"
+#include "tests/support/FixedToken.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -24,16 +25,6 @@ using namespace sinfonia;
 namespace {
 
 const QByteArray marker = "MARKER-TOKEN-7d1e5c0b";
-
-class FixedToken final : public AccessTokenProvider
-{
-public:
-    QByteArray accessToken() const override { return marker; }
-    void refreshAccessToken(QObject*, std::function<void(Result<void>)> done) override
-    {
-        done(makeError(QStringLiteral("x"), QStringLiteral("x")));
-    }
-};
 
 // Minimal HTTPS server: answers every request with a fixed operator JSON and records every
 // decrypted byte it received.
@@ -131,7 +122,7 @@ Result<OperatorProfile> TestTls::callMe(const QString& certName, TlsServer& serv
     if (server.cert.isNull() || server.key.isNull() || !server.listen(QHostAddress::LocalHost, 0))
         return makeError(QStringLiteral("test"), QStringLiteral("server setup"));
     QNetworkAccessManager nam;
-    FixedToken tokens;
+    test::FixedToken tokens(marker);
     ApiClient api(&nam, QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())));
     api.setTokenProvider(&tokens);
     api.setTimeoutMs(10000);
@@ -180,7 +171,7 @@ void TestTls::trustedCertificateWorks()
 void TestTls::plainHttpRemoteRefused()
 {
     QNetworkAccessManager nam;
-    FixedToken tokens;
+    test::FixedToken tokens(marker);
     ApiClient api(&nam, QUrl(QStringLiteral("http://sinfonia.example")));
     api.setTokenProvider(&tokens);
     std::optional<Result<OperatorProfile>> result;
@@ -209,7 +200,7 @@ void TestTls::hugeAnswerCutOff()
         connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
     });
     QNetworkAccessManager nam;
-    FixedToken tokens;
+    test::FixedToken tokens(marker);
     ApiClient api(&nam, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())));
     api.setTokenProvider(&tokens);
     std::optional<Result<OperatorProfile>> result;
