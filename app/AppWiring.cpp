@@ -175,6 +175,8 @@ void AppWiring::addMovementsPage()
 void AppWiring::start()
 {
     m_window->show();
+    // IT's package test and support scripts wait for this line to know the start reached the window.
+    qCInfo(lcApp) << "main window shown";
     m_flow->start();
 }
 
