@@ -24,6 +24,11 @@ packages=(
     wrk zbar-tools hyperfine keepassxc
     libsqlite3-dev  # the movement cache's bulk insert path links SQLite (core/services)
     unzip  # the XLSX export tests read the workbook back (tests/export)
+    # packaging and IT deployment checks (installer/, scripts/package-test.sh)
+    lintian appstream desktop-file-utils man-db  # Debian quality of the packages
+    mmdebstrap  # the clean Debian root the packages are proven in
+    nginx  # the reverse-proxy example, run on loopback by tst_services_nginx_proxy
+    msitools  # wixl: builds the Windows installer's WiX source over stand-in files
 )
 
 missing=()

@@ -5,6 +5,8 @@
 #
 #   scripts/test.sh              everything
 #   scripts/test.sh -R money     only the CTest suites matching a regex (extra args go to ctest)
+#   SINFONIA_PACKAGE_TEST=1 scripts/test.sh   also proves the .deb packages in a clean Debian root
+#                                (scripts/package-test.sh; CI sets it; about 2 minutes, root cached)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -17,6 +19,11 @@ export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTRICT=ON \
     -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache >/dev/null
 cmake --build "$build" -j"$(nproc)"
+
+# Windows readiness: no POSIX-only call in the client's code outside a guarded platform place.
+echo "== portable client code (core, ui, app)"
+scripts/check-portable.sh --self-test
+scripts/check-portable.sh
 
 # The API contract must be valid OpenAPI 3 (linted by a real validator).
 if [ -f docs/api/openapi.yaml ] && [ -x tools/node_modules/.bin/redocly ]; then
@@ -64,3 +71,9 @@ chmod 1777 "$TMPDIR"
 # A private D-Bus session with an unlocked gnome-keyring is the Secret Service of the keychain tests.
 dbus-run-session -- sh -c 'printf sinfonia-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null; \
     exec ctest --test-dir "$0" --output-on-failure -j"$(nproc)" "$@"' "$build" "$@"
+
+# The packages in a clean Debian 12 root (mmdebstrap; the root is cached in /var/cache).
+if [ "${SINFONIA_PACKAGE_TEST:-0}" = 1 ]; then
+    echo "== package test in a clean Debian root (scripts/package-test.sh)"
+    scripts/package-test.sh "$build"
+fi
