@@ -48,18 +48,18 @@ AppWiring::AppWiring(const CommandLineOptions& options, QObject* parent)
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_api = std::make_unique<ApiClient>(m_nam.get(), server);
     m_tokens = std::make_unique<KeychainTokenStore>();
-    m_session = std::make_unique<Session>(m_api.get(), m_tokens.get());
+    m_session = std::make_unique<Session>(m_api.get(), m_tokens.get(), *m_clock);
     m_api->setTokenProvider(m_session.get());
     m_login = std::make_unique<LoginFlow>(m_api.get(), m_session.get());
     if (const QString gateway = m_settings->identityGateway(); !gateway.isEmpty())
         m_login->setIdentityGateway(QUrl(gateway));
 
     // The journal must exist before the first purchase: a failure here is reported, not hidden.
-    m_journal = std::make_unique<OperationJournal>();
+    m_journal = std::make_unique<OperationJournal>(*m_clock);
     if (const auto opened = m_journal->open(OperationJournal::defaultFilePath()); !opened.ok())
         qCWarning(lcApp) << "operation journal unavailable:" << opened.error().detail;
-    m_runner = std::make_unique<OperationRunner>(m_api.get(), m_journal.get());
-    m_backend = std::make_unique<ServicesBackend>(*m_api, *m_session, *m_login, *m_runner, *m_journal);
+    m_runner = std::make_unique<OperationRunner>(m_api.get(), m_journal.get(), *m_clock);
+    m_backend = std::make_unique<ServicesBackend>(*m_api, *m_session, *m_login, *m_runner, *m_journal, *m_clock);
 
     m_window = std::make_unique<MainWindow>();
     m_flow = std::make_unique<CounterFlow>(*m_backend, *m_window, *m_clock);
@@ -132,7 +132,7 @@ void AppWiring::addMovementsPage()
 {
 #ifdef SINFONIA_HAVE_MOVEMENTS_UI
     // The movement list reads a local cache whose CF hashes are keyed by a secret in the keychain.
-    m_cache = std::make_unique<MovementCache>();
+    m_cache = std::make_unique<MovementCache>(*m_clock);
     const int retention = m_settings->cacheRetentionMonths();
     CfHasher::loadOrCreateKey(m_tokens.get(), m_cache.get(), [this, retention](QByteArray key, bool persistent) {
         m_cache->open(MovementCache::defaultFilePath(), key, retention);

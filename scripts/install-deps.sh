@@ -17,6 +17,7 @@ packages=(
     tzdata  # Europe/Rome rules of the domain (not in minimal Debian 12 images)
     # tests: a real Secret Service, PostgreSQL, X server, media tools
     dbus dbus-x11 gnome-keyring libsecret-tools postgresql sqlite3 openssl curl
+    faketime  # the date-sensitive suites run again at other instants (scripts/test.sh)
     xvfb xauth xdotool x11-utils imagemagick gstreamer1.0-tools fonts-dejavu-core poppler-utils
     nodejs
     python3-yaml  # server contract conformance check (tests/server/http/contract)

@@ -3,9 +3,12 @@
 # (unit, widget on the offscreen platform, client<->server over loopback HTTP, ledger on SQLite and
 # on a throwaway PostgreSQL 15, keychain on a private gnome-keyring). Exits non-zero on any failure.
 #
-#   scripts/test.sh              everything
-#   scripts/test.sh -R money     only the CTest suites matching a regex (extra args go to ctest)
-#   SINFONIA_PACKAGE_TEST=1 scripts/test.sh   also proves the .deb packages in a clean Debian root
+#   scripts/test.sh              everything, then the date-sensitive suites (CTest label "dates")
+#                                again under libfaketime at the instants of faketime-instants.py
+#   scripts/test.sh -R money     only the CTest suites matching a regex (extra args go to ctest;
+#                                the time-shifted runs are skipped)
+#   SINFONIA_FAKETIME=0          skips the time-shifted runs
+#   SINFONIA_PACKAGE_TEST=1      also proves the .deb packages in a clean Debian root at the end
 #                                (scripts/package-test.sh; CI sets it; about 2 minutes, root cached)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -69,8 +72,32 @@ mkdir -p "$TMPDIR"
 chmod 1777 "$TMPDIR"
 
 # A private D-Bus session with an unlocked gnome-keyring is the Secret Service of the keychain tests.
-dbus-run-session -- sh -c 'printf sinfonia-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null; \
-    exec ctest --test-dir "$0" --output-on-failure -j"$(nproc)" "$@"' "$build" "$@"
+run_ctest() {
+    dbus-run-session -- sh -c 'printf sinfonia-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null; \
+        exec ctest --test-dir "$0" --output-on-failure -j"$(nproc)" "$@"' "$build" "$@"
+}
+run_ctest "$@"
+
+# The same code on other days: the suites labelled "dates" once more at each instant, with every
+# process of the run (tests and the servers they start) on the same faked wall clock. Monotonic
+# clocks stay real so timers and timeouts behave. PostgreSQL suites are left out: the database
+# server was started on the real clock. Run one suite at one instant by hand with, e.g.:
+#   FAKETIME="+$(scripts/faketime-instants.py new-year | cut -d' ' -f2)" FAKETIME_DONT_FAKE_MONOTONIC=1 \
+#     LD_PRELOAD=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 ctest --test-dir build -R tst_voucherrules
+faketime_lib=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1
+if [ $# -eq 0 ] && [ "${SINFONIA_FAKETIME:-1}" != 0 ]; then
+    if [ ! -f "$faketime_lib" ]; then
+        echo "== libfaketime missing: time-shifted runs not possible" >&2
+        exit 1
+    fi
+    scripts/faketime-instants.py | while read -r name _offset at; do
+        # The offset is computed again right before the run, so the faked time starts at `at`.
+        offset="$(scripts/faketime-instants.py "$name" | cut -d' ' -f2)"
+        echo "== date-sensitive suites at $name ($at, Europe/Rome rules)"
+        FAKETIME="+$offset" FAKETIME_DONT_FAKE_MONOTONIC=1 LD_PRELOAD="$faketime_lib" \
+            run_ctest -L dates -LE postgres </dev/null
+    done
+fi
 
 # The packages in a clean Debian 12 root (mmdebstrap; the root is cached in /var/cache).
 if [ "${SINFONIA_PACKAGE_TEST:-0}" = 1 ]; then

@@ -2044,5 +2044,9 @@ Press &quot;Open with the system viewer&quot;.</translation>
         <source>Il periodo può essere al massimo di 3 mesi: scegli una data di fine entro il %1</source>
         <translation>The period can be at most 3 months: choose an end date by %1</translation>
     </message>
+    <message>
+        <source>Voucher attivo dal %1</source>
+        <translation>Voucher active from %1</translation>
+    </message>
 </context>
 </TS>

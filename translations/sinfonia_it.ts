@@ -2044,5 +2044,9 @@ Premi "Apri con il visualizzatore di sistema".</translation>
             <source>Il periodo può essere al massimo di 3 mesi: scegli una data di fine entro il %1</source>
             <translation>Il periodo può essere al massimo di 3 mesi: scegli una data di fine entro il %1</translation>
         </message>
+        <message>
+            <source>Voucher attivo dal %1</source>
+            <translation>Voucher attivo dal %1</translation>
+        </message>
     </context>
 </TS>

@@ -31,7 +31,7 @@ CounterFlow::CounterFlow(CounterBackend& backend, MainWindow& window, const Cloc
     m_vouchers = new VoucherFlow(backend, *m_session, window, clock, this);
     m_login = new LoginPage(&window);
     m_structures = new StructurePage(&window);
-    m_staff = new StaffPage(&window);
+    m_staff = new StaffPage(clock, &window);
     m_lockPage = new LockPage(&window);
     for (QWidget* page : {static_cast<QWidget*>(m_login), static_cast<QWidget*>(m_structures),
                           static_cast<QWidget*>(m_staff), static_cast<QWidget*>(m_lockPage)})

@@ -1,5 +1,6 @@
 #include "ui/ServicesBackend.h"
 
+#include "core/domain/Clock.h"
 #include "core/services/auth/LoginFlow.h"
 #include "core/services/auth/Session.h"
 #include "core/services/journal/OperationJournal.h"
@@ -24,13 +25,14 @@ Reply<MovementWithChallenge> challengeOnly(Reply<OtpChallenge> reply)
 } // namespace
 
 ServicesBackend::ServicesBackend(ApiClient& api, Session& session, LoginFlow& login, OperationRunner& runner,
-                                 OperationJournal& journal, QObject* parent)
+                                 OperationJournal& journal, const Clock& clock, QObject* parent)
     : CounterBackend(parent)
     , m_api(api)
     , m_session(session)
     , m_login(login)
     , m_runner(runner)
     , m_journal(journal)
+    , m_clock(clock)
 {
     connect(&m_api, &ApiClient::sessionExpired, this, &CounterBackend::sessionExpired);
     connect(&m_session, &Session::expired, this, &CounterBackend::sessionExpired);
@@ -127,7 +129,7 @@ void ServicesBackend::requestOtp(const QString& structureId, const QString& move
                            if (!guard)
                                return;
                            if (current.ok() && current->otp.attemptsLeft > 0
-                               && current->otp.expiresAt > QDateTime::currentDateTimeUtc().addSecs(30)) {
+                               && current->otp.expiresAt > m_clock.now().addSecs(30)) {
                                reply(current->otp);
                                return;
                            }

@@ -5,6 +5,7 @@
 namespace sinfonia {
 
 class ApiClient;
+class Clock;
 class LoginFlow;
 class OperationJournal;
 class OperationRunner;
@@ -18,7 +19,7 @@ class ServicesBackend : public CounterBackend
     Q_OBJECT
 public:
     ServicesBackend(ApiClient& api, Session& session, LoginFlow& login, OperationRunner& runner,
-                    OperationJournal& journal, QObject* parent = nullptr);
+                    OperationJournal& journal, const Clock& clock, QObject* parent = nullptr);
 
     void serverInfo(QObject* context, Reply<ServerInfo> reply) override;
     void sandboxIdentities(QObject* context, Reply<QList<SandboxIdentity>> reply) override;
@@ -64,6 +65,7 @@ private:
     LoginFlow& m_login;
     OperationRunner& m_runner;
     OperationJournal& m_journal;
+    const Clock& m_clock;
 };
 
 } // namespace sinfonia

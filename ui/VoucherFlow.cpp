@@ -31,7 +31,7 @@ VoucherFlow::VoucherFlow(CounterBackend& backend, OperatorSession& session, Main
     , m_window(window)
     , m_clock(clock)
 {
-    m_search = new SearchPage(&window);
+    m_search = new SearchPage(clock, &window);
     m_voucher = new VoucherPage(&window);
     m_purchase = new PurchasePage(&window);
     m_cancellation = new CancellationPage(&window);

@@ -3,6 +3,8 @@
 // inserts), against `sqlite3 .import` of the same rows as CSV into the same schema.
 //
 //   bench_cache [--rows N] [--source auto|server|json] [--server-bin PATH] [--json OUT] [--quick]
+#include "core/domain/Clock.h"
+#include "core/domain/VoucherRules.h"
 #include "core/services/auth/LoginFlow.h"
 #include "core/services/auth/Session.h"
 #include "core/services/auth/TokenStore.h"
@@ -42,10 +44,10 @@ bool waitFor(const std::function<bool()>& done, int ms)
 }
 
 // In-memory server pages: the same JSON shape as GET .../movements, decoded on every fetch.
-QList<QByteArray> makeJsonPages(int rows, int pageSize)
+QList<QByteArray> makeJsonPages(const Clock& clock, int rows, int pageSize)
 {
     QList<QByteArray> pages;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = clock.now();
     // Like the server's bulk data: integer ids newest first, 10,000 beneficiaries.
     QStringList cfs;
     for (int i = 0; i < 10000; ++i)
@@ -156,7 +158,8 @@ int main(int argc, char** argv)
     std::unique_ptr<ApiClient> api;
     std::unique_ptr<Session> session;
     QList<QByteArray> jsonPages;
-    const QDate today = QDate::currentDate();
+    const SystemClock clock;
+    const QDate today = clock.todayInRome();
     // The API serves at most 3 months per query: the sync covers 6 months in two periods.
     QList<QPair<QDate, QDate>> periods;
     if (source == QLatin1String("server")) {
@@ -168,7 +171,7 @@ int main(int argc, char** argv)
         }
         api = std::make_unique<ApiClient>(&nam, server->baseUrl);
         api->setTimeoutMs(120000);
-        session = std::make_unique<Session>(api.get(), &tokens);
+        session = std::make_unique<Session>(api.get(), &tokens, clock);
         api->setTokenProvider(session.get());
         LoginFlow flow(api.get(), session.get());
         bool ok = false;
@@ -181,10 +184,12 @@ int main(int argc, char** argv)
         flow.startSandbox(QStringLiteral("titolare-bench"));
         if (!waitFor([&] { return ok || failed; }, 60000) || !ok)
             return 1;
-        periods = {{today.addMonths(-6).addDays(-1), today.addMonths(-3).addDays(-1)}, {today.addMonths(-3), today}};
+        const QDate from = VoucherRules::earliestSearchFrom(today);
+        const QDate olderTo = from.addDays(-1);
+        periods = {{VoucherRules::earliestSearchFrom(olderTo), olderTo}, {from, today}};
     } else {
-        jsonPages = makeJsonPages(rows, 500);
-        periods = {{today.addMonths(-3), today}};
+        jsonPages = makeJsonPages(clock, rows, 500);
+        periods = {{VoucherRules::earliestSearchFrom(today), today}};
     }
 
     int servedPage = 0;
@@ -222,7 +227,7 @@ int main(int argc, char** argv)
 
     // 1. Sync through MovementCache (what the app does).
     const QByteArray key = CfHasher::generateKey();
-    MovementCache cache;
+    MovementCache cache(clock);
     bool opened = false;
     QObject::connect(&cache, &MovementCache::opened, &app, [&](bool ok, bool, const QString&) { opened = ok; });
     cache.open(dir.filePath(QStringLiteral("movements.sqlite")), key, 12);

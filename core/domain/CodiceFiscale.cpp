@@ -248,7 +248,8 @@ Result<CodiceFiscaleInfo> validate(const QString& raw, QDate today)
 
 bool isValid(const QString& raw)
 {
-    return validate(raw).ok();
+    // Validity does not depend on the day: `today` only picks the century of the birth date.
+    return validate(raw, QDate()).ok();
 }
 
 QString mask(const QString& raw)
@@ -325,7 +326,7 @@ std::optional<QString> liveCheck(const QString& partial)
             return dayError().message;
     }
     if (code.size() == length) {
-        const auto result = validate(code);
+        const auto result = validate(code, QDate());
         if (!result.ok())
             return result.error().message;
     } else if (code.size() >= 11 && !birthDate(code, QDate())) {

@@ -43,9 +43,9 @@ QString normalize(const QString& raw);
 // "cf.provisional_check"; the Italian message says what to fix, e.g.
 // "Codice fiscale non valido: controlla il 16º carattere". Checks run left to right, so the message
 // names the first wrong character.
-Result<CodiceFiscaleInfo> validate(const QString& raw, QDate today = QDate::currentDate());
+Result<CodiceFiscaleInfo> validate(const QString& raw, QDate today);
 
-// True when `raw` normalises to a valid code. Shorthand for validate(raw).ok().
+// True when `raw` normalises to a valid code. Shorthand for validate(raw, QDate()).ok().
 bool isValid(const QString& raw);
 
 // For logs, hiding birth date and sex: first 6, four stars, last 5 of the normalised code,

@@ -1,5 +1,7 @@
 #include "core/domain/VoucherRules.h"
 
+#include "core/domain/ErrorCodes.h"
+
 #include <QCoreApplication>
 
 namespace sinfonia::VoucherRules {
@@ -35,41 +37,55 @@ QDate romeDate(const QDateTime& instant)
     return instant.toTimeZone(Clock::rome()).date();
 }
 
+VoucherState effectiveState(const Voucher& voucher, QDate todayRome)
+{
+    if (voucher.state == VoucherState::Sospeso)
+        return VoucherState::Sospeso;
+    if (voucher.state == VoucherState::Scaduto || (voucher.expiryDate.isValid() && todayRome > voucher.expiryDate))
+        return VoucherState::Scaduto;
+    if (voucher.state == VoucherState::Esaurito || voucher.availableAmount() <= Money())
+        return VoucherState::Esaurito;
+    return VoucherState::Attivo;
+}
+
 Result<void> checkPurchase(const Voucher& voucher, Money amount, QDate todayRome)
 {
-    if (amount <= Money()) {
+    if (amount <= Money() || amount.cents() > Money::maxCents) {
         return makeError(
-            QStringLiteral("purchase.amount_invalid"),
+            QString(codes::purchaseAmountInvalid),
             QCoreApplication::translate("sinfonia::VoucherRules", "Inserisci un importo maggiore di zero"));
     }
-    switch (voucher.state) {
+    switch (effectiveState(voucher, todayRome)) {
     case VoucherState::Attivo:
         break;
-    case VoucherState::Scaduto:
-        return makeError(QStringLiteral("voucher.not_active"),
-                         QCoreApplication::translate("sinfonia::VoucherRules",
-                                                     "Voucher scaduto: non si possono registrare acquisti"),
-                         QStringLiteral("state SCADUTO"));
-    case VoucherState::Esaurito:
-        return makeError(
-            QStringLiteral("voucher.not_active"),
-            QCoreApplication::translate("sinfonia::VoucherRules", "Voucher esaurito: non c'è più importo disponibile"),
-            QStringLiteral("state ESAURITO"));
     case VoucherState::Sospeso:
-        return makeError(QStringLiteral("voucher.not_active"),
+        return makeError(QString(codes::voucherSuspended),
                          QCoreApplication::translate("sinfonia::VoucherRules",
                                                      "Voucher sospeso: non si possono registrare acquisti"),
                          QStringLiteral("state SOSPESO"));
-    }
-    if (voucher.expiryDate.isValid() && todayRome > voucher.expiryDate) {
-        return makeError(QStringLiteral("voucher.expired"),
-                         QCoreApplication::translate("sinfonia::VoucherRules", "Voucher scaduto il %1")
-                             .arg(dateText(voucher.expiryDate)),
+    case VoucherState::Scaduto:
+        return makeError(QString(codes::voucherExpired),
+                         voucher.expiryDate.isValid()
+                             ? QCoreApplication::translate("sinfonia::VoucherRules", "Voucher scaduto il %1")
+                                   .arg(dateText(voucher.expiryDate))
+                             : QCoreApplication::translate("sinfonia::VoucherRules",
+                                                           "Voucher scaduto: non si possono registrare acquisti"),
                          QStringLiteral("expired"));
+    case VoucherState::Esaurito:
+        return makeError(
+            QString(codes::voucherExhausted),
+            QCoreApplication::translate("sinfonia::VoucherRules", "Voucher esaurito: non c'è più importo disponibile"),
+            QStringLiteral("state ESAURITO"));
+    }
+    if (voucher.activationDate.isValid() && todayRome < voucher.activationDate) {
+        return makeError(QString(codes::voucherNotYetActive),
+                         QCoreApplication::translate("sinfonia::VoucherRules", "Voucher attivo dal %1")
+                             .arg(dateText(voucher.activationDate)),
+                         QStringLiteral("before activation"));
     }
     const Money available = voucher.availableAmount();
     if (amount > available) {
-        return makeError(QStringLiteral("voucher.insufficient_funds"),
+        return makeError(QString(codes::voucherInsufficientFunds),
                          QCoreApplication::translate("sinfonia::VoucherRules", "Importo superiore al residuo (%1)")
                              .arg(available.toString()),
                          QStringLiteral("amount above available"));
@@ -97,31 +113,31 @@ Result<void> checkCancellation(const Movement& purchase, const QList<Movement>& 
                                const Clock& clock)
 {
     if (purchase.type != MovementType::Acquisto) {
-        return makeError(QStringLiteral("cancel.not_purchase"),
+        return makeError(QString(codes::cancelNotPurchase),
                          QCoreApplication::translate("sinfonia::VoucherRules", "Si possono annullare solo acquisti"));
     }
     if (purchase.state != MovementState::Confermato) {
-        return makeError(QStringLiteral("cancel.not_confirmed"),
+        return makeError(QString(codes::cancelNotConfirmed),
                          QCoreApplication::translate("sinfonia::VoucherRules",
                                                      "Acquisto non ancora confermato: autorizzalo con l'OTP "
                                                      "prima di annullarlo"));
     }
     if (!isCancellable(purchase, clock)) {
         return makeError(
-            QStringLiteral("cancel.not_same_day"),
+            QString(codes::cancelNotSameDay),
             QCoreApplication::translate("sinfonia::VoucherRules", "Si può annullare solo nel giorno dell'acquisto (%1)")
                 .arg(dateText(romeDate(purchase.createdAt))),
             QStringLiteral("not the purchase day in Europe/Rome"));
     }
     if (amount <= Money()) {
-        return makeError(QStringLiteral("cancel.amount_invalid"),
+        return makeError(QString(codes::cancelAmountInvalid),
                          QCoreApplication::translate("sinfonia::VoucherRules",
                                                      "Inserisci un importo da annullare maggiore di zero"));
     }
     const Money allowed = allowedCancellation(purchase, cancellationsOfIt);
     if (amount > allowed) {
         return makeError(
-            QStringLiteral("cancel.amount_exceeds"),
+            QString(codes::cancelAmountExceeds),
             QCoreApplication::translate("sinfonia::VoucherRules", "Importo superiore a quello consentito (%1)")
                 .arg(allowed.toString()),
             QStringLiteral("amount above allowed"));
@@ -147,16 +163,16 @@ QString cancellableUntil(const Movement& purchase, const Clock& clock)
 Result<void> checkSearchRange(QDate from, QDate to)
 {
     if (!from.isValid() || !to.isValid()) {
-        return makeError(QStringLiteral("movements.range_invalid"),
+        return makeError(QString(codes::movementsRangeInvalid),
                          QCoreApplication::translate("sinfonia::VoucherRules", "Indica le date di inizio e fine"));
     }
     if (from > to) {
         return makeError(
-            QStringLiteral("movements.range_invalid"),
+            QString(codes::movementsRangeInvalid),
             QCoreApplication::translate("sinfonia::VoucherRules", "La data di inizio è successiva alla data di fine"));
     }
     if (to > from.addMonths(3)) {
-        return makeError(QStringLiteral("movements.range_too_long"),
+        return makeError(QString(codes::movementsRangeTooLong),
                          QCoreApplication::translate("sinfonia::VoucherRules",
                                                      "Il periodo può essere al massimo di 3 mesi: "
                                                      "scegli una data di fine entro il %1")
@@ -165,10 +181,27 @@ Result<void> checkSearchRange(QDate from, QDate to)
     return {};
 }
 
+QDate earliestSearchFrom(QDate to)
+{
+    if (!to.isValid())
+        return {};
+    // addMonths is monotonic, so the first day that reaches `to` is the earliest one.
+    QDate from = to.addMonths(-3);
+    while (from.addMonths(3) < to)
+        from = from.addDays(1);
+    return from;
+}
+
 DateRange defaultSearchRange(const Clock& clock)
 {
     const QDate today = clock.todayInRome();
     return {today, today};
+}
+
+DateRange lastThreeMonths(const Clock& clock)
+{
+    const QDate today = clock.todayInRome();
+    return {earliestSearchFrom(today), today};
 }
 
 } // namespace sinfonia::VoucherRules

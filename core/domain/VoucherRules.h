@@ -24,10 +24,17 @@ Money availableAmount(Money initial, const QList<Movement>& movements);
 // The calendar day in Rome of an instant (createdAt is UTC).
 QDate romeDate(const QDateTime& instant);
 
-// A purchase of `amount` on `voucher` today (Rome). Errors, in this order:
-// "purchase.amount_invalid" (≤ 0), "voucher.not_active" (SOSPESO,
-// ESAURITO, SCADUTO), "voucher.expired" (ATTIVO but todayRome after expiryDate; the expiry day
-// itself is still valid), "voucher.insufficient_funds" ("Importo superiore al residuo (505,00 €)").
+// The state a voucher has on `todayRome`, from its stored state, dates and amounts: SOSPESO as
+// stored; SCADUTO when stored so or after expiryDate (the expiry day itself is still valid);
+// ESAURITO when stored so or nothing is left; otherwise ATTIVO (also before the activation date,
+// which checkPurchase refuses on its own). The server shows this state; a client that applies it
+// again to what it was shown gets the same state, so both sides give the same verdicts.
+VoucherState effectiveState(const Voucher& voucher, QDate todayRome);
+
+// A purchase of `amount` on `voucher` today (Rome). Errors, in this order (codes::):
+// purchaseAmountInvalid (≤ 0 or above Money::maxCents), then by effectiveState() voucherSuspended,
+// voucherExpired, voucherExhausted, then voucherNotYetActive (todayRome before activationDate),
+// voucherInsufficientFunds ("Importo superiore al residuo (505,00 €)").
 Result<void> checkPurchase(const Voucher& voucher, Money amount, QDate todayRome);
 
 // A purchase can be cancelled only on its own calendar day in Rome, and only once confirmed (the
@@ -57,6 +64,11 @@ QString cancellableUntil(const Movement& purchase, const Clock& clock);
 // Errors: "movements.range_invalid" (missing date or from after to), "movements.range_too_long".
 Result<void> checkSearchRange(QDate from, QDate to);
 
+// The earliest first day of a period that ends on `to` and that checkSearchRange accepts. Three
+// months back, moved forward past the days QDate::addMonths clamps at month ends: for 31 July it is
+// 1 May, because 30 April + 3 months is 30 July.
+QDate earliestSearchFrom(QDate to);
+
 struct DateRange
 {
     QDate from;
@@ -64,6 +76,8 @@ struct DateRange
 };
 // Today..today in Rome: what the movement list shows before the clerk picks a period.
 DateRange defaultSearchRange(const Clock& clock);
+// The longest period allowed, ending today in Rome ("ultimi 3 mesi").
+DateRange lastThreeMonths(const Clock& clock);
 
 } // namespace VoucherRules
 } // namespace sinfonia

@@ -30,6 +30,10 @@ private slots:
     void checkSearchRange_data();
     void checkSearchRange();
     void defaultSearchRange();
+    void earliestSearchFrom_data();
+    void earliestSearchFrom();
+    void earliestSearchFromOnEveryDay();
+    void lastThreeMonths();
 };
 
 namespace {
@@ -190,17 +194,30 @@ void TestVoucherRules::checkPurchase_data()
     QTest::newRow("day after expiry") << active << qint64(100) << QDate(2027, 3, 9) << QStringLiteral("voucher.expired")
                                       << QStringLiteral("Voucher scaduto il 08/03/2027");
     QTest::newRow("suspended") << voucher(VoucherState::Sospeso, 60000, 0) << qint64(100) << today
-                               << QStringLiteral("voucher.not_active")
+                               << QStringLiteral("voucher.suspended")
                                << QStringLiteral("Voucher sospeso: non si possono registrare acquisti");
     QTest::newRow("exhausted") << voucher(VoucherState::Esaurito, 60000, 60000) << qint64(100) << today
-                               << QStringLiteral("voucher.not_active")
+                               << QStringLiteral("voucher.exhausted")
                                << QStringLiteral("Voucher esaurito: non c'è più importo disponibile");
+    QTest::newRow("stored ESAURITO with money left") << voucher(VoucherState::Esaurito, 60000, 100) << qint64(100)
+                                                     << today << QStringLiteral("voucher.exhausted") << QString();
     QTest::newRow("expired state") << voucher(VoucherState::Scaduto, 60000, 0) << qint64(100) << today
-                                   << QStringLiteral("voucher.not_active")
-                                   << QStringLiteral("Voucher scaduto: non si possono registrare acquisti");
+                                   << QStringLiteral("voucher.expired")
+                                   << QStringLiteral("Voucher scaduto il 08/03/2027");
+    QTest::newRow("expired state, no date")
+        << voucher(VoucherState::Scaduto, 60000, 0, QDate()) << qint64(100) << today
+        << QStringLiteral("voucher.expired") << QStringLiteral("Voucher scaduto: non si possono registrare acquisti");
+    QTest::newRow("suspended and past expiry") << voucher(VoucherState::Sospeso, 60000, 0) << qint64(100)
+                                               << QDate(2027, 6, 1) << QStringLiteral("voucher.suspended") << QString();
     QTest::newRow("nothing left but ATTIVO")
-        << voucher(VoucherState::Attivo, 60000, 60000) << qint64(1) << today
-        << QStringLiteral("voucher.insufficient_funds") << QStringLiteral("Importo superiore al residuo (0,00 \u20AC)");
+        << voucher(VoucherState::Attivo, 60000, 60000) << qint64(1) << today << QStringLiteral("voucher.exhausted")
+        << QStringLiteral("Voucher esaurito: non c'è più importo disponibile");
+    QTest::newRow("day before activation")
+        << active << qint64(100) << QDate(2026, 3, 7) << QStringLiteral("voucher.not_yet_active")
+        << QStringLiteral("Voucher attivo dal 08/03/2026");
+    QTest::newRow("on the activation day") << active << qint64(100) << QDate(2026, 3, 8) << QString() << QString();
+    QTest::newRow("above the largest amount") << voucher(VoucherState::Attivo, 60000, 0) << qint64(Money::maxCents + 1)
+                                              << today << QStringLiteral("purchase.amount_invalid") << QString();
     QTest::newRow("amount checked before state") << voucher(VoucherState::Sospeso, 60000, 0) << qint64(0) << today
                                                  << QStringLiteral("purchase.amount_invalid") << QString();
     QTest::newRow("thousands in message") << voucher(VoucherState::Attivo, 150000, 26544) << qint64(200000) << today
@@ -457,6 +474,52 @@ void TestVoucherRules::defaultSearchRange()
     QCOMPARE(r.from, QDate(2026, 3, 29));
     QCOMPARE(r.to, QDate(2026, 3, 29));
     QVERIFY(VoucherRules::checkSearchRange(r.from, r.to).ok());
+}
+
+void TestVoucherRules::earliestSearchFrom_data()
+{
+    QTest::addColumn<QDate>("to");
+    QTest::addColumn<QDate>("from");
+    QTest::newRow("mid month") << QDate(2026, 11, 26) << QDate(2026, 8, 26);
+    QTest::newRow("31 July: 30 April would end on 30 July") << QDate(2026, 7, 31) << QDate(2026, 5, 1);
+    QTest::newRow("31 May: February is short") << QDate(2026, 5, 31) << QDate(2026, 3, 1);
+    QTest::newRow("30 May") << QDate(2026, 5, 30) << QDate(2026, 3, 1);
+    QTest::newRow("28 May") << QDate(2026, 5, 28) << QDate(2026, 2, 28);
+    QTest::newRow("31 March across the year") << QDate(2027, 3, 31) << QDate(2026, 12, 31);
+    QTest::newRow("29 February of a leap year") << QDate(2028, 2, 29) << QDate(2027, 11, 29);
+    QTest::newRow("31 December") << QDate(2026, 12, 31) << QDate(2026, 10, 1);
+    QTest::newRow("no date") << QDate() << QDate();
+}
+
+void TestVoucherRules::earliestSearchFrom()
+{
+    QFETCH(QDate, to);
+    QFETCH(QDate, from);
+    QCOMPARE(VoucherRules::earliestSearchFrom(to), from);
+}
+
+void TestVoucherRules::earliestSearchFromOnEveryDay()
+{
+    // The window the presets and the tests use is accepted by the rule, and a day more is not.
+    for (QDate to(2025, 1, 1); to <= QDate(2028, 12, 31); to = to.addDays(1)) {
+        const QDate from = VoucherRules::earliestSearchFrom(to);
+        QVERIFY2(VoucherRules::checkSearchRange(from, to).ok(), qPrintable(to.toString(Qt::ISODate)));
+        const auto longer = VoucherRules::checkSearchRange(from.addDays(-1), to);
+        QVERIFY2(!longer.ok(), qPrintable(to.toString(Qt::ISODate)));
+        QCOMPARE(longer.error().code, QStringLiteral("movements.range_too_long"));
+    }
+}
+
+void TestVoucherRules::lastThreeMonths()
+{
+    // 23:50 in Rome on 31 July is still 31 July there (21:50 UTC).
+    const auto r = VoucherRules::lastThreeMonths(ManualClock(utc("2026-07-31T21:50:00")));
+    QCOMPARE(r.to, QDate(2026, 7, 31));
+    QCOMPARE(r.from, QDate(2026, 5, 1));
+    // 00:30 in Rome on 1 March is still February in UTC.
+    const auto march = VoucherRules::lastThreeMonths(ManualClock(utc("2027-02-28T23:30:00")));
+    QCOMPARE(march.to, QDate(2027, 3, 1));
+    QCOMPARE(march.from, QDate(2026, 12, 1));
 }
 
 QTEST_GUILESS_MAIN(TestVoucherRules)

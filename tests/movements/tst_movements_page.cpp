@@ -47,7 +47,7 @@ private:
     {
         QTemporaryDir dir;
         ManualClock clock {QDateTime(QDate(2026, 11, 26), QTime(10, 0), Qt::UTC)};
-        MovementCache cache;
+        MovementCache cache {clock};
         bool online = true;
         MovementsPage* page = nullptr;
 

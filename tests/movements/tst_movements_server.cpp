@@ -52,7 +52,8 @@ private slots:
         QVERIFY2(tokens.ok(), qPrintable(tokens.error));
 
         QTemporaryDir dir;
-        MovementCache cache;
+        SystemClock clock;
+        MovementCache cache(clock);
         QSignalSpy opened(&cache, &MovementCache::opened);
         cache.open(dir.filePath(QStringLiteral("m.sqlite")), CfHasher::generateKey(), 6);
         QVERIFY(opened.wait(10000));
@@ -63,7 +64,6 @@ private slots:
         api.setTokenProvider(&token);
         api.setTimeoutMs(5000);
 
-        SystemClock clock;
         QWidget window;
         auto* page = new MovementsPage(&cache, &clock, &window);
         page->setApiClient(&api);

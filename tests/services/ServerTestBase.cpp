@@ -1,5 +1,7 @@
 #include "ServerTestBase.h"
 
+#include "core/domain/VoucherRules.h"
+
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QNetworkReply>
@@ -42,7 +44,7 @@ void ServerTestBase::createClients()
         m_store = std::make_unique<KeychainTokenStore>(
             QStringLiteral("sinfonia-banco-test-%1").arg(QCoreApplication::applicationPid())); // suites run in parallel
     m_api = std::make_unique<ApiClient>(m_nam.get(), m_server.baseUrl());
-    m_session = std::make_unique<Session>(m_api.get(), m_store.get());
+    m_session = std::make_unique<Session>(m_api.get(), m_store.get(), m_clock);
     m_api->setTokenProvider(m_session.get());
     m_flow = std::make_unique<LoginFlow>(m_api.get(), m_session.get());
 }
@@ -74,10 +76,9 @@ bool ServerTestBase::login(const QString& identity)
 
 std::optional<VoucherInfo> ServerTestBase::activeVoucher(QString* cf)
 {
-    const QDate today = QDate::currentDate();
+    const auto window = VoucherRules::lastThreeMonths(m_clock);
     auto page = wait<MovementPage>([&](auto done) {
-        m_api->movements(QStringLiteral("FAR001"), MovementFilter {today.addMonths(-3), today, {}, 200}, {}, this,
-                         done);
+        m_api->movements(QStringLiteral("FAR001"), MovementFilter {window.from, window.to, {}, 200}, {}, this, done);
     });
     if (!page.ok())
         return std::nullopt;

@@ -3,6 +3,7 @@
 // Shared fixture of the suites that talk to a REAL sinfonia-server on loopback: the server, the
 // client objects (ApiClient, Session, LoginFlow, a TokenStore: the OS keychain when a D-Bus session
 // is there), a browser stub for QDesktopServices and helpers (sandbox login, test data lookups).
+#include "core/domain/Clock.h"
 #include "core/services/auth/LoginFlow.h"
 #include "core/services/auth/Session.h"
 #include "core/services/auth/TokenStore.h"
@@ -61,6 +62,9 @@ protected:
         return std::move(*out);
     }
 
+    // The suite's "now": the wall clock the sandbox server reads too (both move together under
+    // libfaketime); dates are Rome's, never the machine's zone.
+    SystemClock m_clock;
     TestServer m_server;
     BrowserStub m_browser;
     std::unique_ptr<QNetworkAccessManager> m_nam;

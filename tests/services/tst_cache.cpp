@@ -1,5 +1,6 @@
 // Movement cache: batch insert and queries, CF only as a keyed hash, retention purge, corrupt
 // file set aside and rebuilt, incremental sync through the worker thread (T11, T12 basics).
+#include "core/domain/Clock.h"
 #include "core/services/cache/CfHasher.h"
 #include "core/services/cache/MovementCache.h"
 #include "core/services/cache/MovementCacheStore.h"
@@ -37,6 +38,9 @@ ApiMovement apiMovement(int i, const QDateTime& at, const QString& cf)
 class TestCache : public QObject
 {
     Q_OBJECT
+    // Time of the suite: the wall clock, read in Rome like the product does.
+    SystemClock m_clock;
+
 private Q_SLOTS:
     void storeInsertQueryPurge();
     void portableInsertPathWritesTheSameRows();
@@ -51,7 +55,7 @@ void TestCache::storeInsertQueryPurge()
     MovementCacheStore store;
     QVERIFY(store.open(dir.filePath(QStringLiteral("c.sqlite"))).ok());
     CfHasher hasher(CfHasher::generateKey());
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock.now();
     QList<CachedMovement> rows;
     for (int i = 0; i < 1000; ++i) {
         CachedMovement m;
@@ -179,7 +183,7 @@ void TestCache::corruptFileIsSetAside()
             CachedMovement m;
             m.id = QStringLiteral("row-%1").arg(i);
             m.structureId = QStringLiteral("FAR001");
-            m.createdAt = QDateTime::currentDateTimeUtc();
+            m.createdAt = m_clock.now();
             m.amountCents = i + 1;
             rows.append(m);
         }
@@ -202,13 +206,13 @@ void TestCache::corruptFileIsSetAside()
 void TestCache::threadedSyncAndQuery()
 {
     QTemporaryDir dir;
-    MovementCache cache;
+    MovementCache cache(m_clock);
     QSignalSpy opened(&cache, &MovementCache::opened);
     cache.open(dir.filePath(QStringLiteral("c.sqlite")), CfHasher::generateKey(), 6);
     QVERIFY(opened.wait(5000));
     QVERIFY(opened.first().at(0).toBool());
 
-    const QDate today = QDate::currentDate();
+    const QDate today = m_clock.todayInRome();
     const QDateTime base = MovementCache::startOfDayRome(today).addSecs(3600 * 12);
     QList<ApiMovement> server;
     for (int i = 0; i < 1234; ++i)
@@ -273,13 +277,13 @@ void TestCache::noPersonalDataInFile()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("c.sqlite"));
     {
-        MovementCache cache;
+        MovementCache cache(m_clock);
         QSignalSpy opened(&cache, &MovementCache::opened);
         cache.open(path, CfHasher::generateKey());
         QVERIFY(opened.wait(5000));
         QList<ApiMovement> items;
         for (int i = 0; i < 50; ++i)
-            items.append(apiMovement(i, QDateTime::currentDateTimeUtc().addSecs(-i), motherCf));
+            items.append(apiMovement(i, m_clock.now().addSecs(-i), motherCf));
         QSignalSpy finished(&cache, &MovementCache::syncFinished);
         cache.sync(
             [&](const MovementFilter&, const QString&, QObject* ctx, std::function<void(Result<MovementPage>)> done) {
@@ -288,7 +292,7 @@ void TestCache::noPersonalDataInFile()
                 QMetaObject::invokeMethod(
                     ctx, [done, p] { done(p); }, Qt::QueuedConnection);
             },
-            QStringLiteral("FAR001"), QDate::currentDate().addDays(-1), QDate::currentDate());
+            QStringLiteral("FAR001"), m_clock.todayInRome().addDays(-1), m_clock.todayInRome());
         QVERIFY(finished.wait(5000));
     }
     QByteArray all;

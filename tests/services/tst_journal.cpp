@@ -1,4 +1,5 @@
 // Operation journal: intents survive a reopen, state transitions, outcome texts, drafts.
+#include "core/domain/Clock.h"
 #include "core/services/journal/OperationJournal.h"
 
 #include <QFile>
@@ -12,6 +13,9 @@ using namespace sinfonia;
 class TestJournal : public QObject
 {
     Q_OBJECT
+    // Time of the suite: the wall clock, read in Rome like the product does.
+    SystemClock m_clock;
+
 private Q_SLOTS:
     void recordAndReopen();
     void transitions();
@@ -44,14 +48,14 @@ void TestJournal::recordAndReopen()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("journal.sqlite"));
     {
-        OperationJournal j;
+        OperationJournal j(m_clock);
         QVERIFY(j.open(path).ok());
         QSignalSpy changed(&j, &OperationJournal::entryChanged);
         QVERIFY(j.record(purchase(QStringLiteral("k1"), 1250)).ok());
         QCOMPARE(changed.size(), 1);
         QVERIFY(j.markSent(QStringLiteral("k1")).ok());
     }
-    OperationJournal j;
+    OperationJournal j(m_clock);
     QVERIFY(j.open(path).ok());
     const auto open = j.unresolved();
     QCOMPARE(open.size(), 1);
@@ -65,7 +69,7 @@ void TestJournal::recordAndReopen()
 void TestJournal::transitions()
 {
     QTemporaryDir dir;
-    OperationJournal j;
+    OperationJournal j(m_clock);
     QVERIFY(j.open(dir.filePath(QStringLiteral("j.sqlite"))).ok());
     QVERIFY(j.record(purchase(QStringLiteral("a"), 1250)).ok());
     QVERIFY(j.record(purchase(QStringLiteral("b"), 700)).ok());
@@ -87,7 +91,7 @@ void TestJournal::drafts()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("j.sqlite"));
     {
-        OperationJournal j;
+        OperationJournal j(m_clock);
         QVERIFY(j.open(path).ok());
         PurchaseDraft d;
         d.operatorId = QStringLiteral("OPCF1");
@@ -98,7 +102,7 @@ void TestJournal::drafts()
         d.receiptBytes = QByteArray("\xFF\xD8\xFF receipt");
         QVERIFY(j.saveDraft(d).ok());
     }
-    OperationJournal j;
+    OperationJournal j(m_clock);
     QVERIFY(j.open(path).ok());
     QVERIFY(!j.draft(QStringLiteral("OTHEROP"), QStringLiteral("FAR001"))); // another operator sees nothing
     auto d = j.draft(QStringLiteral("OPCF1"), QStringLiteral("FAR001"));
@@ -112,7 +116,7 @@ void TestJournal::drafts()
 void TestJournal::duplicateKeyRefused()
 {
     QTemporaryDir dir;
-    OperationJournal j;
+    OperationJournal j(m_clock);
     QVERIFY(j.open(dir.filePath(QStringLiteral("j.sqlite"))).ok());
     QVERIFY(j.record(purchase(QStringLiteral("same"), 100)).ok());
     QVERIFY(!j.record(purchase(QStringLiteral("same"), 100)).ok());
@@ -127,7 +131,7 @@ void TestJournal::damagedFileIsReportedNotReplaced()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QByteArray(8192, '\x42'));
     }
-    OperationJournal j;
+    OperationJournal j(m_clock);
     auto r = j.open(path);
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code, QStringLiteral("journal.corrupt"));

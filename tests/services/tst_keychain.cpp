@@ -1,5 +1,6 @@
 // TokenStore over the real OS keychain (gnome-keyring in a private D-Bus session, as scripts/test.sh
 // runs it) and the "no keychain" path: nothing saved anywhere, the user is told (T8).
+#include "core/domain/Clock.h"
 #include "core/services/auth/Session.h"
 #include "core/services/auth/TokenStore.h"
 #include "core/services/net/ApiClient.h"
@@ -16,6 +17,9 @@ using namespace sinfonia;
 class TestKeychain : public QObject
 {
     Q_OBJECT
+    // Time of the suite: the wall clock, read in Rome like the product does.
+    SystemClock m_clock;
+
 private Q_SLOTS:
     void roundTrip();
     void noKeychainNothingOnDisk();
@@ -57,7 +61,7 @@ void TestKeychain::noKeychainNothingOnDisk()
     store.setAvailable(false);
     QNetworkAccessManager nam;
     ApiClient api(&nam, QUrl(QStringLiteral("http://127.0.0.1:9")));
-    Session session(&api, &store);
+    Session session(&api, &store, m_clock);
     QSignalSpy unavailable(&session, &Session::keychainUnavailable);
     QSignalSpy loggedIn(&session, &Session::loggedIn);
     TokenResponse t;

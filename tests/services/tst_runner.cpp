@@ -1,6 +1,7 @@
 // OperationRunner against a scripted loopback server (hostile answers, T14): an answer that does
 // not match the intent is never "registered"; a refusal is "non registrato"; a busy server is
 // retried with the same Idempotency-Key.
+#include "core/domain/Clock.h"
 #include "core/services/journal/OperationJournal.h"
 #include "core/services/journal/OperationRunner.h"
 #include "core/services/net/ApiClient.h"
@@ -91,6 +92,9 @@ protected:
 class TestRunner : public QObject
 {
     Q_OBJECT
+    // Time of the suite: the wall clock, read in Rome like the product does.
+    SystemClock m_clock;
+
 private Q_SLOTS:
     void init();
     void cleanup();
@@ -118,9 +122,9 @@ void TestRunner::init()
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_api = std::make_unique<ApiClient>(m_nam.get(),
                                         QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->serverPort())));
-    m_journal = std::make_unique<OperationJournal>();
+    m_journal = std::make_unique<OperationJournal>(m_clock);
     QVERIFY(m_journal->open(m_dir->filePath(QStringLiteral("j.sqlite"))).ok());
-    m_runner = std::make_unique<OperationRunner>(m_api.get(), m_journal.get());
+    m_runner = std::make_unique<OperationRunner>(m_api.get(), m_journal.get(), m_clock);
 }
 
 void TestRunner::cleanup()
@@ -207,7 +211,7 @@ void TestRunner::staleIntentIsNotReplayed()
     e.method = "POST";
     e.path = QStringLiteral("/api/v1/structures/FAR001/vouchers/100/purchases");
     e.body = "x";
-    e.createdAt = QDateTime::currentDateTimeUtc().addDays(-3);
+    e.createdAt = m_clock.now().addDays(-3);
     QVERIFY(m_journal->record(e).ok());
     QSignalSpy done(m_runner.get(), &OperationRunner::reconcileFinished);
     m_runner->reconcile();

@@ -103,12 +103,21 @@ void TestServerAuth::cancelDeniedAndTimeout()
 
 void TestServerAuth::refreshLogoutAndNoTokenOnDisk()
 {
-    // Only files written after this point can hold the tokens of this test.
-    const QDateTime testStart = QDateTime::currentDateTimeUtc().addSecs(-2);
+    // Only files written after this point can hold the tokens of this test. The point is a file's
+    // own modification time, so the comparison stays on the file system's clock even when the
+    // wall clock of the process is faked.
+    QDateTime testStart;
+    {
+        QTemporaryFile stamp(QDir::tempPath() + QStringLiteral("/sinfonia-start-XXXXXX"));
+        QVERIFY(stamp.open());
+        stamp.write("t");
+        stamp.flush();
+        testStart = QFileInfo(stamp.fileName()).lastModified().toUTC().addSecs(-2);
+    }
     QVERIFY(login());
     QList<QByteArray> markers {m_session->accessToken()};
     // Server clock 20 minutes ahead: the access token (15 min) expired, the client refreshes by itself.
-    QVERIFY(m_server.setClock(QDateTime::currentDateTimeUtc().addSecs(20 * 60)));
+    QVERIFY(m_server.setClock(m_clock.now().addSecs(20 * 60)));
     auto me = wait<OperatorProfile>([&](auto done) { m_api->me(this, done); });
     QVERIFY(m_server.resetClock());
     QVERIFY2(me.ok(), qPrintable(me.ok() ? QString() : me.error().detail));
@@ -116,7 +125,7 @@ void TestServerAuth::refreshLogoutAndNoTokenOnDisk()
     markers << m_session->accessToken();
     // Three calls hit an expired token at once: one refresh (refresh tokens rotate, a second refresh
     // with the old one would fail), every call retried once and answered.
-    QVERIFY(m_server.setClock(QDateTime::currentDateTimeUtc().addSecs(40 * 60)));
+    QVERIFY(m_server.setClock(m_clock.now().addSecs(40 * 60)));
     int answered = 0;
     for (int i = 0; i < 3; ++i)
         m_api->me(this, [&answered](Result<OperatorProfile> r) { answered += r.ok() ? 1 : 100; });
@@ -126,7 +135,7 @@ void TestServerAuth::refreshLogoutAndNoTokenOnDisk()
     markers << m_session->accessToken();
     // A new start: the refresh token saved in the keychain logs in silently.
     {
-        Session restored(m_api.get(), m_store.get());
+        Session restored(m_api.get(), m_store.get(), m_clock);
         restored.setServerInfo(m_session->serverInfo());
         auto r = wait<void>([&](auto done) { restored.restore(this, done); });
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().detail));

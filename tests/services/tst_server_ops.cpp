@@ -4,6 +4,7 @@
 // server and rebuilt after corruption (T12).
 #include "FaultProxy.h"
 #include "ServerTestBase.h"
+#include "core/domain/VoucherRules.h"
 #include "core/services/cache/CfHasher.h"
 #include "core/services/cache/MovementCache.h"
 #include "core/services/journal/OperationJournal.h"
@@ -13,6 +14,7 @@
 #include <QDirIterator>
 #include <QGuiApplication>
 #include <QNetworkReply>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -69,7 +71,7 @@ void TestServerOps::droppedAnswerReconciledOnce()
     QString cf;
     const auto voucher = activeVoucher(&cf);
     QVERIFY(voucher.has_value());
-    const qint64 cents = 1000 + QDateTime::currentMSecsSinceEpoch() % 997; // unique in this run
+    const qint64 cents = 1000 + QRandomGenerator::global()->bounded(997); // unique in this run
     const int before = countMovements(voucher->voucher.id, cents);
 
     test::FaultProxy proxy(m_server.port());
@@ -78,9 +80,9 @@ void TestServerOps::droppedAnswerReconciledOnce()
     viaProxy.setTokenProvider(m_session.get());
     viaProxy.setTimeoutMs(10000);
     QTemporaryDir dir;
-    OperationJournal journal;
+    OperationJournal journal(m_clock);
     QVERIFY(journal.open(dir.filePath(QStringLiteral("journal.sqlite"))).ok());
-    OperationRunner runner(&viaProxy, &journal);
+    OperationRunner runner(&viaProxy, &journal, m_clock);
 
     proxy.setDropResponses(true);
     const ReceiptFile receipt {"image/png", QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(200, 'x')};
@@ -97,9 +99,9 @@ void TestServerOps::droppedAnswerReconciledOnce()
 
     // Next start: a new journal object on the same file, the network is back.
     proxy.setDropResponses(false);
-    OperationJournal reopened;
+    OperationJournal reopened(m_clock);
     QVERIFY(reopened.open(dir.filePath(QStringLiteral("journal.sqlite"))).ok());
-    OperationRunner again(&viaProxy, &reopened);
+    OperationRunner again(&viaProxy, &reopened, m_clock);
     QSignalSpy done(&again, &OperationRunner::reconcileFinished);
     QSignalSpy resolved(&again, &OperationRunner::resolved);
     again.reconcile();
@@ -120,9 +122,9 @@ void TestServerOps::purchaseOtpReceiptAndCancellation()
     const auto voucher = activeVoucher(&cf);
     QVERIFY(voucher.has_value());
     QTemporaryDir dir;
-    OperationJournal journal;
+    OperationJournal journal(m_clock);
     QVERIFY(journal.open(dir.filePath(QStringLiteral("j.sqlite"))).ok());
-    OperationRunner runner(m_api.get(), &journal);
+    OperationRunner runner(m_api.get(), &journal, m_clock);
     const QByteArray png = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(300, 'z');
     auto created = wait<MovementWithChallenge>([&](auto done) {
         runner.purchase(QStringLiteral("FAR001"), voucher->voucher.id, Money::fromCents(321), QStringLiteral("DOC-1"),
@@ -179,7 +181,7 @@ void TestServerOps::intentSavedButNeverSentIsReplayed()
     QString cf;
     const auto voucher = activeVoucher(&cf);
     QVERIFY(voucher.has_value());
-    const qint64 cents = 2000 + QDateTime::currentMSecsSinceEpoch() % 997;
+    const qint64 cents = 2000 + QRandomGenerator::global()->bounded(997);
     const int before = countMovements(voucher->voucher.id, cents);
     auto me = wait<OperatorProfile>([&](auto done) { m_api->me(this, done); });
     QVERIFY(me.ok());
@@ -188,7 +190,7 @@ void TestServerOps::intentSavedButNeverSentIsReplayed()
     const QByteArray key = ApiClient::newIdempotencyKey();
     {
         // The process died right after writing the intent.
-        OperationJournal journal;
+        OperationJournal journal(m_clock);
         QVERIFY(journal.open(dir.filePath(QStringLiteral("j.sqlite"))).ok());
         const ReceiptFile receipt {"image/png", QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(100, 'y')};
         const ApiCall call = ApiClient::purchaseCall(QStringLiteral("FAR001"), voucher->voucher.id,
@@ -205,9 +207,9 @@ void TestServerOps::intentSavedButNeverSentIsReplayed()
         e.body = call.body;
         QVERIFY(journal.record(e).ok());
     }
-    OperationJournal journal;
+    OperationJournal journal(m_clock);
     QVERIFY(journal.open(dir.filePath(QStringLiteral("j.sqlite"))).ok());
-    OperationRunner runner(m_api.get(), &journal);
+    OperationRunner runner(m_api.get(), &journal, m_clock);
     QSignalSpy done(&runner, &OperationRunner::reconcileFinished);
     // Another operator on this PC never replays it (at the server it would be a new purchase).
     runner.setOperatorId(QStringLiteral("someone-else"));
@@ -229,16 +231,16 @@ void TestServerOps::cacheSyncAndCorruptRebuild()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("movements.sqlite"));
     const QByteArray key = CfHasher::generateKey();
-    const QDate today = QDate::currentDate();
+    const auto window = VoucherRules::lastThreeMonths(m_clock);
     int synced = 0;
     {
-        MovementCache cache;
+        MovementCache cache(m_clock);
         QSignalSpy opened(&cache, &MovementCache::opened);
         cache.open(path, key);
         QVERIFY(opened.wait(10000));
         QSignalSpy finished(&cache, &MovementCache::syncFinished);
         QSignalSpy failed(&cache, &MovementCache::syncFailed);
-        cache.sync(m_api.get(), QStringLiteral("FAR001"), today.addMonths(-3), today);
+        cache.sync(m_api.get(), QStringLiteral("FAR001"), window.from, window.to);
         QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); }, 60000));
         QVERIFY2(failed.isEmpty(),
                  qPrintable(failed.isEmpty() ? QString() : failed.first().at(1).value<Error>().detail));
@@ -250,17 +252,17 @@ void TestServerOps::cacheSyncAndCorruptRebuild()
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(QByteArray(8192, '\x13'));
     }
-    MovementCache cache;
+    MovementCache cache(m_clock);
     QSignalSpy opened(&cache, &MovementCache::opened);
     cache.open(path, key);
     QVERIFY(opened.wait(10000));
     QVERIFY(opened.first().at(0).toBool());
     QVERIFY(opened.first().at(1).toBool()); // set aside, rebuilt
     QSignalSpy finished(&cache, &MovementCache::syncFinished);
-    cache.sync(m_api.get(), QStringLiteral("FAR001"), today.addMonths(-3), today);
+    cache.sync(m_api.get(), QStringLiteral("FAR001"), window.from, window.to);
     QVERIFY(finished.wait(60000));
     std::optional<Result<MovementRows>> rows;
-    cache.query(QStringLiteral("FAR001"), today.addMonths(-3), today, QString(), this,
+    cache.query(QStringLiteral("FAR001"), window.from, window.to, QString(), this,
                 [&](Result<MovementRows> r) { rows = std::move(r); });
     QTRY_VERIFY(rows.has_value());
     QVERIFY(rows->ok());

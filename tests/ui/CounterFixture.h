@@ -25,13 +25,13 @@ struct CounterFixture
     explicit CounterFixture(const QUrl& baseUrl)
     {
         api = std::make_unique<ApiClient>(&nam, baseUrl);
-        session = std::make_unique<Session>(api.get(), &tokens);
+        session = std::make_unique<Session>(api.get(), &tokens, clock);
         api->setTokenProvider(session.get());
         login = std::make_unique<LoginFlow>(api.get(), session.get());
-        journal = std::make_unique<OperationJournal>();
+        journal = std::make_unique<OperationJournal>(clock);
         (void)journal->open(dir.filePath(QStringLiteral("journal.sqlite")));
-        runner = std::make_unique<OperationRunner>(api.get(), journal.get());
-        backend = std::make_unique<ServicesBackend>(*api, *session, *login, *runner, *journal);
+        runner = std::make_unique<OperationRunner>(api.get(), journal.get(), clock);
+        backend = std::make_unique<ServicesBackend>(*api, *session, *login, *runner, *journal, clock);
         window = std::make_unique<MainWindow>();
         flow = std::make_unique<CounterFlow>(*backend, *window, clock);
         window->show();

@@ -83,7 +83,8 @@ private slots:
 
     void addEmployeeRequiresValidFields()
     {
-        AddEmployeeDialog dialog;
+        ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(10, 0), Qt::UTC));
+        AddEmployeeDialog dialog(clock);
         QVERIFY(!dialog.okButton()->isEnabled());
         dialog.cfEdit()->setText(QStringLiteral("RSSNNA91L44A509X")); // wrong check character
         dialog.givenNameEdit()->setText(QStringLiteral("Anna"));

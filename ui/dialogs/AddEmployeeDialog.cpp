@@ -1,5 +1,6 @@
 #include "ui/dialogs/AddEmployeeDialog.h"
 
+#include "core/domain/Clock.h"
 #include "core/domain/CodiceFiscale.h"
 
 #include <QDialogButtonBox>
@@ -11,8 +12,9 @@
 
 namespace sinfonia {
 
-AddEmployeeDialog::AddEmployeeDialog(QWidget* parent)
+AddEmployeeDialog::AddEmployeeDialog(const Clock& clock, QWidget* parent)
     : QDialog(parent)
+    , m_clock(clock)
 {
     setObjectName(QStringLiteral("addEmployeeDialog"));
     setWindowTitle(tr("Aggiungi dipendente"));
@@ -71,7 +73,7 @@ void AddEmployeeDialog::validate()
     if (!cf.isEmpty()) {
         if (cf.size() < CodiceFiscale::length)
             problem = CodiceFiscale::liveCheck(cf).value_or(QString());
-        else if (const auto checked = CodiceFiscale::validate(cf); !checked.ok())
+        else if (const auto checked = CodiceFiscale::validate(cf, m_clock.todayInRome()); !checked.ok())
             problem = checked.error().message;
     }
     const bool complete = CodiceFiscale::isValid(cf) && !givenName().isEmpty() && !familyName().isEmpty();

@@ -8,12 +8,14 @@ class QPushButton;
 
 namespace sinfonia {
 
+class Clock;
+
 // "Aggiungi dipendente": Codice Fiscale, Nome, Cognome, all required; the CF is validated live.
 class AddEmployeeDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit AddEmployeeDialog(QWidget* parent = nullptr);
+    explicit AddEmployeeDialog(const Clock& clock, QWidget* parent = nullptr);
 
     QString codiceFiscale() const;
     QString givenName() const;
@@ -26,6 +28,7 @@ public:
     QLabel* messageLabel() const { return m_message; }
 
 private:
+    const Clock& m_clock;
     void validate();
 
     QLineEdit* m_cf = nullptr;

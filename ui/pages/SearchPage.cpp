@@ -1,5 +1,6 @@
 #include "ui/pages/SearchPage.h"
 
+#include "core/domain/Clock.h"
 #include "core/domain/CodiceFiscale.h"
 #include "core/domain/TesseraSanitaria.h"
 #include "ui/UiHelpers.h"
@@ -14,8 +15,9 @@
 
 namespace sinfonia {
 
-SearchPage::SearchPage(QWidget* parent)
+SearchPage::SearchPage(const Clock& clock, QWidget* parent)
     : QWidget(parent)
+    , m_clock(clock)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 24, 32, 24);
@@ -153,7 +155,7 @@ void SearchPage::submit()
         return;
     }
     if (!cf.isEmpty()) {
-        const auto checked = CodiceFiscale::validate(cf);
+        const auto checked = CodiceFiscale::validate(cf, m_clock.todayInRome());
         if (!checked.ok()) {
             showError(checked.error().message);
             m_cfEdit->setFocus();

@@ -10,13 +10,15 @@ class QPushButton;
 
 namespace sinfonia {
 
+class Clock;
+
 // "Ricerca beneficiario": codice fiscale (0/16 counter, live validation that says what is wrong)
 // or Tessera Sanitaria card number, and "Cerca beneficiario". A scan fills the field and searches.
 class SearchPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit SearchPage(QWidget* parent = nullptr);
+    explicit SearchPage(const Clock& clock, QWidget* parent = nullptr);
 
     void setStructureName(const QString& name);
     // A request is in flight: the button is disabled so a double Enter cannot search twice.
@@ -38,6 +40,7 @@ signals:
     void searchRequested(const QString& codiceFiscale, const QString& cardNumber);
 
 private:
+    const Clock& m_clock;
     void validateLive();
     void submit();
 

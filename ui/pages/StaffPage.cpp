@@ -1,5 +1,6 @@
 #include "ui/pages/StaffPage.h"
 
+#include "core/domain/Clock.h"
 #include "ui/UiHelpers.h"
 #include "ui/dialogs/AddEmployeeDialog.h"
 #include "ui/models/EmployeesModel.h"
@@ -14,8 +15,9 @@
 
 namespace sinfonia {
 
-StaffPage::StaffPage(QWidget* parent)
+StaffPage::StaffPage(const Clock& clock, QWidget* parent)
     : QWidget(parent)
+    , m_clock(clock)
     , m_model(new EmployeesModel(this))
 {
     auto* layout = new QVBoxLayout(this);
@@ -91,7 +93,7 @@ void StaffPage::setBusy(bool busy)
 
 void StaffPage::addEmployee()
 {
-    AddEmployeeDialog dialog(this);
+    AddEmployeeDialog dialog(m_clock, this);
     if (dialog.exec() == QDialog::Accepted)
         emit addEmployeeRequested(dialog.codiceFiscale(), dialog.givenName(), dialog.familyName());
 }

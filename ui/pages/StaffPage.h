@@ -10,6 +10,8 @@ class QTableView;
 
 namespace sinfonia {
 
+class Clock;
+
 class EmployeesModel;
 
 // "Gestione struttura" → "Gestione delle abilitazioni": employees of the structure, "Aggiungi
@@ -20,7 +22,7 @@ class StaffPage : public QWidget
 public:
     static constexpr char voucherService[] = "voucher-secondogeniti";
 
-    explicit StaffPage(QWidget* parent = nullptr);
+    explicit StaffPage(const Clock& clock, QWidget* parent = nullptr);
 
     void setStructureName(const QString& name);
     void setEmployees(const QList<Employee>& employees);
@@ -37,6 +39,7 @@ signals:
     void enabledChangeRequested(const QString& employeeId, bool enabled);
 
 private:
+    const Clock& m_clock;
     void addEmployee();
 
     EmployeesModel* m_model = nullptr;

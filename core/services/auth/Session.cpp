@@ -1,5 +1,6 @@
 #include "core/services/auth/Session.h"
 
+#include "core/domain/Clock.h"
 #include "core/services/auth/TokenStore.h"
 #include "core/services/net/ApiClient.h"
 #include "core/services/net/ApiDecode.h"
@@ -24,10 +25,11 @@ QByteArray form(std::initializer_list<QPair<QString, QString>> fields)
 
 } // namespace
 
-Session::Session(ApiClient* api, TokenStore* store, QObject* parent)
+Session::Session(ApiClient* api, TokenStore* store, const Clock& clock, QObject* parent)
     : QObject(parent)
     , m_api(api)
     , m_store(store)
+    , m_clock(clock)
 {
 }
 
@@ -38,7 +40,7 @@ void Session::setTokens(const TokenResponse& tokens)
     const bool wasLoggedIn = isLoggedIn();
     m_accessToken = tokens.accessToken;
     m_refreshToken = tokens.refreshToken;
-    m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(tokens.expiresIn);
+    m_expiresAt = m_clock.now().addSecs(tokens.expiresIn);
     persistRefreshToken();
     if (!wasLoggedIn)
         Q_EMIT loggedIn();

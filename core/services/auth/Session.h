@@ -13,6 +13,7 @@
 namespace sinfonia {
 
 class ApiClient;
+class Clock;
 class TokenStore;
 
 // The logged-in session: access token in memory only, refresh token in memory and in the OS keychain
@@ -32,7 +33,8 @@ public:
 
     static constexpr char refreshTokenKey[] = "refresh-token";
 
-    Session(ApiClient* api, TokenStore* store, QObject* parent = nullptr);
+    // The access token expiry is computed on `clock`.
+    Session(ApiClient* api, TokenStore* store, const Clock& clock, QObject* parent = nullptr);
     ~Session() override;
 
     // Endpoints and client id from GET /api/v1/info (LoginFlow sets them).
@@ -69,6 +71,7 @@ private:
 
     ApiClient* m_api;
     TokenStore* m_store;
+    const Clock& m_clock;
     ServerInfo m_info;
     QByteArray m_accessToken;
     QByteArray m_refreshToken;

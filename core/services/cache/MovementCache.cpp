@@ -45,8 +45,9 @@ CachedMovement MovementCache::toCached(const ApiMovement& a, CfHasher& hasher)
     return m;
 }
 
-MovementCache::MovementCache(QObject* parent)
+MovementCache::MovementCache(const Clock& clock, QObject* parent)
     : QObject(parent)
+    , m_clock(clock)
     , m_thread(new QThread(this))
     , m_worker(new MovementCacheWorker)
 {
@@ -78,12 +79,13 @@ QDateTime MovementCache::startOfDayRome(QDate day)
 void MovementCache::open(const QString& filePath, const QByteArray& hashKey, int retentionMonths)
 {
     m_hashKey = hashKey;
-    QMetaObject::invokeMethod(m_worker, [this, w = m_worker, filePath, hashKey, retentionMonths] {
+    const QDateTime now = m_clock.now();
+    QMetaObject::invokeMethod(m_worker, [this, w = m_worker, filePath, hashKey, retentionMonths, now] {
         w->hasher.setKey(hashKey);
         bool setAside = false;
-        Result<void> r = w->store.open(filePath, &setAside);
+        Result<void> r = w->store.open(filePath, &setAside, now);
         if (r.ok()) {
-            const QDateTime cutoff = QDateTime::currentDateTimeUtc().addMonths(-retentionMonths);
+            const QDateTime cutoff = now.addMonths(-retentionMonths);
             (void)w->store.purgeOlderThan(cutoff);
         }
         QMetaObject::invokeMethod(this, [this, ok = r.ok(), setAside, msg = r.ok() ? QString() : r.error().message] {
@@ -128,8 +130,9 @@ void MovementCache::sync(PageFetcher fetcher, const QString& structureId, QDate 
     m_syncStructure = structureId;
     m_syncFrom = startOfDayRome(from);
     m_syncTo = startOfDayRome(to.addDays(1));
-    m_syncStarted = QDateTime::currentDateTimeUtc();
-    m_syncId = m_syncStarted.toMSecsSinceEpoch();
+    m_syncStarted = m_clock.now();
+    // Rows not stamped with this id are gone at the server; unique even when the clock stands still.
+    m_syncId = qMax(m_syncId + 1, m_syncStarted.toMSecsSinceEpoch());
     m_syncRows = 0;
     m_pendingInserts = 0;
     m_openChains = 0;

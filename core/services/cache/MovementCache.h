@@ -15,6 +15,7 @@ namespace sinfonia {
 
 class ApiClient;
 class CfHasher;
+class Clock;
 class MovementCacheWorker;
 
 // The offline-readable movement list of each structure. All SQLite work runs on a worker thread
@@ -31,7 +32,8 @@ public:
     using PageFetcher = std::function<void(const MovementFilter& filter, const QString& cursor, QObject* context,
                                            std::function<void(Result<MovementPage>)> done)>;
 
-    explicit MovementCache(QObject* parent = nullptr);
+    // The sync stamp and the retention cut-off come from `clock`.
+    explicit MovementCache(const Clock& clock, QObject* parent = nullptr);
     ~MovementCache() override;
 
     // <AppLocalDataLocation>/movements.sqlite
@@ -77,6 +79,7 @@ private:
     void startFetching(QDate fetchFrom, QDate to);
     void syncDone(Result<void> result);
 
+    const Clock& m_clock;
     QThread* m_thread;
     MovementCacheWorker* m_worker;
     QByteArray m_hashKey;

@@ -172,7 +172,7 @@ Result<void> MovementCacheStore::openFile(bool* broken)
     return {};
 }
 
-Result<void> MovementCacheStore::open(const QString& filePath, bool* setAside)
+Result<void> MovementCacheStore::open(const QString& filePath, bool* setAside, const QDateTime& now)
 {
     close();
     m_path = filePath;
@@ -185,8 +185,10 @@ Result<void> MovementCacheStore::open(const QString& filePath, bool* setAside)
         return r;
     // A damaged cache holds nothing the server does not: keep it for support, start afresh.
     close();
-    const QString suffix
-        = QStringLiteral(".corrupt-") + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmsszzz"));
+    QString suffix = QStringLiteral(".corrupt-")
+        + (now.isValid() ? now.toUTC().toString(QStringLiteral("yyyyMMddHHmmsszzz")) : QStringLiteral("0"));
+    for (int n = 2; QFile::exists(filePath + suffix); ++n)
+        suffix = suffix.section(QLatin1Char('~'), 0, 0) + QLatin1Char('~') + QString::number(n);
     qCWarning(lcCache) << "cache file unusable, set aside:" << r.error().detail;
     if (!QFile::rename(filePath, filePath + suffix))
         QFile::remove(filePath);

@@ -49,9 +49,9 @@ public:
     MovementCacheStore& operator=(const MovementCacheStore&) = delete;
 
     // Opens the file with an integrity check. A file that fails to open or to check is renamed to
-    // "<file>.corrupt-<yyyyMMddHHmmss>" and a fresh, empty cache is created: `*setAside` tells the
-    // caller to rebuild it from the server.
-    Result<void> open(const QString& filePath, bool* setAside = nullptr);
+    // "<file>.corrupt-<yyyyMMddHHmmsszzz of now>" and a fresh, empty cache is created: `*setAside`
+    // tells the caller to rebuild it from the server.
+    Result<void> open(const QString& filePath, bool* setAside = nullptr, const QDateTime& now = {});
     void close();
     bool isOpen() const;
 

@@ -1,5 +1,7 @@
 #include "core/services/journal/OperationJournal.h"
 
+#include "core/domain/Clock.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -120,8 +122,9 @@ QString OperationJournal::defaultFilePath()
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/journal.sqlite");
 }
 
-OperationJournal::OperationJournal(QObject* parent)
+OperationJournal::OperationJournal(const Clock& clock, QObject* parent)
     : QObject(parent)
+    , m_clock(clock)
     , m_connection(QStringLiteral("journal-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
 }
@@ -193,7 +196,7 @@ Result<void> OperationJournal::record(const JournalEntry& e)
         QStringLiteral("INSERT INTO intents (key, kind, state, structure_id, voucher_id, purchase_id, "
                        "amount_cents, receipt_sha256, movement_id, message, created_at, updated_at, attempts, "
                        "method, path, content_type, body, operator_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?)"));
-    const QString now = stamp(QDateTime::currentDateTimeUtc());
+    const QString now = stamp(m_clock.now());
     q.addBindValue(e.idempotencyKey);
     q.addBindValue(e.kind == JournalEntry::Kind::Cancellation ? QStringLiteral("cancellation")
                                                               : QStringLiteral("purchase"));
@@ -230,7 +233,7 @@ Result<void> OperationJournal::setState(const QString& key, JournalEntry::State 
     q.addBindValue(journalStateName(state));
     q.addBindValue(movementId);
     q.addBindValue(message);
-    q.addBindValue(stamp(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(stamp(m_clock.now()));
     q.addBindValue(countAttempt ? 1 : 0);
     q.addBindValue(dropBody ? 1 : 0);
     q.addBindValue(key);
@@ -320,7 +323,7 @@ Result<void> OperationJournal::saveDraft(const PurchaseDraft& d)
     q.addBindValue(d.amountText);
     q.addBindValue(d.receiptFileName);
     q.addBindValue(d.receiptBytes);
-    q.addBindValue(stamp(d.savedAt.isValid() ? d.savedAt : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(stamp(d.savedAt.isValid() ? d.savedAt : m_clock.now()));
     if (!q.exec())
         return dbError(QStringLiteral("draft"), q.lastError());
     return {};

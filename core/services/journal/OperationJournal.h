@@ -12,6 +12,8 @@
 
 namespace sinfonia {
 
+class Clock;
+
 // One state-changing operation the counter asked for, written to disk BEFORE it is sent. It keeps the
 // exact request (method, path, body, Idempotency-Key) so a dropped response or a crash is resolved by
 // replaying the very same request: the server answers with the stored response, never a second debit.
@@ -84,7 +86,8 @@ class OperationJournal : public QObject
 {
     Q_OBJECT
 public:
-    explicit OperationJournal(QObject* parent = nullptr);
+    // Stamps (created, updated, draft saved) come from `clock`.
+    explicit OperationJournal(const Clock& clock, QObject* parent = nullptr);
     ~OperationJournal() override;
 
     // Opens (creating) the journal file; an unreadable file is an error, never silently replaced:
@@ -122,6 +125,7 @@ private:
     Result<void> setState(const QString& key, JournalEntry::State state, const QString& movementId,
                           const QString& message, bool dropBody, bool countAttempt);
 
+    const Clock& m_clock;
     QString m_connection;
     QString m_path;
 };

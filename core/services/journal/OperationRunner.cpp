@@ -1,5 +1,6 @@
 #include "core/services/journal/OperationRunner.h"
 
+#include "core/domain/Clock.h"
 #include "core/services/net/ApiClient.h"
 #include "core/services/net/ApiDecode.h"
 #include "core/services/net/ApiErrors.h"
@@ -11,10 +12,11 @@ Q_LOGGING_CATEGORY(lcRunner, "sinfonia.services.operations")
 
 namespace sinfonia {
 
-OperationRunner::OperationRunner(ApiClient* api, OperationJournal* journal, QObject* parent)
+OperationRunner::OperationRunner(ApiClient* api, OperationJournal* journal, const Clock& clock, QObject* parent)
     : QObject(parent)
     , m_api(api)
     , m_journal(journal)
+    , m_clock(clock)
 {
 }
 
@@ -138,7 +140,7 @@ QString OperationRunner::staleMessage()
 void OperationRunner::reconcile()
 {
     QList<JournalEntry> open;
-    const QDateTime replayLimit = QDateTime::currentDateTimeUtc().addSecs(-maxReplayAgeSecs);
+    const QDateTime replayLimit = m_clock.now().addSecs(-maxReplayAgeSecs);
     for (const JournalEntry& e : m_journal->unresolved()) {
         if (e.operatorId != m_operatorId)
             continue;

@@ -13,6 +13,7 @@ namespace sinfonia {
 
 class ApiClient;
 class ApiRequest;
+class Clock;
 
 // Sends purchases and cancellations through the operation journal: the intent (with the exact
 // request and its Idempotency-Key) is on disk before the request leaves; the answer is accepted
@@ -25,7 +26,8 @@ class OperationRunner : public QObject
 public:
     using Callback = std::function<void(Result<MovementWithChallenge>)>;
 
-    OperationRunner(ApiClient* api, OperationJournal* journal, QObject* parent = nullptr);
+    // `clock` decides which intents are too old to replay.
+    OperationRunner(ApiClient* api, OperationJournal* journal, const Clock& clock, QObject* parent = nullptr);
 
     // The logged-in operator (OperatorProfile::id): recorded with every intent; reconcile() replays
     // only this operator's intents. Set it after login, before any purchase.
@@ -61,6 +63,7 @@ private:
 
     ApiClient* m_api;
     OperationJournal* m_journal;
+    const Clock& m_clock;
     QString m_operatorId;
     int m_reconciling = 0;
     int m_resolvedInRound = 0;

@@ -3,6 +3,7 @@
 // SINFONIA_HTTP_BACKEND=postgres).
 
 #include "HttpFixture.h"
+#include "core/domain/VoucherRules.h"
 
 #include <QJsonDocument>
 #include <QTimeZone>
@@ -426,7 +427,8 @@ private slots:
         QCOMPARE(m_api.get(base + QStringLiteral("?from=yesterday")).status, 400);
 
         const QString range = QStringLiteral("?from=%1&to=%2")
-                                  .arg(today.addMonths(-3).toString(Qt::ISODate), today.toString(Qt::ISODate));
+                                  .arg(sinfonia::VoucherRules::earliestSearchFrom(today).toString(Qt::ISODate),
+                                       today.toString(Qt::ISODate));
         const HttpResponse all = m_api.get(base + range + QStringLiteral("&limit=500"));
         QCOMPARE(all.status, 200);
         const int total = all.json().value(QStringLiteral("items")).toArray().size();

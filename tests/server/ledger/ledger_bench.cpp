@@ -2,6 +2,7 @@
 // Usage: ledger_bench <sqlite file | postgresql://... | "host=.. dbname=.."> [vouchers] [movements]
 //        ledger_bench --temp [vouchers] [movements]   (temporary SQLite file)
 // Prints one line per measurement. The PostgreSQL database must exist and be empty.
+#include "core/domain/VoucherRules.h"
 #include "server/ledger/Database.h"
 #include "server/ledger/DemoData.h"
 #include "server/ledger/LedgerService.h"
@@ -60,7 +61,7 @@ int main(int argc, char** argv)
     }
     const QString bench = QStringLiteral("BENCH01");
     const QDate today = clock.todayInRome();
-    MovementQuery mq {bench, today.addMonths(-3), today, {}, {}, 50};
+    MovementQuery mq {bench, VoucherRules::earliestSearchFrom(today), today, {}, {}, 50};
     t.restart();
     for (int i = 0; i < 100; ++i)
         (void)ledger.movements(op, mq);

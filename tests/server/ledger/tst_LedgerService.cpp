@@ -2,6 +2,7 @@
 // search, purchase validation, receipts and the movement list.
 #include "LedgerTest.h"
 #include "core/domain/CodiceFiscale.h"
+#include "core/domain/VoucherRules.h"
 #include "server/ledger/DemoData.h"
 #include "server/ledger/LedgerErrors.h"
 
@@ -261,9 +262,9 @@ private slots:
     {
         auto& s = m_env->service();
         const QDate today = m_env->clock().todayInRome();
-        MovementQuery q {far1, today.addMonths(-3), today, {}, {}, 7};
+        MovementQuery q {far1, VoucherRules::earliestSearchFrom(today), today, {}, {}, 7};
         auto tooLong = q;
-        tooLong.from = today.addMonths(-3).addDays(-1);
+        tooLong.from = q.from.addDays(-1);
         QCOMPARE(s.movements(m_env->titolare(), tooLong).error().code, QStringLiteral("movements.range_too_long"));
         auto inverted = q;
         inverted.from = today.addDays(1);
@@ -301,7 +302,8 @@ private slots:
         QVERIFY2(seen.size() > 14, qPrintable(QString::number(seen.size())));
         QVERIFY(pages >= 3);
 
-        MovementQuery byCf {far1, today.addMonths(-3), today, DemoData::activeBeneficiaryCf(), {}, 100};
+        MovementQuery byCf {far1, VoucherRules::earliestSearchFrom(today), today, DemoData::activeBeneficiaryCf(), {},
+                            100};
         auto filtered = s.movements(m_env->titolare(), byCf);
         QVERIFY(filtered.ok());
         QCOMPARE(filtered->items.size(), 5); // the 4-month-old purchase is outside the range

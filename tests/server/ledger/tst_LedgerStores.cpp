@@ -1,6 +1,7 @@
 // Migrations, demo data validity, the idempotency store and the OAuth code/token store.
 #include "LedgerTest.h"
 #include "core/domain/CodiceFiscale.h"
+#include "core/domain/VoucherRules.h"
 #include "server/ledger/AuthStore.h"
 #include "server/ledger/DemoData.h"
 #include "server/ledger/IdempotencyStore.h"
@@ -114,7 +115,7 @@ private slots:
         QVERIFY(demo.seedBulk(200, 2000).ok());
         auto page = m_env->service().movements({bulkTitolare()},
                                                {QStringLiteral("BENCH01"),
-                                                m_env->clock().todayInRome().addMonths(-3),
+                                                VoucherRules::earliestSearchFrom(m_env->clock().todayInRome()),
                                                 m_env->clock().todayInRome(),
                                                 {},
                                                 {},
