@@ -29,6 +29,7 @@ packages=(
     lintian appstream desktop-file-utils man-db  # Debian quality of the packages
     mmdebstrap  # the clean Debian root the packages are proven in
     nginx  # the reverse-proxy example, run on loopback by tst_services_nginx_proxy
+    strace  # the service's system calls checked against its unit's SystemCallFilter
     wixl msitools  # wixl: builds the Windows installer's WiX source over stand-in files
 )
 
