@@ -138,6 +138,8 @@ purge)
     find /home/clerk | sort >/tmp/home.after
     cmp -s /tmp/home.before /tmp/home.after || { diff /tmp/home.before /tmp/home.after; fail "purge touched a home"; }
     ok "purge kept the ledger (/var/lib/sinfonia-server), the user sinfonia and the clerk's files ($(wc -l </tmp/home.after) paths)"
+    # The download cache is shared between runs: drop what the archive no longer has.
+    apt-get autoclean -y >/dev/null 2>&1 || true
     ;;
 *) fail "unknown phase $phase" ;;
 esac
