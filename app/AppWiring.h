@@ -6,29 +6,23 @@
 #include <QString>
 #include <memory>
 
-class QNetworkAccessManager;
 class QTextStream;
 
 namespace sinfonia {
 
-class ApiClient;
 class AppSettings;
 class CounterFlow;
-class LoginFlow;
-class MovementCache;
 class MainWindow;
-class OperationJournal;
-class OperationRunner;
+class MovementsFlow;
+class ScanFlow;
 class ScanRouter;
-class ScanSource;
 class SerialScanner;
-class ServicesBackend;
-class Session;
+class ServiceStack;
 class SystemClock;
 class TokenStore;
 
-// Builds every service once, in dependency order, and hands them to the widgets that need them.
-// Nothing is global: tests build the same pieces with their own settings and server.
+// Builds every service once, in dependency order, and connects them to the flows of the window.
+// Nothing is global and no flow logic lives here: the tests build the same ServiceStack and flows.
 class AppWiring : public QObject
 {
     Q_OBJECT
@@ -41,27 +35,19 @@ public:
     CounterFlow* flow() const { return m_flow.get(); }
 
 private:
-    void connectScanner();
-    void routeScans(ScanSource* source);
-    void openScannedCodiceFiscale(const QString& cf);
-    void addMovementsPage();
+    void connectScanners();
 
     CommandLineOptions m_options;
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<TokenStore> m_tokens;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<LoginFlow> m_login;
-    std::unique_ptr<OperationJournal> m_journal;
-    std::unique_ptr<OperationRunner> m_runner;
-    std::unique_ptr<ServicesBackend> m_backend;
+    std::unique_ptr<ServiceStack> m_services;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<CounterFlow> m_flow;
+    std::unique_ptr<ScanFlow> m_scanFlow;
+    std::unique_ptr<MovementsFlow> m_movements;
     std::unique_ptr<ScanRouter> m_scanner;
     std::unique_ptr<SerialScanner> m_serialScanner;
-    std::unique_ptr<MovementCache> m_cache;
 };
 
 // --print-config: the effective configuration and where each value comes from.

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
     # build
     build-essential cmake ninja-build pkg-config ccache git clang-format dpkg-dev file
+    clang-tools-14  # clang-query: tools/check_rules.py parses the code for context-less connects
     # Qt 6.4 and the libraries core, ui and server link
     qt6-base-dev qt6-base-dev-tools libgl-dev libqt6opengl6-dev
     libqt6sql6-sqlite libqt6sql6-psql

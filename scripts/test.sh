@@ -19,7 +19,8 @@ scripts/install-deps.sh
 
 # ccache hits across clones in other folders (CI builds a fresh clone on the same machine).
 export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTRICT=ON \
+# compile_commands.json feeds tools/check_rules.py (registered as the CTest suite check_rules).
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTRICT=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
     -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache >/dev/null
 cmake --build "$build" -j"$(nproc)"
 

@@ -2,6 +2,7 @@
 // (database, ledger, auth, idempotency, clock) and serves them over cpp-httplib until SIGINT/SIGTERM.
 
 #include "server/auth/BearerAuth.h"
+#include "server/auth/OAuthRoutes.h"
 #include "server/http/HttpServer.h"
 #include "server/http/Metrics.h"
 #include "server/http/ServerContext.h"
@@ -11,6 +12,7 @@
 #include "server/ledger/IdempotencyStore.h"
 #include "server/ledger/LedgerService.h"
 #include "server/ledger/SmsSender.h"
+#include "server/sandbox/SandboxRoutes.h"
 #include "server/sandbox/SwitchableClock.h"
 
 #include <QCommandLineParser>
@@ -160,8 +162,7 @@ int main(int argc, char* argv[])
                              .idempotency = idempotency,
                              .clock = clock,
                              .metrics = metrics,
-                             .bearer = bearer,
-                             .outbox = sandboxMode ? &sms : nullptr,
+                             .authenticator = bearer,
                              .sandbox = sandboxMode,
                              .publicUrl = QString(),
                              .version = QStringLiteral(SINFONIA_VERSION),
@@ -177,6 +178,10 @@ int main(int argc, char* argv[])
     http::HttpServer server(ctx, options);
     if (!server.isValid())
         return fail(QStringLiteral("cannot load the TLS certificate or key"));
+    // The layers above http/ add their routes here, so http/ includes neither auth/ nor sandbox/.
+    auth::OAuthRoutes::install(server.router(), ctx, bearer);
+    if (sandboxMode)
+        sandbox::SandboxRoutes::install(server.router(), ctx, clock, &sms);
     const int bound = server.bind(host, port);
     if (bound <= 0)
         return fail(QStringLiteral("cannot listen on ") + parser.value(listenOpt));

@@ -1,2052 +1,2168 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
-<context>
-    <name>CommandLine</name>
-    <message>
-        <source>SINFONIA Banco: Voucher secondogeniti al banco della farmacia.</source>
-        <translation>SINFONIA Banco: the second-child voucher at the pharmacy counter.</translation>
-    </message>
-    <message>
-        <source>Mostra questo aiuto.</source>
-        <translation>Shows this help.</translation>
-    </message>
-    <message>
-        <source>Mostra la versione.</source>
-        <translation>Shows the version.</translation>
-    </message>
-    <message>
-        <source>Indirizzo del servizio centrale (es. https://host/).</source>
-        <translation>Address of the central service (e.g. https://host/).</translation>
-    </message>
-    <message>
-        <source>Lingua dell&apos;interfaccia: it o en.</source>
-        <translation>Interface language: it or en.</translation>
-    </message>
-    <message>
-        <source>Stampa la configurazione effettiva e la sua origine.</source>
-        <translation>Prints the effective configuration and where it comes from.</translation>
-    </message>
-    <message>
-        <source>Decodifica il codice a barre delle immagini indicate e termina.</source>
-        <translation>Decodes the barcode of the given images and exits.</translation>
-    </message>
-    <message>
-        <source>Immagini da decodificare.</source>
-        <translation>Images to decode.</translation>
-    </message>
-    <message>
-        <source>Indirizzo del server non valido: %1
+    <context>
+        <name>CommandLine</name>
+        <message>
+            <source>SINFONIA Banco: Voucher secondogeniti al banco della farmacia.</source>
+            <translation>SINFONIA Banco: the second-child voucher at the pharmacy counter.</translation>
+        </message>
+        <message>
+            <source>Mostra questo aiuto.</source>
+            <translation>Shows this help.</translation>
+        </message>
+        <message>
+            <source>Mostra la versione.</source>
+            <translation>Shows the version.</translation>
+        </message>
+        <message>
+            <source>Indirizzo del servizio centrale (es. https://host/).</source>
+            <translation>Address of the central service (e.g. https://host/).</translation>
+        </message>
+        <message>
+            <source>Lingua dell'interfaccia: it o en.</source>
+            <translation>Interface language: it or en.</translation>
+        </message>
+        <message>
+            <source>Stampa la configurazione effettiva e la sua origine.</source>
+            <translation>Prints the effective configuration and where it comes from.</translation>
+        </message>
+        <message>
+            <source>Decodifica il codice a barre delle immagini indicate e termina.</source>
+            <translation>Decodes the barcode of the given images and exits.</translation>
+        </message>
+        <message>
+            <source>Immagini da decodificare.</source>
+            <translation>Images to decode.</translation>
+        </message>
+        <message>
+            <source>Indirizzo del server non valido: %1
 </source>
-        <translation>Invalid server address: %1
+            <translation>Invalid server address: %1
 </translation>
-    </message>
-    <message>
-        <source>Indica almeno un&apos;immagine da decodificare.
+        </message>
+        <message>
+            <source>Indica almeno un'immagine da decodificare.
 </source>
-        <translation>Give at least one image to decode.
+            <translation>Give at least one image to decode.
 </translation>
-    </message>
-</context>
-<context>
-    <name>MovementExport</name>
-    <message>
-        <source>Pagina %1 di %2</source>
-        <translation>Page %1 of %2</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia</name>
-    <message>
-        <source>Impossibile salvare il registro delle operazioni: controlla lo spazio su disco.</source>
-        <translation>Cannot save the operation journal: check the disk space.</translation>
-    </message>
-    <message>
-        <source>Archivio locale dei movimenti non disponibile.</source>
-        <translation>Local movement archive not available.</translation>
-    </message>
-    <message>
-        <source>immagine illeggibile</source>
-        <translation>unreadable image</translation>
-    </message>
-    <message>
-        <source>nessun codice trovato</source>
-        <translation>no code found</translation>
-    </message>
-    <message>
-        <source>codice fiscale</source>
-        <translation>tax code</translation>
-    </message>
-    <message>
-        <source>codice prodotto</source>
-        <translation>product code</translation>
-    </message>
-    <message>
-        <source>codice non riconosciuto</source>
-        <translation>code not recognised</translation>
-    </message>
-    <message>
-        <source>letti</source>
-        <translation>read</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::AddEmployeeDialog</name>
-    <message>
-        <source>Aggiungi dipendente</source>
-        <translation>Add employee</translation>
-    </message>
-    <message>
-        <source>Codice fiscale del dipendente (obbligatorio)</source>
-        <translation>Employee&apos;s tax code (required)</translation>
-    </message>
-    <message>
-        <source>Nome (obbligatorio)</source>
-        <translation>First name (required)</translation>
-    </message>
-    <message>
-        <source>Cognome (obbligatorio)</source>
-        <translation>Last name (required)</translation>
-    </message>
-    <message>
-        <source>Codice Fiscale *</source>
-        <translation>Tax code *</translation>
-    </message>
-    <message>
-        <source>Nome *</source>
-        <translation>First name *</translation>
-    </message>
-    <message>
-        <source>Cognome *</source>
-        <translation>Last name *</translation>
-    </message>
-    <message>
-        <source>Aggiungi</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <source>Annulla</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Codice fiscale, nome e cognome sono obbligatori.</source>
-        <translation>Tax code, first name and last name are required.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::ApiClient</name>
-    <message>
-        <source>Risposta del server non valida: riprova; se si ripete, contatta l&apos;assistenza.</source>
-        <translation>Invalid server answer: try again; if it happens again, contact support.</translation>
-    </message>
-    <message>
-        <source>Operazione già in corso: attendi qualche secondo.</source>
-        <translation>Operation already in progress: wait a few seconds.</translation>
-    </message>
-    <message>
-        <source>Operazione già inviata con dati diversi: ricomincia l&apos;operazione.</source>
-        <translation>Operation already sent with different data: start the operation again.</translation>
-    </message>
-    <message>
-        <source>Importo superiore al residuo del voucher.</source>
-        <translation>Amount above the voucher&apos;s remaining amount.</translation>
-    </message>
-    <message>
-        <source>Il voucher non è attivo.</source>
-        <translation>The voucher is not active.</translation>
-    </message>
-    <message>
-        <source>Il voucher è scaduto.</source>
-        <translation>The voucher has expired.</translation>
-    </message>
-    <message>
-        <source>Voucher non trovato.</source>
-        <translation>Voucher not found.</translation>
-    </message>
-    <message>
-        <source>Nessun beneficiario trovato con questi dati.</source>
-        <translation>No beneficiary found with these data.</translation>
-    </message>
-    <message>
-        <source>Codice OTP errato.</source>
-        <translation>Wrong OTP code.</translation>
-    </message>
-    <message>
-        <source>Codice OTP scaduto: invia un nuovo codice.</source>
-        <translation>OTP code expired: send a new code.</translation>
-    </message>
-    <message>
-        <source>Troppi tentativi errati: autorizza di nuovo il pagamento.</source>
-        <translation>Too many wrong attempts: authorize the payment again.</translation>
-    </message>
-    <message>
-        <source>Codice OTP già usato.</source>
-        <translation>OTP code already used.</translation>
-    </message>
-    <message>
-        <source>Attendi prima di inviare un nuovo codice.</source>
-        <translation>Wait before sending a new code.</translation>
-    </message>
-    <message>
-        <source>Numero massimo di invii raggiunto.</source>
-        <translation>Maximum number of sends reached.</translation>
-    </message>
-    <message>
-        <source>La cancellazione è possibile solo nel giorno dell&apos;acquisto.</source>
-        <translation>Cancellation is possible only on the day of the purchase.</translation>
-    </message>
-    <message>
-        <source>Importo superiore a quello cancellabile.</source>
-        <translation>Amount above the cancellable one.</translation>
-    </message>
-    <message>
-        <source>Il movimento è già confermato.</source>
-        <translation>The movement is already confirmed.</translation>
-    </message>
-    <message>
-        <source>Scontrino troppo grande (massimo 5 MB).</source>
-        <translation>Receipt too large (at most 5 MB).</translation>
-    </message>
-    <message>
-        <source>Scontrino in formato non valido: usa JPEG, PNG o PDF.</source>
-        <translation>Receipt in an invalid format: use JPEG, PNG or PDF.</translation>
-    </message>
-    <message>
-        <source>Dipendente già presente.</source>
-        <translation>Employee already present.</translation>
-    </message>
-    <message>
-        <source>Operazione riservata al titolare.</source>
-        <translation>Operation reserved to the owner.</translation>
-    </message>
-    <message>
-        <source>Operazione interrotta.</source>
-        <translation>Operation interrupted.</translation>
-    </message>
-    <message>
-        <source>Indirizzo del server non valido: controlla le impostazioni.</source>
-        <translation>Invalid server address: check the settings.</translation>
-    </message>
-    <message>
-        <source>Connessione non protetta rifiutata: l&apos;indirizzo del server deve iniziare con https://. Chiedi all&apos;assistenza di correggerlo.</source>
-        <translation>Unprotected connection refused: the server address must start with https://. Ask support to correct it.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::ApiErrors</name>
-    <message>
-        <source>Richiesta non valida: controlla i dati inseriti.</source>
-        <translation>Invalid request: check the data entered.</translation>
-    </message>
-    <message>
-        <source>Sessione scaduta: accedi di nuovo.</source>
-        <translation>Session expired: sign in again.</translation>
-    </message>
-    <message>
-        <source>Operazione non consentita per il tuo utente.</source>
-        <translation>Operation not allowed for your user.</translation>
-    </message>
-    <message>
-        <source>Elemento non trovato.</source>
-        <translation>Item not found.</translation>
-    </message>
-    <message>
-        <source>Operazione in conflitto con lo stato attuale: aggiorna e riprova.</source>
-        <translation>Operation conflicts with the current state: refresh and try again.</translation>
-    </message>
-    <message>
-        <source>File troppo grande.</source>
-        <translation>File too large.</translation>
-    </message>
-    <message>
-        <source>Operazione rifiutata dal server.</source>
-        <translation>Operation refused by the server.</translation>
-    </message>
-    <message>
-        <source>Troppe richieste: attendi qualche secondo.</source>
-        <translation>Too many requests: wait a few seconds.</translation>
-    </message>
-    <message>
-        <source>Servizio momentaneamente non disponibile: riprova tra poco.</source>
-        <translation>Service temporarily unavailable: try again shortly.</translation>
-    </message>
-    <message>
-        <source>Errore del server: riprova tra poco.</source>
-        <translation>Server error: try again shortly.</translation>
-    </message>
-    <message>
-        <source>Risposta inattesa del server (HTTP %1).</source>
-        <translation>Unexpected server answer (HTTP %1).</translation>
-    </message>
-    <message>
-        <source>Il server non risponde: controlla la connessione e riprova.</source>
-        <translation>The server does not answer: check the connection and try again.</translation>
-    </message>
-    <message>
-        <source>il certificato del server è scaduto</source>
-        <translation>the server certificate has expired</translation>
-    </message>
-    <message>
-        <source>il certificato non appartiene a questo server</source>
-        <translation>the certificate does not belong to this server</translation>
-    </message>
-    <message>
-        <source>il certificato del server non è attendibile</source>
-        <translation>the server certificate is not trusted</translation>
-    </message>
-    <message>
-        <source>Connessione non sicura rifiutata: %1. Nessun dato è stato inviato; contatta l&apos;assistenza.</source>
-        <translation>Insecure connection refused: %1. No data was sent; contact support.</translation>
-    </message>
-    <message>
-        <source>Server non raggiungibile: controlla la connessione di rete e riprova.</source>
-        <translation>Server unreachable: check the network connection and try again.</translation>
-    </message>
-    <message>
-        <source>Errore di comunicazione con il server: riprova.</source>
-        <translation>Error communicating with the server: try again.</translation>
-    </message>
-    <message>
-        <source>Accesso scaduto o non più valido: accedi di nuovo.</source>
-        <translation>Sign-in expired or no longer valid: sign in again.</translation>
-    </message>
-    <message>
-        <source>Il servizio di accesso ha rifiutato la richiesta: riprova o contatta l&apos;assistenza.</source>
-        <translation>The sign-in service refused the request: try again or contact support.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::AppSettings</name>
-    <message>
-        <source>Impostazione gestita dall&apos;amministratore di sistema: non modificabile.</source>
-        <translation>Setting managed by the system administrator: cannot be changed.</translation>
-    </message>
-    <message>
-        <source>Impostazioni utente non disponibili.</source>
-        <translation>User settings not available.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::AppWiring</name>
-    <message>
-        <source>Elenco movimenti</source>
-        <translation>Movement list</translation>
-    </message>
-    <message>
-        <source>Elenco movimenti della struttura (Ctrl+M)</source>
-        <translation>Movements of the structure (Ctrl+M)</translation>
-    </message>
-    <message>
-        <source>Acquisto in corso</source>
-        <translation>Purchase in progress</translation>
-    </message>
-    <message>
-        <source>È stata letta un&apos;altra tessera mentre un acquisto non è ancora stato inviato.
-Lasciare l&apos;acquisto e cercare la nuova beneficiaria?</source>
-        <translation>Another card was scanned while a purchase has not been sent yet.
+        </message>
+    </context>
+    <context>
+        <name>MovementExport</name>
+        <message>
+            <source>Pagina %1 di %2</source>
+            <translation>Page %1 of %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::AddEmployeeDialog</name>
+        <message>
+            <source>Aggiungi dipendente</source>
+            <translation>Add employee</translation>
+        </message>
+        <message>
+            <source>Codice fiscale del dipendente (obbligatorio)</source>
+            <translation>Employee's tax code (required)</translation>
+        </message>
+        <message>
+            <source>Nome (obbligatorio)</source>
+            <translation>First name (required)</translation>
+        </message>
+        <message>
+            <source>Cognome (obbligatorio)</source>
+            <translation>Last name (required)</translation>
+        </message>
+        <message>
+            <source>Codice Fiscale *</source>
+            <translation>Tax code *</translation>
+        </message>
+        <message>
+            <source>Nome *</source>
+            <translation>First name *</translation>
+        </message>
+        <message>
+            <source>Cognome *</source>
+            <translation>Last name *</translation>
+        </message>
+        <message>
+            <source>Aggiungi</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>Annulla</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Codice fiscale, nome e cognome sono obbligatori.</source>
+            <translation>Tax code, first name and last name are required.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ApiClient</name>
+        <message>
+            <source>Risposta del server non valida: riprova; se si ripete, contatta l'assistenza.</source>
+            <translation>Invalid server answer: try again; if it happens again, contact support.</translation>
+        </message>
+        <message>
+            <source>Operazione già in corso: attendi qualche secondo.</source>
+            <translation>Operation already in progress: wait a few seconds.</translation>
+        </message>
+        <message>
+            <source>Operazione già inviata con dati diversi: ricomincia l'operazione.</source>
+            <translation>Operation already sent with different data: start the operation again.</translation>
+        </message>
+        <message>
+            <source>Importo superiore al residuo del voucher.</source>
+            <translation>Amount above the voucher's remaining amount.</translation>
+        </message>
+        <message>
+            <source>Voucher non trovato.</source>
+            <translation>Voucher not found.</translation>
+        </message>
+        <message>
+            <source>Nessun beneficiario trovato con questi dati.</source>
+            <translation>No beneficiary found with these data.</translation>
+        </message>
+        <message>
+            <source>Codice OTP errato.</source>
+            <translation>Wrong OTP code.</translation>
+        </message>
+        <message>
+            <source>Codice OTP scaduto: invia un nuovo codice.</source>
+            <translation>OTP code expired: send a new code.</translation>
+        </message>
+        <message>
+            <source>Troppi tentativi errati: autorizza di nuovo il pagamento.</source>
+            <translation>Too many wrong attempts: authorize the payment again.</translation>
+        </message>
+        <message>
+            <source>Codice OTP già usato.</source>
+            <translation>OTP code already used.</translation>
+        </message>
+        <message>
+            <source>Attendi prima di inviare un nuovo codice.</source>
+            <translation>Wait before sending a new code.</translation>
+        </message>
+        <message>
+            <source>Numero massimo di invii raggiunto.</source>
+            <translation>Maximum number of sends reached.</translation>
+        </message>
+        <message>
+            <source>La cancellazione è possibile solo nel giorno dell'acquisto.</source>
+            <translation>Cancellation is possible only on the day of the purchase.</translation>
+        </message>
+        <message>
+            <source>Importo superiore a quello cancellabile.</source>
+            <translation>Amount above the cancellable one.</translation>
+        </message>
+        <message>
+            <source>Il movimento è già confermato.</source>
+            <translation>The movement is already confirmed.</translation>
+        </message>
+        <message>
+            <source>Scontrino troppo grande (massimo 5 MB).</source>
+            <translation>Receipt too large (at most 5 MB).</translation>
+        </message>
+        <message>
+            <source>Scontrino in formato non valido: usa JPEG, PNG o PDF.</source>
+            <translation>Receipt in an invalid format: use JPEG, PNG or PDF.</translation>
+        </message>
+        <message>
+            <source>Dipendente già presente.</source>
+            <translation>Employee already present.</translation>
+        </message>
+        <message>
+            <source>Operazione riservata al titolare.</source>
+            <translation>Operation reserved to the owner.</translation>
+        </message>
+        <message>
+            <source>Operazione interrotta.</source>
+            <translation>Operation interrupted.</translation>
+        </message>
+        <message>
+            <source>Indirizzo del server non valido: controlla le impostazioni.</source>
+            <translation>Invalid server address: check the settings.</translation>
+        </message>
+        <message>
+            <source>Connessione non protetta rifiutata: l'indirizzo del server deve iniziare con https://. Chiedi all'assistenza di correggerlo.</source>
+            <translation>Unprotected connection refused: the server address must start with https://. Ask support to correct it.</translation>
+        </message>
+        <message>
+            <source>Richiesta non valida: controlla i dati inseriti.</source>
+            <translation>Invalid request: check the data entered.</translation>
+        </message>
+        <message>
+            <source>Richiesta non valida: riprova; se si ripete, contatta l'assistenza.</source>
+            <translation>Invalid request: try again; if it happens again, contact support.</translation>
+        </message>
+        <message>
+            <source>Un dato inviato non è valido: controlla i campi e riprova.</source>
+            <translation>Some data sent is not valid: check the fields and try again.</translation>
+        </message>
+        <message>
+            <source>Manca un dato obbligatorio: completa i campi e riprova.</source>
+            <translation>A required field is missing: fill in the fields and try again.</translation>
+        </message>
+        <message>
+            <source>Ricerca non valida: controlla i filtri e riprova.</source>
+            <translation>Invalid search: check the filters and try again.</translation>
+        </message>
+        <message>
+            <source>Inserisci un codice fiscale di 16 caratteri o il numero della tessera sanitaria (20 cifre).</source>
+            <translation>Enter a 16-character codice fiscale or the health card number (20 digits).</translation>
+        </message>
+        <message>
+            <source>Inserisci un importo maggiore di zero.</source>
+            <translation>Enter an amount greater than zero.</translation>
+        </message>
+        <message>
+            <source>Numero del documento commerciale non valido (massimo 64 caratteri).</source>
+            <translation>Invalid receipt document number (at most 64 characters).</translation>
+        </message>
+        <message>
+            <source>Inserisci un importo da annullare maggiore di zero.</source>
+            <translation>Enter an amount to cancel greater than zero.</translation>
+        </message>
+        <message>
+            <source>Periodo non valido: la data di inizio deve precedere quella di fine.</source>
+            <translation>Invalid period: the start date must come before the end date.</translation>
+        </message>
+        <message>
+            <source>Il periodo può essere al massimo di 3 mesi.</source>
+            <translation>The period can be at most 3 months.</translation>
+        </message>
+        <message>
+            <source>L'elenco è cambiato nel frattempo: ripeti la ricerca.</source>
+            <translation>The list changed in the meantime: search again.</translation>
+        </message>
+        <message>
+            <source>Richiesta dell'elenco non valida: ripeti la ricerca.</source>
+            <translation>Invalid list request: search again.</translation>
+        </message>
+        <message>
+            <source>Allega lo scontrino prima di inviare.</source>
+            <translation>Attach the receipt before sending.</translation>
+        </message>
+        <message>
+            <source>Lo scontrino allegato è vuoto: allegalo di nuovo.</source>
+            <translation>The attached receipt is empty: attach it again.</translation>
+        </message>
+        <message>
+            <source>Codice fiscale, nome e cognome sono obbligatori.</source>
+            <translation>Tax code, first name and last name are required.</translation>
+        </message>
+        <message>
+            <source>Servizio sconosciuto: aggiorna la pagina e riprova.</source>
+            <translation>Unknown service: refresh the page and try again.</translation>
+        </message>
+        <message>
+            <source>Il codice OTP è di 6 cifre.</source>
+            <translation>The OTP code has 6 digits.</translation>
+        </message>
+        <message>
+            <source>Richiesta non accettata dal server: aggiorna l'applicazione o contatta l'assistenza.</source>
+            <translation>Request not accepted by the server: update the application or contact support.</translation>
+        </message>
+        <message>
+            <source>Sessione scaduta: accedi di nuovo.</source>
+            <translation>Session expired: sign in again.</translation>
+        </message>
+        <message>
+            <source>Non puoi modificare la tua stessa utenza.</source>
+            <translation>You cannot change your own user.</translation>
+        </message>
+        <message>
+            <source>Servizio non trovato: controlla l'indirizzo del server nelle impostazioni.</source>
+            <translation>Service not found: check the server address in the settings.</translation>
+        </message>
+        <message>
+            <source>Struttura non trovata o non abilitata per il tuo utente.</source>
+            <translation>Structure not found or not enabled for your user.</translation>
+        </message>
+        <message>
+            <source>Operatore non riconosciuto: accedi di nuovo.</source>
+            <translation>Operator not recognised: log in again.</translation>
+        </message>
+        <message>
+            <source>Movimento non trovato: aggiorna la pagina.</source>
+            <translation>Movement not found: refresh the page.</translation>
+        </message>
+        <message>
+            <source>Nessuno scontrino allegato a questo movimento.</source>
+            <translation>No receipt attached to this movement.</translation>
+        </message>
+        <message>
+            <source>Nessun codice OTP attivo: richiedi un nuovo invio.</source>
+            <translation>No active OTP code: request a new one.</translation>
+        </message>
+        <message>
+            <source>Dipendente non trovato in questa struttura.</source>
+            <translation>Employee not found in this structure.</translation>
+        </message>
+        <message>
+            <source>Dati troppo grandi per l'invio.</source>
+            <translation>The data is too large to send.</translation>
+        </message>
+        <message>
+            <source>Il voucher non è attivo: non si possono registrare acquisti.</source>
+            <translation>The voucher is not active: purchases cannot be recorded.</translation>
+        </message>
+        <message>
+            <source>Il voucher è scaduto: non si possono registrare acquisti.</source>
+            <translation>The voucher has expired: purchases cannot be recorded.</translation>
+        </message>
+        <message>
+            <source>Il voucher è sospeso: non si possono registrare acquisti.</source>
+            <translation>The voucher is suspended: purchases cannot be recorded.</translation>
+        </message>
+        <message>
+            <source>Il voucher è esaurito: non c'è più importo disponibile.</source>
+            <translation>The voucher is used up: no amount is left.</translation>
+        </message>
+        <message>
+            <source>Il voucher non è ancora attivo: controlla la data di attivazione.</source>
+            <translation>The voucher is not active yet: check the activation date.</translation>
+        </message>
+        <message>
+            <source>Si possono annullare solo acquisti confermati.</source>
+            <translation>Only confirmed purchases can be cancelled.</translation>
+        </message>
+        <message>
+            <source>Si possono annullare solo acquisti.</source>
+            <translation>Only purchases can be cancelled.</translation>
+        </message>
+        <message>
+            <source>Errore del server: riprova tra poco.</source>
+            <translation>Server error: try again shortly.</translation>
+        </message>
+        <message>
+            <source>Servizio momentaneamente occupato: riprova tra qualche secondo.</source>
+            <translation>The service is busy right now: try again in a few seconds.</translation>
+        </message>
+        <message>
+            <source>Operazione non consentita per il tuo utente.</source>
+            <translation>Operation not allowed for your user.</translation>
+        </message>
+        <message>
+            <source>Elemento non trovato.</source>
+            <translation>Item not found.</translation>
+        </message>
+        <message>
+            <source>Operazione in conflitto con lo stato attuale: aggiorna e riprova.</source>
+            <translation>Operation conflicts with the current state: refresh and try again.</translation>
+        </message>
+        <message>
+            <source>File troppo grande.</source>
+            <translation>File too large.</translation>
+        </message>
+        <message>
+            <source>Operazione rifiutata dal server.</source>
+            <translation>Operation refused by the server.</translation>
+        </message>
+        <message>
+            <source>Troppe richieste: attendi qualche secondo.</source>
+            <translation>Too many requests: wait a few seconds.</translation>
+        </message>
+        <message>
+            <source>Servizio momentaneamente non disponibile: riprova tra poco.</source>
+            <translation>Service temporarily unavailable: try again shortly.</translation>
+        </message>
+        <message>
+            <source>Risposta inattesa del server (HTTP %1).</source>
+            <translation>Unexpected server answer (HTTP %1).</translation>
+        </message>
+        <message>
+            <source>Codice fiscale non valido: controlla i caratteri inseriti.</source>
+            <translation>Invalid codice fiscale: check the characters you entered.</translation>
+        </message>
+        <message>
+            <source>Importo non valido: scrivi l'importo in euro, es. 12,50.</source>
+            <translation>Invalid amount: write the amount in euro, e.g. 12,50.</translation>
+        </message>
+        <message>
+            <source>Il server non risponde: controlla la connessione e riprova.</source>
+            <translation>The server does not answer: check the connection and try again.</translation>
+        </message>
+        <message>
+            <source>il certificato del server è scaduto</source>
+            <translation>the server certificate has expired</translation>
+        </message>
+        <message>
+            <source>il certificato non appartiene a questo server</source>
+            <translation>the certificate does not belong to this server</translation>
+        </message>
+        <message>
+            <source>il certificato del server non è attendibile</source>
+            <translation>the server certificate is not trusted</translation>
+        </message>
+        <message>
+            <source>Connessione non sicura rifiutata: %1. Nessun dato è stato inviato; contatta l'assistenza.</source>
+            <translation>Insecure connection refused: %1. No data was sent; contact support.</translation>
+        </message>
+        <message>
+            <source>Server non raggiungibile: controlla la connessione di rete e riprova.</source>
+            <translation>Server unreachable: check the network connection and try again.</translation>
+        </message>
+        <message>
+            <source>Errore di comunicazione con il server: riprova.</source>
+            <translation>Error communicating with the server: try again.</translation>
+        </message>
+        <message>
+            <source>Accesso scaduto o non più valido: accedi di nuovo.</source>
+            <translation>Sign-in expired or no longer valid: sign in again.</translation>
+        </message>
+        <message>
+            <source>Il servizio di accesso ha rifiutato la richiesta: riprova o contatta l'assistenza.</source>
+            <translation>The sign-in service refused the request: try again or contact support.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::AppSettings</name>
+        <message>
+            <source>Impostazione gestita dall'amministratore di sistema: non modificabile.</source>
+            <translation>Setting managed by the system administrator: cannot be changed.</translation>
+        </message>
+        <message>
+            <source>Impostazioni utente non disponibili.</source>
+            <translation>User settings not available.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::CameraFrameSource</name>
+        <message>
+            <source>La webcam scelta nelle impostazioni non è collegata: scegline un'altra</source>
+            <translation>The webcam chosen in the settings is not connected: choose another one</translation>
+        </message>
+        <message>
+            <source>La webcam non si apre: forse è usata da un altro programma. Chiudilo e riprova</source>
+            <translation>The webcam does not open: maybe another program uses it. Close it and try again</translation>
+        </message>
+        <message>
+            <source>La webcam non risponde: forse è usata da un altro programma o è stata scollegata</source>
+            <translation>The webcam does not respond: maybe another program uses it or it was unplugged</translation>
+        </message>
+        <message>
+            <source>Nessuna webcam trovata: collegala e riprova</source>
+            <translation>No webcam found: connect it and try again</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::CancellationPage</name>
+        <message>
+            <source>Cancellazione movimento</source>
+            <translation>Cancel movement</translation>
+        </message>
+        <message>
+            <source>Dati cancellazione</source>
+            <translation>Cancellation data</translation>
+        </message>
+        <message>
+            <source>Data di cancellazione</source>
+            <translation>Cancellation date</translation>
+        </message>
+        <message>
+            <source>Importo dell'acquisto</source>
+            <translation>Purchase amount</translation>
+        </message>
+        <message>
+            <source>Importo da revocare in euro</source>
+            <translation>Amount to revoke in euro</translation>
+        </message>
+        <message>
+            <source>Importo da revocare €</source>
+            <translation>Amount to revoke €</translation>
+        </message>
+        <message>
+            <source>N.B. Un acquisto si può cancellare solo nello stesso giorno (entro le 23:59).</source>
+            <translation>Note: a purchase can be cancelled only on the same day (until 23:59).</translation>
+        </message>
+        <message>
+            <source>Salva la cancellazione e invia OTP</source>
+            <translation>Save the cancellation and send OTP</translation>
+        </message>
+        <message>
+            <source>Valore Importo consentito: %1</source>
+            <translation>Allowed amount: %1</translation>
+        </message>
+        <message>
+            <source>Invio della cancellazione in corso...</source>
+            <translation>Sending the cancellation...</translation>
+        </message>
+        <message>
+            <source>&amp;SALVA E INVIA OTP</source>
+            <translation>&amp;SAVE AND SEND OTP</translation>
+        </message>
+        <message>
+            <source>Salva e invia OTP (Invio o Alt+S)</source>
+            <translation>Save and send OTP (Enter or Alt+S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::CodiceFiscale</name>
+        <message>
+            <source>Mese di nascita non valido (9º carattere): usa una lettera tra A B C D E H L M P R S T</source>
+            <translation>Invalid birth month (9th character): use one of A B C D E H L M P R S T</translation>
+        </message>
+        <message>
+            <source>Giorno di nascita non valido (10º e 11º carattere): da 01 a 31, per le donne da 41 a 71</source>
+            <translation>Invalid birth day (10th and 11th characters): 01 to 31, for women 41 to 71</translation>
+        </message>
+        <message>
+            <source>Codice fiscale numerico troppo corto: %1 cifre su 11</source>
+            <translation>Numeric tax code too short: %1 digits of 11</translation>
+        </message>
+        <message>
+            <source>Codice fiscale troppo corto: %1 caratteri su 16</source>
+            <translation>Tax code too short: %1 characters of 16</translation>
+        </message>
+        <message>
+            <source>Codice fiscale troppo lungo: %1 caratteri su 16</source>
+            <translation>Tax code too long: %1 characters of 16</translation>
+        </message>
+        <message>
+            <source>Codice fiscale numerico non valido: controlla l'11ª cifra</source>
+            <translation>Invalid numeric tax code: check the 11th digit</translation>
+        </message>
+        <message>
+            <source>Inserisci il codice fiscale</source>
+            <translation>Enter the tax code</translation>
+        </message>
+        <message>
+            <source>Data di nascita inesistente (%1/%2): controlla i caratteri dal 7º all'11º</source>
+            <translation>Birth date does not exist (%1/%2): check characters 7 to 11</translation>
+        </message>
+        <message>
+            <source>Codice fiscale non valido: controlla il 16º carattere</source>
+            <translation>Invalid tax code: check the 16th character</translation>
+        </message>
+        <message>
+            <source>Il codice fiscale numerico ha 11 cifre: ne hai scritte %1</source>
+            <translation>The numeric tax code has 11 digits: you typed %1</translation>
+        </message>
+        <message>
+            <source>Codice fiscale non valido: in %1ª posizione va una cifra</source>
+            <translation>Invalid tax code: position %1 must be a digit</translation>
+        </message>
+        <message>
+            <source>Codice fiscale non valido: in %1ª posizione va una lettera</source>
+            <translation>Invalid tax code: position %1 must be a letter</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::CounterFlow</name>
+        <message>
+            <source>Accesso annullato. Premi di nuovo "Accedi" per riprovare.</source>
+            <translation>Sign-in cancelled. Press "Sign in" again to retry.</translation>
+        </message>
+        <message>
+            <source>Completa l'accesso SPID nel browser, poi torna qui.</source>
+            <translation>Complete the SPID sign-in in the browser, then come back here.</translation>
+        </message>
+        <message>
+            <source>Accesso in corso...</source>
+            <translation>Signing in...</translation>
+        </message>
+        <message>
+            <source>Sessione scaduta: accedi di nuovo. L'acquisto in corso è stato conservato.</source>
+            <translation>Session expired: sign in again. The purchase in progress has been kept.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::DecodeImageCli</name>
+        <message>
+            <source>immagine illeggibile</source>
+            <translation>unreadable image</translation>
+        </message>
+        <message>
+            <source>nessun codice trovato</source>
+            <translation>no code found</translation>
+        </message>
+        <message>
+            <source>codice fiscale</source>
+            <translation>tax code</translation>
+        </message>
+        <message>
+            <source>codice prodotto</source>
+            <translation>product code</translation>
+        </message>
+        <message>
+            <source>codice non riconosciuto</source>
+            <translation>code not recognised</translation>
+        </message>
+        <message>
+            <source>letti</source>
+            <translation>read</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::EmployeesModel</name>
+        <message>
+            <source>Titolare</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <source>Dipendente</source>
+            <translation>Employee</translation>
+        </message>
+        <message>
+            <source>nessuno</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>Abilitato</source>
+            <translation>Enabled</translation>
+        </message>
+        <message>
+            <source>Disabilitato</source>
+            <translation>Disabled</translation>
+        </message>
+        <message>
+            <source>Codice fiscale</source>
+            <translation>Tax code</translation>
+        </message>
+        <message>
+            <source>Nome</source>
+            <translation>First name</translation>
+        </message>
+        <message>
+            <source>Cognome</source>
+            <translation>Last name</translation>
+        </message>
+        <message>
+            <source>Ruolo</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Servizi</source>
+            <translation>Services</translation>
+        </message>
+        <message>
+            <source>Stato</source>
+            <translation>State</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::Footer</name>
+        <message>
+            <source>SINFONIA</source>
+            <translation>SINFONIA</translation>
+        </message>
+        <message>
+            <source>SINFONIA Servizi Territoriali: torna alla Homepage</source>
+            <translation>SINFONIA Servizi Territoriali: back to the homepage</translation>
+        </message>
+        <message>
+            <source>Logo SINFONIA Servizi Territoriali, torna alla Homepage</source>
+            <translation>SINFONIA Servizi Territoriali logo, back to the homepage</translation>
+        </message>
+        <message>
+            <source>SINFONIA Servizi Territoriali © 2024 - &lt;a href="https://www.regione.campania.it/"&gt;Regione Campania&lt;/a&gt;</source>
+            <translation>SINFONIA Servizi Territoriali © 2024 - &lt;a href="https://www.regione.campania.it/"&gt;Regione Campania&lt;/a&gt;</translation>
+        </message>
+        <message>
+            <source>SINFONIA Servizi Territoriali © 2024 - Regione Campania</source>
+            <translation>SINFONIA Servizi Territoriali © 2024 - Regione Campania</translation>
+        </message>
+        <message>
+            <source>&lt;a href="https://sinfonia-serviziterritoriali.soresa.it/privacy"&gt;Privacy Policy&lt;/a&gt; | &lt;a href="https://sinfonia-serviziterritoriali.soresa.it/supporto"&gt;Supporto Tecnico&lt;/a&gt;</source>
+            <translation>&lt;a href="https://sinfonia-serviziterritoriali.soresa.it/privacy"&gt;Privacy Policy&lt;/a&gt; | &lt;a href="https://sinfonia-serviziterritoriali.soresa.it/supporto"&gt;Technical support&lt;/a&gt;</translation>
+        </message>
+        <message>
+            <source>Privacy Policy | Supporto Tecnico</source>
+            <translation>Privacy Policy | Technical support</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::HomePage</name>
+        <message>
+            <source>Home</source>
+            <translation>Home</translation>
+        </message>
+        <message>
+            <source>Gestione struttura</source>
+            <translation>Structure management</translation>
+        </message>
+        <message>
+            <source>Adesione ai servizi e gestione delle abilitazioni.</source>
+            <translation>Service enrolment and permission management.</translation>
+        </message>
+        <message>
+            <source>Voucher secondogeniti</source>
+            <translation>Second-child voucher</translation>
+        </message>
+        <message>
+            <source>Gestione in favore delle famiglie, per nascite di figli successivi al primo.</source>
+            <translation>Support for families, for children born after the first.</translation>
+        </message>
+        <message>
+            <source>Ricerca beneficiario (F2)</source>
+            <translation>Find beneficiary (F2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::LockPage</name>
+        <message>
+            <source>Postazione bloccata</source>
+            <translation>Workstation locked</translation>
+        </message>
+        <message>
+            <source>Sblocca</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <source>Sblocca la postazione</source>
+            <translation>Unlock the workstation</translation>
+        </message>
+        <message>
+            <source>Sblocca: chiede di nuovo l'accesso dello stesso operatore (Invio)</source>
+            <translation>Unlock: asks the same operator to sign in again (Enter)</translation>
+        </message>
+        <message>
+            <source>Cambia operatore</source>
+            <translation>Switch operator</translation>
+        </message>
+        <message>
+            <source>Bloccata da %1. I dati dei beneficiari sono nascosti.</source>
+            <translation>Locked by %1. Beneficiary data is hidden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::LoginFlow</name>
+        <message>
+            <source>Tempo per l'accesso scaduto: premi di nuovo "Accedi" per riprovare.</source>
+            <translation>Sign-in timed out: press "Sign in" again to retry.</translation>
+        </message>
+        <message>
+            <source>Accesso annullato.</source>
+            <translation>Sign-in cancelled.</translation>
+        </message>
+        <message>
+            <source>Accesso di prova non disponibile su questo server.</source>
+            <translation>Test sign-in is not available on this server.</translation>
+        </message>
+        <message>
+            <source>Impossibile aprire il browser per l'accesso: verifica che ne sia installato uno.</source>
+            <translation>Cannot open the browser to sign in: check that one is installed.</translation>
+        </message>
+        <message>
+            <source>Accesso di prova non riuscito: riprova.</source>
+            <translation>Test sign-in failed: try again.</translation>
+        </message>
+        <message>
+            <source>Risposta di accesso non valida: riprova ad accedere.</source>
+            <translation>Invalid sign-in answer: sign in again.</translation>
+        </message>
+        <message>
+            <source>Accesso non riuscito: riprova.</source>
+            <translation>Sign-in failed: try again.</translation>
+        </message>
+        <message>
+            <source>Impossibile avviare l'accesso su questo computer: riprova.</source>
+            <translation>Cannot start the sign-in on this computer: try again.</translation>
+        </message>
+        <message>
+            <source>&lt;!doctype html&gt;&lt;html lang="it"&gt;&lt;head&gt;&lt;meta charset="utf-8"&gt;&lt;title&gt;SINFONIA Banco&lt;/title&gt;&lt;/head&gt;&lt;body&gt;&lt;h1&gt;Accesso ricevuto&lt;/h1&gt;&lt;p&gt;Puoi chiudere questa pagina e tornare a SINFONIA Banco.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+            <translation>&lt;!doctype html&gt;&lt;html lang="en"&gt;&lt;head&gt;&lt;meta charset="utf-8"&gt;&lt;title&gt;SINFONIA Banco&lt;/title&gt;&lt;/head&gt;&lt;body&gt;&lt;h1&gt;Sign-in received&lt;/h1&gt;&lt;p&gt;You can close this page and go back to SINFONIA Banco.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::LoginPage</name>
+        <message>
+            <source>Accesso Riservato</source>
+            <translation>Reserved access</translation>
+        </message>
+        <message>
+            <source>SINFONIA Servizi Territoriali è la piattaforma che consente l'erogazione di servizi territoriali per gli assistiti della Regione Campania.</source>
+            <translation>SINFONIA Servizi Territoriali is the platform that delivers local services to the patients of Regione Campania.</translation>
+        </message>
+        <message>
+            <source>Accedi all'area riservata (SPID)</source>
+            <translation>Sign in to the reserved area (SPID)</translation>
+        </message>
+        <message>
+            <source>Accedi all'area riservata con SPID</source>
+            <translation>Sign in to the reserved area with SPID</translation>
+        </message>
+        <message>
+            <source>Apre il browser per l'autenticazione SPID</source>
+            <translation>Opens the browser for SPID authentication</translation>
+        </message>
+        <message>
+            <source>Accesso di prova (ambiente di prova)</source>
+            <translation>Test sign-in (test environment)</translation>
+        </message>
+        <message>
+            <source>Scegli un'identità di prova e premi Invio.</source>
+            <translation>Choose a test identity and press Enter.</translation>
+        </message>
+        <message>
+            <source>Identità di prova</source>
+            <translation>Test identities</translation>
+        </message>
+        <message>
+            <source>Entra con l'identità di prova</source>
+            <translation>Sign in with the test identity</translation>
+        </message>
+        <message>
+            <source>Entra con l'identità di prova selezionata</source>
+            <translation>Sign in with the selected test identity</translation>
+        </message>
+        <message>
+            <source>Stato dell'accesso</source>
+            <translation>Sign-in status</translation>
+        </message>
+        <message>
+            <source>Annulla</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Annulla l'accesso in corso</source>
+            <translation>Cancel the sign-in in progress</translation>
+        </message>
+        <message>
+            <source>Unione Europea | POR CAMPANIA FESR 2014-2020 | SORESA Servizi Regionali per la Sanità S.p.A. | SINFONIA</source>
+            <translation>European Union | POR CAMPANIA FESR 2014-2020 | SORESA Servizi Regionali per la Sanità S.p.A. | SINFONIA</translation>
+        </message>
+        <message>
+            <source>titolare</source>
+            <translation>owner</translation>
+        </message>
+        <message>
+            <source>dipendente</source>
+            <translation>employee</translation>
+        </message>
+        <message>
+            <source>nessuna struttura</source>
+            <translation>no structure</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::MainWindow</name>
+        <message>
+            <source>SINFONIA Banco - Voucher secondogeniti</source>
+            <translation>SINFONIA Banco - Second-child voucher</translation>
+        </message>
+        <message>
+            <source>&amp;Operazioni</source>
+            <translation>&amp;Operations</translation>
+        </message>
+        <message>
+            <source>Cerca beneficiario</source>
+            <translation>Find beneficiary</translation>
+        </message>
+        <message>
+            <source>Nuovo acquisto</source>
+            <translation>New purchase</translation>
+        </message>
+        <message>
+            <source>Aggiorna</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>Indietro</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Blocca</source>
+            <translation>Lock</translation>
+        </message>
+        <message>
+            <source>Cambia operatore</source>
+            <translation>Switch operator</translation>
+        </message>
+        <message>
+            <source>Home</source>
+            <translation>Home</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::Money</name>
+        <message>
+            <source>Importo troppo alto: controlla le cifre inserite</source>
+            <translation>Amount too high: check the digits typed</translation>
+        </message>
+        <message>
+            <source>Importo non valido: scrivi solo cifre e la virgola, es. 12,50</source>
+            <translation>Invalid amount: type only digits and the comma, e.g. 12,50</translation>
+        </message>
+        <message>
+            <source>Inserisci l'importo, es. 12,50</source>
+            <translation>Enter the amount, e.g. 12,50</translation>
+        </message>
+        <message>
+            <source>L'importo non può essere negativo</source>
+            <translation>The amount cannot be negative</translation>
+        </message>
+        <message>
+            <source>Al massimo 2 decimali: scrivi i centesimi, es. 12,50</source>
+            <translation>At most 2 decimals: write the cents, e.g. 12,50</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::MovementCache</name>
+        <message>
+            <source>Servizio non disponibile.</source>
+            <translation>Service not available.</translation>
+        </message>
+        <message>
+            <source>Aggiornamento dei movimenti già in corso.</source>
+            <translation>Movement update already in progress.</translation>
+        </message>
+        <message>
+            <source>Archivio locale dei movimenti non disponibile.</source>
+            <translation>Local movement archive not available.</translation>
+        </message>
+        <message>
+            <source>Archivio locale dei movimenti danneggiato.</source>
+            <translation>Local movement archive damaged.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::MovementExport</name>
+        <message>
+            <source>Data e ora</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <source>Codice identificativo</source>
+            <translation>Identification code</translation>
+        </message>
+        <message>
+            <source>Importo</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Tipo operazione</source>
+            <translation>Operation type</translation>
+        </message>
+        <message>
+            <source>Stato</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Elenco movimenti – %1 – dal %2 al %3</source>
+            <translation>Movement list – %1 – from %2 to %3</translation>
+        </message>
+        <message>
+            <source>Esportazione annullata.</source>
+            <translation>Export cancelled.</translation>
+        </message>
+        <message>
+            <source>Impossibile salvare il file %1. Controlla la cartella scelta e lo spazio libero.</source>
+            <translation>Cannot save the file %1. Check the chosen folder and the free space.</translation>
+        </message>
+        <message>
+            <source>Formato di esportazione non supportato.</source>
+            <translation>Export format not supported.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::MovementsExportBar</name>
+        <message>
+            <source>Esporta movimenti</source>
+            <translation>Export movements</translation>
+        </message>
+        <message>
+            <source>Esporta l'elenco mostrato (Ctrl+E)</source>
+            <translation>Export the list shown (Ctrl+E)</translation>
+        </message>
+        <message>
+            <source>Formato di esportazione</source>
+            <translation>Export format</translation>
+        </message>
+        <message>
+            <source>CSV per Excel (.csv)…</source>
+            <translation>CSV for Excel (.csv)…</translation>
+        </message>
+        <message>
+            <source>Excel (.xlsx)…</source>
+            <translation>Excel (.xlsx)…</translation>
+        </message>
+        <message>
+            <source>PDF (.pdf)…</source>
+            <translation>PDF (.pdf)…</translation>
+        </message>
+        <message>
+            <source>Avanzamento dell'esportazione</source>
+            <translation>Export progress</translation>
+        </message>
+        <message>
+            <source>Annulla</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Annulla l'esportazione</source>
+            <translation>Cancel the export</translation>
+        </message>
+        <message>
+            <source>Esito dell'esportazione</source>
+            <translation>Export result</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Excel (*.xlsx)</source>
+            <translation>Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Nessun movimento da esportare: esegui prima una ricerca.</source>
+            <translation>No movement to export: run a search first.</translation>
+        </message>
+        <message>
+            <source>Esportazione in corso…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>Movimenti esportati: %1, nel file %2.</source>
+            <translation>Movements exported: %1, in the file %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::MovementsFlow</name>
+        <message>
+            <source>Elenco movimenti</source>
+            <translation>Movement list</translation>
+        </message>
+        <message>
+            <source>Elenco movimenti della struttura (Ctrl+M)</source>
+            <translation>Movements of the structure (Ctrl+M)</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::MovementsPage</name>
+        <message>
+            <source>Elenco movimenti</source>
+            <translation>Movement list</translation>
+        </message>
+        <message>
+            <source>Data dal</source>
+            <translation>Date from</translation>
+        </message>
+        <message>
+            <source>Data al</source>
+            <translation>Date to</translation>
+        </message>
+        <message>
+            <source>Facoltativo</source>
+            <translation>Optional</translation>
+        </message>
+        <message>
+            <source>Codice fiscale del beneficiario (facoltativo)</source>
+            <translation>Beneficiary's tax code (optional)</translation>
+        </message>
+        <message>
+            <source>Caratteri inseriti</source>
+            <translation>Characters entered</translation>
+        </message>
+        <message>
+            <source>Cerca movimenti</source>
+            <translation>Search movements</translation>
+        </message>
+        <message>
+            <source>Cerca i movimenti del periodo (F5)</source>
+            <translation>Search the movements of the period (F5)</translation>
+        </message>
+        <message>
+            <source>Codice fiscale</source>
+            <translation>Tax code</translation>
+        </message>
+        <message>
+            <source>Esito della ricerca</source>
+            <translation>Search result</translation>
+        </message>
+        <message>
+            <source>Aggiornamento dei dati</source>
+            <translation>Data update</translation>
+        </message>
+        <message>
+            <source>Esporta movimenti</source>
+            <translation>Export movements</translation>
+        </message>
+        <message>
+            <source>Elenco movimenti – %1</source>
+            <translation>Movement list – %1</translation>
+        </message>
+        <message>
+            <source>Seleziona prima la struttura.</source>
+            <translation>Select the structure first.</translation>
+        </message>
+        <message>
+            <source>Aggiornamento dei movimenti dal server…</source>
+            <translation>Updating the movements from the server…</translation>
+        </message>
+        <message>
+            <source>Dati aggiornati al %1</source>
+            <translation>Data updated on %1</translation>
+        </message>
+        <message>
+            <source>Dati mai scaricati su questo computer</source>
+            <translation>Data never downloaded on this computer</translation>
+        </message>
+        <message>
+            <source>Nessun movimento nel periodo scelto.</source>
+            <translation>No movement in the chosen period.</translation>
+        </message>
+        <message>
+            <source>Movimenti trovati: %1</source>
+            <translation>Movements found: %1</translation>
+        </message>
+        <message>
+            <source>Server non raggiungibile: sono mostrati i movimenti salvati su questo computer. %1</source>
+            <translation>Server unreachable: showing the movements saved on this computer. %1</translation>
+        </message>
+        <message>
+            <source>Ricerca in corso…</source>
+            <translation>Searching…</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::OperationJournal</name>
+        <message>
+            <source>Il registro delle operazioni è danneggiato: contatta l'assistenza prima di ripetere acquisti.</source>
+            <translation>The operation journal is damaged: contact support before repeating purchases.</translation>
+        </message>
+        <message>
+            <source>Registro delle operazioni non disponibile.</source>
+            <translation>Operation journal not available.</translation>
+        </message>
+        <message>
+            <source>Operazione non trovata nel registro.</source>
+            <translation>Operation not found in the journal.</translation>
+        </message>
+        <message>
+            <source>Impossibile salvare il registro delle operazioni: controlla lo spazio su disco.</source>
+            <translation>Cannot save the operation journal: check the disk space.</translation>
+        </message>
+        <message>
+            <source>Acquisto di %1</source>
+            <translation>Purchase of %1</translation>
+        </message>
+        <message>
+            <source>Cancellazione di %1</source>
+            <translation>Cancellation of %1</translation>
+        </message>
+        <message>
+            <source>%1 registrato</source>
+            <translation>%1 recorded</translation>
+        </message>
+        <message>
+            <source>%1 non registrato</source>
+            <translation>%1 not recorded</translation>
+        </message>
+        <message>
+            <source>%1 in verifica con il server</source>
+            <translation>%1 being checked with the server</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::OperationRunner</name>
+        <message>
+            <source>Esito non verificabile automaticamente: controlla l'elenco movimenti.</source>
+            <translation>Outcome cannot be checked automatically: check the movement list.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::OtpDialog</name>
+        <message>
+            <source>Verifica codice OTP</source>
+            <translation>Verify OTP code</translation>
+        </message>
+        <message>
+            <source>Codice OTP di 6 cifre</source>
+            <translation>6-digit OTP code</translation>
+        </message>
+        <message>
+            <source>Non hai ricevuto il codice?</source>
+            <translation>Didn't receive the code?</translation>
+        </message>
+        <message>
+            <source>Invia nuovamente</source>
+            <translation>Send again</translation>
+        </message>
+        <message>
+            <source>Invia nuovamente il codice OTP</source>
+            <translation>Send the OTP code again</translation>
+        </message>
+        <message>
+            <source>VERIFICA CODICE</source>
+            <translation>VERIFY CODE</translation>
+        </message>
+        <message>
+            <source>Verifica codice</source>
+            <translation>Verify code</translation>
+        </message>
+        <message>
+            <source>Verifica codice (Invio)</source>
+            <translation>Verify code (Enter)</translation>
+        </message>
+        <message>
+            <source>Chiudi</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Chiudi: l'acquisto resta in attesa e si può autorizzare dopo</source>
+            <translation>Close: the purchase stays pending and can be authorized later</translation>
+        </message>
+        <message>
+            <source>Chiudi (Esc): l'operazione resta IN ATTESA</source>
+            <translation>Close (Esc): the operation stays PENDING</translation>
+        </message>
+        <message>
+            <source>Inserisci il codice inviato al numero %1</source>
+            <translation>Enter the code sent to %1</translation>
+        </message>
+        <message>
+            <source>Tentativi rimasti: %1</source>
+            <translation>Attempts left: %1</translation>
+        </message>
+        <message>
+            <source>Il codice scade tra %1:%2</source>
+            <translation>The code expires in %1:%2</translation>
+        </message>
+        <message>
+            <source>Il codice è scaduto: premi "Invia nuovamente".</source>
+            <translation>The code has expired: press "Send again".</translation>
+        </message>
+        <message>
+            <source>Invia nuovamente (esauriti)</source>
+            <translation>Send again (none left)</translation>
+        </message>
+        <message>
+            <source>Invia nuovamente (%1 s)</source>
+            <translation>Send again (%1 s)</translation>
+        </message>
+        <message>
+            <source>Il codice OTP è di 6 cifre.</source>
+            <translation>The OTP code has 6 digits.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::PurchasePage</name>
+        <message>
+            <source>Inserimento acquisto</source>
+            <translation>New purchase</translation>
+        </message>
+        <message>
+            <source>Dati acquisto</source>
+            <translation>Purchase data</translation>
+        </message>
+        <message>
+            <source>Data acquisto</source>
+            <translation>Purchase date</translation>
+        </message>
+        <message>
+            <source>Importo residuo sul voucher</source>
+            <translation>Remaining amount on the voucher</translation>
+        </message>
+        <message>
+            <source>Importo speso in euro</source>
+            <translation>Amount spent in euro</translation>
+        </message>
+        <message>
+            <source>es. 12,50</source>
+            <translation>e.g. 12,50</translation>
+        </message>
+        <message>
+            <source>Importo speso €</source>
+            <translation>Amount spent €</translation>
+        </message>
+        <message>
+            <source>Numero del documento commerciale (facoltativo)</source>
+            <translation>Commercial document number (optional)</translation>
+        </message>
+        <message>
+            <source>facoltativo, es. 0042-0815</source>
+            <translation>optional, e.g. 0042-0815</translation>
+        </message>
+        <message>
+            <source>N. documento commerciale</source>
+            <translation>Commercial document no.</translation>
+        </message>
+        <message>
+            <source>Allegato dello scontrino (JPEG, PNG o PDF)</source>
+            <translation>Receipt attachment (JPEG, PNG or PDF)</translation>
+        </message>
+        <message>
+            <source>Anteprima dello scontrino: trascina qui il file</source>
+            <translation>Receipt preview: drop the file here</translation>
+        </message>
+        <message>
+            <source>Allega scontrino...</source>
+            <translation>Attach receipt...</translation>
+        </message>
+        <message>
+            <source>Allega lo scontrino da file</source>
+            <translation>Attach the receipt from a file</translation>
+        </message>
+        <message>
+            <source>Scegli il file dello scontrino (Ctrl+O)</source>
+            <translation>Choose the receipt file (Ctrl+O)</translation>
+        </message>
+        <message>
+            <source>Incolla</source>
+            <translation>Paste</translation>
+        </message>
+        <message>
+            <source>Incolla lo scontrino dagli appunti</source>
+            <translation>Paste the receipt from the clipboard</translation>
+        </message>
+        <message>
+            <source>Incolla immagine o file dagli appunti (Ctrl+Maiusc+V)</source>
+            <translation>Paste an image or file from the clipboard (Ctrl+Shift+V)</translation>
+        </message>
+        <message>
+            <source>Foto con webcam</source>
+            <translation>Webcam photo</translation>
+        </message>
+        <message>
+            <source>Fotografa lo scontrino con la webcam</source>
+            <translation>Take a photo of the receipt with the webcam</translation>
+        </message>
+        <message>
+            <source>Il voucher non copre farmaci, dispositivi medici e prodotti detraibili.</source>
+            <translation>The voucher does not cover medicines, medical devices or tax-deductible items.</translation>
+        </message>
+        <message>
+            <source>Salva e invia OTP</source>
+            <translation>Save and send OTP</translation>
+        </message>
+        <message>
+            <source>Ripreso l'acquisto non ancora inviato.</source>
+            <translation>Resumed the purchase not yet sent.</translation>
+        </message>
+        <message>
+            <source>Trascina qui lo scontrino, incollalo (Ctrl+V) o usa "Allega scontrino"</source>
+            <translation>Drop the receipt here, paste it (Ctrl+V) or use "Attach receipt"</translation>
+        </message>
+        <message>
+            <source>Allega scontrino</source>
+            <translation>Attach receipt</translation>
+        </message>
+        <message>
+            <source>Scontrini (*.jpg *.jpeg *.png *.pdf);;Tutti i file (*)</source>
+            <translation>Receipts (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Preparazione dello scontrino...</source>
+            <translation>Preparing the receipt...</translation>
+        </message>
+        <message>
+            <source>Negli appunti non c'è un'immagine o un file da allegare.</source>
+            <translation>The clipboard holds no image or file to attach.</translation>
+        </message>
+        <message>
+            <source>PDF allegato: %1</source>
+            <translation>PDF attached: %1</translation>
+        </message>
+        <message>
+            <source>Invio dell'acquisto in corso...</source>
+            <translation>Sending the purchase...</translation>
+        </message>
+        <message>
+            <source>Inserisci l'importo speso.</source>
+            <translation>Enter the amount spent.</translation>
+        </message>
+        <message>
+            <source>Allega lo scontrino prima di inviare l'OTP.</source>
+            <translation>Attach the receipt before sending the OTP.</translation>
+        </message>
+        <message>
+            <source>&amp;SALVA E INVIA OTP</source>
+            <translation>&amp;SAVE AND SEND OTP</translation>
+        </message>
+        <message>
+            <source>Salva l'acquisto e invia il codice OTP al beneficiario (Alt+S)</source>
+            <translation>Save the purchase and send the OTP code to the beneficiary (Alt+S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ReceiptProcessor</name>
+        <message>
+            <source>Il file è troppo grande: l'allegato può essere al massimo di 5 MB.</source>
+            <translation>The file is too large: the attachment can be at most 5 MB.</translation>
+        </message>
+        <message>
+            <source>Impossibile leggere l'immagine: scatta di nuovo la foto o allega un altro file.</source>
+            <translation>Cannot read the image: take the photo again or attach another file.</translation>
+        </message>
+        <message>
+            <source>Impossibile preparare l'immagine dello scontrino.</source>
+            <translation>Cannot prepare the receipt image.</translation>
+        </message>
+        <message>
+            <source>Il file dello scontrino è vuoto: allega un altro file.</source>
+            <translation>The receipt file is empty: attach another file.</translation>
+        </message>
+        <message>
+            <source>Il file è troppo grande (%1): allega una foto o un PDF dello scontrino.</source>
+            <translation>The file is too large (%1): attach a photo or a PDF of the receipt.</translation>
+        </message>
+        <message>
+            <source>Il PDF è troppo grande (%1, massimo 5 MB): allega una foto dello scontrino.</source>
+            <translation>The PDF is too large (%1, at most 5 MB): attach a photo of the receipt.</translation>
+        </message>
+        <message>
+            <source>Impossibile leggere l'immagine: il file è danneggiato o incompleto.</source>
+            <translation>Cannot read the image: the file is damaged or incomplete.</translation>
+        </message>
+        <message>
+            <source>Formato non supportato: allega una foto (JPEG o PNG) o un PDF dello scontrino.</source>
+            <translation>Unsupported format: attach a photo (JPEG or PNG) or a PDF of the receipt.</translation>
+        </message>
+        <message>
+            <source>Impossibile aprire il file %1.</source>
+            <translation>Cannot open the file %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ReceiptViewer</name>
+        <message>
+            <source>Visualizza scontrino</source>
+            <translation>View receipt</translation>
+        </message>
+        <message>
+            <source>Immagine dello scontrino</source>
+            <translation>Receipt image</translation>
+        </message>
+        <message>
+            <source>Riduci (Ctrl+-)</source>
+            <translation>Zoom out (Ctrl+-)</translation>
+        </message>
+        <message>
+            <source>Riduci</source>
+            <translation>Zoom out</translation>
+        </message>
+        <message>
+            <source>100% (Ctrl+0)</source>
+            <translation>100% (Ctrl+0)</translation>
+        </message>
+        <message>
+            <source>Dimensione reale</source>
+            <translation>Actual size</translation>
+        </message>
+        <message>
+            <source>Ingrandisci (Ctrl++)</source>
+            <translation>Zoom in (Ctrl++)</translation>
+        </message>
+        <message>
+            <source>Ingrandisci</source>
+            <translation>Zoom in</translation>
+        </message>
+        <message>
+            <source>Data e ora</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <source>Esercente</source>
+            <translation>Merchant</translation>
+        </message>
+        <message>
+            <source>Importo</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Tipo operazione</source>
+            <translation>Operation type</translation>
+        </message>
+        <message>
+            <source>Stato</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>N. documento commerciale</source>
+            <translation>Commercial document no.</translation>
+        </message>
+        <message>
+            <source>non indicato</source>
+            <translation>not given</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>Voucher</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Apri con il visualizzatore di sistema</source>
+            <translation>Open with the system viewer</translation>
+        </message>
+        <message>
+            <source>Apri lo scontrino con il visualizzatore di sistema</source>
+            <translation>Open the receipt with the system viewer</translation>
+        </message>
+        <message>
+            <source>Chiudi</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Scontrino in formato PDF (%1).
+Premi "Apri con il visualizzatore di sistema".</source>
+            <translation>Receipt in PDF format (%1).
+Press "Open with the system viewer".</translation>
+        </message>
+        <message>
+            <source>Impossibile mostrare l'immagine dello scontrino.</source>
+            <translation>Cannot show the receipt image.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ScanCameraDialog</name>
+        <message>
+            <source>Leggi la tessera sanitaria</source>
+            <translation>Read the health card</translation>
+        </message>
+        <message>
+            <source>Foto dello scontrino</source>
+            <translation>Receipt photo</translation>
+        </message>
+        <message>
+            <source>Webcam</source>
+            <translation>Webcam</translation>
+        </message>
+        <message>
+            <source>Scatta</source>
+            <translation>Take</translation>
+        </message>
+        <message>
+            <source>Inquadra il codice a barre sul retro della tessera dentro il riquadro, tenendola dritta</source>
+            <translation>Frame the barcode on the back of the card inside the box, holding it straight</translation>
+        </message>
+        <message>
+            <source>Inquadra tutto lo scontrino e premi «Scatta»</source>
+            <translation>Frame the whole receipt and press «Take»</translation>
+        </message>
+        <message>
+            <source>Foto non riuscita: riprova</source>
+            <translation>Photo failed: try again</translation>
+        </message>
+        <message>
+            <source>Tessera letta: %1</source>
+            <translation>Card read: %1</translation>
+        </message>
+        <message>
+            <source>Nessuna immagine dalla webcam: riprova tra un attimo</source>
+            <translation>No image from the webcam: try again in a moment</translation>
+        </message>
+        <message>
+            <source>Foto acquisita</source>
+            <translation>Photo taken</translation>
+        </message>
+        <message>
+            <source>In alternativa usa il lettore di codici o scrivi il codice fiscale.</source>
+            <translation>Otherwise use the barcode reader or type the tax code.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ScanFlow</name>
+        <message>
+            <source>Acquisto in corso</source>
+            <translation>Purchase in progress</translation>
+        </message>
+        <message>
+            <source>È stata letta un'altra tessera mentre un acquisto non è ancora stato inviato.
+Lasciare l'acquisto e cercare la nuova beneficiaria?</source>
+            <translation>Another card was scanned while a purchase has not been sent yet.
 Leave the purchase and search for the new beneficiary?</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::CameraFrameSource</name>
-    <message>
-        <source>La webcam scelta nelle impostazioni non è collegata: scegline un&apos;altra</source>
-        <translation>The webcam chosen in the settings is not connected: choose another one</translation>
-    </message>
-    <message>
-        <source>La webcam non si apre: forse è usata da un altro programma. Chiudilo e riprova</source>
-        <translation>The webcam does not open: maybe another program uses it. Close it and try again</translation>
-    </message>
-    <message>
-        <source>La webcam non risponde: forse è usata da un altro programma o è stata scollegata</source>
-        <translation>The webcam does not respond: maybe another program uses it or it was unplugged</translation>
-    </message>
-    <message>
-        <source>Nessuna webcam trovata: collegala e riprova</source>
-        <translation>No webcam found: connect it and try again</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::CancellationPage</name>
-    <message>
-        <source>Cancellazione movimento</source>
-        <translation>Cancel movement</translation>
-    </message>
-    <message>
-        <source>Dati cancellazione</source>
-        <translation>Cancellation data</translation>
-    </message>
-    <message>
-        <source>Data di cancellazione</source>
-        <translation>Cancellation date</translation>
-    </message>
-    <message>
-        <source>Importo dell&apos;acquisto</source>
-        <translation>Purchase amount</translation>
-    </message>
-    <message>
-        <source>Importo da revocare in euro</source>
-        <translation>Amount to revoke in euro</translation>
-    </message>
-    <message>
-        <source>Importo da revocare €</source>
-        <translation>Amount to revoke €</translation>
-    </message>
-    <message>
-        <source>N.B. Un acquisto si può cancellare solo nello stesso giorno (entro le 23:59).</source>
-        <translation>Note: a purchase can be cancelled only on the same day (until 23:59).</translation>
-    </message>
-    <message>
-        <source>Salva la cancellazione e invia OTP</source>
-        <translation>Save the cancellation and send OTP</translation>
-    </message>
-    <message>
-        <source>Valore Importo consentito: %1</source>
-        <translation>Allowed amount: %1</translation>
-    </message>
-    <message>
-        <source>L&apos;importo da revocare deve essere maggiore di zero.</source>
-        <translation>The amount to revoke must be greater than zero.</translation>
-    </message>
-    <message>
-        <source>Puoi revocare al massimo %1.</source>
-        <translation>You can revoke at most %1.</translation>
-    </message>
-    <message>
-        <source>Invio della cancellazione in corso...</source>
-        <translation>Sending the cancellation...</translation>
-    </message>
-    <message>
-        <source>&amp;SALVA E INVIA OTP</source>
-        <translation>&amp;SAVE AND SEND OTP</translation>
-    </message>
-    <message>
-        <source>Salva e invia OTP (Invio o Alt+S)</source>
-        <translation>Save and send OTP (Enter or Alt+S)</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::CodiceFiscale</name>
-    <message>
-        <source>Mese di nascita non valido (9º carattere): usa una lettera tra A B C D E H L M P R S T</source>
-        <translation>Invalid birth month (9th character): use one of A B C D E H L M P R S T</translation>
-    </message>
-    <message>
-        <source>Giorno di nascita non valido (10º e 11º carattere): da 01 a 31, per le donne da 41 a 71</source>
-        <translation>Invalid birth day (10th and 11th characters): 01 to 31, for women 41 to 71</translation>
-    </message>
-    <message>
-        <source>Codice fiscale numerico troppo corto: %1 cifre su 11</source>
-        <translation>Numeric tax code too short: %1 digits of 11</translation>
-    </message>
-    <message>
-        <source>Codice fiscale troppo corto: %1 caratteri su 16</source>
-        <translation>Tax code too short: %1 characters of 16</translation>
-    </message>
-    <message>
-        <source>Codice fiscale troppo lungo: %1 caratteri su 16</source>
-        <translation>Tax code too long: %1 characters of 16</translation>
-    </message>
-    <message>
-        <source>Codice fiscale numerico non valido: controlla l&apos;11ª cifra</source>
-        <translation>Invalid numeric tax code: check the 11th digit</translation>
-    </message>
-    <message>
-        <source>Inserisci il codice fiscale</source>
-        <translation>Enter the tax code</translation>
-    </message>
-    <message>
-        <source>Data di nascita inesistente (%1/%2): controlla i caratteri dal 7º all&apos;11º</source>
-        <translation>Birth date does not exist (%1/%2): check characters 7 to 11</translation>
-    </message>
-    <message>
-        <source>Codice fiscale non valido: controlla il 16º carattere</source>
-        <translation>Invalid tax code: check the 16th character</translation>
-    </message>
-    <message>
-        <source>Il codice fiscale numerico ha 11 cifre: ne hai scritte %1</source>
-        <translation>The numeric tax code has 11 digits: you typed %1</translation>
-    </message>
-    <message>
-        <source>Codice fiscale non valido: in %1ª posizione va una cifra</source>
-        <translation>Invalid tax code: position %1 must be a digit</translation>
-    </message>
-    <message>
-        <source>Codice fiscale non valido: in %1ª posizione va una lettera</source>
-        <translation>Invalid tax code: position %1 must be a letter</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::CounterFlow</name>
-    <message>
-        <source>Accesso annullato. Premi di nuovo &quot;Accedi&quot; per riprovare.</source>
-        <translation>Sign-in cancelled. Press &quot;Sign in&quot; again to retry.</translation>
-    </message>
-    <message>
-        <source>Dipendente %1 %2 aggiunto.</source>
-        <translation>Employee %1 %2 added.</translation>
-    </message>
-    <message>
-        <source>Servizi aggiornati.</source>
-        <translation>Services updated.</translation>
-    </message>
-    <message>
-        <source>Utenza riabilitata.</source>
-        <translation>User re-enabled.</translation>
-    </message>
-    <message>
-        <source>Utenza disabilitata.</source>
-        <translation>User disabled.</translation>
-    </message>
-    <message>
-        <source>Completa l&apos;accesso SPID nel browser, poi torna qui.</source>
-        <translation>Complete the SPID sign-in in the browser, then come back here.</translation>
-    </message>
-    <message>
-        <source>Accesso in corso...</source>
-        <translation>Signing in...</translation>
-    </message>
-    <message>
-        <source>Sessione scaduta: accedi di nuovo. L&apos;acquisto in corso è stato conservato.</source>
-        <translation>Session expired: sign in again. The purchase in progress has been kept.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::EmployeesModel</name>
-    <message>
-        <source>Titolare</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <source>Dipendente</source>
-        <translation>Employee</translation>
-    </message>
-    <message>
-        <source>nessuno</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <source>Abilitato</source>
-        <translation>Enabled</translation>
-    </message>
-    <message>
-        <source>Disabilitato</source>
-        <translation>Disabled</translation>
-    </message>
-    <message>
-        <source>Codice fiscale</source>
-        <translation>Tax code</translation>
-    </message>
-    <message>
-        <source>Nome</source>
-        <translation>First name</translation>
-    </message>
-    <message>
-        <source>Cognome</source>
-        <translation>Last name</translation>
-    </message>
-    <message>
-        <source>Ruolo</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <source>Servizi</source>
-        <translation>Services</translation>
-    </message>
-    <message>
-        <source>Stato</source>
-        <translation>State</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::Footer</name>
-    <message>
-        <source>SINFONIA</source>
-        <translation>SINFONIA</translation>
-    </message>
-    <message>
-        <source>SINFONIA Servizi Territoriali: torna alla Homepage</source>
-        <translation>SINFONIA Servizi Territoriali: back to the homepage</translation>
-    </message>
-    <message>
-        <source>Logo SINFONIA Servizi Territoriali, torna alla Homepage</source>
-        <translation>SINFONIA Servizi Territoriali logo, back to the homepage</translation>
-    </message>
-    <message>
-        <source>SINFONIA Servizi Territoriali © 2024 - &lt;a href=&quot;https://www.regione.campania.it/&quot;&gt;Regione Campania&lt;/a&gt;</source>
-        <translation>SINFONIA Servizi Territoriali © 2024 - &lt;a href=&quot;https://www.regione.campania.it/&quot;&gt;Regione Campania&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <source>SINFONIA Servizi Territoriali © 2024 - Regione Campania</source>
-        <translation>SINFONIA Servizi Territoriali © 2024 - Regione Campania</translation>
-    </message>
-    <message>
-        <source>&lt;a href=&quot;https://sinfonia-serviziterritoriali.soresa.it/privacy&quot;&gt;Privacy Policy&lt;/a&gt; | &lt;a href=&quot;https://sinfonia-serviziterritoriali.soresa.it/supporto&quot;&gt;Supporto Tecnico&lt;/a&gt;</source>
-        <translation>&lt;a href=&quot;https://sinfonia-serviziterritoriali.soresa.it/privacy&quot;&gt;Privacy Policy&lt;/a&gt; | &lt;a href=&quot;https://sinfonia-serviziterritoriali.soresa.it/supporto&quot;&gt;Technical support&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <source>Privacy Policy | Supporto Tecnico</source>
-        <translation>Privacy Policy | Technical support</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::HomePage</name>
-    <message>
-        <source>Home</source>
-        <translation>Home</translation>
-    </message>
-    <message>
-        <source>Gestione struttura</source>
-        <translation>Structure management</translation>
-    </message>
-    <message>
-        <source>Adesione ai servizi e gestione delle abilitazioni.</source>
-        <translation>Service enrolment and permission management.</translation>
-    </message>
-    <message>
-        <source>Voucher secondogeniti</source>
-        <translation>Second-child voucher</translation>
-    </message>
-    <message>
-        <source>Gestione in favore delle famiglie, per nascite di figli successivi al primo.</source>
-        <translation>Support for families, for children born after the first.</translation>
-    </message>
-    <message>
-        <source>Ricerca beneficiario (F2)</source>
-        <translation>Find beneficiary (F2)</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::JournalEntry</name>
-    <message>
-        <source>Acquisto di %1</source>
-        <translation>Purchase of %1</translation>
-    </message>
-    <message>
-        <source>Cancellazione di %1</source>
-        <translation>Cancellation of %1</translation>
-    </message>
-    <message>
-        <source>%1 registrato</source>
-        <translation>%1 recorded</translation>
-    </message>
-    <message>
-        <source>%1 non registrato</source>
-        <translation>%1 not recorded</translation>
-    </message>
-    <message>
-        <source>%1 in verifica con il server</source>
-        <translation>%1 being checked with the server</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::LockPage</name>
-    <message>
-        <source>Postazione bloccata</source>
-        <translation>Workstation locked</translation>
-    </message>
-    <message>
-        <source>Sblocca</source>
-        <translation>Unlock</translation>
-    </message>
-    <message>
-        <source>Sblocca la postazione</source>
-        <translation>Unlock the workstation</translation>
-    </message>
-    <message>
-        <source>Sblocca: chiede di nuovo l&apos;accesso dello stesso operatore (Invio)</source>
-        <translation>Unlock: asks the same operator to sign in again (Enter)</translation>
-    </message>
-    <message>
-        <source>Cambia operatore</source>
-        <translation>Switch operator</translation>
-    </message>
-    <message>
-        <source>Bloccata da %1. I dati dei beneficiari sono nascosti.</source>
-        <translation>Locked by %1. Beneficiary data is hidden.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::LoginFlow</name>
-    <message>
-        <source>Tempo per l&apos;accesso scaduto: premi di nuovo &quot;Accedi&quot; per riprovare.</source>
-        <translation>Sign-in timed out: press &quot;Sign in&quot; again to retry.</translation>
-    </message>
-    <message>
-        <source>Accesso annullato.</source>
-        <translation>Sign-in cancelled.</translation>
-    </message>
-    <message>
-        <source>Accesso di prova non disponibile su questo server.</source>
-        <translation>Test sign-in is not available on this server.</translation>
-    </message>
-    <message>
-        <source>Impossibile aprire il browser per l&apos;accesso: verifica che ne sia installato uno.</source>
-        <translation>Cannot open the browser to sign in: check that one is installed.</translation>
-    </message>
-    <message>
-        <source>Accesso di prova non riuscito: riprova.</source>
-        <translation>Test sign-in failed: try again.</translation>
-    </message>
-    <message>
-        <source>Risposta di accesso non valida: riprova ad accedere.</source>
-        <translation>Invalid sign-in answer: sign in again.</translation>
-    </message>
-    <message>
-        <source>Accesso non riuscito: riprova.</source>
-        <translation>Sign-in failed: try again.</translation>
-    </message>
-    <message>
-        <source>Impossibile avviare l&apos;accesso su questo computer: riprova.</source>
-        <translation>Cannot start the sign-in on this computer: try again.</translation>
-    </message>
-    <message>
-        <source>&lt;!doctype html&gt;&lt;html lang=&quot;it&quot;&gt;&lt;head&gt;&lt;meta charset=&quot;utf-8&quot;&gt;&lt;title&gt;SINFONIA Banco&lt;/title&gt;&lt;/head&gt;&lt;body&gt;&lt;h1&gt;Accesso ricevuto&lt;/h1&gt;&lt;p&gt;Puoi chiudere questa pagina e tornare a SINFONIA Banco.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
-        <translation>&lt;!doctype html&gt;&lt;html lang=&quot;en&quot;&gt;&lt;head&gt;&lt;meta charset=&quot;utf-8&quot;&gt;&lt;title&gt;SINFONIA Banco&lt;/title&gt;&lt;/head&gt;&lt;body&gt;&lt;h1&gt;Sign-in received&lt;/h1&gt;&lt;p&gt;You can close this page and go back to SINFONIA Banco.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::LoginPage</name>
-    <message>
-        <source>Accesso Riservato</source>
-        <translation>Reserved access</translation>
-    </message>
-    <message>
-        <source>SINFONIA Servizi Territoriali è la piattaforma che consente l&apos;erogazione di servizi territoriali per gli assistiti della Regione Campania.</source>
-        <translation>SINFONIA Servizi Territoriali is the platform that delivers local services to the patients of Regione Campania.</translation>
-    </message>
-    <message>
-        <source>Accedi all&apos;area riservata (SPID)</source>
-        <translation>Sign in to the reserved area (SPID)</translation>
-    </message>
-    <message>
-        <source>Accedi all&apos;area riservata con SPID</source>
-        <translation>Sign in to the reserved area with SPID</translation>
-    </message>
-    <message>
-        <source>Apre il browser per l&apos;autenticazione SPID</source>
-        <translation>Opens the browser for SPID authentication</translation>
-    </message>
-    <message>
-        <source>Accesso di prova (ambiente di prova)</source>
-        <translation>Test sign-in (test environment)</translation>
-    </message>
-    <message>
-        <source>Scegli un&apos;identità di prova e premi Invio.</source>
-        <translation>Choose a test identity and press Enter.</translation>
-    </message>
-    <message>
-        <source>Identità di prova</source>
-        <translation>Test identities</translation>
-    </message>
-    <message>
-        <source>Entra con l&apos;identità di prova</source>
-        <translation>Sign in with the test identity</translation>
-    </message>
-    <message>
-        <source>Entra con l&apos;identità di prova selezionata</source>
-        <translation>Sign in with the selected test identity</translation>
-    </message>
-    <message>
-        <source>Stato dell&apos;accesso</source>
-        <translation>Sign-in status</translation>
-    </message>
-    <message>
-        <source>Annulla</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Annulla l&apos;accesso in corso</source>
-        <translation>Cancel the sign-in in progress</translation>
-    </message>
-    <message>
-        <source>Unione Europea | POR CAMPANIA FESR 2014-2020 | SORESA Servizi Regionali per la Sanità S.p.A. | SINFONIA</source>
-        <translation>European Union | POR CAMPANIA FESR 2014-2020 | SORESA Servizi Regionali per la Sanità S.p.A. | SINFONIA</translation>
-    </message>
-    <message>
-        <source>titolare</source>
-        <translation>owner</translation>
-    </message>
-    <message>
-        <source>dipendente</source>
-        <translation>employee</translation>
-    </message>
-    <message>
-        <source>nessuna struttura</source>
-        <translation>no structure</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::MainWindow</name>
-    <message>
-        <source>SINFONIA Banco - Voucher secondogeniti</source>
-        <translation>SINFONIA Banco - Second-child voucher</translation>
-    </message>
-    <message>
-        <source>&amp;Operazioni</source>
-        <translation>&amp;Operations</translation>
-    </message>
-    <message>
-        <source>Cerca beneficiario</source>
-        <translation>Find beneficiary</translation>
-    </message>
-    <message>
-        <source>Nuovo acquisto</source>
-        <translation>New purchase</translation>
-    </message>
-    <message>
-        <source>Aggiorna</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>Indietro</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <source>Blocca</source>
-        <translation>Lock</translation>
-    </message>
-    <message>
-        <source>Cambia operatore</source>
-        <translation>Switch operator</translation>
-    </message>
-    <message>
-        <source>Home</source>
-        <translation>Home</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::Money</name>
-    <message>
-        <source>Importo troppo alto: controlla le cifre inserite</source>
-        <translation>Amount too high: check the digits typed</translation>
-    </message>
-    <message>
-        <source>Importo non valido: scrivi solo cifre e la virgola, es. 12,50</source>
-        <translation>Invalid amount: type only digits and the comma, e.g. 12,50</translation>
-    </message>
-    <message>
-        <source>Inserisci l&apos;importo, es. 12,50</source>
-        <translation>Enter the amount, e.g. 12,50</translation>
-    </message>
-    <message>
-        <source>L&apos;importo non può essere negativo</source>
-        <translation>The amount cannot be negative</translation>
-    </message>
-    <message>
-        <source>Al massimo 2 decimali: scrivi i centesimi, es. 12,50</source>
-        <translation>At most 2 decimals: write the cents, e.g. 12,50</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::MovementCache</name>
-    <message>
-        <source>Servizio non disponibile.</source>
-        <translation>Service not available.</translation>
-    </message>
-    <message>
-        <source>Aggiornamento dei movimenti già in corso.</source>
-        <translation>Movement update already in progress.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::MovementCacheStore</name>
-    <message>
-        <source>Archivio locale dei movimenti danneggiato.</source>
-        <translation>Local movement archive damaged.</translation>
-    </message>
-    <message>
-        <source>Archivio locale dei movimenti non disponibile.</source>
-        <translation>Local movement archive not available.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::MovementExport</name>
-    <message>
-        <source>Data e ora</source>
-        <translation>Date and time</translation>
-    </message>
-    <message>
-        <source>Codice identificativo</source>
-        <translation>Identification code</translation>
-    </message>
-    <message>
-        <source>Importo</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>Tipo operazione</source>
-        <translation>Operation type</translation>
-    </message>
-    <message>
-        <source>Stato</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>Elenco movimenti – %1 – dal %2 al %3</source>
-        <translation>Movement list – %1 – from %2 to %3</translation>
-    </message>
-    <message>
-        <source>Esportazione annullata.</source>
-        <translation>Export cancelled.</translation>
-    </message>
-    <message>
-        <source>Impossibile salvare il file %1. Controlla la cartella scelta e lo spazio libero.</source>
-        <translation>Cannot save the file %1. Check the chosen folder and the free space.</translation>
-    </message>
-    <message>
-        <source>Formato di esportazione non supportato.</source>
-        <translation>Export format not supported.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::MovementsExportBar</name>
-    <message>
-        <source>Esporta movimenti</source>
-        <translation>Export movements</translation>
-    </message>
-    <message>
-        <source>Esporta l&apos;elenco mostrato (Ctrl+E)</source>
-        <translation>Export the list shown (Ctrl+E)</translation>
-    </message>
-    <message>
-        <source>Formato di esportazione</source>
-        <translation>Export format</translation>
-    </message>
-    <message>
-        <source>CSV per Excel (.csv)…</source>
-        <translation>CSV for Excel (.csv)…</translation>
-    </message>
-    <message>
-        <source>Excel (.xlsx)…</source>
-        <translation>Excel (.xlsx)…</translation>
-    </message>
-    <message>
-        <source>PDF (.pdf)…</source>
-        <translation>PDF (.pdf)…</translation>
-    </message>
-    <message>
-        <source>Avanzamento dell&apos;esportazione</source>
-        <translation>Export progress</translation>
-    </message>
-    <message>
-        <source>Annulla</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Annulla l&apos;esportazione</source>
-        <translation>Cancel the export</translation>
-    </message>
-    <message>
-        <source>Esito dell&apos;esportazione</source>
-        <translation>Export result</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Nessun movimento da esportare: esegui prima una ricerca.</source>
-        <translation>No movement to export: run a search first.</translation>
-    </message>
-    <message>
-        <source>Esportazione in corso…</source>
-        <translation>Exporting…</translation>
-    </message>
-    <message>
-        <source>Movimenti esportati: %1, nel file %2.</source>
-        <translation>Movements exported: %1, in the file %2.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::MovementsPage</name>
-    <message>
-        <source>Elenco movimenti</source>
-        <translation>Movement list</translation>
-    </message>
-    <message>
-        <source>Data dal</source>
-        <translation>Date from</translation>
-    </message>
-    <message>
-        <source>Data al</source>
-        <translation>Date to</translation>
-    </message>
-    <message>
-        <source>Facoltativo</source>
-        <translation>Optional</translation>
-    </message>
-    <message>
-        <source>Codice fiscale del beneficiario (facoltativo)</source>
-        <translation>Beneficiary&apos;s tax code (optional)</translation>
-    </message>
-    <message>
-        <source>Caratteri inseriti</source>
-        <translation>Characters entered</translation>
-    </message>
-    <message>
-        <source>Cerca movimenti</source>
-        <translation>Search movements</translation>
-    </message>
-    <message>
-        <source>Cerca i movimenti del periodo (F5)</source>
-        <translation>Search the movements of the period (F5)</translation>
-    </message>
-    <message>
-        <source>Codice fiscale</source>
-        <translation>Tax code</translation>
-    </message>
-    <message>
-        <source>Esito della ricerca</source>
-        <translation>Search result</translation>
-    </message>
-    <message>
-        <source>Aggiornamento dei dati</source>
-        <translation>Data update</translation>
-    </message>
-    <message>
-        <source>Esporta movimenti</source>
-        <translation>Export movements</translation>
-    </message>
-    <message>
-        <source>Elenco movimenti – %1</source>
-        <translation>Movement list – %1</translation>
-    </message>
-    <message>
-        <source>Seleziona prima la struttura.</source>
-        <translation>Select the structure first.</translation>
-    </message>
-    <message>
-        <source>Aggiornamento dei movimenti dal server…</source>
-        <translation>Updating the movements from the server…</translation>
-    </message>
-    <message>
-        <source>Dati aggiornati al %1</source>
-        <translation>Data updated on %1</translation>
-    </message>
-    <message>
-        <source>Dati mai scaricati su questo computer</source>
-        <translation>Data never downloaded on this computer</translation>
-    </message>
-    <message>
-        <source>Nessun movimento nel periodo scelto.</source>
-        <translation>No movement in the chosen period.</translation>
-    </message>
-    <message>
-        <source>Movimenti trovati: %1</source>
-        <translation>Movements found: %1</translation>
-    </message>
-    <message>
-        <source>Server non raggiungibile: sono mostrati i movimenti salvati su questo computer. %1</source>
-        <translation>Server unreachable: showing the movements saved on this computer. %1</translation>
-    </message>
-    <message>
-        <source>Ricerca in corso…</source>
-        <translation>Searching…</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::OperationJournal</name>
-    <message>
-        <source>Il registro delle operazioni è danneggiato: contatta l&apos;assistenza prima di ripetere acquisti.</source>
-        <translation>The operation journal is damaged: contact support before repeating purchases.</translation>
-    </message>
-    <message>
-        <source>Registro delle operazioni non disponibile.</source>
-        <translation>Operation journal not available.</translation>
-    </message>
-    <message>
-        <source>Operazione non trovata nel registro.</source>
-        <translation>Operation not found in the journal.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::OperationRunner</name>
-    <message>
-        <source>Esito non verificabile automaticamente: controlla l&apos;elenco movimenti.</source>
-        <translation>Outcome cannot be checked automatically: check the movement list.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::OtpDialog</name>
-    <message>
-        <source>Verifica codice OTP</source>
-        <translation>Verify OTP code</translation>
-    </message>
-    <message>
-        <source>Codice OTP di 6 cifre</source>
-        <translation>6-digit OTP code</translation>
-    </message>
-    <message>
-        <source>Non hai ricevuto il codice?</source>
-        <translation>Didn&apos;t receive the code?</translation>
-    </message>
-    <message>
-        <source>Invia nuovamente</source>
-        <translation>Send again</translation>
-    </message>
-    <message>
-        <source>Invia nuovamente il codice OTP</source>
-        <translation>Send the OTP code again</translation>
-    </message>
-    <message>
-        <source>VERIFICA CODICE</source>
-        <translation>VERIFY CODE</translation>
-    </message>
-    <message>
-        <source>Verifica codice</source>
-        <translation>Verify code</translation>
-    </message>
-    <message>
-        <source>Verifica codice (Invio)</source>
-        <translation>Verify code (Enter)</translation>
-    </message>
-    <message>
-        <source>Chiudi</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>Chiudi: l&apos;acquisto resta in attesa e si può autorizzare dopo</source>
-        <translation>Close: the purchase stays pending and can be authorized later</translation>
-    </message>
-    <message>
-        <source>Chiudi (Esc): l&apos;operazione resta IN ATTESA</source>
-        <translation>Close (Esc): the operation stays PENDING</translation>
-    </message>
-    <message>
-        <source>Inserisci il codice inviato al numero %1</source>
-        <translation>Enter the code sent to %1</translation>
-    </message>
-    <message>
-        <source>Tentativi rimasti: %1</source>
-        <translation>Attempts left: %1</translation>
-    </message>
-    <message>
-        <source>Il codice scade tra %1:%2</source>
-        <translation>The code expires in %1:%2</translation>
-    </message>
-    <message>
-        <source>Il codice è scaduto: premi &quot;Invia nuovamente&quot;.</source>
-        <translation>The code has expired: press &quot;Send again&quot;.</translation>
-    </message>
-    <message>
-        <source>Invia nuovamente (esauriti)</source>
-        <translation>Send again (none left)</translation>
-    </message>
-    <message>
-        <source>Invia nuovamente (%1 s)</source>
-        <translation>Send again (%1 s)</translation>
-    </message>
-    <message>
-        <source>Il codice OTP è di 6 cifre.</source>
-        <translation>The OTP code has 6 digits.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::PurchasePage</name>
-    <message>
-        <source>Inserimento acquisto</source>
-        <translation>New purchase</translation>
-    </message>
-    <message>
-        <source>Dati acquisto</source>
-        <translation>Purchase data</translation>
-    </message>
-    <message>
-        <source>Data acquisto</source>
-        <translation>Purchase date</translation>
-    </message>
-    <message>
-        <source>Importo residuo sul voucher</source>
-        <translation>Remaining amount on the voucher</translation>
-    </message>
-    <message>
-        <source>Importo speso in euro</source>
-        <translation>Amount spent in euro</translation>
-    </message>
-    <message>
-        <source>es. 12,50</source>
-        <translation>e.g. 12,50</translation>
-    </message>
-    <message>
-        <source>Importo speso €</source>
-        <translation>Amount spent €</translation>
-    </message>
-    <message>
-        <source>Numero del documento commerciale (facoltativo)</source>
-        <translation>Commercial document number (optional)</translation>
-    </message>
-    <message>
-        <source>facoltativo, es. 0042-0815</source>
-        <translation>optional, e.g. 0042-0815</translation>
-    </message>
-    <message>
-        <source>N. documento commerciale</source>
-        <translation>Commercial document no.</translation>
-    </message>
-    <message>
-        <source>Allegato dello scontrino (JPEG, PNG o PDF)</source>
-        <translation>Receipt attachment (JPEG, PNG or PDF)</translation>
-    </message>
-    <message>
-        <source>Anteprima dello scontrino: trascina qui il file</source>
-        <translation>Receipt preview: drop the file here</translation>
-    </message>
-    <message>
-        <source>Allega scontrino...</source>
-        <translation>Attach receipt...</translation>
-    </message>
-    <message>
-        <source>Allega lo scontrino da file</source>
-        <translation>Attach the receipt from a file</translation>
-    </message>
-    <message>
-        <source>Scegli il file dello scontrino (Ctrl+O)</source>
-        <translation>Choose the receipt file (Ctrl+O)</translation>
-    </message>
-    <message>
-        <source>Incolla</source>
-        <translation>Paste</translation>
-    </message>
-    <message>
-        <source>Incolla lo scontrino dagli appunti</source>
-        <translation>Paste the receipt from the clipboard</translation>
-    </message>
-    <message>
-        <source>Incolla immagine o file dagli appunti (Ctrl+Maiusc+V)</source>
-        <translation>Paste an image or file from the clipboard (Ctrl+Shift+V)</translation>
-    </message>
-    <message>
-        <source>Foto con webcam</source>
-        <translation>Webcam photo</translation>
-    </message>
-    <message>
-        <source>Fotografa lo scontrino con la webcam</source>
-        <translation>Take a photo of the receipt with the webcam</translation>
-    </message>
-    <message>
-        <source>Il voucher non copre farmaci, dispositivi medici e prodotti detraibili.</source>
-        <translation>The voucher does not cover medicines, medical devices or tax-deductible items.</translation>
-    </message>
-    <message>
-        <source>Salva e invia OTP</source>
-        <translation>Save and send OTP</translation>
-    </message>
-    <message>
-        <source>Ripreso l&apos;acquisto non ancora inviato.</source>
-        <translation>Resumed the purchase not yet sent.</translation>
-    </message>
-    <message>
-        <source>Trascina qui lo scontrino, incollalo (Ctrl+V) o usa &quot;Allega scontrino&quot;</source>
-        <translation>Drop the receipt here, paste it (Ctrl+V) or use &quot;Attach receipt&quot;</translation>
-    </message>
-    <message>
-        <source>Allega scontrino</source>
-        <translation>Attach receipt</translation>
-    </message>
-    <message>
-        <source>Scontrini (*.jpg *.jpeg *.png *.pdf);;Tutti i file (*)</source>
-        <translation>Receipts (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Preparazione dello scontrino...</source>
-        <translation>Preparing the receipt...</translation>
-    </message>
-    <message>
-        <source>Negli appunti non c&apos;è un&apos;immagine o un file da allegare.</source>
-        <translation>The clipboard holds no image or file to attach.</translation>
-    </message>
-    <message>
-        <source>PDF allegato: %1</source>
-        <translation>PDF attached: %1</translation>
-    </message>
-    <message>
-        <source>L&apos;importo deve essere maggiore di zero.</source>
-        <translation>The amount must be greater than zero.</translation>
-    </message>
-    <message>
-        <source>L&apos;importo supera il residuo del voucher (%1).</source>
-        <translation>The amount exceeds the voucher&apos;s remaining amount (%1).</translation>
-    </message>
-    <message>
-        <source>Invio dell&apos;acquisto in corso...</source>
-        <translation>Sending the purchase...</translation>
-    </message>
-    <message>
-        <source>Inserisci l&apos;importo speso.</source>
-        <translation>Enter the amount spent.</translation>
-    </message>
-    <message>
-        <source>Allega lo scontrino prima di inviare l&apos;OTP.</source>
-        <translation>Attach the receipt before sending the OTP.</translation>
-    </message>
-    <message>
-        <source>&amp;SALVA E INVIA OTP</source>
-        <translation>&amp;SAVE AND SEND OTP</translation>
-    </message>
-    <message>
-        <source>Salva l&apos;acquisto e invia il codice OTP al beneficiario (Alt+S)</source>
-        <translation>Save the purchase and send the OTP code to the beneficiary (Alt+S)</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::ReceiptProcessor</name>
-    <message>
-        <source>Il file è troppo grande: l&apos;allegato può essere al massimo di 5 MB.</source>
-        <translation>The file is too large: the attachment can be at most 5 MB.</translation>
-    </message>
-    <message>
-        <source>Impossibile leggere l&apos;immagine: scatta di nuovo la foto o allega un altro file.</source>
-        <translation>Cannot read the image: take the photo again or attach another file.</translation>
-    </message>
-    <message>
-        <source>Impossibile preparare l&apos;immagine dello scontrino.</source>
-        <translation>Cannot prepare the receipt image.</translation>
-    </message>
-    <message>
-        <source>Il file dello scontrino è vuoto: allega un altro file.</source>
-        <translation>The receipt file is empty: attach another file.</translation>
-    </message>
-    <message>
-        <source>Il file è troppo grande (%1): allega una foto o un PDF dello scontrino.</source>
-        <translation>The file is too large (%1): attach a photo or a PDF of the receipt.</translation>
-    </message>
-    <message>
-        <source>Il PDF è troppo grande (%1, massimo 5 MB): allega una foto dello scontrino.</source>
-        <translation>The PDF is too large (%1, at most 5 MB): attach a photo of the receipt.</translation>
-    </message>
-    <message>
-        <source>Impossibile leggere l&apos;immagine: il file è danneggiato o incompleto.</source>
-        <translation>Cannot read the image: the file is damaged or incomplete.</translation>
-    </message>
-    <message>
-        <source>Formato non supportato: allega una foto (JPEG o PNG) o un PDF dello scontrino.</source>
-        <translation>Unsupported format: attach a photo (JPEG or PNG) or a PDF of the receipt.</translation>
-    </message>
-    <message>
-        <source>Impossibile aprire il file %1.</source>
-        <translation>Cannot open the file %1.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::ReceiptViewer</name>
-    <message>
-        <source>Visualizza scontrino</source>
-        <translation>View receipt</translation>
-    </message>
-    <message>
-        <source>Immagine dello scontrino</source>
-        <translation>Receipt image</translation>
-    </message>
-    <message>
-        <source>Riduci (Ctrl+-)</source>
-        <translation>Zoom out (Ctrl+-)</translation>
-    </message>
-    <message>
-        <source>Riduci</source>
-        <translation>Zoom out</translation>
-    </message>
-    <message>
-        <source>100% (Ctrl+0)</source>
-        <translation>100% (Ctrl+0)</translation>
-    </message>
-    <message>
-        <source>Dimensione reale</source>
-        <translation>Actual size</translation>
-    </message>
-    <message>
-        <source>Ingrandisci (Ctrl++)</source>
-        <translation>Zoom in (Ctrl++)</translation>
-    </message>
-    <message>
-        <source>Ingrandisci</source>
-        <translation>Zoom in</translation>
-    </message>
-    <message>
-        <source>Data e ora</source>
-        <translation>Date and time</translation>
-    </message>
-    <message>
-        <source>Esercente</source>
-        <translation>Merchant</translation>
-    </message>
-    <message>
-        <source>Importo</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>Tipo operazione</source>
-        <translation>Operation type</translation>
-    </message>
-    <message>
-        <source>Stato</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>N. documento commerciale</source>
-        <translation>Commercial document no.</translation>
-    </message>
-    <message>
-        <source>non indicato</source>
-        <translation>not given</translation>
-    </message>
-    <message>
-        <source>Voucher</source>
-        <translation>Voucher</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <source>Apri con il visualizzatore di sistema</source>
-        <translation>Open with the system viewer</translation>
-    </message>
-    <message>
-        <source>Apri lo scontrino con il visualizzatore di sistema</source>
-        <translation>Open the receipt with the system viewer</translation>
-    </message>
-    <message>
-        <source>Chiudi</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>Scontrino in formato PDF (%1).
-Premi &quot;Apri con il visualizzatore di sistema&quot;.</source>
-        <translation>Receipt in PDF format (%1).
-Press &quot;Open with the system viewer&quot;.</translation>
-    </message>
-    <message>
-        <source>Impossibile mostrare l&apos;immagine dello scontrino.</source>
-        <translation>Cannot show the receipt image.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::ScanCameraDialog</name>
-    <message>
-        <source>Leggi la tessera sanitaria</source>
-        <translation>Read the health card</translation>
-    </message>
-    <message>
-        <source>Foto dello scontrino</source>
-        <translation>Receipt photo</translation>
-    </message>
-    <message>
-        <source>Webcam</source>
-        <translation>Webcam</translation>
-    </message>
-    <message>
-        <source>Scatta</source>
-        <translation>Take</translation>
-    </message>
-    <message>
-        <source>Inquadra il codice a barre sul retro della tessera dentro il riquadro, tenendola dritta</source>
-        <translation>Frame the barcode on the back of the card inside the box, holding it straight</translation>
-    </message>
-    <message>
-        <source>Inquadra tutto lo scontrino e premi «Scatta»</source>
-        <translation>Frame the whole receipt and press «Take»</translation>
-    </message>
-    <message>
-        <source>Foto non riuscita: riprova</source>
-        <translation>Photo failed: try again</translation>
-    </message>
-    <message>
-        <source>Tessera letta: %1</source>
-        <translation>Card read: %1</translation>
-    </message>
-    <message>
-        <source>Nessuna immagine dalla webcam: riprova tra un attimo</source>
-        <translation>No image from the webcam: try again in a moment</translation>
-    </message>
-    <message>
-        <source>Foto acquisita</source>
-        <translation>Photo taken</translation>
-    </message>
-    <message>
-        <source>In alternativa usa il lettore di codici o scrivi il codice fiscale.</source>
-        <translation>Otherwise use the barcode reader or type the tax code.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::ScanText</name>
-    <message>
-        <source>Questo è un codice prodotto, non la tessera sanitaria</source>
-        <translation>This is a product code, not the health card</translation>
-    </message>
-    <message>
-        <source>Codice fiscale letto male: ripeti la scansione o scrivilo a mano</source>
-        <translation>Tax code misread: scan again or type it</translation>
-    </message>
-    <message>
-        <source>Lettura non riuscita: ripeti la scansione o scrivi il codice fiscale</source>
-        <translation>Reading failed: scan again or type the tax code</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::SearchPage</name>
-    <message>
-        <source>Voucher secondogeniti</source>
-        <translation>Second-child voucher</translation>
-    </message>
-    <message>
-        <source>Ricerca beneficiario</source>
-        <translation>Find beneficiary</translation>
-    </message>
-    <message>
-        <source>Scansiona la tessera sanitaria del beneficiario oppure fai la ricerca tramite Codice Fiscale</source>
-        <translation>Scan the beneficiary&apos;s health card or search by tax code</translation>
-    </message>
-    <message>
-        <source>Codice fiscale del beneficiario</source>
-        <translation>Beneficiary&apos;s tax code</translation>
-    </message>
-    <message>
-        <source>es. RSSMRA85T50A562S</source>
-        <translation>e.g. RSSMRA85T50A562S</translation>
-    </message>
-    <message>
-        <source>Caratteri inseriti</source>
-        <translation>Characters entered</translation>
-    </message>
-    <message>
-        <source>Codice fiscale del beneficiario:</source>
-        <translation>Beneficiary&apos;s tax code:</translation>
-    </message>
-    <message>
-        <source>Numero della tessera sanitaria</source>
-        <translation>Health card number</translation>
-    </message>
-    <message>
-        <source>20 cifre, inizia con 80380</source>
-        <translation>20 digits, starts with 80380</translation>
-    </message>
-    <message>
-        <source>oppure N. tessera sanitaria:</source>
-        <translation>or health card no.:</translation>
-    </message>
-    <message>
-        <source>CERCA BENEFICIARIO</source>
-        <translation>FIND BENEFICIARY</translation>
-    </message>
-    <message>
-        <source>Cerca beneficiario</source>
-        <translation>Find beneficiary</translation>
-    </message>
-    <message>
-        <source>Cerca beneficiario (Invio)</source>
-        <translation>Find beneficiary (Enter)</translation>
-    </message>
-    <message>
-        <source>Esito della ricerca</source>
-        <translation>Search result</translation>
-    </message>
-    <message>
-        <source>Il numero della tessera sanitaria inizia con 80380</source>
-        <translation>The health card number starts with 80380</translation>
-    </message>
-    <message>
-        <source>Inserisci il codice fiscale o il numero della tessera sanitaria.</source>
-        <translation>Enter the tax code or the health card number.</translation>
-    </message>
-    <message>
-        <source>Ricerca in corso...</source>
-        <translation>Searching...</translation>
-    </message>
-    <message>
-        <source>Scansiona con la webcam</source>
-        <translation>Scan with the webcam</translation>
-    </message>
-    <message>
-        <source>Scansiona la tessera sanitaria con la webcam</source>
-        <translation>Scan the health card with the webcam</translation>
-    </message>
-    <message>
-        <source>Inquadra il codice a barre della tessera sanitaria (Ctrl+W)</source>
-        <translation>Frame the barcode of the health card (Ctrl+W)</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::SerialScanner</name>
-    <message>
-        <source>Lettore seriale %1 non collegato</source>
-        <translation>Serial reader %1 not connected</translation>
-    </message>
-    <message>
-        <source>Impossibile aprire il lettore seriale %1: %2</source>
-        <translation>Cannot open the serial reader %1: %2</translation>
-    </message>
-    <message>
-        <source>Lettore seriale %1 scollegato</source>
-        <translation>Serial reader %1 disconnected</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::StaffPage</name>
-    <message>
-        <source>Gestione delle abilitazioni</source>
-        <translation>Permission management</translation>
-    </message>
-    <message>
-        <source>AGGIUNGI DIPENDENTE</source>
-        <translation>ADD EMPLOYEE</translation>
-    </message>
-    <message>
-        <source>Aggiungi dipendente</source>
-        <translation>Add employee</translation>
-    </message>
-    <message>
-        <source>Aggiungi dipendente (Ctrl+N)</source>
-        <translation>Add employee (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>☰ Menù rapido</source>
-        <translation>☰ Quick menu</translation>
-    </message>
-    <message>
-        <source>Menù rapido del dipendente selezionato</source>
-        <translation>Quick menu of the selected employee</translation>
-    </message>
-    <message>
-        <source>Menù rapido (Invio sulla riga)</source>
-        <translation>Quick menu (Enter on the row)</translation>
-    </message>
-    <message>
-        <source>Dipendenti della struttura</source>
-        <translation>Employees of the structure</translation>
-    </message>
-    <message>
-        <source>Gestione delle abilitazioni - %1</source>
-        <translation>Permission management - %1</translation>
-    </message>
-    <message>
-        <source>Associa servizio Voucher secondogeniti</source>
-        <translation>Assign the second-child voucher service</translation>
-    </message>
-    <message>
-        <source>Rimuovi servizio Voucher secondogeniti</source>
-        <translation>Remove the second-child voucher service</translation>
-    </message>
-    <message>
-        <source>Disabilita utenza</source>
-        <translation>Disable user</translation>
-    </message>
-    <message>
-        <source>Riabilita utenza</source>
-        <translation>Re-enable user</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::StructurePage</name>
-    <message>
-        <source>Seleziona struttura</source>
-        <translation>Select structure</translation>
-    </message>
-    <message>
-        <source>Scegli la struttura presso la quale stai operando (frecce e Invio).</source>
-        <translation>Choose the structure you are working at (arrows and Enter).</translation>
-    </message>
-    <message>
-        <source>Strutture abilitate</source>
-        <translation>Enabled structures</translation>
-    </message>
-    <message>
-        <source>Seleziona</source>
-        <translation>Select</translation>
-    </message>
-    <message>
-        <source>Seleziona la struttura evidenziata</source>
-        <translation>Select the highlighted structure</translation>
-    </message>
-    <message>
-        <source>Seleziona (Invio)</source>
-        <translation>Select (Enter)</translation>
-    </message>
-    <message>
-        <source>titolare</source>
-        <translation>owner</translation>
-    </message>
-    <message>
-        <source>dipendente</source>
-        <translation>employee</translation>
-    </message>
-    <message>
-        <source>Nessuna struttura abilitata per questo operatore: rivolgiti al titolare della struttura.</source>
-        <translation>No structure enabled for this operator: ask the structure&apos;s owner.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::SyntheticFrameSource</name>
-    <message>
-        <source>Nessuna immagine da mostrare</source>
-        <translation>No image to show</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::TesseraSanitaria</name>
-    <message>
-        <source>Inserisci il numero della tessera sanitaria (20 cifre)</source>
-        <translation>Enter the health card number (20 digits)</translation>
-    </message>
-    <message>
-        <source>Il numero della tessera sanitaria ha solo cifre</source>
-        <translation>The health card number has digits only</translation>
-    </message>
-    <message>
-        <source>Numero della tessera sanitaria di %1 cifre su 20</source>
-        <translation>Health card number of %1 digits of 20</translation>
-    </message>
-    <message>
-        <source>Il numero della tessera sanitaria inizia con 80380: controlla le prime cifre</source>
-        <translation>The health card number starts with 80380: check the first digits</translation>
-    </message>
-    <message>
-        <source>Numero della tessera sanitaria non valido: ricontrolla le cifre</source>
-        <translation>Invalid health card number: check the digits</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::TokenStore</name>
-    <message>
-        <source>Nessuna credenziale salvata.</source>
-        <translation>No saved credentials.</translation>
-    </message>
-    <message>
-        <source>Portachiavi di sistema non disponibile: l&apos;accesso non viene ricordato e nulla è salvato sul disco. Dovrai accedere di nuovo al prossimo avvio.</source>
-        <translation>System keychain not available: the sign-in is not remembered and nothing is saved on disk. You will have to sign in again at the next start.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::TopBar</name>
-    <message>
-        <source>Regione Campania</source>
-        <translation>Regione Campania</translation>
-    </message>
-    <message>
-        <source>SINFONIA Servizi Territoriali</source>
-        <translation>SINFONIA Servizi Territoriali</translation>
-    </message>
-    <message>
-        <source>Home</source>
-        <translation>Home</translation>
-    </message>
-    <message>
-        <source>Torna alla Homepage (Alt+H)</source>
-        <translation>Back to the homepage (Alt+H)</translation>
-    </message>
-    <message>
-        <source>Cambia la struttura selezionata (Ctrl+K)</source>
-        <translation>Change the selected structure (Ctrl+K)</translation>
-    </message>
-    <message>
-        <source>Struttura selezionata</source>
-        <translation>Selected structure</translation>
-    </message>
-    <message>
-        <source>Operatore</source>
-        <translation>Operator</translation>
-    </message>
-    <message>
-        <source>Operatore collegato: blocca o cambia operatore</source>
-        <translation>Signed-in operator: lock or switch operator</translation>
-    </message>
-    <message>
-        <source>Struttura selezionata: %1</source>
-        <translation>Selected structure: %1</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::TransactionsModel</name>
-    <message>
-        <source>Scontrino</source>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <source>Autorizza</source>
-        <translation>Authorize</translation>
-    </message>
-    <message>
-        <source>Cancella (annullabile fino alle 23:59)</source>
-        <translation>Cancel (possible until 23:59)</translation>
-    </message>
-    <message>
-        <source>Data e ora</source>
-        <translation>Date and time</translation>
-    </message>
-    <message>
-        <source>Esercente</source>
-        <translation>Merchant</translation>
-    </message>
-    <message>
-        <source>Importo</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>Tipo operazione</source>
-        <translation>Operation type</translation>
-    </message>
-    <message>
-        <source>Stato</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>Azioni</source>
-        <translation>Actions</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::VideoFileFrameSource</name>
-    <message>
-        <source>File video non trovato: %1</source>
-        <translation>Video file not found: %1</translation>
-    </message>
-    <message>
-        <source>Il file video non si può leggere</source>
-        <translation>The video file cannot be read</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::Voucher</name>
-    <message>
-        <source>ATTIVO</source>
-        <translation>ACTIVE</translation>
-    </message>
-    <message>
-        <source>SCADUTO</source>
-        <translation>EXPIRED</translation>
-    </message>
-    <message>
-        <source>ESAURITO</source>
-        <translation>USED UP</translation>
-    </message>
-    <message>
-        <source>SOSPESO</source>
-        <translation>SUSPENDED</translation>
-    </message>
-    <message>
-        <source>Acquisto</source>
-        <translation>Purchase</translation>
-    </message>
-    <message>
-        <source>Cancellazione</source>
-        <translation>Cancellation</translation>
-    </message>
-    <message>
-        <source>IN ATTESA</source>
-        <translation>PENDING</translation>
-    </message>
-    <message>
-        <source>CONFERMATO</source>
-        <translation>CONFIRMED</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::VoucherFlow</name>
-    <message>
-        <source>Il beneficiario non ha voucher.</source>
-        <translation>The beneficiary has no voucher.</translation>
-    </message>
-    <message>
-        <source>Voucher N° %1 - %2</source>
-        <translation>Voucher No. %1 - %2</translation>
-    </message>
-    <message>
-        <source>Acquisto di %1 registrato IN ATTESA. Il beneficiario riceve il codice via SMS.</source>
-        <translation>Purchase of %1 recorded as PENDING. The beneficiary receives the code by SMS.</translation>
-    </message>
-    <message>
-        <source>Cancellazione di %1 registrata IN ATTESA. Il beneficiario riceve il codice via SMS.</source>
-        <translation>Cancellation of %1 recorded as PENDING. The beneficiary receives the code by SMS.</translation>
-    </message>
-    <message>
-        <source>Autorizza il pagamento di %1.</source>
-        <translation>Authorize the payment of %1.</translation>
-    </message>
-    <message>
-        <source>Cancellazione confermata: %1 restituiti al voucher.</source>
-        <translation>Cancellation confirmed: %1 returned to the voucher.</translation>
-    </message>
-    <message>
-        <source>Acquisto di %1 confermato.</source>
-        <translation>Purchase of %1 confirmed.</translation>
-    </message>
-    <message>
-        <source>Operazione IN ATTESA: puoi autorizzarla più tardi dal menu Azioni.</source>
-        <translation>Operation PENDING: you can authorize it later from the Actions menu.</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::VoucherPage</name>
-    <message>
-        <source>Voucher del beneficiario</source>
-        <translation>Beneficiary&apos;s vouchers</translation>
-    </message>
-    <message>
-        <source>Importo disponibile</source>
-        <translation>Available amount</translation>
-    </message>
-    <message>
-        <source>USA PER ACQUISTO</source>
-        <translation>USE FOR PURCHASE</translation>
-    </message>
-    <message>
-        <source>Usa per acquisto</source>
-        <translation>Use for purchase</translation>
-    </message>
-    <message>
-        <source>Registra un acquisto con questo voucher (F3)</source>
-        <translation>Record a purchase with this voucher (F3)</translation>
-    </message>
-    <message>
-        <source>Transazioni per esercente</source>
-        <translation>Transactions by merchant</translation>
-    </message>
-    <message>
-        <source>☰ Azioni</source>
-        <translation>☰ Actions</translation>
-    </message>
-    <message>
-        <source>Azioni sul movimento selezionato</source>
-        <translation>Actions on the selected movement</translation>
-    </message>
-    <message>
-        <source>Azioni sul movimento selezionato (Invio sulla riga)</source>
-        <translation>Actions on the selected movement (Enter on the row)</translation>
-    </message>
-    <message>
-        <source>ID voucher %1   N° %2</source>
-        <translation>Voucher ID %1   No. %2</translation>
-    </message>
-    <message>
-        <source>Stato del voucher: %1</source>
-        <translation>Voucher state: %1</translation>
-    </message>
-    <message>
-        <source>Importo disponibile %1</source>
-        <translation>Available amount %1</translation>
-    </message>
-    <message>
-        <source>Intestatario: %1 - Codice fiscale: %2</source>
-        <translation>Holder: %1 - Tax code: %2</translation>
-    </message>
-    <message>
-        <source>Tessera sanitaria intestatario: %1</source>
-        <translation>Holder&apos;s health card: %1</translation>
-    </message>
-    <message>
-        <source>non registrata</source>
-        <translation>not registered</translation>
-    </message>
-    <message>
-        <source>Data attivazione: %1    Data scadenza: %2</source>
-        <translation>Activation date: %1    Expiry date: %2</translation>
-    </message>
-    <message>
-        <source>Importo iniziale: %1    Importo utilizzato: %2</source>
-        <translation>Initial amount: %1    Used amount: %2</translation>
-    </message>
-    <message>
-        <source>Voucher scaduto il %1: non è possibile registrare acquisti.</source>
-        <translation>Voucher expired on %1: purchases cannot be recorded.</translation>
-    </message>
-    <message>
-        <source>Voucher sospeso: non è possibile registrare acquisti.</source>
-        <translation>Voucher suspended: purchases cannot be recorded.</translation>
-    </message>
-    <message>
-        <source>Voucher esaurito: l&apos;importo disponibile è zero.</source>
-        <translation>Voucher used up: the available amount is zero.</translation>
-    </message>
-    <message>
-        <source>Visualizza scontrino</source>
-        <translation>View receipt</translation>
-    </message>
-    <message>
-        <source>Autorizza pagamento</source>
-        <translation>Authorize payment</translation>
-    </message>
-    <message>
-        <source>Cancella movimento (annullabile fino alle 23:59)</source>
-        <translation>Cancel movement (possible until 23:59)</translation>
-    </message>
-    <message>
-        <source>Nessuna azione disponibile</source>
-        <translation>No action available</translation>
-    </message>
-</context>
-<context>
-    <name>sinfonia::VoucherRules</name>
-    <message>
-        <source>Inserisci un importo maggiore di zero</source>
-        <translation>Enter an amount greater than zero</translation>
-    </message>
-    <message>
-        <source>Voucher scaduto: non si possono registrare acquisti</source>
-        <translation>Voucher expired: purchases cannot be recorded</translation>
-    </message>
-    <message>
-        <source>Voucher esaurito: non c&apos;è più importo disponibile</source>
-        <translation>Voucher used up: no amount left</translation>
-    </message>
-    <message>
-        <source>Voucher sospeso: non si possono registrare acquisti</source>
-        <translation>Voucher suspended: purchases cannot be recorded</translation>
-    </message>
-    <message>
-        <source>Voucher scaduto il %1</source>
-        <translation>Voucher expired on %1</translation>
-    </message>
-    <message>
-        <source>Importo superiore al residuo (%1)</source>
-        <translation>Amount above the remaining amount (%1)</translation>
-    </message>
-    <message>
-        <source>Si possono annullare solo acquisti</source>
-        <translation>Only purchases can be cancelled</translation>
-    </message>
-    <message>
-        <source>Acquisto non ancora confermato: autorizzalo con l&apos;OTP prima di annullarlo</source>
-        <translation>Purchase not confirmed yet: authorize it with the OTP before cancelling it</translation>
-    </message>
-    <message>
-        <source>Si può annullare solo nel giorno dell&apos;acquisto (%1)</source>
-        <translation>Can be cancelled only on the day of the purchase (%1)</translation>
-    </message>
-    <message>
-        <source>Inserisci un importo da annullare maggiore di zero</source>
-        <translation>Enter an amount to cancel greater than zero</translation>
-    </message>
-    <message>
-        <source>Importo superiore a quello consentito (%1)</source>
-        <translation>Amount above the allowed one (%1)</translation>
-    </message>
-    <message>
-        <source>annullabile fino alle 23:59</source>
-        <translation>can be cancelled until 23:59</translation>
-    </message>
-    <message>
-        <source>Indica le date di inizio e fine</source>
-        <translation>Give the start and end dates</translation>
-    </message>
-    <message>
-        <source>La data di inizio è successiva alla data di fine</source>
-        <translation>The start date is after the end date</translation>
-    </message>
-    <message>
-        <source>Il periodo può essere al massimo di 3 mesi: scegli una data di fine entro il %1</source>
-        <translation>The period can be at most 3 months: choose an end date by %1</translation>
-    </message>
-    <message>
-        <source>Voucher attivo dal %1</source>
-        <translation>Voucher active from %1</translation>
-    </message>
-</context>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ScanText</name>
+        <message>
+            <source>Questo è un codice prodotto, non la tessera sanitaria</source>
+            <translation>This is a product code, not the health card</translation>
+        </message>
+        <message>
+            <source>Codice fiscale letto male: ripeti la scansione o scrivilo a mano</source>
+            <translation>Tax code misread: scan again or type it</translation>
+        </message>
+        <message>
+            <source>Lettura non riuscita: ripeti la scansione o scrivi il codice fiscale</source>
+            <translation>Reading failed: scan again or type the tax code</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::SearchPage</name>
+        <message>
+            <source>Voucher secondogeniti</source>
+            <translation>Second-child voucher</translation>
+        </message>
+        <message>
+            <source>Ricerca beneficiario</source>
+            <translation>Find beneficiary</translation>
+        </message>
+        <message>
+            <source>Scansiona la tessera sanitaria del beneficiario oppure fai la ricerca tramite Codice Fiscale</source>
+            <translation>Scan the beneficiary's health card or search by tax code</translation>
+        </message>
+        <message>
+            <source>Codice fiscale del beneficiario</source>
+            <translation>Beneficiary's tax code</translation>
+        </message>
+        <message>
+            <source>es. RSSMRA85T50A562S</source>
+            <translation>e.g. RSSMRA85T50A562S</translation>
+        </message>
+        <message>
+            <source>Caratteri inseriti</source>
+            <translation>Characters entered</translation>
+        </message>
+        <message>
+            <source>Codice fiscale del beneficiario:</source>
+            <translation>Beneficiary's tax code:</translation>
+        </message>
+        <message>
+            <source>Numero della tessera sanitaria</source>
+            <translation>Health card number</translation>
+        </message>
+        <message>
+            <source>20 cifre, inizia con 80380</source>
+            <translation>20 digits, starts with 80380</translation>
+        </message>
+        <message>
+            <source>oppure N. tessera sanitaria:</source>
+            <translation>or health card no.:</translation>
+        </message>
+        <message>
+            <source>CERCA BENEFICIARIO</source>
+            <translation>FIND BENEFICIARY</translation>
+        </message>
+        <message>
+            <source>Cerca beneficiario</source>
+            <translation>Find beneficiary</translation>
+        </message>
+        <message>
+            <source>Cerca beneficiario (Invio)</source>
+            <translation>Find beneficiary (Enter)</translation>
+        </message>
+        <message>
+            <source>Esito della ricerca</source>
+            <translation>Search result</translation>
+        </message>
+        <message>
+            <source>Il numero della tessera sanitaria inizia con 80380</source>
+            <translation>The health card number starts with 80380</translation>
+        </message>
+        <message>
+            <source>Inserisci il codice fiscale o il numero della tessera sanitaria.</source>
+            <translation>Enter the tax code or the health card number.</translation>
+        </message>
+        <message>
+            <source>Ricerca in corso...</source>
+            <translation>Searching...</translation>
+        </message>
+        <message>
+            <source>Scansiona con la webcam</source>
+            <translation>Scan with the webcam</translation>
+        </message>
+        <message>
+            <source>Scansiona la tessera sanitaria con la webcam</source>
+            <translation>Scan the health card with the webcam</translation>
+        </message>
+        <message>
+            <source>Inquadra il codice a barre della tessera sanitaria (Ctrl+W)</source>
+            <translation>Frame the barcode of the health card (Ctrl+W)</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::SerialScanner</name>
+        <message>
+            <source>Lettore seriale %1 non collegato</source>
+            <translation>Serial reader %1 not connected</translation>
+        </message>
+        <message>
+            <source>Impossibile aprire il lettore seriale %1: %2</source>
+            <translation>Cannot open the serial reader %1: %2</translation>
+        </message>
+        <message>
+            <source>Lettore seriale %1 scollegato</source>
+            <translation>Serial reader %1 disconnected</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ServiceStack</name>
+        <message>
+            <source>Registro delle operazioni non disponibile.</source>
+            <translation>Operation journal not available.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::StaffFlow</name>
+        <message>
+            <source>Dipendente %1 %2 aggiunto.</source>
+            <translation>Employee %1 %2 added.</translation>
+        </message>
+        <message>
+            <source>Servizi aggiornati.</source>
+            <translation>Services updated.</translation>
+        </message>
+        <message>
+            <source>Utenza riabilitata.</source>
+            <translation>User re-enabled.</translation>
+        </message>
+        <message>
+            <source>Utenza disabilitata.</source>
+            <translation>User disabled.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::StaffPage</name>
+        <message>
+            <source>Gestione delle abilitazioni</source>
+            <translation>Permission management</translation>
+        </message>
+        <message>
+            <source>AGGIUNGI DIPENDENTE</source>
+            <translation>ADD EMPLOYEE</translation>
+        </message>
+        <message>
+            <source>Aggiungi dipendente</source>
+            <translation>Add employee</translation>
+        </message>
+        <message>
+            <source>Aggiungi dipendente (Ctrl+N)</source>
+            <translation>Add employee (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>☰ Menù rapido</source>
+            <translation>☰ Quick menu</translation>
+        </message>
+        <message>
+            <source>Menù rapido del dipendente selezionato</source>
+            <translation>Quick menu of the selected employee</translation>
+        </message>
+        <message>
+            <source>Menù rapido (Invio sulla riga)</source>
+            <translation>Quick menu (Enter on the row)</translation>
+        </message>
+        <message>
+            <source>Dipendenti della struttura</source>
+            <translation>Employees of the structure</translation>
+        </message>
+        <message>
+            <source>Gestione delle abilitazioni - %1</source>
+            <translation>Permission management - %1</translation>
+        </message>
+        <message>
+            <source>Associa servizio Voucher secondogeniti</source>
+            <translation>Assign the second-child voucher service</translation>
+        </message>
+        <message>
+            <source>Rimuovi servizio Voucher secondogeniti</source>
+            <translation>Remove the second-child voucher service</translation>
+        </message>
+        <message>
+            <source>Disabilita utenza</source>
+            <translation>Disable user</translation>
+        </message>
+        <message>
+            <source>Riabilita utenza</source>
+            <translation>Re-enable user</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::StructurePage</name>
+        <message>
+            <source>Seleziona struttura</source>
+            <translation>Select structure</translation>
+        </message>
+        <message>
+            <source>Scegli la struttura presso la quale stai operando (frecce e Invio).</source>
+            <translation>Choose the structure you are working at (arrows and Enter).</translation>
+        </message>
+        <message>
+            <source>Strutture abilitate</source>
+            <translation>Enabled structures</translation>
+        </message>
+        <message>
+            <source>Seleziona</source>
+            <translation>Select</translation>
+        </message>
+        <message>
+            <source>Seleziona la struttura evidenziata</source>
+            <translation>Select the highlighted structure</translation>
+        </message>
+        <message>
+            <source>Seleziona (Invio)</source>
+            <translation>Select (Enter)</translation>
+        </message>
+        <message>
+            <source>titolare</source>
+            <translation>owner</translation>
+        </message>
+        <message>
+            <source>dipendente</source>
+            <translation>employee</translation>
+        </message>
+        <message>
+            <source>Nessuna struttura abilitata per questo operatore: rivolgiti al titolare della struttura.</source>
+            <translation>No structure enabled for this operator: ask the structure's owner.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::SyntheticFrameSource</name>
+        <message>
+            <source>Nessuna immagine da mostrare</source>
+            <translation>No image to show</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::TesseraSanitaria</name>
+        <message>
+            <source>Inserisci il numero della tessera sanitaria (20 cifre)</source>
+            <translation>Enter the health card number (20 digits)</translation>
+        </message>
+        <message>
+            <source>Il numero della tessera sanitaria ha solo cifre</source>
+            <translation>The health card number has digits only</translation>
+        </message>
+        <message>
+            <source>Numero della tessera sanitaria di %1 cifre su 20</source>
+            <translation>Health card number of %1 digits of 20</translation>
+        </message>
+        <message>
+            <source>Il numero della tessera sanitaria inizia con 80380: controlla le prime cifre</source>
+            <translation>The health card number starts with 80380: check the first digits</translation>
+        </message>
+        <message>
+            <source>Numero della tessera sanitaria non valido: ricontrolla le cifre</source>
+            <translation>Invalid health card number: check the digits</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::TokenStore</name>
+        <message>
+            <source>Nessuna credenziale salvata.</source>
+            <translation>No saved credentials.</translation>
+        </message>
+        <message>
+            <source>Portachiavi di sistema non disponibile: l'accesso non viene ricordato e nulla è salvato sul disco. Dovrai accedere di nuovo al prossimo avvio.</source>
+            <translation>System keychain not available: the sign-in is not remembered and nothing is saved on disk. You will have to sign in again at the next start.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::TopBar</name>
+        <message>
+            <source>Regione Campania</source>
+            <translation>Regione Campania</translation>
+        </message>
+        <message>
+            <source>SINFONIA Servizi Territoriali</source>
+            <translation>SINFONIA Servizi Territoriali</translation>
+        </message>
+        <message>
+            <source>Home</source>
+            <translation>Home</translation>
+        </message>
+        <message>
+            <source>Torna alla Homepage (Alt+H)</source>
+            <translation>Back to the homepage (Alt+H)</translation>
+        </message>
+        <message>
+            <source>Cambia la struttura selezionata (Ctrl+K)</source>
+            <translation>Change the selected structure (Ctrl+K)</translation>
+        </message>
+        <message>
+            <source>Struttura selezionata</source>
+            <translation>Selected structure</translation>
+        </message>
+        <message>
+            <source>Operatore</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Operatore collegato: blocca o cambia operatore</source>
+            <translation>Signed-in operator: lock or switch operator</translation>
+        </message>
+        <message>
+            <source>Struttura selezionata: %1</source>
+            <translation>Selected structure: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::TransactionsModel</name>
+        <message>
+            <source>Scontrino</source>
+            <translation>Receipt</translation>
+        </message>
+        <message>
+            <source>Autorizza</source>
+            <translation>Authorize</translation>
+        </message>
+        <message>
+            <source>Cancella (annullabile fino alle 23:59)</source>
+            <translation>Cancel (possible until 23:59)</translation>
+        </message>
+        <message>
+            <source>Data e ora</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <source>Esercente</source>
+            <translation>Merchant</translation>
+        </message>
+        <message>
+            <source>Importo</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Tipo operazione</source>
+            <translation>Operation type</translation>
+        </message>
+        <message>
+            <source>Stato</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Azioni</source>
+            <translation>Actions</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::VideoFileFrameSource</name>
+        <message>
+            <source>File video non trovato: %1</source>
+            <translation>Video file not found: %1</translation>
+        </message>
+        <message>
+            <source>Il file video non si può leggere</source>
+            <translation>The video file cannot be read</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::Voucher</name>
+        <message>
+            <source>ATTIVO</source>
+            <translation>ACTIVE</translation>
+        </message>
+        <message>
+            <source>SCADUTO</source>
+            <translation>EXPIRED</translation>
+        </message>
+        <message>
+            <source>ESAURITO</source>
+            <translation>USED UP</translation>
+        </message>
+        <message>
+            <source>SOSPESO</source>
+            <translation>SUSPENDED</translation>
+        </message>
+        <message>
+            <source>Acquisto</source>
+            <translation>Purchase</translation>
+        </message>
+        <message>
+            <source>Cancellazione</source>
+            <translation>Cancellation</translation>
+        </message>
+        <message>
+            <source>IN ATTESA</source>
+            <translation>PENDING</translation>
+        </message>
+        <message>
+            <source>CONFERMATO</source>
+            <translation>CONFIRMED</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::VoucherFlow</name>
+        <message>
+            <source>Il beneficiario non ha voucher.</source>
+            <translation>The beneficiary has no voucher.</translation>
+        </message>
+        <message>
+            <source>Voucher N° %1 - %2</source>
+            <translation>Voucher No. %1 - %2</translation>
+        </message>
+        <message>
+            <source>Acquisto di %1 registrato IN ATTESA. Il beneficiario riceve il codice via SMS.</source>
+            <translation>Purchase of %1 recorded as PENDING. The beneficiary receives the code by SMS.</translation>
+        </message>
+        <message>
+            <source>Cancellazione di %1 registrata IN ATTESA. Il beneficiario riceve il codice via SMS.</source>
+            <translation>Cancellation of %1 recorded as PENDING. The beneficiary receives the code by SMS.</translation>
+        </message>
+        <message>
+            <source>Autorizza il pagamento di %1.</source>
+            <translation>Authorize the payment of %1.</translation>
+        </message>
+        <message>
+            <source>Cancellazione confermata: %1 restituiti al voucher.</source>
+            <translation>Cancellation confirmed: %1 returned to the voucher.</translation>
+        </message>
+        <message>
+            <source>Acquisto di %1 confermato.</source>
+            <translation>Purchase of %1 confirmed.</translation>
+        </message>
+        <message>
+            <source>Operazione IN ATTESA: puoi autorizzarla più tardi dal menu Azioni.</source>
+            <translation>Operation PENDING: you can authorize it later from the Actions menu.</translation>
+        </message>
+        <message>
+            <source>Bozza dell'acquisto non salvata: %1</source>
+            <translation>Purchase draft not saved: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::VoucherPage</name>
+        <message>
+            <source>Voucher del beneficiario</source>
+            <translation>Beneficiary's vouchers</translation>
+        </message>
+        <message>
+            <source>Importo disponibile</source>
+            <translation>Available amount</translation>
+        </message>
+        <message>
+            <source>USA PER ACQUISTO</source>
+            <translation>USE FOR PURCHASE</translation>
+        </message>
+        <message>
+            <source>Usa per acquisto</source>
+            <translation>Use for purchase</translation>
+        </message>
+        <message>
+            <source>Registra un acquisto con questo voucher (F3)</source>
+            <translation>Record a purchase with this voucher (F3)</translation>
+        </message>
+        <message>
+            <source>Transazioni per esercente</source>
+            <translation>Transactions by merchant</translation>
+        </message>
+        <message>
+            <source>☰ Azioni</source>
+            <translation>☰ Actions</translation>
+        </message>
+        <message>
+            <source>Azioni sul movimento selezionato</source>
+            <translation>Actions on the selected movement</translation>
+        </message>
+        <message>
+            <source>Azioni sul movimento selezionato (Invio sulla riga)</source>
+            <translation>Actions on the selected movement (Enter on the row)</translation>
+        </message>
+        <message>
+            <source>ID voucher %1   N° %2</source>
+            <translation>Voucher ID %1   No. %2</translation>
+        </message>
+        <message>
+            <source>Stato del voucher: %1</source>
+            <translation>Voucher state: %1</translation>
+        </message>
+        <message>
+            <source>Importo disponibile %1</source>
+            <translation>Available amount %1</translation>
+        </message>
+        <message>
+            <source>Intestatario: %1 - Codice fiscale: %2</source>
+            <translation>Holder: %1 - Tax code: %2</translation>
+        </message>
+        <message>
+            <source>Tessera sanitaria intestatario: %1</source>
+            <translation>Holder's health card: %1</translation>
+        </message>
+        <message>
+            <source>non registrata</source>
+            <translation>not registered</translation>
+        </message>
+        <message>
+            <source>Data attivazione: %1    Data scadenza: %2</source>
+            <translation>Activation date: %1    Expiry date: %2</translation>
+        </message>
+        <message>
+            <source>Importo iniziale: %1    Importo utilizzato: %2</source>
+            <translation>Initial amount: %1    Used amount: %2</translation>
+        </message>
+        <message>
+            <source>Visualizza scontrino</source>
+            <translation>View receipt</translation>
+        </message>
+        <message>
+            <source>Autorizza pagamento</source>
+            <translation>Authorize payment</translation>
+        </message>
+        <message>
+            <source>Cancella movimento (annullabile fino alle 23:59)</source>
+            <translation>Cancel movement (possible until 23:59)</translation>
+        </message>
+        <message>
+            <source>Nessuna azione disponibile</source>
+            <translation>No action available</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::VoucherRules</name>
+        <message>
+            <source>Inserisci un importo maggiore di zero</source>
+            <translation>Enter an amount greater than zero</translation>
+        </message>
+        <message>
+            <source>Voucher scaduto: non si possono registrare acquisti</source>
+            <translation>Voucher expired: purchases cannot be recorded</translation>
+        </message>
+        <message>
+            <source>Voucher esaurito: non c'è più importo disponibile</source>
+            <translation>Voucher used up: no amount left</translation>
+        </message>
+        <message>
+            <source>Voucher sospeso: non si possono registrare acquisti</source>
+            <translation>Voucher suspended: purchases cannot be recorded</translation>
+        </message>
+        <message>
+            <source>Voucher scaduto il %1</source>
+            <translation>Voucher expired on %1</translation>
+        </message>
+        <message>
+            <source>Importo superiore al residuo (%1)</source>
+            <translation>Amount above the remaining amount (%1)</translation>
+        </message>
+        <message>
+            <source>Si possono annullare solo acquisti</source>
+            <translation>Only purchases can be cancelled</translation>
+        </message>
+        <message>
+            <source>Acquisto non ancora confermato: autorizzalo con l'OTP prima di annullarlo</source>
+            <translation>Purchase not confirmed yet: authorize it with the OTP before cancelling it</translation>
+        </message>
+        <message>
+            <source>Si può annullare solo nel giorno dell'acquisto (%1)</source>
+            <translation>Can be cancelled only on the day of the purchase (%1)</translation>
+        </message>
+        <message>
+            <source>Inserisci un importo da annullare maggiore di zero</source>
+            <translation>Enter an amount to cancel greater than zero</translation>
+        </message>
+        <message>
+            <source>Importo superiore a quello consentito (%1)</source>
+            <translation>Amount above the allowed one (%1)</translation>
+        </message>
+        <message>
+            <source>annullabile fino alle 23:59</source>
+            <translation>can be cancelled until 23:59</translation>
+        </message>
+        <message>
+            <source>Indica le date di inizio e fine</source>
+            <translation>Give the start and end dates</translation>
+        </message>
+        <message>
+            <source>La data di inizio è successiva alla data di fine</source>
+            <translation>The start date is after the end date</translation>
+        </message>
+        <message>
+            <source>Il periodo può essere al massimo di 3 mesi: scegli una data di fine entro il %1</source>
+            <translation>The period can be at most 3 months: choose an end date by %1</translation>
+        </message>
+        <message>
+            <source>Voucher attivo dal %1</source>
+            <translation>Voucher active from %1</translation>
+        </message>
+    </context>
 </TS>

@@ -56,41 +56,6 @@
         </message>
     </context>
     <context>
-        <name>sinfonia</name>
-        <message>
-            <source>Impossibile salvare il registro delle operazioni: controlla lo spazio su disco.</source>
-            <translation>Impossibile salvare il registro delle operazioni: controlla lo spazio su disco.</translation>
-        </message>
-        <message>
-            <source>Archivio locale dei movimenti non disponibile.</source>
-            <translation>Archivio locale dei movimenti non disponibile.</translation>
-        </message>
-        <message>
-            <source>immagine illeggibile</source>
-            <translation>immagine illeggibile</translation>
-        </message>
-        <message>
-            <source>nessun codice trovato</source>
-            <translation>nessun codice trovato</translation>
-        </message>
-        <message>
-            <source>codice fiscale</source>
-            <translation>codice fiscale</translation>
-        </message>
-        <message>
-            <source>codice prodotto</source>
-            <translation>codice prodotto</translation>
-        </message>
-        <message>
-            <source>codice non riconosciuto</source>
-            <translation>codice non riconosciuto</translation>
-        </message>
-        <message>
-            <source>letti</source>
-            <translation>letti</translation>
-        </message>
-    </context>
-    <context>
         <name>sinfonia::AddEmployeeDialog</name>
         <message>
             <source>Aggiungi dipendente</source>
@@ -150,14 +115,6 @@
         <message>
             <source>Importo superiore al residuo del voucher.</source>
             <translation>Importo superiore al residuo del voucher.</translation>
-        </message>
-        <message>
-            <source>Il voucher non è attivo.</source>
-            <translation>Il voucher non è attivo.</translation>
-        </message>
-        <message>
-            <source>Il voucher è scaduto.</source>
-            <translation>Il voucher è scaduto.</translation>
         </message>
         <message>
             <source>Voucher non trovato.</source>
@@ -231,16 +188,157 @@
             <source>Connessione non protetta rifiutata: l'indirizzo del server deve iniziare con https://. Chiedi all'assistenza di correggerlo.</source>
             <translation>Connessione non protetta rifiutata: l'indirizzo del server deve iniziare con https://. Chiedi all'assistenza di correggerlo.</translation>
         </message>
-    </context>
-    <context>
-        <name>sinfonia::ApiErrors</name>
         <message>
             <source>Richiesta non valida: controlla i dati inseriti.</source>
             <translation>Richiesta non valida: controlla i dati inseriti.</translation>
         </message>
         <message>
+            <source>Richiesta non valida: riprova; se si ripete, contatta l'assistenza.</source>
+            <translation>Richiesta non valida: riprova; se si ripete, contatta l'assistenza.</translation>
+        </message>
+        <message>
+            <source>Un dato inviato non è valido: controlla i campi e riprova.</source>
+            <translation>Un dato inviato non è valido: controlla i campi e riprova.</translation>
+        </message>
+        <message>
+            <source>Manca un dato obbligatorio: completa i campi e riprova.</source>
+            <translation>Manca un dato obbligatorio: completa i campi e riprova.</translation>
+        </message>
+        <message>
+            <source>Ricerca non valida: controlla i filtri e riprova.</source>
+            <translation>Ricerca non valida: controlla i filtri e riprova.</translation>
+        </message>
+        <message>
+            <source>Inserisci un codice fiscale di 16 caratteri o il numero della tessera sanitaria (20 cifre).</source>
+            <translation>Inserisci un codice fiscale di 16 caratteri o il numero della tessera sanitaria (20 cifre).</translation>
+        </message>
+        <message>
+            <source>Inserisci un importo maggiore di zero.</source>
+            <translation>Inserisci un importo maggiore di zero.</translation>
+        </message>
+        <message>
+            <source>Numero del documento commerciale non valido (massimo 64 caratteri).</source>
+            <translation>Numero del documento commerciale non valido (massimo 64 caratteri).</translation>
+        </message>
+        <message>
+            <source>Inserisci un importo da annullare maggiore di zero.</source>
+            <translation>Inserisci un importo da annullare maggiore di zero.</translation>
+        </message>
+        <message>
+            <source>Periodo non valido: la data di inizio deve precedere quella di fine.</source>
+            <translation>Periodo non valido: la data di inizio deve precedere quella di fine.</translation>
+        </message>
+        <message>
+            <source>Il periodo può essere al massimo di 3 mesi.</source>
+            <translation>Il periodo può essere al massimo di 3 mesi.</translation>
+        </message>
+        <message>
+            <source>L'elenco è cambiato nel frattempo: ripeti la ricerca.</source>
+            <translation>L'elenco è cambiato nel frattempo: ripeti la ricerca.</translation>
+        </message>
+        <message>
+            <source>Richiesta dell'elenco non valida: ripeti la ricerca.</source>
+            <translation>Richiesta dell'elenco non valida: ripeti la ricerca.</translation>
+        </message>
+        <message>
+            <source>Allega lo scontrino prima di inviare.</source>
+            <translation>Allega lo scontrino prima di inviare.</translation>
+        </message>
+        <message>
+            <source>Lo scontrino allegato è vuoto: allegalo di nuovo.</source>
+            <translation>Lo scontrino allegato è vuoto: allegalo di nuovo.</translation>
+        </message>
+        <message>
+            <source>Codice fiscale, nome e cognome sono obbligatori.</source>
+            <translation>Codice fiscale, nome e cognome sono obbligatori.</translation>
+        </message>
+        <message>
+            <source>Servizio sconosciuto: aggiorna la pagina e riprova.</source>
+            <translation>Servizio sconosciuto: aggiorna la pagina e riprova.</translation>
+        </message>
+        <message>
+            <source>Il codice OTP è di 6 cifre.</source>
+            <translation>Il codice OTP è di 6 cifre.</translation>
+        </message>
+        <message>
+            <source>Richiesta non accettata dal server: aggiorna l'applicazione o contatta l'assistenza.</source>
+            <translation>Richiesta non accettata dal server: aggiorna l'applicazione o contatta l'assistenza.</translation>
+        </message>
+        <message>
             <source>Sessione scaduta: accedi di nuovo.</source>
             <translation>Sessione scaduta: accedi di nuovo.</translation>
+        </message>
+        <message>
+            <source>Non puoi modificare la tua stessa utenza.</source>
+            <translation>Non puoi modificare la tua stessa utenza.</translation>
+        </message>
+        <message>
+            <source>Servizio non trovato: controlla l'indirizzo del server nelle impostazioni.</source>
+            <translation>Servizio non trovato: controlla l'indirizzo del server nelle impostazioni.</translation>
+        </message>
+        <message>
+            <source>Struttura non trovata o non abilitata per il tuo utente.</source>
+            <translation>Struttura non trovata o non abilitata per il tuo utente.</translation>
+        </message>
+        <message>
+            <source>Operatore non riconosciuto: accedi di nuovo.</source>
+            <translation>Operatore non riconosciuto: accedi di nuovo.</translation>
+        </message>
+        <message>
+            <source>Movimento non trovato: aggiorna la pagina.</source>
+            <translation>Movimento non trovato: aggiorna la pagina.</translation>
+        </message>
+        <message>
+            <source>Nessuno scontrino allegato a questo movimento.</source>
+            <translation>Nessuno scontrino allegato a questo movimento.</translation>
+        </message>
+        <message>
+            <source>Nessun codice OTP attivo: richiedi un nuovo invio.</source>
+            <translation>Nessun codice OTP attivo: richiedi un nuovo invio.</translation>
+        </message>
+        <message>
+            <source>Dipendente non trovato in questa struttura.</source>
+            <translation>Dipendente non trovato in questa struttura.</translation>
+        </message>
+        <message>
+            <source>Dati troppo grandi per l'invio.</source>
+            <translation>Dati troppo grandi per l'invio.</translation>
+        </message>
+        <message>
+            <source>Il voucher non è attivo: non si possono registrare acquisti.</source>
+            <translation>Il voucher non è attivo: non si possono registrare acquisti.</translation>
+        </message>
+        <message>
+            <source>Il voucher è scaduto: non si possono registrare acquisti.</source>
+            <translation>Il voucher è scaduto: non si possono registrare acquisti.</translation>
+        </message>
+        <message>
+            <source>Il voucher è sospeso: non si possono registrare acquisti.</source>
+            <translation>Il voucher è sospeso: non si possono registrare acquisti.</translation>
+        </message>
+        <message>
+            <source>Il voucher è esaurito: non c'è più importo disponibile.</source>
+            <translation>Il voucher è esaurito: non c'è più importo disponibile.</translation>
+        </message>
+        <message>
+            <source>Il voucher non è ancora attivo: controlla la data di attivazione.</source>
+            <translation>Il voucher non è ancora attivo: controlla la data di attivazione.</translation>
+        </message>
+        <message>
+            <source>Si possono annullare solo acquisti confermati.</source>
+            <translation>Si possono annullare solo acquisti confermati.</translation>
+        </message>
+        <message>
+            <source>Si possono annullare solo acquisti.</source>
+            <translation>Si possono annullare solo acquisti.</translation>
+        </message>
+        <message>
+            <source>Errore del server: riprova tra poco.</source>
+            <translation>Errore del server: riprova tra poco.</translation>
+        </message>
+        <message>
+            <source>Servizio momentaneamente occupato: riprova tra qualche secondo.</source>
+            <translation>Servizio momentaneamente occupato: riprova tra qualche secondo.</translation>
         </message>
         <message>
             <source>Operazione non consentita per il tuo utente.</source>
@@ -271,12 +369,16 @@
             <translation>Servizio momentaneamente non disponibile: riprova tra poco.</translation>
         </message>
         <message>
-            <source>Errore del server: riprova tra poco.</source>
-            <translation>Errore del server: riprova tra poco.</translation>
-        </message>
-        <message>
             <source>Risposta inattesa del server (HTTP %1).</source>
             <translation>Risposta inattesa del server (HTTP %1).</translation>
+        </message>
+        <message>
+            <source>Codice fiscale non valido: controlla i caratteri inseriti.</source>
+            <translation>Codice fiscale non valido: controlla i caratteri inseriti.</translation>
+        </message>
+        <message>
+            <source>Importo non valido: scrivi l'importo in euro, es. 12,50.</source>
+            <translation>Importo non valido: scrivi l'importo in euro, es. 12,50.</translation>
         </message>
         <message>
             <source>Il server non risponde: controlla la connessione e riprova.</source>
@@ -324,27 +426,6 @@
         <message>
             <source>Impostazioni utente non disponibili.</source>
             <translation>Impostazioni utente non disponibili.</translation>
-        </message>
-    </context>
-    <context>
-        <name>sinfonia::AppWiring</name>
-        <message>
-            <source>Elenco movimenti</source>
-            <translation>Elenco movimenti</translation>
-        </message>
-        <message>
-            <source>Elenco movimenti della struttura (Ctrl+M)</source>
-            <translation>Elenco movimenti della struttura (Ctrl+M)</translation>
-        </message>
-        <message>
-            <source>Acquisto in corso</source>
-            <translation>Acquisto in corso</translation>
-        </message>
-        <message>
-            <source>È stata letta un'altra tessera mentre un acquisto non è ancora stato inviato.
-Lasciare l'acquisto e cercare la nuova beneficiaria?</source>
-            <translation>È stata letta un'altra tessera mentre un acquisto non è ancora stato inviato.
-Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
         </message>
     </context>
     <context>
@@ -403,14 +484,6 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
         <message>
             <source>Valore Importo consentito: %1</source>
             <translation>Valore Importo consentito: %1</translation>
-        </message>
-        <message>
-            <source>L'importo da revocare deve essere maggiore di zero.</source>
-            <translation>L'importo da revocare deve essere maggiore di zero.</translation>
-        </message>
-        <message>
-            <source>Puoi revocare al massimo %1.</source>
-            <translation>Puoi revocare al massimo %1.</translation>
         </message>
         <message>
             <source>Invio della cancellazione in corso...</source>
@@ -483,22 +556,6 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
             <translation>Accesso annullato. Premi di nuovo "Accedi" per riprovare.</translation>
         </message>
         <message>
-            <source>Dipendente %1 %2 aggiunto.</source>
-            <translation>Dipendente %1 %2 aggiunto.</translation>
-        </message>
-        <message>
-            <source>Servizi aggiornati.</source>
-            <translation>Servizi aggiornati.</translation>
-        </message>
-        <message>
-            <source>Utenza riabilitata.</source>
-            <translation>Utenza riabilitata.</translation>
-        </message>
-        <message>
-            <source>Utenza disabilitata.</source>
-            <translation>Utenza disabilitata.</translation>
-        </message>
-        <message>
             <source>Completa l'accesso SPID nel browser, poi torna qui.</source>
             <translation>Completa l'accesso SPID nel browser, poi torna qui.</translation>
         </message>
@@ -509,6 +566,33 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
         <message>
             <source>Sessione scaduta: accedi di nuovo. L'acquisto in corso è stato conservato.</source>
             <translation>Sessione scaduta: accedi di nuovo. L'acquisto in corso è stato conservato.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::DecodeImageCli</name>
+        <message>
+            <source>immagine illeggibile</source>
+            <translation>immagine illeggibile</translation>
+        </message>
+        <message>
+            <source>nessun codice trovato</source>
+            <translation>nessun codice trovato</translation>
+        </message>
+        <message>
+            <source>codice fiscale</source>
+            <translation>codice fiscale</translation>
+        </message>
+        <message>
+            <source>codice prodotto</source>
+            <translation>codice prodotto</translation>
+        </message>
+        <message>
+            <source>codice non riconosciuto</source>
+            <translation>codice non riconosciuto</translation>
+        </message>
+        <message>
+            <source>letti</source>
+            <translation>letti</translation>
         </message>
     </context>
     <context>
@@ -614,29 +698,6 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
         <message>
             <source>Ricerca beneficiario (F2)</source>
             <translation>Ricerca beneficiario (F2)</translation>
-        </message>
-    </context>
-    <context>
-        <name>sinfonia::JournalEntry</name>
-        <message>
-            <source>Acquisto di %1</source>
-            <translation>Acquisto di %1</translation>
-        </message>
-        <message>
-            <source>Cancellazione di %1</source>
-            <translation>Cancellazione di %1</translation>
-        </message>
-        <message>
-            <source>%1 registrato</source>
-            <translation>%1 registrato</translation>
-        </message>
-        <message>
-            <source>%1 non registrato</source>
-            <translation>%1 non registrato</translation>
-        </message>
-        <message>
-            <source>%1 in verifica con il server</source>
-            <translation>%1 in verifica con il server</translation>
         </message>
     </context>
     <context>
@@ -848,16 +909,13 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
             <source>Aggiornamento dei movimenti già in corso.</source>
             <translation>Aggiornamento dei movimenti già in corso.</translation>
         </message>
-    </context>
-    <context>
-        <name>sinfonia::MovementCacheStore</name>
-        <message>
-            <source>Archivio locale dei movimenti danneggiato.</source>
-            <translation>Archivio locale dei movimenti danneggiato.</translation>
-        </message>
         <message>
             <source>Archivio locale dei movimenti non disponibile.</source>
             <translation>Archivio locale dei movimenti non disponibile.</translation>
+        </message>
+        <message>
+            <source>Archivio locale dei movimenti danneggiato.</source>
+            <translation>Archivio locale dei movimenti danneggiato.</translation>
         </message>
     </context>
     <context>
@@ -967,6 +1025,17 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
         </message>
     </context>
     <context>
+        <name>sinfonia::MovementsFlow</name>
+        <message>
+            <source>Elenco movimenti</source>
+            <translation>Elenco movimenti</translation>
+        </message>
+        <message>
+            <source>Elenco movimenti della struttura (Ctrl+M)</source>
+            <translation>Elenco movimenti della struttura (Ctrl+M)</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::MovementsPage</name>
         <message>
             <source>Elenco movimenti</source>
@@ -1066,6 +1135,30 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
         <message>
             <source>Operazione non trovata nel registro.</source>
             <translation>Operazione non trovata nel registro.</translation>
+        </message>
+        <message>
+            <source>Impossibile salvare il registro delle operazioni: controlla lo spazio su disco.</source>
+            <translation>Impossibile salvare il registro delle operazioni: controlla lo spazio su disco.</translation>
+        </message>
+        <message>
+            <source>Acquisto di %1</source>
+            <translation>Acquisto di %1</translation>
+        </message>
+        <message>
+            <source>Cancellazione di %1</source>
+            <translation>Cancellazione di %1</translation>
+        </message>
+        <message>
+            <source>%1 registrato</source>
+            <translation>%1 registrato</translation>
+        </message>
+        <message>
+            <source>%1 non registrato</source>
+            <translation>%1 non registrato</translation>
+        </message>
+        <message>
+            <source>%1 in verifica con il server</source>
+            <translation>%1 in verifica con il server</translation>
         </message>
     </context>
     <context>
@@ -1269,14 +1362,6 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
             <translation>PDF allegato: %1</translation>
         </message>
         <message>
-            <source>L'importo deve essere maggiore di zero.</source>
-            <translation>L'importo deve essere maggiore di zero.</translation>
-        </message>
-        <message>
-            <source>L'importo supera il residuo del voucher (%1).</source>
-            <translation>L'importo supera il residuo del voucher (%1).</translation>
-        </message>
-        <message>
             <source>Invio dell'acquisto in corso...</source>
             <translation>Invio dell'acquisto in corso...</translation>
         </message>
@@ -1477,6 +1562,19 @@ Premi "Apri con il visualizzatore di sistema".</translation>
         </message>
     </context>
     <context>
+        <name>sinfonia::ScanFlow</name>
+        <message>
+            <source>Acquisto in corso</source>
+            <translation>Acquisto in corso</translation>
+        </message>
+        <message>
+            <source>È stata letta un'altra tessera mentre un acquisto non è ancora stato inviato.
+Lasciare l'acquisto e cercare la nuova beneficiaria?</source>
+            <translation>È stata letta un'altra tessera mentre un acquisto non è ancora stato inviato.
+Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::ScanText</name>
         <message>
             <source>Questo è un codice prodotto, non la tessera sanitaria</source>
@@ -1587,6 +1685,32 @@ Premi "Apri con il visualizzatore di sistema".</translation>
         <message>
             <source>Lettore seriale %1 scollegato</source>
             <translation>Lettore seriale %1 scollegato</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ServiceStack</name>
+        <message>
+            <source>Registro delle operazioni non disponibile.</source>
+            <translation>Registro delle operazioni non disponibile.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::StaffFlow</name>
+        <message>
+            <source>Dipendente %1 %2 aggiunto.</source>
+            <translation>Dipendente %1 %2 aggiunto.</translation>
+        </message>
+        <message>
+            <source>Servizi aggiornati.</source>
+            <translation>Servizi aggiornati.</translation>
+        </message>
+        <message>
+            <source>Utenza riabilitata.</source>
+            <translation>Utenza riabilitata.</translation>
+        </message>
+        <message>
+            <source>Utenza disabilitata.</source>
+            <translation>Utenza disabilitata.</translation>
         </message>
     </context>
     <context>
@@ -1882,6 +2006,10 @@ Premi "Apri con il visualizzatore di sistema".</translation>
             <source>Operazione IN ATTESA: puoi autorizzarla più tardi dal menu Azioni.</source>
             <translation>Operazione IN ATTESA: puoi autorizzarla più tardi dal menu Azioni.</translation>
         </message>
+        <message>
+            <source>Bozza dell'acquisto non salvata: %1</source>
+            <translation>Bozza dell'acquisto non salvata: %1</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::VoucherPage</name>
@@ -1952,18 +2080,6 @@ Premi "Apri con il visualizzatore di sistema".</translation>
         <message>
             <source>Importo iniziale: %1    Importo utilizzato: %2</source>
             <translation>Importo iniziale: %1    Importo utilizzato: %2</translation>
-        </message>
-        <message>
-            <source>Voucher scaduto il %1: non è possibile registrare acquisti.</source>
-            <translation>Voucher scaduto il %1: non è possibile registrare acquisti.</translation>
-        </message>
-        <message>
-            <source>Voucher sospeso: non è possibile registrare acquisti.</source>
-            <translation>Voucher sospeso: non è possibile registrare acquisti.</translation>
-        </message>
-        <message>
-            <source>Voucher esaurito: l'importo disponibile è zero.</source>
-            <translation>Voucher esaurito: l'importo disponibile è zero.</translation>
         </message>
         <message>
             <source>Visualizza scontrino</source>

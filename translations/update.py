@@ -41,6 +41,36 @@ def finish_italian(ts):
     write(tree, ts)
 
 
+def known_translations(ts):
+    """Finished translations of a .ts file by source text, whatever their context."""
+    known = {}
+    if not os.path.exists(ts):
+        return known
+    for message in ET.parse(ts).iter("message"):
+        tr = message.find("translation")
+        if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete"):
+            continue
+        if message.get("numerus") != "yes" and tr.text:
+            known.setdefault(message.findtext("source") or "", tr.text)
+    return known
+
+
+def carry_over(ts, known):
+    """A string that moved to another context (a file now uses its class's context) keeps the
+    translation it had: the same source text is the same English."""
+    tree = ET.parse(ts)
+    carried = 0
+    for message in tree.iter("message"):
+        tr = message.find("translation")
+        source = message.findtext("source") or ""
+        if tr is not None and tr.get("type") == "unfinished" and message.get("numerus") != "yes" and source in known:
+            del tr.attrib["type"]
+            tr.text = known[source]
+            carried += 1
+    write(tree, ts)
+    return carried
+
+
 def count_unfinished(ts):
     return sum(1 for t in ET.parse(ts).iter("translation") if t.get("type") == "unfinished")
 
@@ -56,9 +86,14 @@ def write(tree, ts):
 def main():
     it = os.path.join(HERE, "sinfonia_it.ts")
     en = os.path.join(HERE, "sinfonia_en.ts")
+    known = known_translations(en)
     lupdate(it, "it_IT")
     lupdate(en, "en_GB")
     finish_italian(it)
+    carried = carry_over(en, known)
+    if carried:
+        lupdate(en, "en_GB")  # back to lupdate's own layout
+        print("sinfonia_en.ts: %d translations carried over from another context" % carried)
     print("sinfonia_it.ts: %d unfinished" % count_unfinished(it))
     print("sinfonia_en.ts: %d unfinished (translate them in Qt Linguist)" % count_unfinished(en))
     return 0

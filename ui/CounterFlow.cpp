@@ -1,9 +1,14 @@
 #include "ui/CounterFlow.h"
 
-#include "ui/CounterBackend.h"
+#include "core/services/ServiceStack.h"
+#include "core/services/auth/LoginFlow.h"
+#include "core/services/auth/Session.h"
+#include "core/services/journal/OperationRunner.h"
+#include "core/services/net/ApiClient.h"
 #include "ui/IdleLock.h"
 #include "ui/MainWindow.h"
 #include "ui/OperatorSession.h"
+#include "ui/StaffFlow.h"
 #include "ui/TopBar.h"
 #include "ui/VoucherFlow.h"
 #include "ui/pages/HomePage.h"
@@ -20,18 +25,18 @@
 
 namespace sinfonia {
 
-CounterFlow::CounterFlow(CounterBackend& backend, MainWindow& window, const Clock& clock, QObject* parent)
+CounterFlow::CounterFlow(ServiceStack& services, MainWindow& window, QObject* parent)
     : QObject(parent)
-    , m_backend(backend)
+    , m_services(services)
     , m_window(window)
-    , m_clock(clock)
     , m_session(new OperatorSession(this))
     , m_idle(new IdleLock(this))
 {
-    m_vouchers = new VoucherFlow(backend, *m_session, window, clock, this);
+    m_vouchers = new VoucherFlow(services, *m_session, window, this);
     m_login = new LoginPage(&window);
     m_structures = new StructurePage(&window);
-    m_staff = new StaffPage(clock, &window);
+    m_staff = new StaffPage(services.clock(), &window);
+    m_staffFlow = new StaffFlow(services.api(), *m_session, *m_staff, this);
     m_lockPage = new LockPage(&window);
     for (QWidget* page : {static_cast<QWidget*>(m_login), static_cast<QWidget*>(m_structures),
                           static_cast<QWidget*>(m_staff), static_cast<QWidget*>(m_lockPage)})
@@ -40,28 +45,28 @@ CounterFlow::CounterFlow(CounterBackend& backend, MainWindow& window, const Cloc
     connect(m_login, &LoginPage::spidLoginRequested, this, [this] { login(QString()); });
     connect(m_login, &LoginPage::sandboxLoginRequested, this, &CounterFlow::login);
     connect(m_login, &LoginPage::cancelRequested, this, [this] {
-        m_backend.cancelLogin();
+        m_services.login().cancel();
         m_login->showError(tr("Accesso annullato. Premi di nuovo \"Accedi\" per riprovare."));
     });
     connect(m_structures, &StructurePage::structureChosen, this, &CounterFlow::structureChosen);
     connect(window.topBar(), &TopBar::structureSwitchRequested, this, [this] {
-        if (ready())
+        if (isReady())
             chooseStructure();
     });
     connect(window.homePage(), &HomePage::vouchersRequested, m_vouchers, &VoucherFlow::showSearch);
     connect(window.homePage(), &HomePage::staffRequested, this, &CounterFlow::showStaff);
 
     connect(window.searchAction(), &QAction::triggered, this, [this] {
-        if (ready())
+        if (isReady())
             m_vouchers->showSearch();
     });
     connect(window.purchaseAction(), &QAction::triggered, this, [this] {
-        if (ready())
+        if (isReady())
             m_vouchers->startPurchase();
     });
     connect(window.refreshAction(), &QAction::triggered, this, &CounterFlow::refresh);
     connect(window.lockAction(), &QAction::triggered, this, [this] {
-        if (m_session->isLoggedIn() && !m_locked)
+        if (m_session->isLoggedIn() && !m_lock.locked)
             lock();
     });
     connect(window.switchOperatorAction(), &QAction::triggered, this, &CounterFlow::switchOperator);
@@ -69,59 +74,23 @@ CounterFlow::CounterFlow(CounterBackend& backend, MainWindow& window, const Cloc
         // Home, the logo and Esc must not lead past the login or the lock.
         if (page == m_window.homePage() && (!m_session->isLoggedIn() || m_session->structureId().isEmpty()))
             m_window.showPage(m_session->isLoggedIn() ? static_cast<QWidget*>(m_structures) : m_login, false);
-        else if (m_locked && page != m_lockPage && page != m_login)
+        else if (m_lock.locked && page != m_lockPage && page != m_login)
             m_window.showPage(m_lockPage, false);
     });
 
     connect(m_idle, &IdleLock::idle, this, &CounterFlow::lock);
     connect(m_lockPage, &LockPage::unlockRequested, this, &CounterFlow::unlock);
     connect(m_lockPage, &LockPage::switchOperatorRequested, this, &CounterFlow::switchOperator);
-    connect(&m_backend, &CounterBackend::sessionExpired, this, &CounterFlow::sessionExpired);
-
-    connect(m_staff, &StaffPage::addEmployeeRequested, this,
-            [this](const QString& cf, const QString& given, const QString& family) {
-                Employee e;
-                e.codiceFiscale = cf;
-                e.givenName = given;
-                e.familyName = family;
-                m_staff->setBusy(true);
-                m_backend.addEmployee(m_session->structureId(), e, this, [this](Result<Employee> r) {
-                    m_staff->setBusy(false);
-                    if (!r.ok())
-                        return m_staff->showMessage(r.error().message, true);
-                    m_staff->updateEmployee(r.value());
-                    m_staff->showMessage(tr("Dipendente %1 %2 aggiunto.").arg(r->givenName, r->familyName), false);
-                });
-            });
-    connect(m_staff, &StaffPage::serviceChangeRequested, this,
-            [this](const QString& id, const QString& service, bool associate) {
-                m_staff->setBusy(true);
-                m_backend.setEmployeeService(m_session->structureId(), id, service, associate, this,
-                                             [this](Result<Employee> r) {
-                                                 m_staff->setBusy(false);
-                                                 if (!r.ok())
-                                                     return m_staff->showMessage(r.error().message, true);
-                                                 m_staff->updateEmployee(r.value());
-                                                 m_staff->showMessage(tr("Servizi aggiornati."), false);
-                                             });
-            });
-    connect(m_staff, &StaffPage::enabledChangeRequested, this, [this](const QString& id, bool enabled) {
-        m_staff->setBusy(true);
-        m_backend.setEmployeeEnabled(m_session->structureId(), id, enabled, this, [this, enabled](Result<Employee> r) {
-            m_staff->setBusy(false);
-            if (!r.ok())
-                return m_staff->showMessage(r.error().message, true);
-            m_staff->updateEmployee(r.value());
-            m_staff->showMessage(enabled ? tr("Utenza riabilitata.") : tr("Utenza disabilitata."), false);
-        });
-    });
+    // The session ended by itself (refresh refused): the draft is kept, a new login is asked.
+    connect(&services.api(), &ApiClient::sessionExpired, this, &CounterFlow::sessionExpired);
+    connect(&services.session(), &Session::expired, this, &CounterFlow::sessionExpired);
 }
 
 CounterFlow::~CounterFlow() = default;
 
-bool CounterFlow::ready() const
+bool CounterFlow::isReady() const
 {
-    return m_session->isLoggedIn() && !m_session->structureId().isEmpty() && !m_locked;
+    return m_session->isLoggedIn() && !m_session->structureId().isEmpty() && !m_lock.locked;
 }
 
 void CounterFlow::setIdleTimeoutMs(int ms)
@@ -137,14 +106,14 @@ void CounterFlow::start()
 
 void CounterFlow::loadSandboxIdentities()
 {
-    m_backend.serverInfo(this, [this](Result<ServerInfo> info) {
+    m_services.api().info(this, [this](Result<ServerInfo> info) {
         if (!info.ok()) {
             m_login->showError(info.error().message);
             return;
         }
         if (!info->sandbox)
             return;
-        m_backend.sandboxIdentities(this, [this](Result<QList<SandboxIdentity>> identities) {
+        m_services.api().sandboxIdentities(this, [this](Result<QList<SandboxIdentity>> identities) {
             if (identities.ok())
                 m_login->setSandboxIdentities(identities.value());
         });
@@ -156,32 +125,51 @@ void CounterFlow::login(const QString& identityId)
     m_login->setBusy(true,
                      identityId.isEmpty() ? tr("Completa l'accesso SPID nel browser, poi torna qui.")
                                           : tr("Accesso in corso..."));
-    m_backend.login(identityId, this, [this](Result<OperatorProfile> result) {
+    // One waiter per attempt: it hears the login's outcome once, asks who logged in, then goes.
+    LoginFlow& flow = m_services.login();
+    auto* waiter = new QObject(this);
+    const auto finish = [this, waiter](Result<OperatorProfile> result) {
+        waiter->deleteLater();
         if (!result.ok()) {
             m_login->showError(result.error().message);
             return;
         }
         m_login->setBusy(false);
         loggedIn(result.value());
+    };
+    connect(&flow, &LoginFlow::succeeded, waiter, [this, &flow, waiter, finish] {
+        QObject::disconnect(&flow, nullptr, waiter, nullptr);
+        m_services.api().me(waiter, finish);
     });
+    connect(&flow, &LoginFlow::failed, waiter, [&flow, waiter, finish](const Error& e) {
+        QObject::disconnect(&flow, nullptr, waiter, nullptr);
+        finish(e);
+    });
+    if (identityId.isEmpty())
+        flow.start();
+    else
+        flow.startSandbox(identityId);
 }
 
 void CounterFlow::loggedIn(const OperatorProfile& profile)
 {
-    if (m_locked && profile.id == m_lockedOperatorId) {
+    // Intents of this operator left unresolved by a crash or a dropped answer are replayed now;
+    // another operator's are never replayed (at the server they would be new purchases).
+    m_services.runner().setOperatorId(profile.id);
+    m_services.runner().reconcile();
+    if (m_lock.locked && profile.id == m_lock.operatorId) {
         // Same operator: back exactly where the counter was locked.
-        m_locked = false;
-        m_lockedOperatorId.clear();
+        QWidget* back = m_lock.pageBefore ? m_lock.pageBefore.data() : m_window.homePage();
+        m_lock = {};
         m_window.topBar()->setOperatorName(m_session->operatorName());
         m_idle->arm();
-        m_window.showPage(m_pageBeforeLock ? m_pageBeforeLock : m_window.homePage(), false);
+        m_window.showPage(back, false);
         return;
     }
-    if (m_locked || (m_session->isLoggedIn() && m_session->profile().id != profile.id)) {
+    if (m_lock.locked || (m_session->isLoggedIn() && m_session->profile().id != profile.id)) {
         // Another operator: nothing of the previous one stays on screen.
         m_vouchers->clearPersonalData();
-        m_locked = false;
-        m_lockedOperatorId.clear();
+        m_lock = {};
         m_resumeAfterLogin = false;
     }
     const bool resume = m_resumeAfterLogin;
@@ -201,7 +189,7 @@ void CounterFlow::chooseStructure()
         = m_session->structureId().isEmpty() ? m_session->lastStructureId() : m_session->structureId();
     m_structures->setStructures(m_session->structures(), preselected);
     m_window.showPage(m_structures);
-    m_structures->list()->setFocus();
+    m_structures->focusList();
 }
 
 void CounterFlow::structureChosen(const QString& structureId)
@@ -224,35 +212,26 @@ void CounterFlow::structureChosen(const QString& structureId)
 
 void CounterFlow::showStaff()
 {
-    if (!ready() || !m_session->isTitolare())
+    if (!isReady() || !m_session->isTitolare())
         return;
     m_staff->setStructureName(m_session->structure()->name);
     m_window.showPage(m_staff);
-    loadEmployees();
-}
-
-void CounterFlow::loadEmployees()
-{
-    m_backend.employees(m_session->structureId(), this, [this](Result<QList<Employee>> r) {
-        if (!r.ok())
-            return m_staff->showMessage(r.error().message, true);
-        m_staff->setEmployees(r.value());
-    });
+    m_staffFlow->load();
 }
 
 void CounterFlow::refresh()
 {
-    if (!ready())
+    if (!isReady())
         return;
     if (m_window.currentPage() == m_staff)
-        loadEmployees();
+        m_staffFlow->load();
     else
         m_vouchers->refresh();
 }
 
 void CounterFlow::lock()
 {
-    if (!m_session->isLoggedIn() || m_locked)
+    if (!m_session->isLoggedIn() || m_lock.locked)
         return;
     m_vouchers->saveDraftNow();
     m_vouchers->closeOtpDialog();
@@ -260,16 +239,15 @@ void CounterFlow::lock()
         if (dialog->isVisible())
             dialog->reject();
     }
-    m_pageBeforeLock = m_window.currentPage();
-    if (m_pageBeforeLock == m_lockPage || m_pageBeforeLock == m_login)
-        m_pageBeforeLock = m_window.homePage();
-    m_locked = true;
-    m_lockedOperatorId = m_session->profile().id;
+    QWidget* current = m_window.currentPage();
+    if (current == m_lockPage || current == m_login)
+        current = m_window.homePage();
+    m_lock = {true, m_session->profile().id, current};
     m_idle->disarm();
     m_lockPage->setOperatorName(m_session->operatorName());
     m_window.topBar()->setOperatorName(QString());
     m_window.showPage(m_lockPage, false);
-    m_lockPage->unlockButton()->setFocus();
+    m_lockPage->focusUnlock();
 }
 
 void CounterFlow::unlock()
@@ -284,11 +262,10 @@ void CounterFlow::switchOperator()
     m_vouchers->saveDraftNow();
     m_vouchers->clearPersonalData();
     m_idle->disarm();
-    m_backend.logout();
+    m_services.session().logout(this, [](Result<void>) {}); // always ends logged out locally
+    m_services.runner().setOperatorId(QString());
     m_session->clear();
-    m_locked = false;
-    m_lockedOperatorId.clear();
-    m_pageBeforeLock = nullptr;
+    m_lock = {};
     m_resumeAfterLogin = false;
     m_window.topBar()->setOperatorName(QString());
     m_window.topBar()->setStructureName(QString());

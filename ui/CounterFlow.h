@@ -3,28 +3,30 @@
 #include "core/services/net/ApiTypes.h"
 
 #include <QObject>
+#include <QPointer>
 
 namespace sinfonia {
 
-class Clock;
-class CounterBackend;
 class IdleLock;
 class LockPage;
 class LoginPage;
 class MainWindow;
 class OperatorSession;
+class ServiceStack;
+class StaffFlow;
 class StaffPage;
 class StructurePage;
 class VoucherFlow;
 
 // The counter's top-level flow: login (SPID or sandbox identity) → structure → home, the staff
 // page, the keyboard actions, idle lock / unlock / operator switch and session expiry. The voucher
-// screens are delegated to VoucherFlow. Everything it uses is passed in: no globals.
+// screens are delegated to VoucherFlow, staff management to StaffFlow. It uses the client services
+// it is given (ServiceStack): no globals.
 class CounterFlow : public QObject
 {
     Q_OBJECT
 public:
-    CounterFlow(CounterBackend& backend, MainWindow& window, const Clock& clock, QObject* parent = nullptr);
+    CounterFlow(ServiceStack& services, MainWindow& window, QObject* parent = nullptr);
     ~CounterFlow() override;
 
     // Shows the login page and asks the server whether it is a sandbox.
@@ -32,7 +34,9 @@ public:
     void setIdleTimeoutMs(int ms);
     void lock();
     void switchOperator();
-    bool isLocked() const { return m_locked; }
+    bool isLocked() const { return m_lock.locked; }
+    // Logged in, a structure chosen and not locked: the counter takes work (keys, scans, menus).
+    bool isReady() const;
 
     OperatorSession& session() const { return *m_session; }
     VoucherFlow& vouchers() const { return *m_vouchers; }
@@ -43,32 +47,36 @@ public:
     IdleLock& idleLock() const { return *m_idle; }
 
 private:
+    // Who locked the counter and where it was: unlocking by the same operator returns there.
+    struct LockState
+    {
+        bool locked = false;
+        QString operatorId;
+        QPointer<QWidget> pageBefore;
+    };
+
     void loadSandboxIdentities();
     void login(const QString& identityId);
     void loggedIn(const OperatorProfile& profile);
     void chooseStructure();
     void structureChosen(const QString& structureId);
     void showStaff();
-    void loadEmployees();
     void sessionExpired();
     void unlock();
     void refresh();
-    bool ready() const;
 
-    CounterBackend& m_backend;
+    ServiceStack& m_services;
     MainWindow& m_window;
-    const Clock& m_clock;
     OperatorSession* m_session = nullptr;
     VoucherFlow* m_vouchers = nullptr;
+    StaffFlow* m_staffFlow = nullptr;
     IdleLock* m_idle = nullptr;
     LoginPage* m_login = nullptr;
     StructurePage* m_structures = nullptr;
     StaffPage* m_staff = nullptr;
     LockPage* m_lockPage = nullptr;
 
-    bool m_locked = false;
-    QString m_lockedOperatorId;
-    QWidget* m_pageBeforeLock = nullptr;
+    LockState m_lock;
     bool m_resumeAfterLogin = false;
 };
 

@@ -1,9 +1,12 @@
 #include "ui/VoucherFlow.h"
 
 #include "core/domain/Clock.h"
+#include "core/domain/ErrorCodes.h"
 #include "core/receipt/ReceiptProcessor.h"
+#include "core/services/ServiceStack.h"
+#include "core/services/journal/OperationRunner.h"
+#include "core/services/net/ApiClient.h"
 #include "core/services/net/ApiErrors.h"
-#include "ui/CounterBackend.h"
 #include "ui/MainWindow.h"
 #include "ui/OperatorSession.h"
 #include "ui/dialogs/OtpDialog.h"
@@ -23,16 +26,28 @@
 
 namespace sinfonia {
 
-VoucherFlow::VoucherFlow(CounterBackend& backend, OperatorSession& session, MainWindow& window, const Clock& clock,
-                         QObject* parent)
+namespace {
+// OTP operations answer with the movement and its new challenge; the dialog needs the challenge.
+ApiClient::Callback<MovementWithChallenge> challengeOnly(std::function<void(Result<OtpChallenge>)> reply)
+{
+    return [reply = std::move(reply)](Result<MovementWithChallenge> r) {
+        if (!r.ok())
+            reply(r.error());
+        else
+            reply(r->otp);
+    };
+}
+} // namespace
+
+VoucherFlow::VoucherFlow(ServiceStack& services, OperatorSession& session, MainWindow& window, QObject* parent)
     : QObject(parent)
-    , m_backend(backend)
+    , m_services(services)
     , m_session(session)
     , m_window(window)
-    , m_clock(clock)
 {
+    const Clock& clock = services.clock();
     m_search = new SearchPage(clock, &window);
-    m_voucher = new VoucherPage(&window);
+    m_voucher = new VoucherPage(clock, &window);
     m_purchase = new PurchasePage(&window);
     m_cancellation = new CancellationPage(&window);
     for (QWidget* page : {static_cast<QWidget*>(m_search), static_cast<QWidget*>(m_voucher),
@@ -48,7 +63,7 @@ VoucherFlow::VoucherFlow(CounterBackend& backend, OperatorSession& session, Main
     m_draftTimer.setInterval(800);
     connect(&m_draftTimer, &QTimer::timeout, this, &VoucherFlow::saveDraftNow);
 
-    connect(m_search, &SearchPage::searchRequested, this, &VoucherFlow::search);
+    connect(m_search, &SearchPage::searchRequested, this, &VoucherFlow::findBeneficiary);
     connect(m_voucher, &VoucherPage::purchaseRequested, this, &VoucherFlow::startPurchase);
     connect(m_voucher, &VoucherPage::viewReceiptRequested, this, &VoucherFlow::viewReceipt);
     connect(m_voucher, &VoucherPage::authorizeRequested, this, &VoucherFlow::authorize);
@@ -73,38 +88,39 @@ void VoucherFlow::showSearch()
 {
     m_search->setStructureName(m_session.structure() ? m_session.structure()->name : QString());
     m_window.showPage(m_search);
-    m_search->cfEdit()->setFocus();
-    m_search->cfEdit()->selectAll();
+    m_search->focusQuery();
 }
 
-void VoucherFlow::search(const QString& codiceFiscale, const QString& cardNumber)
+void VoucherFlow::findBeneficiary(const BeneficiaryQuery& query)
 {
+    if (m_window.currentPage() != m_search)
+        showSearch();
+    m_search->showQuery(query);
     m_search->setBusy(true);
-    m_backend.findBeneficiary(m_session.structureId(), codiceFiscale, cardNumber, this,
-                              [this](Result<Beneficiary> result) {
-                                  m_search->setBusy(false);
-                                  if (!result.ok()) {
-                                      m_search->showError(result.error().message);
-                                      return;
-                                  }
-                                  const Beneficiary& b = result.value();
-                                  if (b.vouchers.isEmpty()) {
-                                      m_search->showError(tr("Il beneficiario non ha voucher."));
-                                      return;
-                                  }
-                                  // The active voucher first; otherwise the most recent one, with its state explained.
-                                  VoucherInfo chosen = b.vouchers.first();
-                                  for (const VoucherInfo& v : b.vouchers) {
-                                      if (v.voucher.state == VoucherState::Attivo) {
-                                          chosen = v;
-                                          break;
-                                      }
-                                  }
-                                  m_voucher->setBeneficiary(b);
-                                  showVoucher(chosen);
-                                  m_window.showPage(m_voucher);
-                                  loadTransactions();
-                              });
+    m_services.api().findBeneficiary(m_session.structureId(), query, this, [this](Result<Beneficiary> result) {
+        m_search->setBusy(false);
+        if (!result.ok()) {
+            m_search->showError(result.error().message);
+            return;
+        }
+        const Beneficiary& b = result.value();
+        if (b.vouchers.isEmpty()) {
+            m_search->showError(tr("Il beneficiario non ha voucher."));
+            return;
+        }
+        // The active voucher first; otherwise the most recent one, with its state explained.
+        VoucherInfo chosen = b.vouchers.first();
+        for (const VoucherInfo& v : b.vouchers) {
+            if (v.voucher.state == VoucherState::Attivo) {
+                chosen = v;
+                break;
+            }
+        }
+        m_voucher->setBeneficiary(b);
+        showVoucher(chosen);
+        m_window.showPage(m_voucher);
+        loadTransactions();
+    });
 }
 
 void VoucherFlow::showVoucher(const VoucherInfo& voucher)
@@ -114,32 +130,33 @@ void VoucherFlow::showVoucher(const VoucherInfo& voucher)
 
 void VoucherFlow::openVoucher(const QString& voucherId, bool resumePurchase)
 {
-    m_backend.voucher(m_session.structureId(), voucherId, this, [this, resumePurchase](Result<VoucherInfo> result) {
-        if (!result.ok()) {
-            m_voucher->showMessage(result.error().message, true);
-            return;
-        }
-        showVoucher(result.value());
-        if (m_window.currentPage() != m_voucher)
-            m_window.showPage(m_voucher);
-        loadTransactions();
-        if (resumePurchase)
-            startPurchase();
-    });
+    m_services.api().voucher(m_session.structureId(), voucherId, this,
+                             [this, resumePurchase](Result<VoucherInfo> result) {
+                                 if (!result.ok()) {
+                                     m_voucher->showMessage(result.error().message, true);
+                                     return;
+                                 }
+                                 showVoucher(result.value());
+                                 if (m_window.currentPage() != m_voucher)
+                                     m_window.showPage(m_voucher);
+                                 loadTransactions();
+                                 if (resumePurchase)
+                                     startPurchase();
+                             });
 }
 
 void VoucherFlow::loadTransactions()
 {
     if (!m_voucher->hasVoucher())
         return;
-    m_backend.transactions(m_session.structureId(), m_voucher->voucher().voucher.id, this,
-                           [this](Result<QList<ApiMovement>> result) {
-                               if (!result.ok()) {
-                                   m_voucher->showMessage(result.error().message, true);
-                                   return;
-                               }
-                               m_voucher->setTransactions(result.value());
-                           });
+    m_services.api().transactions(m_session.structureId(), m_voucher->voucher().voucher.id, this,
+                                  [this](Result<QList<ApiMovement>> result) {
+                                      if (!result.ok()) {
+                                          m_voucher->showMessage(result.error().message, true);
+                                          return;
+                                      }
+                                      m_voucher->setTransactions(result.value());
+                                  });
 }
 
 void VoucherFlow::refresh()
@@ -150,12 +167,11 @@ void VoucherFlow::refresh()
 
 void VoucherFlow::startPurchase()
 {
-    if (!m_voucher->hasVoucher() || !m_voucher->purchaseButton()->isEnabled())
+    if (!m_voucher->canPurchase())
         return;
     const Voucher& v = m_voucher->voucher().voucher;
-    m_purchase->start(tr("Voucher N° %1 - %2").arg(v.number, v.codiceFiscale), v.availableAmount(),
-                      m_clock.todayInRome());
-    if (const auto draft = m_backend.draft(operatorId(), m_session.structureId()); draft && draft->voucherId == v.id) {
+    m_purchase->start(tr("Voucher N° %1 - %2").arg(v.number, v.codiceFiscale), v, m_services.clock().todayInRome());
+    if (const auto draft = currentDraft(); draft && draft->voucherId == v.id) {
         PreparedReceipt receipt;
         receipt.bytes = draft->receiptBytes;
         receipt.fileName = draft->receiptFileName;
@@ -168,7 +184,13 @@ void VoucherFlow::startPurchase()
         m_purchase->restore(draft->amountText, QString(), receipt);
     }
     m_window.showPage(m_purchase);
-    m_purchase->amountEdit()->setFocus();
+    m_purchase->focusAmount();
+}
+
+std::optional<PurchaseDraft> VoucherFlow::currentDraft() const
+{
+    OperationJournal& journal = m_services.journal();
+    return journal.isOpen() ? journal.draft(operatorId(), m_session.structureId()) : std::nullopt;
 }
 
 void VoucherFlow::saveDraftNow()
@@ -186,13 +208,16 @@ void VoucherFlow::saveDraftNow()
         draft.receiptBytes = m_purchase->receipt()->bytes;
         draft.receiptFileName = m_purchase->receipt()->fileName;
     }
-    draft.savedAt = m_clock.now();
-    m_backend.saveDraft(draft);
+    draft.savedAt = m_services.clock().now();
+    // A draft that cannot be kept is said, not dropped: the clerk knows a re-login would lose it.
+    const Result<void> saved = m_services.journal().saveDraft(draft);
+    if (!saved.ok())
+        m_purchase->showError(tr("Bozza dell'acquisto non salvata: %1").arg(saved.error().message));
 }
 
 QString VoucherFlow::interruptedVoucherId() const
 {
-    const auto draft = m_backend.draft(operatorId(), m_session.structureId());
+    const auto draft = currentDraft();
     return draft ? draft->voucherId : QString();
 }
 
@@ -201,7 +226,7 @@ void VoucherFlow::submitPurchase(Money amount, const QString& document, const Pr
     saveDraftNow();
     m_purchase->setBusy(true);
     const Voucher v = m_voucher->voucher().voucher;
-    m_backend.createPurchase(
+    m_services.runner().purchase(
         m_session.structureId(), v.id, amount, document, ReceiptFile {receipt.contentType, receipt.bytes}, this,
         [this, amount](Result<MovementWithChallenge> result) {
             m_purchase->setBusy(false);
@@ -209,7 +234,8 @@ void VoucherFlow::submitPurchase(Money amount, const QString& document, const Pr
                 m_purchase->showError(result.error().message);
                 return;
             }
-            m_backend.clearDraft(operatorId(), m_session.structureId());
+            if (m_services.journal().isOpen())
+                (void)m_services.journal().clearDraft(operatorId(), m_session.structureId());
             m_voucher->model()->upsert(result->movement);
             openOtp(result.value(),
                     tr("Acquisto di %1 registrato IN ATTESA. Il beneficiario riceve il codice via SMS.")
@@ -219,15 +245,15 @@ void VoucherFlow::submitPurchase(Money amount, const QString& document, const Pr
 
 void VoucherFlow::startCancellation(const ApiMovement& movement)
 {
-    m_cancellation->start(movement, m_clock.todayInRome());
+    m_cancellation->start(movement, m_services.clock().todayInRome());
     m_window.showPage(m_cancellation);
-    m_cancellation->amountEdit()->setFocus();
+    m_cancellation->focusAmount();
 }
 
 void VoucherFlow::submitCancellation(const QString& purchaseId, Money amount)
 {
     m_cancellation->setBusy(true);
-    m_backend.createCancellation(
+    m_services.runner().cancellation(
         m_session.structureId(), m_voucher->voucher().voucher.id, purchaseId, amount, this,
         [this, amount](Result<MovementWithChallenge> result) {
             m_cancellation->setBusy(false);
@@ -244,15 +270,27 @@ void VoucherFlow::submitCancellation(const QString& purchaseId, Money amount)
 
 void VoucherFlow::authorize(const ApiMovement& movement)
 {
-    m_backend.requestOtp(m_session.structureId(), movement.movement.id, this,
-                         [this, movement](Result<OtpChallenge> result) {
-                             if (!result.ok()) {
-                                 m_voucher->showMessage(result.error().message, true);
-                                 return;
-                             }
-                             openOtp(MovementWithChallenge {movement, result.value()},
-                                     tr("Autorizza il pagamento di %1.").arg(movement.movement.amount.toString()));
-                         });
+    const auto open = [this, movement](Result<OtpChallenge> result) {
+        if (!result.ok()) {
+            m_voucher->showMessage(result.error().message, true);
+            return;
+        }
+        openOtp(MovementWithChallenge {movement, result.value()},
+                tr("Autorizza il pagamento di %1.").arg(movement.movement.amount.toString()));
+    };
+    // A challenge still open (e.g. the dialog was closed a moment ago) is reused: asking for a new
+    // one inside the resend cooldown would be refused.
+    const QString structureId = m_session.structureId();
+    const QString movementId = movement.movement.id;
+    m_services.api().otpChallenge(
+        structureId, movementId, this, [this, structureId, movementId, open](Result<MovementWithChallenge> current) {
+            if (current.ok() && current->otp.attemptsLeft > 0
+                && current->otp.expiresAt > m_services.clock().now().addSecs(30)) {
+                open(current->otp);
+                return;
+            }
+            m_services.api().authorizeMovement(structureId, movementId, this, challengeOnly(open));
+        });
 }
 
 void VoucherFlow::openOtp(const MovementWithChallenge& created, const QString& summary)
@@ -260,7 +298,7 @@ void VoucherFlow::openOtp(const MovementWithChallenge& created, const QString& s
     closeOtpDialog();
     m_otpMovement = created.movement;
     m_otpConfirmed = false;
-    m_otp = new OtpDialog(summary, m_clock, &m_window);
+    m_otp = new OtpDialog(summary, m_services.clock(), &m_window);
     m_otp->setAttribute(Qt::WA_DeleteOnClose);
     m_otp->setChallenge(created.otp);
     connect(m_otp, &OtpDialog::verifyRequested, this, &VoucherFlow::verify);
@@ -272,36 +310,37 @@ void VoucherFlow::openOtp(const MovementWithChallenge& created, const QString& s
 
 void VoucherFlow::verify(const QString& code)
 {
-    m_backend.verifyOtp(
-        m_session.structureId(), m_otpMovement.movement.id, code, this, [this](Result<VerifyResult> result) {
-            if (!m_otp)
-                return;
-            if (result.ok()) {
-                otpFinished(result.value());
-                return;
-            }
-            const Error& e = result.error();
-            if (e.code == QStringLiteral("otp.expired") || e.code == QStringLiteral("otp.attempts_exhausted")
-                || e.code == QStringLiteral("otp.locked")) {
-                m_otp->setChallengeVoid(e.message);
-            } else {
-                m_otp->showError(e.message, ApiErrors::attemptsLeft(e).value_or(-1));
-            }
-        });
+    m_services.api().verifyOtp(m_session.structureId(), m_otpMovement.movement.id, code, this,
+                               [this](Result<VerifyResult> result) {
+                                   if (!m_otp)
+                                       return;
+                                   if (result.ok()) {
+                                       otpFinished(result.value());
+                                       return;
+                                   }
+                                   const Error& e = result.error();
+                                   // An expired or locked challenge cannot take another code: the dialog offers a new
+                                   // one.
+                                   if (e.code == codes::otpExpired || e.code == codes::otpLocked)
+                                       m_otp->setChallengeVoid(e.message);
+                                   else
+                                       m_otp->showError(e.message, e.http ? e.http->attemptsLeft : std::nullopt);
+                               });
 }
 
 void VoucherFlow::resend()
 {
-    m_backend.resendOtp(m_session.structureId(), m_otpMovement.movement.id, this, [this](Result<OtpChallenge> result) {
-        if (!m_otp)
-            return;
-        m_otp->setBusy(false);
-        if (!result.ok()) {
-            m_otp->showError(result.error().message);
-            return;
-        }
-        m_otp->setChallenge(result.value());
-    });
+    m_services.api().resendOtp(m_session.structureId(), m_otpMovement.movement.id, this,
+                               challengeOnly([this](Result<OtpChallenge> result) {
+                                   if (!m_otp)
+                                       return;
+                                   m_otp->setBusy(false);
+                                   if (!result.ok()) {
+                                       m_otp->showError(result.error().message);
+                                       return;
+                                   }
+                                   m_otp->setChallenge(result.value());
+                               }));
 }
 
 void VoucherFlow::otpFinished(const VerifyResult& result)
@@ -340,17 +379,17 @@ void VoucherFlow::closeOtpDialog()
 
 void VoucherFlow::viewReceipt(const ApiMovement& movement)
 {
-    m_backend.receipt(m_session.structureId(), movement.movement.id, this,
-                      [this, movement](Result<ReceiptFile> result) {
-                          if (!result.ok()) {
-                              m_voucher->showMessage(result.error().message, true);
-                              return;
-                          }
-                          auto* viewer = new ReceiptViewer(movement, result.value(), &m_window);
-                          viewer->setAttribute(Qt::WA_DeleteOnClose);
-                          viewer->open();
-                          emit receiptViewerOpened(viewer);
-                      });
+    m_services.api().receipt(m_session.structureId(), movement.movement.id, this,
+                             [this, movement](Result<ReceiptFile> result) {
+                                 if (!result.ok()) {
+                                     m_voucher->showMessage(result.error().message, true);
+                                     return;
+                                 }
+                                 auto* viewer = new ReceiptViewer(movement, result.value(), &m_window);
+                                 viewer->setAttribute(Qt::WA_DeleteOnClose);
+                                 viewer->open();
+                                 emit receiptViewerOpened(viewer);
+                             });
 }
 
 void VoucherFlow::clearPersonalData()

@@ -1,33 +1,34 @@
 #pragma once
 
+#include "core/services/journal/OperationJournal.h"
 #include "core/services/net/ApiTypes.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <optional>
 
 namespace sinfonia {
 
 class CancellationPage;
-class Clock;
-class CounterBackend;
 class MainWindow;
 class OperatorSession;
 class OtpDialog;
 class PurchasePage;
 struct PreparedReceipt;
 class SearchPage;
+class ServiceStack;
 class VoucherPage;
 
 // The voucher side of the counter: search → voucher → purchase / cancellation → OTP, receipt view,
 // pending authorization, drafts. Owns those pages (added to the window) and runs their requests on
-// the CounterBackend; every request disables its button until the answer (no double submit).
+// the client services (API client for reads and OTP, operation runner and journal for purchases,
+// cancellations and drafts); every request disables its button until the answer (no double submit).
 class VoucherFlow : public QObject
 {
     Q_OBJECT
 public:
-    VoucherFlow(CounterBackend& backend, OperatorSession& session, MainWindow& window, const Clock& clock,
-                QObject* parent = nullptr);
+    VoucherFlow(ServiceStack& services, OperatorSession& session, MainWindow& window, QObject* parent = nullptr);
 
     SearchPage* searchPage() const { return m_search; }
     VoucherPage* voucherPage() const { return m_voucher; }
@@ -36,6 +37,9 @@ public:
     OtpDialog* otpDialog() const;
 
     void showSearch();
+    // Looks up a beneficiary (typed on the search page, scanned or read by the webcam) and opens
+    // her voucher; the search page shows what was looked up.
+    void findBeneficiary(const BeneficiaryQuery& query);
     // F3: a purchase on the voucher on screen (when there is one and it is usable).
     void startPurchase();
     // F5 on the voucher page: reload voucher and transactions.
@@ -57,7 +61,6 @@ signals:
 
 private:
     QString operatorId() const;
-    void search(const QString& codiceFiscale, const QString& cardNumber);
     void showVoucher(const VoucherInfo& voucher);
     void loadTransactions();
     void submitPurchase(Money amount, const QString& document, const PreparedReceipt& receipt);
@@ -70,11 +73,11 @@ private:
     void resend();
     void otpFinished(const VerifyResult& result);
     void otpClosed();
+    std::optional<PurchaseDraft> currentDraft() const;
 
-    CounterBackend& m_backend;
+    ServiceStack& m_services;
     OperatorSession& m_session;
     MainWindow& m_window;
-    const Clock& m_clock;
     SearchPage* m_search = nullptr;
     VoucherPage* m_voucher = nullptr;
     PurchasePage* m_purchase = nullptr;

@@ -1,19 +1,33 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
+#include <optional>
 #include <utility>
 #include <variant>
 
 namespace sinfonia {
 
+// What a server's error answer said besides its code (problem+json fields and headers). Only
+// errors made from an HTTP answer carry it, so callers read fields, never parse a text.
+struct HttpProblem
+{
+    int status = 0;
+    std::optional<int> attemptsLeft; // OTP verification: wrong codes still allowed
+    std::optional<int> retryAfterSecs; // the Retry-After header (429, 503)
+    QDateTime resendAvailableAt; // OTP resend cooldown; invalid when the answer had none
+};
+
 // The one error type of the project. `message` is the translated text a clerk reads (Italian on an
 // Italian system); `detail` is technical context for logs and never holds personal data; `code` is
-// a stable machine identifier tests and callers switch on (e.g. "cf.check_char", "net.timeout").
+// a stable machine identifier tests and callers switch on (core/domain/ErrorCodes.h, e.g.
+// codes::netTimeout, "cf.check_char"); `http` is there when a server answered with an error.
 struct Error
 {
     QString code;
     QString message;
     QString detail;
+    std::optional<HttpProblem> http;
 };
 
 // Result<T>: a value or an Error, never both. The single error-handling style of core.
@@ -69,7 +83,7 @@ private:
 
 inline Error makeError(QString code, QString message, QString detail = {})
 {
-    return Error {std::move(code), std::move(message), std::move(detail)};
+    return Error {std::move(code), std::move(message), std::move(detail), std::nullopt};
 }
 
 } // namespace sinfonia

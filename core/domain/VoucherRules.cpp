@@ -129,12 +129,16 @@ Result<void> checkCancellation(const Movement& purchase, const QList<Movement>& 
                 .arg(dateText(romeDate(purchase.createdAt))),
             QStringLiteral("not the purchase day in Europe/Rome"));
     }
-    if (amount <= Money()) {
+    return checkCancellationAmount(amount, allowedCancellation(purchase, cancellationsOfIt));
+}
+
+Result<void> checkCancellationAmount(Money amount, Money allowed)
+{
+    if (amount <= Money() || amount.cents() > Money::maxCents) {
         return makeError(QString(codes::cancelAmountInvalid),
                          QCoreApplication::translate("sinfonia::VoucherRules",
                                                      "Inserisci un importo da annullare maggiore di zero"));
     }
-    const Money allowed = allowedCancellation(purchase, cancellationsOfIt);
     if (amount > allowed) {
         return makeError(
             QString(codes::cancelAmountExceeds),

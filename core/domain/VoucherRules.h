@@ -53,6 +53,10 @@ Money allowedCancellation(const Movement& purchase, const QList<Movement>& cance
 // consentito (3,00 €)").
 Result<void> checkCancellation(const Movement& purchase, const QList<Movement>& cancellationsOfIt, Money amount,
                                const Clock& clock);
+// The amount part of checkCancellation, for a caller that knows only the allowed amount (the
+// client gets it from the server): "cancel.amount_invalid" (≤ 0 or above Money::maxCents),
+// "cancel.amount_exceeds".
+Result<void> checkCancellationAmount(Money amount, Money allowed);
 
 // The instant the cancellation window of `purchase` closes: the next midnight in Rome after it
 // (23 or 25 hours after the previous one on DST change days).

@@ -8,10 +8,12 @@
 namespace sinfonia::MovementExport {
 
 namespace {
-QString tr(const char* text)
+// Texts of this file: lupdate files Texts::tr() strings under the context the macro names, and
+// translate() looks them up under the same one.
+struct Texts
 {
-    return QCoreApplication::translate("sinfonia::MovementExport", text); // the context lupdate gives tr() here
-}
+    Q_DECLARE_TR_FUNCTIONS(sinfonia::MovementExport)
+};
 
 QString safeId(const QString& id)
 {
@@ -45,7 +47,8 @@ QString defaultFileName(ExportFormat format, const QString& structureId, QDate f
 
 QStringList headers()
 {
-    return {tr("Data e ora"), tr("Codice identificativo"), tr("Importo"), tr("Tipo operazione"), tr("Stato")};
+    return {Texts::tr("Data e ora"), Texts::tr("Codice identificativo"), Texts::tr("Importo"),
+            Texts::tr("Tipo operazione"), Texts::tr("Stato")};
 }
 
 QString dateTimeText(const QDateTime& utc)
@@ -81,20 +84,20 @@ QString guardFormula(const QString& text)
 QString title(const ExportRequest& request)
 {
     const QString where = request.structureName.isEmpty() ? request.structureId : request.structureName;
-    return tr("Elenco movimenti – %1 – dal %2 al %3")
+    return Texts::tr("Elenco movimenti – %1 – dal %2 al %3")
         .arg(where, request.from.toString(QStringLiteral("dd/MM/yyyy")),
              request.to.toString(QStringLiteral("dd/MM/yyyy")));
 }
 
 Error cancelledError()
 {
-    return makeError(QStringLiteral("export.cancelled"), tr("Esportazione annullata."));
+    return makeError(QStringLiteral("export.cancelled"), Texts::tr("Esportazione annullata."));
 }
 
 Error writeError(const QString& filePath, const QString& detail)
 {
     return makeError(QStringLiteral("export.write"),
-                     tr("Impossibile salvare il file %1. Controlla la cartella scelta e lo spazio libero.")
+                     Texts::tr("Impossibile salvare il file %1. Controlla la cartella scelta e lo spazio libero.")
                          .arg(filePath.section(u'/', -1)),
                      detail);
 }
@@ -109,7 +112,7 @@ Result<void> write(const ExportRequest& request, const QList<ExportRow>& rows, c
     case ExportFormat::Pdf:
         return writePdf(request, rows, progress);
     }
-    return makeError(QStringLiteral("export.format"), tr("Formato di esportazione non supportato."));
+    return makeError(QStringLiteral("export.format"), Texts::tr("Formato di esportazione non supportato."));
 }
 
 } // namespace sinfonia::MovementExport

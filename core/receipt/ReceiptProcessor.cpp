@@ -17,10 +17,12 @@ Q_LOGGING_CATEGORY(lcReceipt, "sinfonia.receipt")
 
 namespace {
 
-QString tr(const char* text)
+// Texts of this file: lupdate files Texts::tr() strings under the context the macro names, and
+// translate() looks them up under the same one.
+struct Texts
 {
-    return QCoreApplication::translate("sinfonia::ReceiptProcessor", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(sinfonia::ReceiptProcessor)
+};
 
 enum class Kind
 {
@@ -50,7 +52,7 @@ QString baseName(const QString& fileName)
 Error tooLarge()
 {
     return makeError(QStringLiteral("receipt.too_large"),
-                     tr("Il file è troppo grande: l'allegato può essere al massimo di 5 MB."));
+                     Texts::tr("Il file è troppo grande: l'allegato può essere al massimo di 5 MB."));
 }
 
 // Encodes `image` as JPEG, lowering quality and then size until it fits maxUploadBytes.
@@ -58,7 +60,7 @@ Result<PreparedReceipt> encode(QImage image, const QString& fileName, qint64 ori
 {
     if (image.isNull())
         return makeError(QStringLiteral("receipt.unreadable"),
-                         tr("Impossibile leggere l'immagine: scatta di nuovo la foto o allega un altro file."));
+                         Texts::tr("Impossibile leggere l'immagine: scatta di nuovo la foto o allega un altro file."));
     if (std::max(image.width(), image.height()) > maxLongSide)
         image = image.scaled(maxLongSide, maxLongSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     if (image.hasAlphaChannel()) {
@@ -82,7 +84,7 @@ Result<PreparedReceipt> encode(QImage image, const QString& fileName, qint64 ori
         writer.setOptimizedWrite(true);
         if (!writer.write(image))
             return makeError(QStringLiteral("receipt.unreadable"),
-                             tr("Impossibile preparare l'immagine dello scontrino."), writer.errorString());
+                             Texts::tr("Impossibile preparare l'immagine dello scontrino."), writer.errorString());
         if (out.size() <= maxUploadBytes)
             break;
         if (attempt >= 2)
@@ -107,16 +109,17 @@ Result<PreparedReceipt> encode(QImage image, const QString& fileName, qint64 ori
 Result<PreparedReceipt> prepare(const QByteArray& data, const QString& fileName)
 {
     if (data.isEmpty())
-        return makeError(QStringLiteral("receipt.empty"), tr("Il file dello scontrino è vuoto: allega un altro file."));
+        return makeError(QStringLiteral("receipt.empty"),
+                         Texts::tr("Il file dello scontrino è vuoto: allega un altro file."));
     if (data.size() > maxInputBytes)
-        return makeError(
-            QStringLiteral("receipt.too_large"),
-            tr("Il file è troppo grande (%1): allega una foto o un PDF dello scontrino.").arg(formatSize(data.size())));
+        return makeError(QStringLiteral("receipt.too_large"),
+                         Texts::tr("Il file è troppo grande (%1): allega una foto o un PDF dello scontrino.")
+                             .arg(formatSize(data.size())));
     switch (sniff(data)) {
     case Kind::Pdf: {
         if (data.size() > maxUploadBytes)
             return makeError(QStringLiteral("receipt.too_large"),
-                             tr("Il PDF è troppo grande (%1, massimo 5 MB): allega una foto dello scontrino.")
+                             Texts::tr("Il PDF è troppo grande (%1, massimo 5 MB): allega una foto dello scontrino.")
                                  .arg(formatSize(data.size())));
         PreparedReceipt receipt;
         receipt.bytes = data;
@@ -135,7 +138,7 @@ Result<PreparedReceipt> prepare(const QByteArray& data, const QString& fileName)
         QImage image;
         if (!reader.read(&image))
             return makeError(QStringLiteral("receipt.unreadable"),
-                             tr("Impossibile leggere l'immagine: il file è danneggiato o incompleto."),
+                             Texts::tr("Impossibile leggere l'immagine: il file è danneggiato o incompleto."),
                              reader.errorString());
         return encode(image, fileName, data.size());
     }
@@ -143,7 +146,7 @@ Result<PreparedReceipt> prepare(const QByteArray& data, const QString& fileName)
         break;
     }
     return makeError(QStringLiteral("receipt.type_invalid"),
-                     tr("Formato non supportato: allega una foto (JPEG o PNG) o un PDF dello scontrino."));
+                     Texts::tr("Formato non supportato: allega una foto (JPEG o PNG) o un PDF dello scontrino."));
 }
 
 Result<PreparedReceipt> prepareFile(const QString& path)
@@ -151,12 +154,12 @@ Result<PreparedReceipt> prepareFile(const QString& path)
     QFile file(path);
     const QString name = QFileInfo(path).fileName();
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("receipt.unreadable"), tr("Impossibile aprire il file %1.").arg(name),
+        return makeError(QStringLiteral("receipt.unreadable"), Texts::tr("Impossibile aprire il file %1.").arg(name),
                          file.errorString());
     if (file.size() > maxInputBytes)
-        return makeError(
-            QStringLiteral("receipt.too_large"),
-            tr("Il file è troppo grande (%1): allega una foto o un PDF dello scontrino.").arg(formatSize(file.size())));
+        return makeError(QStringLiteral("receipt.too_large"),
+                         Texts::tr("Il file è troppo grande (%1): allega una foto o un PDF dello scontrino.")
+                             .arg(formatSize(file.size())));
     return prepare(file.readAll(), name);
 }
 

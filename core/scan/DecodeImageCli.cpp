@@ -10,10 +10,12 @@
 namespace sinfonia {
 
 namespace {
-QString tr(const char* text)
+// Texts of this file: lupdate files Texts::tr() strings under the context the macro names, and
+// translate() looks them up under the same one.
+struct Texts
 {
-    return QCoreApplication::translate("DecodeImageCli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(sinfonia::DecodeImageCli)
+};
 } // namespace
 
 int runDecodeImageCli(const QStringList& files, QTextStream& out)
@@ -26,32 +28,33 @@ int runDecodeImageCli(const QStringList& files, QTextStream& out)
         reader.setAutoTransform(true); // photos from phones carry EXIF orientation
         const QImage image = reader.read();
         if (image.isNull()) {
-            out << file << ": " << tr("immagine illeggibile") << " (" << reader.errorString() << ")\n";
+            out << file << ": " << Texts::tr("immagine illeggibile") << " (" << reader.errorString() << ")\n";
             unreadableFile = true;
             continue;
         }
         const BarcodeReading reading = decoder.decode(image);
         if (!reading.found()) {
-            out << file << ": " << tr("nessun codice trovato") << '\n';
+            out << file << ": " << Texts::tr("nessun codice trovato") << '\n';
             continue;
         }
         const ScanReading scan = extractScan(reading.text);
         switch (scan.kind) {
         case ScanReading::Kind::CodiceFiscale:
-            out << file << ": " << tr("codice fiscale") << ' ' << scan.codiceFiscale << " (" << reading.format << ")\n";
+            out << file << ": " << Texts::tr("codice fiscale") << ' ' << scan.codiceFiscale << " (" << reading.format
+                << ")\n";
             ++read;
             break;
         case ScanReading::Kind::ProductCode:
-            out << file << ": " << tr("codice prodotto") << ' ' << scan.productCode << " (" << productName(scan.product)
-                << ", " << reading.format << ")\n";
+            out << file << ": " << Texts::tr("codice prodotto") << ' ' << scan.productCode << " ("
+                << productName(scan.product) << ", " << reading.format << ")\n";
             break;
         case ScanReading::Kind::Unreadable:
-            out << file << ": " << tr("codice non riconosciuto") << " \"" << reading.text << "\" (" << reading.format
-                << ")\n";
+            out << file << ": " << Texts::tr("codice non riconosciuto") << " \"" << reading.text << "\" ("
+                << reading.format << ")\n";
             break;
         }
     }
-    out << tr("letti") << ' ' << read << '/' << files.size() << '\n';
+    out << Texts::tr("letti") << ' ' << read << '/' << files.size() << '\n';
     out.flush();
     if (unreadableFile)
         return 2;

@@ -69,7 +69,7 @@ void BearerAuth::forget()
     m_cache.clear();
 }
 
-std::string BearerAuth::challenge(const QString& errorCode)
+std::string BearerAuth::challenge(const QString& errorCode) const
 {
     if (errorCode == QLatin1String("auth.invalid_token"))
         return "Bearer realm=\"sinfonia\", error=\"invalid_token\", error_description=\"The access token is invalid or "

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/Result.h"
+#include "server/http/Authenticator.h"
 #include "server/ledger/LedgerTypes.h"
 
 #include <QByteArray>
@@ -26,14 +27,14 @@ namespace sinfonia::auth {
 // a burst of lookups does not query the token table every time. Expiry is still checked against the
 // clock on every call, and the token endpoints call forget() so a revocation or rotation made
 // through this process takes effect at once; another process sees it within cacheSecs.
-class BearerAuth
+class BearerAuth final : public http::Authenticator
 {
 public:
     BearerAuth(ledger::AuthStore& store, const Clock& clock);
 
-    Result<ledger::OperatorContext> authenticate(const std::string& authorizationHeader);
+    Result<ledger::OperatorContext> authenticate(const std::string& authorizationHeader) override;
+    std::string challenge(const QString& errorCode) const override;
     void forget();
-    static std::string challenge(const QString& errorCode);
 
     static constexpr qint64 cacheMs = 2000;
 

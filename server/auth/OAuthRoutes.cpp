@@ -169,20 +169,20 @@ void revoke(http::ServerContext& ctx, const httplib::Request& req, httplib::Resp
 }
 } // namespace
 
-void OAuthRoutes::install(http::Router& router, http::ServerContext& ctx)
+void OAuthRoutes::install(http::Router& router, http::ServerContext& ctx, BearerAuth& bearer)
 {
     using M = http::Router::Method;
     router.open(M::Get, "/oauth/authorize", QStringLiteral("/oauth/authorize"),
                 [&ctx](const httplib::Request& req, httplib::Response& res) { authorize(ctx, req, res); });
     router.open(M::Post, "/oauth/token", QStringLiteral("/oauth/token"),
-                [&ctx](const httplib::Request& req, httplib::Response& res) {
+                [&ctx, &bearer](const httplib::Request& req, httplib::Response& res) {
                     token(ctx, req, res);
-                    ctx.bearer.forget(); // a rotation or a revoked grant must not linger in the cache
+                    bearer.forget(); // a rotation or a revoked grant must not linger in the cache
                 });
     router.open(M::Post, "/oauth/revoke", QStringLiteral("/oauth/revoke"),
-                [&ctx](const httplib::Request& req, httplib::Response& res) {
+                [&ctx, &bearer](const httplib::Request& req, httplib::Response& res) {
                     revoke(ctx, req, res);
-                    ctx.bearer.forget();
+                    bearer.forget();
                 });
 }
 

@@ -7,6 +7,8 @@ struct ServerContext;
 
 namespace sinfonia::auth {
 
+class BearerAuth;
+
 // OAuth 2.0 for the public native client "sinfonia-pos": authorization code + PKCE (S256 only,
 // RFC 7636) with a loopback redirect (RFC 8252), token endpoint with refresh rotation, revocation
 // (RFC 7009). In sandbox mode the authorization endpoint is the simulated SPID page; without the
@@ -14,7 +16,8 @@ namespace sinfonia::auth {
 class OAuthRoutes
 {
 public:
-    static void install(http::Router& router, http::ServerContext& ctx);
+    // `bearer` forgets its cached tokens after every token or revocation call.
+    static void install(http::Router& router, http::ServerContext& ctx, BearerAuth& bearer);
 };
 
 } // namespace sinfonia::auth

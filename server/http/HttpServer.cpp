@@ -1,6 +1,5 @@
 #include "server/http/HttpServer.h"
 
-#include "server/auth/OAuthRoutes.h"
 #include "server/http/EmployeeRoutes.h"
 #include "server/http/InfoRoutes.h"
 #include "server/http/Logging.h"
@@ -12,7 +11,6 @@
 #include "server/http/Router.h"
 #include "server/http/ServerContext.h"
 #include "server/http/VoucherRoutes.h"
-#include "server/sandbox/SandboxRoutes.h"
 
 #include <httplib.h>
 #include <sys/socket.h>
@@ -118,9 +116,6 @@ void HttpServer::installRoutes()
     PurchaseRoutes::install(router, m_ctx);
     OtpRoutes::install(router, m_ctx);
     MovementRoutes::install(router, m_ctx);
-    auth::OAuthRoutes::install(router, m_ctx);
-    if (m_ctx.sandbox)
-        sandbox::SandboxRoutes::install(router, m_ctx);
 }
 
 int HttpServer::bind(const QString& host, int port)

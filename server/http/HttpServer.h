@@ -15,6 +15,8 @@ class Router;
 // The cpp-httplib server of sinfonia-server: thread pool, body limit (413 problem+json), read and
 // write timeouts, keep-alive limits, TLS when a certificate is given, every route of the API, and
 // per-request metrics and logs (route label, status, time; never paths, tokens or personal data).
+// It installs the API routes of http/; the layers above it (auth/, sandbox/) add theirs through
+// router() before serve(), so http/ never calls into them.
 class HttpServer
 {
 public:
@@ -42,6 +44,8 @@ public:
     // Serves until stop(); returns false on failure.
     bool serve();
     void stop();
+    // Where main.cpp installs the OAuth and sandbox routes (before serve()).
+    Router& router() { return *m_router; }
 
 private:
     void installHooks();

@@ -1,12 +1,12 @@
 #include "server/http/InfoRoutes.h"
 
+#include "core/domain/Clock.h"
 #include "server/http/JsonViews.h"
 #include "server/http/Metrics.h"
 #include "server/http/Problem.h"
 #include "server/http/Router.h"
 #include "server/http/ServerContext.h"
 #include "server/ledger/Database.h"
-#include "server/sandbox/SwitchableClock.h"
 
 #include <QSqlQuery>
 #include <httplib.h>

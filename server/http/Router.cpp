@@ -1,5 +1,6 @@
 #include "server/http/Router.h"
 
+#include "server/http/Authenticator.h"
 #include "server/http/Logging.h"
 #include "server/http/Metrics.h"
 #include "server/http/Problem.h"
@@ -106,7 +107,7 @@ void Router::command(Method method, const std::string& pattern, const QString& l
 
 bool Router::authenticate(const httplib::Request& req, httplib::Response& res, ledger::OperatorContext& out) const
 {
-    auto op = m_ctx.bearer.authenticate(req.get_header_value("Authorization"));
+    auto op = m_ctx.authenticator.authenticate(req.get_header_value("Authorization"));
     if (op) {
         out = *op;
         return true;
@@ -114,7 +115,7 @@ bool Router::authenticate(const httplib::Request& req, httplib::Response& res, l
     const QString code = op.error().code;
     if (code == QLatin1String("auth.unauthorized") || code == QLatin1String("auth.invalid_token")) {
         Problem::send(res, 401, code, op.error().message);
-        res.set_header("WWW-Authenticate", auth::BearerAuth::challenge(code));
+        res.set_header("WWW-Authenticate", m_ctx.authenticator.challenge(code));
     } else {
         Problem::sendError(res, op.error());
     }

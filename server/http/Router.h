@@ -1,6 +1,5 @@
 #pragma once
 
-#include "server/auth/BearerAuth.h"
 #include "server/ledger/LedgerTypes.h"
 
 #include <QByteArray>

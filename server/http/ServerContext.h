@@ -3,35 +3,31 @@
 #include <QString>
 
 namespace sinfonia {
+class Clock;
 namespace ledger {
 class Database;
 class LedgerService;
 class AuthStore;
 class IdempotencyStore;
-class OutboxSmsSender;
 } // namespace ledger
-namespace sandbox {
-class SwitchableClock;
-}
-namespace auth {
-class BearerAuth;
-}
 
 namespace http {
 
+class Authenticator;
 class Metrics;
 
-// What the routes need, built once by main.cpp and passed by reference (no singletons).
+// What the routes need, built once by main.cpp and passed by reference (no singletons). Only
+// ledger and http types: the auth and sandbox routes (layered above http/) get what is theirs alone
+// as arguments of their install().
 struct ServerContext
 {
     ledger::Database& db;
     ledger::LedgerService& ledger;
     ledger::AuthStore& auth;
     ledger::IdempotencyStore& idempotency;
-    sandbox::SwitchableClock& clock;
+    const Clock& clock;
     Metrics& metrics;
-    auth::BearerAuth& bearer;
-    ledger::OutboxSmsSender* outbox = nullptr; // sandbox only
+    Authenticator& authenticator;
     bool sandbox = false;
     QString publicUrl; // absolute base URL, e.g. "http://127.0.0.1:8080"
     QString version;

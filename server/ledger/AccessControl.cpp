@@ -1,5 +1,6 @@
 #include "server/ledger/AccessControl.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/ledger/LedgerErrors.h"
 #include "server/ledger/SqlUtil.h"
 
@@ -12,22 +13,21 @@ QString toWire(Role r)
 
 Result<QList<StructureInfo>> AccessControl::structuresOf(QSqlDatabase& db, const QString& operatorCf) const
 {
-    auto q
-        = sql::exec(db,
-                    QStringLiteral("SELECT s.id, s.name, s.address, os.role FROM operator_structures os"
-                                   " JOIN structures s ON s.id = os.structure_id"
-                                   " JOIN operator_services sv ON sv.cf = os.cf AND sv.structure_id = os.structure_id"
-                                   " WHERE os.cf = ? AND os.enabled = 1 AND sv.service = ? ORDER BY s.name, s.id"),
-                    {operatorCf, voucherService});
+    auto q = sql::all(db,
+                      QStringLiteral("SELECT s.id, s.name, s.address, os.role FROM operator_structures os"
+                                     " JOIN structures s ON s.id = os.structure_id"
+                                     " JOIN operator_services sv ON sv.cf = os.cf AND sv.structure_id = os.structure_id"
+                                     " WHERE os.cf = ? AND os.enabled = 1 AND sv.service = ? ORDER BY s.name, s.id"),
+                      {operatorCf, voucherService});
     if (!q)
         return q.error();
     QList<StructureInfo> out;
-    while (q.value().next()) {
+    for (const sql::Row& row : *q) {
         StructureInfo s;
-        s.id = q->value(0).toString();
-        s.name = q->value(1).toString();
-        s.address = q->value(2).toString();
-        s.role = q->value(3).toString() == QLatin1String("titolare") ? Role::Titolare : Role::Dipendente;
+        s.id = row.value("id").toString();
+        s.name = row.value("name").toString();
+        s.address = row.value("address").toString();
+        s.role = row.value("role").toString() == QLatin1String("titolare") ? Role::Titolare : Role::Dipendente;
         s.services = {voucherService};
         out << s;
     }
@@ -40,11 +40,11 @@ Result<OperatorProfile> AccessControl::profile(QSqlDatabase& db, const QString& 
     if (!q)
         return q.error();
     if (!q->isValid())
-        return errors::make(QStringLiteral("operator.not_found"));
+        return errors::make(codes::operatorNotFound);
     OperatorProfile p;
-    p.codiceFiscale = q->value(0).toString();
-    p.nome = q->value(1).toString();
-    p.cognome = q->value(2).toString();
+    p.codiceFiscale = q->value("cf").toString();
+    p.nome = q->value("nome").toString();
+    p.cognome = q->value("cognome").toString();
     auto structures = structuresOf(db, operatorCf);
     if (!structures)
         return structures.error();
@@ -62,7 +62,7 @@ Result<StructureInfo> AccessControl::enabledStructure(QSqlDatabase& db, const QS
         if (s.id == structureId)
             return s;
     }
-    return errors::make(QStringLiteral("structure.not_found"));
+    return errors::make(codes::structureNotFound);
 }
 
 Result<StructureInfo> AccessControl::titolareStructure(QSqlDatabase& db, const QString& operatorCf,
@@ -72,23 +72,23 @@ Result<StructureInfo> AccessControl::titolareStructure(QSqlDatabase& db, const Q
     if (!s)
         return s;
     if (s->role != Role::Titolare)
-        return errors::make(QStringLiteral("employee.forbidden"));
+        return errors::make(codes::employeeForbidden);
     return s;
 }
 
 Result<QList<SandboxIdentity>> AccessControl::identities(QSqlDatabase& db) const
 {
-    auto q = sql::exec(db,
-                       QStringLiteral("SELECT login_id, nome, cognome, cf FROM operators"
-                                      " WHERE login_id IS NOT NULL ORDER BY login_id"));
+    auto q = sql::all(db,
+                      QStringLiteral("SELECT login_id, nome, cognome, cf FROM operators"
+                                     " WHERE login_id IS NOT NULL ORDER BY login_id"));
     if (!q)
         return q.error();
     QList<SandboxIdentity> out;
-    while (q.value().next()) {
+    for (const sql::Row& row : *q) {
         SandboxIdentity id;
-        id.id = q->value(0).toString();
-        id.displayName = q->value(1).toString() + QLatin1Char(' ') + q->value(2).toString();
-        id.codiceFiscale = q->value(3).toString();
+        id.id = row.value("login_id").toString();
+        id.displayName = row.value("nome").toString() + QLatin1Char(' ') + row.value("cognome").toString();
+        id.codiceFiscale = row.value("cf").toString();
         out << id;
     }
     for (SandboxIdentity& id : out) {
@@ -97,12 +97,12 @@ Result<QList<SandboxIdentity>> AccessControl::identities(QSqlDatabase& db) const
             return structures.error();
         id.structures = structures.value();
         auto roles = sql::first(db,
-                                QStringLiteral("SELECT COUNT(*) FROM operator_structures WHERE cf = ? AND role = "
-                                               "'titolare'"),
+                                QStringLiteral("SELECT COUNT(*) AS titolare_of FROM operator_structures"
+                                               " WHERE cf = ? AND role = 'titolare'"),
                                 {id.codiceFiscale});
         if (!roles)
             return roles.error();
-        id.role = roles->value(0).toLongLong() > 0 ? Role::Titolare : Role::Dipendente;
+        id.role = roles->value("titolare_of").toLongLong() > 0 ? Role::Titolare : Role::Dipendente;
     }
     return out;
 }

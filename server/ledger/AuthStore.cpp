@@ -1,5 +1,6 @@
 #include "server/ledger/AuthStore.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/ledger/Database.h"
 #include "server/ledger/SqlUtil.h"
 
@@ -18,7 +19,7 @@ Error oauthError(const QString& code, const QString& detail)
         message = QStringLiteral("Applicazione client non riconosciuta.");
     else if (code == QLatin1String("oauth.invalid_request"))
         message = QStringLiteral("Richiesta di accesso non valida.");
-    else if (code == QLatin1String("auth.invalid_token"))
+    else if (code == codes::authInvalidToken)
         message = QStringLiteral("Sessione scaduta o non valida: accedi di nuovo.");
     else
         message = QStringLiteral("Autorizzazione non valida o scaduta: accedi di nuovo.");
@@ -155,9 +156,9 @@ Result<AuthStore::TokenPair> AuthStore::exchangeCode(const QString& code, const 
         return q.error();
     if (!q->isValid())
         return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("unknown code"));
-    if (q->value(6).toInt() == 1) {
+    if (q->value("used").toInt() == 1) {
         // RFC 6749 §4.1.2: a reused code revokes what it granted.
-        const QString grantId = q->value(7).toString();
+        const QString grantId = q->value("grant_id").toString();
         if (!grantId.isEmpty()) {
             auto revoked = revokeGrant(db, grantId);
             if (revoked)
@@ -165,16 +166,17 @@ Result<AuthStore::TokenPair> AuthStore::exchangeCode(const QString& code, const 
         }
         return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("code reused"));
     }
-    if (sql::nowMs(m_clock) >= q->value(5).toLongLong())
+    if (sql::nowMs(m_clock) >= q->value("expires_at_ms").toLongLong())
         return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("code expired"));
-    if (q->value(0).toString() != clientId)
+    if (q->value("client_id").toString() != clientId)
         return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("client mismatch"));
-    if (q->value(1).toString() != redirectUri)
+    if (q->value("redirect_uri").toString() != redirectUri)
         return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("redirect_uri mismatch"));
-    if (!verifierFormat.match(codeVerifier).hasMatch() || pkceChallengeFor(codeVerifier) != q->value(3).toString())
+    if (!verifierFormat.match(codeVerifier).hasMatch()
+        || pkceChallengeFor(codeVerifier) != q->value("code_challenge").toString())
         return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("PKCE verification failed"));
-    const QString operatorCf = q->value(2).toString();
-    const QString scope = q->value(4).toString();
+    const QString operatorCf = q->value("operator_cf").toString();
+    const QString scope = q->value("scope").toString();
     const QString grantId = randomToken();
     auto grant = sql::exec(db,
                            QStringLiteral("INSERT INTO oauth_grants (id, client_id, operator_cf, scope, revoked,"
@@ -197,32 +199,32 @@ Result<AuthStore::TokenPair> AuthStore::refresh(const QString& refreshToken, con
     if (!tx.ok())
         return *tx.beginError();
     QSqlDatabase& db = tx.db();
-    auto q
-        = sql::first(db,
-                     QStringLiteral("SELECT t.grant_id, t.expires_at_ms, t.revoked, g.client_id, g.operator_cf,"
-                                    " g.scope, g.revoked FROM oauth_tokens t JOIN oauth_grants g ON g.id = t.grant_id"
-                                    " WHERE t.token_hash = ? AND t.kind = 'refresh'")
-                         + (m_db.isPostgres() ? QStringLiteral(" FOR UPDATE OF t") : QString()),
-                     {hashSecret(refreshToken)});
+    auto q = sql::first(db,
+                        QStringLiteral("SELECT t.grant_id, t.expires_at_ms, t.revoked AS token_revoked, g.client_id,"
+                                       " g.operator_cf, g.scope, g.revoked AS grant_revoked"
+                                       " FROM oauth_tokens t JOIN oauth_grants g ON g.id = t.grant_id"
+                                       " WHERE t.token_hash = ? AND t.kind = 'refresh'")
+                            + (m_db.isPostgres() ? QStringLiteral(" FOR UPDATE OF t") : QString()),
+                        {hashSecret(refreshToken)});
     if (!q)
         return q.error();
     if (!q->isValid())
         return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("unknown refresh token"));
-    const QString grantId = q->value(0).toString();
-    if (q->value(3).toString() != clientId)
+    const QString grantId = q->value("grant_id").toString();
+    if (q->value("client_id").toString() != clientId)
         return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("client mismatch"));
-    if (q->value(6).toInt() == 1)
+    if (q->value("grant_revoked").toInt() == 1)
         return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("grant revoked"));
-    if (q->value(2).toInt() == 1) {
+    if (q->value("token_revoked").toInt() == 1) {
         // A rotated refresh token used again: someone else may hold it, revoke the grant.
         if (revokeGrant(db, grantId))
             (void)tx.commit();
         return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("refresh token reused"));
     }
-    if (sql::nowMs(m_clock) >= q->value(1).toLongLong())
+    if (sql::nowMs(m_clock) >= q->value("expires_at_ms").toLongLong())
         return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("refresh token expired"));
-    const QString operatorCf = q->value(4).toString();
-    const QString scope = q->value(5).toString();
+    const QString operatorCf = q->value("operator_cf").toString();
+    const QString scope = q->value("scope").toString();
     auto rotate = sql::exec(db, QStringLiteral("UPDATE oauth_tokens SET revoked = 1 WHERE grant_id = ?"), {grantId});
     if (!rotate)
         return rotate.error();
@@ -243,9 +245,9 @@ Result<void> AuthStore::revoke(const QString& token, const QString& clientId)
                         {hashSecret(token)});
     if (!q)
         return q.error();
-    if (!q->isValid() || (!clientId.isEmpty() && q->value(1).toString() != clientId))
+    if (!q->isValid() || (!clientId.isEmpty() && q->value("client_id").toString() != clientId))
         return {};
-    auto r = revokeGrant(db, q->value(0).toString());
+    auto r = revokeGrant(db, q->value("grant_id").toString());
     if (!r)
         return r;
     return tx.commit();
@@ -254,24 +256,25 @@ Result<void> AuthStore::revoke(const QString& token, const QString& clientId)
 Result<AuthStore::TokenInfo> AuthStore::validateAccessToken(const QString& accessToken)
 {
     if (accessToken.isEmpty())
-        return oauthError(QStringLiteral("auth.invalid_token"), QStringLiteral("empty token"));
+        return oauthError(codes::authInvalidToken, QStringLiteral("empty token"));
     QSqlDatabase db = m_db.connection();
-    auto q
-        = sql::first(db,
-                     QStringLiteral("SELECT t.expires_at_ms, t.revoked, g.revoked, g.operator_cf, g.client_id, g.scope"
-                                    " FROM oauth_tokens t JOIN oauth_grants g ON g.id = t.grant_id"
-                                    " WHERE t.token_hash = ? AND t.kind = 'access'"),
-                     {hashSecret(accessToken)});
+    auto q = sql::first(db,
+                        QStringLiteral("SELECT t.expires_at_ms, t.revoked AS token_revoked, g.revoked AS grant_revoked,"
+                                       " g.operator_cf, g.client_id, g.scope"
+                                       " FROM oauth_tokens t JOIN oauth_grants g ON g.id = t.grant_id"
+                                       " WHERE t.token_hash = ? AND t.kind = 'access'"),
+                        {hashSecret(accessToken)});
     if (!q)
         return q.error();
     if (!q->isValid())
-        return oauthError(QStringLiteral("auth.invalid_token"), QStringLiteral("unknown token"));
-    if (q->value(1).toInt() == 1 || q->value(2).toInt() == 1)
-        return oauthError(QStringLiteral("auth.invalid_token"), QStringLiteral("revoked"));
-    const qint64 expires = q->value(0).toLongLong();
+        return oauthError(codes::authInvalidToken, QStringLiteral("unknown token"));
+    if (q->value("token_revoked").toInt() == 1 || q->value("grant_revoked").toInt() == 1)
+        return oauthError(codes::authInvalidToken, QStringLiteral("revoked"));
+    const qint64 expires = q->value("expires_at_ms").toLongLong();
     if (sql::nowMs(m_clock) >= expires)
-        return oauthError(QStringLiteral("auth.invalid_token"), QStringLiteral("expired"));
-    return TokenInfo {q->value(3).toString(), q->value(4).toString(), q->value(5).toString(), sql::fromMs(expires)};
+        return oauthError(codes::authInvalidToken, QStringLiteral("expired"));
+    return TokenInfo {q->value("operator_cf").toString(), q->value("client_id").toString(),
+                      q->value("scope").toString(), sql::fromMs(expires)};
 }
 
 Result<int> AuthStore::purgeExpired()

@@ -1,5 +1,6 @@
 #include "server/ledger/Database.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/ledger/Migrations.h"
 #include "server/ledger/SqlUtil.h"
 
@@ -218,10 +219,10 @@ int Database::latestSchemaVersion()
 int Database::schemaVersion()
 {
     QSqlDatabase db = connection();
-    auto q = sql::first(db, QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
+    auto q = sql::first(db, QStringLiteral("SELECT MAX(version) AS version FROM schema_migrations"));
     if (!q || !q->isValid())
         return 0;
-    return q->value(0).toInt();
+    return q->value("version").toInt();
 }
 
 Result<void> Database::migrate()
@@ -229,7 +230,7 @@ Result<void> Database::migrate()
     for (int attempt = 0;; ++attempt) {
         WriteTransaction tx(*this);
         if (!tx.ok()) {
-            if (tx.beginError()->code == QLatin1String("db.busy") && attempt < 10)
+            if (tx.beginError()->code == codes::dbBusy && attempt < 10)
                 continue;
             return *tx.beginError();
         }
@@ -245,10 +246,10 @@ Result<void> Database::migrate()
                                                 "PRIMARY KEY, applied_at_ms BIGINT NOT NULL)"));
         if (!created)
             return created.error();
-        auto cur = sql::first(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+        auto cur = sql::first(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations"));
         if (!cur)
             return cur.error();
-        const int current = cur->value(0).toInt();
+        const int current = cur->value("version").toInt();
         if (current > Migrations::latestVersion())
             return makeError(QStringLiteral("db.schema_newer"),
                              QStringLiteral("Il database è di una versione più recente del servizio."),

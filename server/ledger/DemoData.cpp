@@ -62,7 +62,7 @@ public:
                 m_error = row.error();
                 return 0;
             }
-            return row->value(0).toLongLong();
+            return row->value("id").toLongLong(); // the statement ends with RETURNING id
         }
         auto q = sql::exec(m_db, text, binds);
         if (!q) {
@@ -230,10 +230,10 @@ Result<bool> DemoData::seed()
         if (!lock)
             return lock.error();
     }
-    auto existing = sql::first(db, QStringLiteral("SELECT COUNT(*) FROM structures"));
+    auto existing = sql::first(db, QStringLiteral("SELECT COUNT(*) AS structures FROM structures"));
     if (!existing)
         return existing.error();
-    if (existing->value(0).toLongLong() > 0)
+    if (existing->value("structures").toLongLong() > 0)
         return false;
     Writer w(db, m_clock);
     const QDate today = w.today();

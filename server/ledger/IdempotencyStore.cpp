@@ -1,5 +1,6 @@
 #include "server/ledger/IdempotencyStore.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/ledger/Database.h"
 #include "server/ledger/LedgerErrors.h"
 #include "server/ledger/SqlUtil.h"
@@ -42,7 +43,7 @@ QString hashHex(const QByteArray& h)
 Result<IdempotencyStore::Claim> IdempotencyStore::claim(const Request& r)
 {
     if (!validKey(r.key))
-        return errors::make(QStringLiteral("idempotency.key_invalid"));
+        return errors::make(codes::idempotencyKeyInvalid);
     QSqlDatabase db = m_db.connection();
     for (int attempt = 0; attempt < 5; ++attempt) {
         const qint64 now = sql::nowMs(m_clock);
@@ -54,7 +55,7 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const Request& r)
                            " ON CONFLICT (operator_id, idem_key) DO NOTHING"),
             {r.operatorId, r.key, r.method, r.path, hashHex(r.bodyHash), sql::big(now), sql::big(now)});
         if (!ins) {
-            if (ins.error().code == QLatin1String("db.busy"))
+            if (ins.error().code == codes::dbBusy)
                 continue;
             return ins.error();
         }
@@ -69,13 +70,13 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const Request& r)
             return q.error();
         if (!q->isValid())
             continue; // purged in between: claim again
-        if (q->value(0).toString() != r.method || q->value(1).toString() != r.path
-            || q->value(2).toString() != hashHex(r.bodyHash))
+        if (q->value("method").toString() != r.method || q->value("path").toString() != r.path
+            || q->value("body_hash").toString() != hashHex(r.bodyHash))
             return Claim {Outcome::Mismatch, 0, {}, {}};
-        if (q->value(3).toString() == QLatin1String("COMPLETED"))
-            return Claim {Outcome::Replay, q->value(4).toInt(), q->value(5).toString().toUtf8(),
-                          q->value(6).toByteArray()};
-        const qint64 updated = q->value(7).toLongLong();
+        if (q->value("state").toString() == QLatin1String("COMPLETED"))
+            return Claim {Outcome::Replay, q->value("status").toInt(), q->value("content_type").toString().toUtf8(),
+                          q->value("response").toByteArray()};
+        const qint64 updated = q->value("updated_at_ms").toLongLong();
         if (now - updated < qint64(m_leaseSecs) * 1000)
             return Claim {Outcome::InProgress, 0, {}, {}};
         // The claimer vanished (crash): exactly one request takes the claim over.
@@ -87,7 +88,7 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const Request& r)
             return take.error();
         return Claim {take->numRowsAffected() == 1 ? Outcome::Claimed : Outcome::InProgress, 0, {}, {}};
     }
-    return errors::make(QStringLiteral("db.busy"));
+    return errors::make(codes::dbBusy);
 }
 
 Result<void> IdempotencyStore::complete(const Request& r, int status, const QByteArray& contentType,

@@ -1,6 +1,8 @@
 #include "server/ledger/LedgerRows.h"
 
 #include "core/domain/Clock.h"
+#include "core/domain/ErrorCodes.h"
+#include "core/domain/VoucherRules.h"
 #include "server/ledger/LedgerErrors.h"
 #include "server/ledger/SqlUtil.h"
 
@@ -11,22 +13,30 @@ QString maskPhone(const QString& phone)
     return QStringLiteral("*****") + phone.right(3);
 }
 
-VoucherState effectiveState(const QString& stored, QDate expiry, QDate activation, qint64 available, QDate today)
+namespace {
+QDate isoDate(const QVariant& v)
 {
-    if (stored == QLatin1String("SOSPESO"))
-        return VoucherState::Sospeso;
-    if (stored == QLatin1String("SCADUTO") || (expiry.isValid() && today > expiry))
-        return VoucherState::Scaduto;
-    if (available <= 0 || stored == QLatin1String("ESAURITO"))
-        return VoucherState::Esaurito;
-    if (activation.isValid() && today < activation)
-        return VoucherState::Sospeso; // not yet active
-    return VoucherState::Attivo;
+    return QDate::fromString(v.toString(), Qt::ISODate);
 }
+
+// The voucher columns every voucher row shares, as stored. An unknown state cannot pass the CHECK
+// constraint; should one appear it reads as SOSPESO, which refuses every purchase.
+Voucher storedVoucher(const sql::Row& q)
+{
+    Voucher v;
+    v.id = QString::number(q.value("id").toLongLong());
+    v.state = voucherStateFromWire(q.value("state").toString()).value_or(VoucherState::Sospeso);
+    v.activationDate = isoDate(q.value("activation_date"));
+    v.expiryDate = isoDate(q.value("expiry_date"));
+    v.initialAmount = Money::fromCents(q.value("initial_cents").toLongLong());
+    v.usedAmount = Money::fromCents(q.value("used_cents").toLongLong());
+    return v;
+}
+} // namespace
 
 QDate romeDate(qint64 utcMs)
 {
-    return sql::fromMs(utcMs).toTimeZone(Clock::rome()).date();
+    return VoucherRules::romeDate(sql::fromMs(utcMs));
 }
 
 QString voucherColumns()
@@ -38,18 +48,19 @@ QString voucherColumns()
 
 VoucherView voucherFrom(const sql::Row& q, QDate today)
 {
+    const Voucher stored = storedVoucher(q);
     VoucherView v;
-    v.id = QString::number(q.value(0).toLongLong());
-    v.number = q.value(1).toString();
-    v.codiceFiscale = q.value(2).toString();
-    v.cardNumber = q.value(3).toString();
-    v.activationDate = QDate::fromString(q.value(5).toString(), Qt::ISODate);
-    v.expiryDate = QDate::fromString(q.value(6).toString(), Qt::ISODate);
-    v.initialCents = q.value(7).toLongLong();
-    v.usedCents = q.value(8).toLongLong();
-    v.availableCents = v.initialCents - v.usedCents;
-    v.state = effectiveState(q.value(4).toString(), v.expiryDate, v.activationDate, v.availableCents, today);
-    v.maskedPhone = maskPhone(q.value(9).toString());
+    v.id = stored.id;
+    v.number = q.value("number").toString();
+    v.codiceFiscale = q.value("beneficiary_cf").toString();
+    v.cardNumber = q.value("card_number").toString();
+    v.activationDate = stored.activationDate;
+    v.expiryDate = stored.expiryDate;
+    v.initialCents = stored.initialAmount.cents();
+    v.usedCents = stored.usedAmount.cents();
+    v.availableCents = stored.availableAmount().cents();
+    v.state = VoucherRules::effectiveState(stored, today);
+    v.maskedPhone = maskPhone(q.value("phone").toString());
     return v;
 }
 
@@ -59,7 +70,7 @@ Result<VoucherView> voucherById(QSqlDatabase& db, qint64 id, QDate today)
     if (!q)
         return q.error();
     if (!q->isValid())
-        return errors::make(QStringLiteral("voucher.not_found"));
+        return errors::make(codes::voucherNotFound);
     return voucherFrom(*q, today);
 }
 
@@ -68,30 +79,30 @@ QString movementColumns()
     return QStringLiteral(
         "SELECT m.id, m.voucher_id, v.number, v.beneficiary_cf, m.structure_id, s.name, m.created_at_ms, m.type,"
         " m.state, m.amount_cents, m.purchase_id, m.commercial_document, m.cancelled_cents,"
-        " (SELECT COUNT(*) FROM receipts r WHERE r.movement_id = m.id)"
+        " (SELECT COUNT(*) FROM receipts r WHERE r.movement_id = m.id) AS receipts"
         " FROM movements m JOIN vouchers v ON v.id = m.voucher_id JOIN structures s ON s.id = m.structure_id");
 }
 
 MovementView movementFrom(const sql::Row& q, QDate today)
 {
     MovementView m;
-    m.id = QString::number(q.value(0).toLongLong());
-    m.voucherId = QString::number(q.value(1).toLongLong());
-    m.voucherNumber = q.value(2).toString();
-    m.codiceFiscale = q.value(3).toString();
-    m.structureId = q.value(4).toString();
-    m.merchantName = q.value(5).toString();
-    const qint64 createdMs = q.value(6).toLongLong();
+    m.id = QString::number(q.value("id").toLongLong());
+    m.voucherId = QString::number(q.value("voucher_id").toLongLong());
+    m.voucherNumber = q.value("number").toString();
+    m.codiceFiscale = q.value("beneficiary_cf").toString();
+    m.structureId = q.value("structure_id").toString();
+    m.merchantName = q.value("name").toString();
+    const qint64 createdMs = q.value("created_at_ms").toLongLong();
     m.createdAt = sql::fromMs(createdMs);
-    m.type = movementTypeFromWire(q.value(7).toString()).value_or(MovementType::Acquisto);
-    m.state = movementStateFromWire(q.value(8).toString()).value_or(MovementState::InAttesa);
-    m.amountCents = q.value(9).toLongLong();
-    if (!q.value(10).isNull())
-        m.purchaseId = QString::number(q.value(10).toLongLong());
-    m.commercialDocument = q.value(11).toString();
-    m.hasReceipt = q.value(13).toLongLong() > 0;
+    m.type = movementTypeFromWire(q.value("type").toString()).value_or(MovementType::Acquisto);
+    m.state = movementStateFromWire(q.value("state").toString()).value_or(MovementState::InAttesa);
+    m.amountCents = q.value("amount_cents").toLongLong();
+    if (!q.isNull("purchase_id"))
+        m.purchaseId = QString::number(q.value("purchase_id").toLongLong());
+    m.commercialDocument = q.value("commercial_document").toString();
+    m.hasReceipt = q.value("receipts").toLongLong() > 0;
     if (m.type == MovementType::Acquisto) {
-        m.cancellableCents = m.amountCents - q.value(12).toLongLong();
+        m.cancellableCents = m.amountCents - q.value("cancelled_cents").toLongLong();
         m.cancellable = m.state == MovementState::Confermato && m.cancellableCents > 0 && romeDate(createdMs) == today;
         if (!m.cancellable)
             m.cancellableCents = 0;
@@ -107,7 +118,7 @@ Result<MovementView> movementById(QSqlDatabase& db, qint64 id, const QString& st
     if (!q)
         return q.error();
     if (!q->isValid())
-        return errors::make(QStringLiteral("movement.not_found"));
+        return errors::make(codes::movementNotFound);
     return movementFrom(*q, today);
 }
 
@@ -123,16 +134,8 @@ Result<LockedVoucher> lockVoucher(QSqlDatabase& db, qint64 voucherId, bool postg
     if (!q)
         return q.error();
     if (!q->isValid())
-        return errors::make(QStringLiteral("voucher.not_found"));
-    LockedVoucher v;
-    v.id = q->value(0).toLongLong();
-    v.state = q->value(1).toString();
-    v.activation = QDate::fromString(q->value(2).toString(), Qt::ISODate);
-    v.expiry = QDate::fromString(q->value(3).toString(), Qt::ISODate);
-    v.initialCents = q->value(4).toLongLong();
-    v.usedCents = q->value(5).toLongLong();
-    v.phone = q->value(6).toString();
-    return v;
+        return errors::make(codes::voucherNotFound);
+    return LockedVoucher {q->value("id").toLongLong(), storedVoucher(*q), q->value("phone").toString()};
 }
 
 } // namespace sinfonia::ledger::rows

@@ -14,7 +14,6 @@ namespace sinfonia::ledger {
 namespace rows {
 
 QString maskPhone(const QString& phone); // "*****333"
-VoucherState effectiveState(const QString& storedState, QDate expiry, QDate activation, qint64 available, QDate today);
 QDate romeDate(qint64 utcMs);
 
 QString voucherColumns(); // from vouchers v JOIN beneficiaries b
@@ -27,15 +26,12 @@ MovementView movementFrom(const sql::Row& q, QDate today);
 Result<MovementView> movementById(QSqlDatabase& db, qint64 id, const QString& structureId, QDate today);
 
 // Locks the voucher row for the rest of the transaction (PostgreSQL FOR UPDATE; on SQLite the
-// whole write transaction already holds the lock). Returns stored state and balances.
+// whole write transaction already holds the lock). Returns the voucher as stored (state, dates,
+// balances: what VoucherRules judges) and the beneficiary's phone.
 struct LockedVoucher
 {
     qint64 id = 0;
-    QString state;
-    QDate activation;
-    QDate expiry;
-    qint64 initialCents = 0;
-    qint64 usedCents = 0;
+    Voucher voucher;
     QString phone;
 };
 Result<LockedVoucher> lockVoucher(QSqlDatabase& db, qint64 voucherId, bool postgres);

@@ -1,5 +1,6 @@
 #include "server/ledger/LedgerService.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/ledger/AccessControl.h"
 #include "server/ledger/Database.h"
 #include "server/ledger/MovementWriter.h"
@@ -20,7 +21,7 @@ auto retrying(F f) -> decltype(f())
 {
     for (int attempt = 0;; ++attempt) {
         auto r = f();
-        if (r.ok() || r.error().code != QLatin1String("db.busy") || attempt >= 4)
+        if (r.ok() || r.error().code != codes::dbBusy || attempt >= 4)
             return r;
         QThread::msleep(10 * (attempt + 1));
     }

@@ -27,14 +27,7 @@ class OtpManager;
 class LedgerService
 {
 public:
-    struct Options
-    {
-        int otpValiditySecs = 300;
-        int otpMaxFailures = 5;
-        int otpResendCooldownSecs = 30;
-        int otpMaxResends = 3;
-        qint64 maxReceiptBytes = 5 * 1024 * 1024;
-    };
+    using Options = LedgerOptions;
 
     LedgerService(Database& db, const Clock& clock, SmsSender& sms);
     LedgerService(Database& db, const Clock& clock, SmsSender& sms, Options options);

@@ -14,6 +14,17 @@ namespace sinfonia::ledger {
 // Plain values exchanged between the ledger and the HTTP layer. Amounts are integer cents,
 // timestamps are UTC QDateTime, dates are calendar dates in Europe/Rome.
 
+// Limits of the OTP challenges and of the receipt upload, given to LedgerService and passed on to
+// the parts that enforce them (OtpManager, MovementWriter).
+struct LedgerOptions
+{
+    int otpValiditySecs = 300;
+    int otpMaxFailures = 5;
+    int otpResendCooldownSecs = 30;
+    int otpMaxResends = 3;
+    qint64 maxReceiptBytes = 5 * 1024 * 1024;
+};
+
 // The only service of the programme an operator can be enabled for.
 inline const QString voucherService = QStringLiteral("voucher-secondogeniti");
 
@@ -64,8 +75,9 @@ struct NewEmployee
     QString cognome;
 };
 
-// A voucher as the counter sees it. `state` is the effective state: SOSPESO as stored, SCADUTO when
-// the expiry date is before today in Rome, ESAURITO when nothing is available, else ATTIVO.
+// A voucher as the counter sees it. `state` is VoucherRules::effectiveState() on today in Rome:
+// SOSPESO as stored, SCADUTO when stored so or after the expiry date, ESAURITO when stored so or
+// nothing is available, else ATTIVO.
 struct VoucherView
 {
     QString id;

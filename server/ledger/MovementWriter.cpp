@@ -1,6 +1,8 @@
 #include "server/ledger/MovementWriter.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "core/domain/Money.h"
+#include "core/domain/VoucherRules.h"
 #include "server/ledger/Database.h"
 #include "server/ledger/LedgerErrors.h"
 #include "server/ledger/LedgerRows.h"
@@ -14,9 +16,41 @@ QVariant nullableKey(const QString& key)
 {
     return key.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(key);
 }
+
+// A refusal of VoucherRules as the server answers it: the code's Italian message of LedgerErrors
+// (the rule's text is the client's), the rule's detail for the logs.
+Error refusal(const Error& rule)
+{
+    return errors::make(rule.code, rule.detail);
+}
+
+// The purchase row a cancellation is checked against, and what its cancellations (pending or
+// confirmed) already claim, in the shape VoucherRules::checkCancellation takes.
+struct PurchaseToCancel
+{
+    Movement purchase;
+    QList<Movement> claimed;
+};
+
+PurchaseToCancel purchaseFrom(const sql::Row& q, qint64 purchaseId)
+{
+    PurchaseToCancel p;
+    p.purchase.id = QString::number(purchaseId);
+    // An unknown type or state cannot pass the CHECK constraints; read as what refuses.
+    p.purchase.type = movementTypeFromWire(q.value("type").toString()).value_or(MovementType::Cancellazione);
+    p.purchase.state = movementStateFromWire(q.value("state").toString()).value_or(MovementState::InAttesa);
+    p.purchase.amount = Money::fromCents(q.value("amount_cents").toLongLong());
+    p.purchase.createdAt = sql::fromMs(q.value("created_at_ms").toLongLong());
+    Movement claimed;
+    claimed.type = MovementType::Cancellazione;
+    claimed.purchaseId = p.purchase.id;
+    claimed.amount = Money::fromCents(q.value("cancelled_cents").toLongLong());
+    p.claimed << claimed;
+    return p;
+}
 } // namespace
 
-MovementWriter::MovementWriter(Database& db, const Clock& clock, OtpManager& otp, LedgerService::Options options)
+MovementWriter::MovementWriter(Database& db, const Clock& clock, OtpManager& otp, LedgerOptions options)
     : m_db(db)
     , m_clock(clock)
     , m_otp(otp)
@@ -38,23 +72,22 @@ QString MovementWriter::detectReceiptType(const QByteArray& data)
 Result<QString> MovementWriter::checkReceipt(const PurchaseRequest& r) const
 {
     if (r.receipt.isEmpty())
-        return errors::make(QStringLiteral("receipt.empty"));
+        return errors::make(codes::receiptEmpty);
     if (r.receipt.size() > m_options.maxReceiptBytes)
-        return errors::make(QStringLiteral("receipt.too_large"));
+        return errors::make(codes::receiptTooLarge);
     const QString type = detectReceiptType(r.receipt);
     if (type.isEmpty())
-        return errors::make(QStringLiteral("receipt.type_invalid"));
+        return errors::make(codes::receiptTypeInvalid);
     QString declared = r.receiptContentType.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
     if (declared == QLatin1String("image/jpg"))
         declared = QStringLiteral("image/jpeg");
     if (!declared.isEmpty() && declared != QLatin1String("application/octet-stream") && declared != type)
-        return errors::make(QStringLiteral("receipt.type_invalid"),
-                            QStringLiteral("declared type differs from content"));
+        return errors::make(codes::receiptTypeInvalid, QStringLiteral("declared type differs from content"));
     return type;
 }
 
 Result<std::optional<OtpChallengeView>> MovementWriter::replayByKey(QSqlDatabase& db, const OperatorContext& ctx,
-                                                                    const QString& key, const QString& type,
+                                                                    const QString& key, MovementType type,
                                                                     const QString& structureId, qint64 amountCents,
                                                                     qint64 targetId)
 {
@@ -68,11 +101,11 @@ Result<std::optional<OtpChallengeView>> MovementWriter::replayByKey(QSqlDatabase
         return q.error();
     if (!q->isValid())
         return std::optional<OtpChallengeView>();
-    const qint64 target = type == QLatin1String("ACQUISTO") ? q->value(4).toLongLong() : q->value(5).toLongLong();
-    if (q->value(1).toString() != type || q->value(2).toString() != structureId
-        || q->value(3).toLongLong() != amountCents || target != targetId)
-        return errors::make(QStringLiteral("idempotency.key_reused"), QStringLiteral("movement key of other request"));
-    auto m = rows::movementById(db, q->value(0).toLongLong(), structureId, m_clock.todayInRome());
+    const qint64 target = q->value(type == MovementType::Acquisto ? "voucher_id" : "purchase_id").toLongLong();
+    if (movementTypeFromWire(q->value("type").toString()) != type || q->value("structure_id").toString() != structureId
+        || q->value("amount_cents").toLongLong() != amountCents || target != targetId)
+        return errors::make(codes::idempotencyKeyReused, QStringLiteral("movement key of other request"));
+    auto m = rows::movementById(db, q->value("id").toLongLong(), structureId, m_clock.todayInRome());
     if (!m)
         return m.error();
     auto view = m_otp.view(db, *m);
@@ -85,11 +118,12 @@ Result<std::optional<OtpChallengeView>> MovementWriter::replayByKey(QSqlDatabase
 Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, const StructureInfo& structure,
                                                   const PurchaseRequest& r)
 {
+    // Before any database work; VoucherRules::checkPurchase repeats it under the lock.
     if (r.amountCents <= 0 || r.amountCents > Money::maxCents)
-        return errors::make(QStringLiteral("purchase.amount_invalid"));
+        return errors::make(codes::purchaseAmountInvalid);
     const QString document = r.commercialDocument.trimmed();
     if (document.size() > 64)
-        return errors::make(QStringLiteral("purchase.document_invalid"));
+        return errors::make(codes::purchaseDocumentInvalid);
     auto type = checkReceipt(r);
     if (!type)
         return type.error();
@@ -106,17 +140,14 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
         return v.error();
     // Before any rule: a retry of a purchase that already committed answers with that purchase.
     auto previous
-        = replayByKey(db, ctx, r.idempotencyKey, QStringLiteral("ACQUISTO"), structure.id, r.amountCents, voucherId);
+        = replayByKey(db, ctx, r.idempotencyKey, MovementType::Acquisto, structure.id, r.amountCents, voucherId);
     if (!previous)
         return previous.error();
     if (*previous)
         return **previous;
-    if (v->state == QLatin1String("SOSPESO") || (v->activation.isValid() && today < v->activation))
-        return errors::make(QStringLiteral("voucher.not_active"));
-    if (v->state == QLatin1String("SCADUTO") || (v->expiry.isValid() && today > v->expiry))
-        return errors::make(QStringLiteral("voucher.expired"));
-    if (r.amountCents > v->initialCents - v->usedCents)
-        return errors::make(QStringLiteral("voucher.insufficient_funds"));
+    // The rules the client shows too (state, dates, funds), on the row as locked.
+    if (auto allowed = VoucherRules::checkPurchase(v->voucher, Money::fromCents(r.amountCents), today); !allowed)
+        return refusal(allowed.error());
 
     auto ins = sql::first(db,
                           QStringLiteral("INSERT INTO movements (voucher_id, structure_id, operator_cf, type, state,"
@@ -127,7 +158,7 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
                            sql::big(now), nullableKey(r.idempotencyKey)});
     if (!ins)
         return ins.error();
-    const qint64 movementId = ins->value(0).toLongLong();
+    const qint64 movementId = ins->value("id").toLongLong();
     auto receipt = sql::exec(db,
                              QStringLiteral("INSERT INTO receipts (movement_id, content_type, data, size_bytes)"
                                             " VALUES (?, ?, ?, ?)"),
@@ -143,7 +174,7 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
     if (!reserve)
         return reserve.error();
     if (reserve->numRowsAffected() != 1)
-        return errors::make(QStringLiteral("voucher.insufficient_funds"));
+        return errors::make(codes::voucherInsufficientFunds);
 
     return issueOtpAndCommit(tx, movementId, structure.id, today, v->phone);
 }
@@ -152,7 +183,7 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
                                                       const CancellationRequest& r)
 {
     if (r.amountCents <= 0 || r.amountCents > Money::maxCents)
-        return errors::make(QStringLiteral("cancel.amount_invalid"));
+        return errors::make(codes::cancelAmountInvalid);
     const qint64 purchaseId = sql::parseId(r.purchaseId);
     const QDate today = m_clock.todayInRome();
     QSqlDatabase conn = m_db.connection();
@@ -168,8 +199,8 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
     auto v = rows::lockVoucher(db, voucherId, m_db.isPostgres());
     if (!v)
         return v.error();
-    auto previous = replayByKey(db, ctx, r.idempotencyKey, QStringLiteral("CANCELLAZIONE"), structure.id, r.amountCents,
-                                purchaseId);
+    auto previous
+        = replayByKey(db, ctx, r.idempotencyKey, MovementType::Cancellazione, structure.id, r.amountCents, purchaseId);
     if (!previous)
         return previous.error();
     if (*previous)
@@ -182,16 +213,12 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
     if (!p)
         return p.error();
     if (!p->isValid())
-        return errors::make(QStringLiteral("movement.not_found"));
-    if (p->value(0).toString() != QLatin1String("ACQUISTO"))
-        return errors::make(QStringLiteral("cancel.not_purchase"));
-    if (p->value(1).toString() != QLatin1String("CONFERMATO"))
-        return errors::make(QStringLiteral("cancel.not_confirmed"));
-    if (rows::romeDate(p->value(4).toLongLong()) != today)
-        return errors::make(QStringLiteral("cancel.not_same_day"));
-    const qint64 allowed = p->value(2).toLongLong() - p->value(3).toLongLong();
-    if (r.amountCents > allowed)
-        return errors::make(QStringLiteral("cancel.amount_exceeds"), QStringLiteral("allowedCents=%1").arg(allowed));
+        return errors::make(codes::movementNotFound);
+    const PurchaseToCancel target = purchaseFrom(*p, purchaseId);
+    if (auto allowed
+        = VoucherRules::checkCancellation(target.purchase, target.claimed, Money::fromCents(r.amountCents), m_clock);
+        !allowed)
+        return refusal(allowed.error());
 
     auto ins = sql::first(db,
                           QStringLiteral("INSERT INTO movements (voucher_id, structure_id, operator_cf, type, state,"
@@ -201,7 +228,7 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
                            sql::big(purchaseId), sql::big(sql::nowMs(m_clock)), nullableKey(r.idempotencyKey)});
     if (!ins)
         return ins.error();
-    const qint64 movementId = ins->value(0).toLongLong();
+    const qint64 movementId = ins->value("id").toLongLong();
     // Pending and confirmed cancellations both count against the purchase.
     auto bound = sql::exec(db,
                            QStringLiteral("UPDATE movements SET cancelled_cents = cancelled_cents + ?"
@@ -210,7 +237,7 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
     if (!bound)
         return bound.error();
     if (bound->numRowsAffected() != 1)
-        return errors::make(QStringLiteral("cancel.amount_exceeds"));
+        return errors::make(codes::cancelAmountExceeds);
 
     return issueOtpAndCommit(tx, movementId, structure.id, today, v->phone);
 }

@@ -2,7 +2,6 @@
 
 #include "core/domain/Clock.h"
 #include "core/domain/Result.h"
-#include "server/ledger/LedgerService.h"
 #include "server/ledger/LedgerTypes.h"
 
 #include <QSqlDatabase>
@@ -20,7 +19,7 @@ class WriteTransaction;
 class MovementWriter
 {
 public:
-    MovementWriter(Database& db, const Clock& clock, OtpManager& otp, LedgerService::Options options);
+    MovementWriter(Database& db, const Clock& clock, OtpManager& otp, LedgerOptions options);
 
     Result<OtpChallengeView> purchase(const OperatorContext& ctx, const StructureInfo& structure,
                                       const PurchaseRequest& r);
@@ -36,7 +35,7 @@ private:
     // (answered again, nothing written), nothing, or "idempotency.key_reused" when the key created
     // a different movement. `targetId` is the voucher of a purchase / the purchase of a cancellation.
     Result<std::optional<OtpChallengeView>> replayByKey(QSqlDatabase& db, const OperatorContext& ctx,
-                                                        const QString& key, const QString& type,
+                                                        const QString& key, MovementType type,
                                                         const QString& structureId, qint64 amountCents,
                                                         qint64 targetId);
     // The common tail of a purchase and a cancellation: reads the new pending movement back,
@@ -47,7 +46,7 @@ private:
     Database& m_db;
     const Clock& m_clock;
     OtpManager& m_otp;
-    LedgerService::Options m_options;
+    LedgerOptions m_options;
 };
 
 } // namespace sinfonia::ledger

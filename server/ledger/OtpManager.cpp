@@ -1,5 +1,6 @@
 #include "server/ledger/OtpManager.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "core/domain/Money.h"
 #include "server/ledger/Database.h"
 #include "server/ledger/LedgerErrors.h"
@@ -9,6 +10,7 @@
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <type_traits>
 
 namespace sinfonia::ledger {
 
@@ -37,7 +39,7 @@ bool constantTimeEquals(const QString& a, const QString& b)
 
 } // namespace
 
-OtpManager::OtpManager(Database& db, const Clock& clock, SmsSender& sms, LedgerService::Options options)
+OtpManager::OtpManager(Database& db, const Clock& clock, SmsSender& sms, LedgerOptions options)
     : m_db(db)
     , m_clock(clock)
     , m_sms(sms)
@@ -89,7 +91,7 @@ Result<OtpManager::Issued> OtpManager::issue(QSqlDatabase& db, const MovementVie
     if (!ins)
         return ins.error();
     Issued issued;
-    issued.challengeId = ins->value(0).toLongLong();
+    issued.challengeId = ins->value("id").toLongLong();
     issued.sms = smsFor(m, phone, code);
     return issued;
 }
@@ -110,16 +112,17 @@ Result<OtpChallengeView> OtpManager::view(QSqlDatabase& db, const MovementView& 
     if (!q)
         return q.error();
     if (!q->isValid())
-        return errors::make(QStringLiteral("otp.not_found"));
-    const bool active = q->value(5).toString() == QLatin1String("ACTIVE");
+        return errors::make(codes::otpNotFound);
+    const bool active = q->value("state").toString() == QLatin1String("ACTIVE");
     OtpChallengeView v;
-    v.challengeId = QString::number(q->value(0).toLongLong());
+    v.challengeId = QString::number(q->value("id").toLongLong());
     v.movement = m;
-    v.expiresAt = sql::fromMs(q->value(1).toLongLong());
-    v.resendAvailableAt = sql::fromMs(q->value(2).toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000);
-    v.resendsLeft = active ? qMax(0, m_options.otpMaxResends - q->value(3).toInt()) : 0;
-    v.attemptsLeft = active ? qMax(0, m_options.otpMaxFailures - q->value(4).toInt()) : 0;
-    v.maskedPhone = rows::maskPhone(q->value(6).toString());
+    v.expiresAt = sql::fromMs(q->value("expires_at_ms").toLongLong());
+    v.resendAvailableAt
+        = sql::fromMs(q->value("last_sent_at_ms").toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000);
+    v.resendsLeft = active ? qMax(0, m_options.otpMaxResends - q->value("resends").toInt()) : 0;
+    v.attemptsLeft = active ? qMax(0, m_options.otpMaxFailures - q->value("failures").toInt()) : 0;
+    v.maskedPhone = rows::maskPhone(q->value("phone").toString());
     return v;
 }
 
@@ -134,11 +137,47 @@ Error missingChallenge(QSqlDatabase& db, qint64 movementId, int maxFailures)
                         {sql::big(movementId)});
     if (!q)
         return q.error();
-    if (q->isValid() && q->value(0).toString() == QLatin1String("USED"))
-        return errors::make(QStringLiteral("otp.used"));
-    if (q->isValid() && q->value(1).toInt() >= maxFailures)
-        return errors::make(QStringLiteral("otp.locked"));
-    return errors::make(QStringLiteral("otp.not_found"));
+    if (q->isValid() && q->value("state").toString() == QLatin1String("USED"))
+        return errors::make(codes::otpUsed);
+    if (q->isValid() && q->value("failures").toInt() >= maxFailures)
+        return errors::make(codes::otpLocked);
+    return errors::make(codes::otpNotFound);
+}
+
+// The movement's ACTIVE challenge, locked for the rest of the transaction (`forUpdate` is the
+// database's row-lock suffix), or why there is none.
+struct ActiveChallenge
+{
+    qint64 id = 0;
+    QString salt;
+    QString codeHash;
+    qint64 expiresAtMs = 0;
+    qint64 lastSentAtMs = 0;
+    int failures = 0;
+    int resends = 0;
+    QString phone;
+};
+
+Result<ActiveChallenge> lockActiveChallenge(QSqlDatabase& db, qint64 movementId, const QString& forUpdate,
+                                            int maxFailures)
+{
+    auto q = sql::first(db,
+                        QStringLiteral("SELECT id, salt, code_hash, expires_at_ms, last_sent_at_ms, failures, resends,"
+                                       " phone FROM otp_challenges WHERE movement_id = ? AND state = 'ACTIVE'")
+                            + forUpdate,
+                        {sql::big(movementId)});
+    if (!q)
+        return q.error();
+    if (!q->isValid())
+        return missingChallenge(db, movementId, maxFailures);
+    return ActiveChallenge {q->value("id").toLongLong(),
+                            q->value("salt").toString(),
+                            q->value("code_hash").toString(),
+                            q->value("expires_at_ms").toLongLong(),
+                            q->value("last_sent_at_ms").toLongLong(),
+                            q->value("failures").toInt(),
+                            q->value("resends").toInt(),
+                            q->value("phone").toString()};
 }
 
 // A movement read again under its voucher's row lock (taken first, as by every writer), with the
@@ -161,11 +200,18 @@ Result<LockedMovement> lockMovement(QSqlDatabase& db, qint64 voucherId, qint64 m
     return LockedMovement {voucher.value(), m.value()};
 }
 
+Error notPending(QSqlDatabase&)
+{
+    return errors::make(codes::movementNotPending);
+}
+
 // Runs body(tx, locked) on a movement of the structure that must still be IN_ATTESA, inside a
 // write transaction that holds its voucher's lock (the voucher is found outside the transaction).
-template<typename F>
-Result<OtpChallengeView> onPendingMovement(Database& database, QDate today, qint64 id, const QString& structureId,
-                                           F body)
+// A movement no longer pending answers whenNotPending(db), by default "movement.not_pending".
+template<typename F, typename NotPending = Error (*)(QSqlDatabase&)>
+auto onPendingMovement(Database& database, QDate today, qint64 id, const QString& structureId, F body,
+                       NotPending whenNotPending = &notPending)
+    -> std::invoke_result_t<F&, WriteTransaction&, const LockedMovement&>
 {
     QSqlDatabase conn = database.connection();
     auto before = rows::movementById(conn, id, structureId, today);
@@ -178,7 +224,7 @@ Result<OtpChallengeView> onPendingMovement(Database& database, QDate today, qint
     if (!locked)
         return locked.error();
     if (locked->movement.state != MovementState::InAttesa)
-        return errors::make(QStringLiteral("movement.not_pending"));
+        return whenNotPending(tx.db());
     return body(tx, *locked);
 }
 
@@ -192,16 +238,19 @@ Result<OtpChallengeView> OtpManager::authorize(const StructureInfo& structure, c
         [&](WriteTransaction& tx, const LockedMovement& locked) -> Result<OtpChallengeView> {
             QSqlDatabase& db = tx.db();
             const MovementView& m = locked.movement;
-            auto stats = sql::first(
-                db, QStringLiteral("SELECT COUNT(*), MAX(last_sent_at_ms) FROM otp_challenges WHERE movement_id = ?"),
-                {sql::big(id)});
+            auto stats
+                = sql::first(db,
+                             QStringLiteral("SELECT COUNT(*) AS challenges, MAX(last_sent_at_ms) AS last_sent_at_ms"
+                                            " FROM otp_challenges WHERE movement_id = ?"),
+                             {sql::big(id)});
             if (!stats)
                 return stats.error();
-            if (stats->value(0).toInt() >= maxChallengesPerMovement)
-                return errors::make(QStringLiteral("otp.resend_limit"));
-            if (!stats->value(1).isNull()
-                && sql::nowMs(m_clock) < stats->value(1).toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000)
-                return errors::make(QStringLiteral("otp.resend_cooldown"));
+            if (stats->value("challenges").toInt() >= maxChallengesPerMovement)
+                return errors::make(codes::otpResendLimit);
+            const QVariant lastSent = stats->value("last_sent_at_ms");
+            if (!lastSent.isNull()
+                && sql::nowMs(m_clock) < lastSent.toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000)
+                return errors::make(codes::otpResendCooldown);
             auto issued = issue(db, m, locked.voucher.phone);
             if (!issued)
                 return issued.error();
@@ -220,22 +269,16 @@ Result<OtpChallengeView> OtpManager::resend(const StructureInfo& structure, cons
         [&](WriteTransaction& tx, const LockedMovement& locked) -> Result<OtpChallengeView> {
             QSqlDatabase& db = tx.db();
             const MovementView& m = locked.movement;
-            auto ch = sql::first(db,
-                                 QStringLiteral("SELECT id, resends, last_sent_at_ms, phone FROM otp_challenges"
-                                                " WHERE movement_id = ? AND state = 'ACTIVE'")
-                                     + m_db.forUpdate(),
-                                 {sql::big(id)});
+            auto ch = lockActiveChallenge(db, id, m_db.forUpdate(), m_options.otpMaxFailures);
             if (!ch)
                 return ch.error();
-            if (!ch->isValid())
-                return missingChallenge(db, id, m_options.otpMaxFailures);
             const qint64 now = sql::nowMs(m_clock);
-            if (ch->value(1).toInt() >= m_options.otpMaxResends)
-                return errors::make(QStringLiteral("otp.resend_limit"));
-            if (now < ch->value(2).toLongLong() + qint64(m_options.otpResendCooldownSecs) * 1000)
-                return errors::make(QStringLiteral("otp.resend_cooldown"));
-            const qint64 challengeId = ch->value(0).toLongLong();
-            const QString phone = ch->value(3).toString();
+            if (ch->resends >= m_options.otpMaxResends)
+                return errors::make(codes::otpResendLimit);
+            if (now < ch->lastSentAtMs + qint64(m_options.otpResendCooldownSecs) * 1000)
+                return errors::make(codes::otpResendCooldown);
+            const qint64 challengeId = ch->id;
+            const QString phone = ch->phone;
             const QString code
                 = QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1000000), 6, 10, QLatin1Char('0'));
             const QString salt = randomHex(16);
@@ -268,61 +311,61 @@ Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QS
 {
     static const QRegularExpression sixDigits(QStringLiteral("^[0-9]{6}$"));
     if (!sixDigits.match(code).hasMatch())
-        return errors::make(QStringLiteral("otp.format"));
+        return errors::make(codes::otpFormat);
     const qint64 id = sql::parseId(movementId);
     const QDate today = m_clock.todayInRome();
-    QSqlDatabase conn = m_db.connection();
-    auto before = rows::movementById(conn, id, structure.id, today);
-    if (!before)
-        return before.error();
-    const qint64 voucherId = sql::parseId(before->voucherId);
-    WriteTransaction tx(m_db);
-    if (!tx.ok())
-        return *tx.beginError();
-    QSqlDatabase& db = tx.db();
-    auto locked = lockMovement(db, voucherId, id, structure.id, today, m_db.isPostgres());
-    if (!locked)
-        return locked.error();
-    const MovementView& m = locked->movement;
-    if (m.state != MovementState::InAttesa) {
+    // A movement confirmed meanwhile answers "otp.used" when its code was the one used.
+    const auto usedOrNotPending = [&](QSqlDatabase& db) {
         const Error e = missingChallenge(db, id, m_options.otpMaxFailures);
-        return e.code == QLatin1String("otp.used") ? e : errors::make(QStringLiteral("movement.not_pending"));
-    }
-    auto ch = sql::first(db,
-                         QStringLiteral("SELECT id, salt, code_hash, expires_at_ms, failures FROM otp_challenges"
-                                        " WHERE movement_id = ? AND state = 'ACTIVE'")
-                             + m_db.forUpdate(),
-                         {sql::big(id)});
-    if (!ch)
-        return ch.error();
-    if (!ch->isValid())
-        return missingChallenge(db, id, m_options.otpMaxFailures);
-    const qint64 challengeId = ch->value(0).toLongLong();
-    const int failures = ch->value(4).toInt();
-    if (failures >= m_options.otpMaxFailures)
-        return errors::make(QStringLiteral("otp.locked"));
-    if (sql::nowMs(m_clock) >= ch->value(3).toLongLong())
-        return errors::make(QStringLiteral("otp.expired"));
-    if (!constantTimeEquals(hashCode(ch->value(1).toString(), m, code), ch->value(2).toString())) {
-        const int left = m_options.otpMaxFailures - failures - 1;
-        auto upd
-            = sql::exec(db,
-                        QStringLiteral("UPDATE otp_challenges SET failures = failures + 1,"
-                                       " state = CASE WHEN failures + 1 >= ? THEN 'VOID' ELSE state END WHERE id = ?"),
-                        {m_options.otpMaxFailures, sql::big(challengeId)});
-        if (!upd)
-            return upd.error();
-        auto committed = tx.commit();
-        if (!committed)
-            return committed.error();
-        Error e = errors::make(QStringLiteral("otp.invalid"), QStringLiteral("attemptsLeft=%1").arg(left));
-        e.message = left > 0
-            ? QStringLiteral("Codice OTP errato: restano %1 tentativi.").arg(left)
-            : QStringLiteral("Codice OTP errato: tentativi esauriti, richiedi una nuova autorizzazione.");
-        return e;
-    }
-    if (m.type == MovementType::Cancellazione && rows::romeDate(m.createdAt.toMSecsSinceEpoch()) != today)
-        return errors::make(QStringLiteral("cancel.not_same_day"));
+        return e.code == codes::otpUsed ? e : notPending(db);
+    };
+    return onPendingMovement(
+        m_db, today, id, structure.id,
+        [&](WriteTransaction& tx, const LockedMovement& locked) -> Result<VerifyResult> {
+            QSqlDatabase& db = tx.db();
+            const MovementView& m = locked.movement;
+            const qint64 voucherId = locked.voucher.id;
+            auto ch = lockActiveChallenge(db, id, m_db.forUpdate(), m_options.otpMaxFailures);
+            if (!ch)
+                return ch.error();
+            const qint64 challengeId = ch->id;
+            const int failures = ch->failures;
+            if (failures >= m_options.otpMaxFailures)
+                return errors::make(codes::otpLocked);
+            if (sql::nowMs(m_clock) >= ch->expiresAtMs)
+                return errors::make(codes::otpExpired);
+            if (!constantTimeEquals(hashCode(ch->salt, m, code), ch->codeHash))
+                return failedAttempt(tx, challengeId, failures);
+            if (m.type == MovementType::Cancellazione && rows::romeDate(m.createdAt.toMSecsSinceEpoch()) != today)
+                return errors::make(codes::cancelNotSameDay);
+            return confirm(tx, m, challengeId, voucherId, today);
+        },
+        usedOrNotPending);
+}
+
+Error OtpManager::failedAttempt(WriteTransaction& tx, qint64 challengeId, int failures)
+{
+    const int left = m_options.otpMaxFailures - failures - 1;
+    auto upd = sql::exec(tx.db(),
+                         QStringLiteral("UPDATE otp_challenges SET failures = failures + 1,"
+                                        " state = CASE WHEN failures + 1 >= ? THEN 'VOID' ELSE state END WHERE id = ?"),
+                         {m_options.otpMaxFailures, sql::big(challengeId)});
+    if (!upd)
+        return upd.error();
+    auto committed = tx.commit();
+    if (!committed)
+        return committed.error();
+    Error e = errors::make(codes::otpInvalid, QStringLiteral("attemptsLeft=%1").arg(left));
+    e.message = left > 0 ? QStringLiteral("Codice OTP errato: restano %1 tentativi.").arg(left)
+                         : QStringLiteral("Codice OTP errato: tentativi esauriti, richiedi una nuova autorizzazione.");
+    return e;
+}
+
+Result<VerifyResult> OtpManager::confirm(WriteTransaction& tx, const MovementView& m, qint64 challengeId,
+                                         qint64 voucherId, QDate today)
+{
+    QSqlDatabase& db = tx.db();
+    const qint64 id = sql::parseId(m.id);
     const qint64 now = sql::nowMs(m_clock);
     auto used = sql::exec(db, QStringLiteral("UPDATE otp_challenges SET state = 'USED' WHERE id = ?"),
                           {sql::big(challengeId)});
@@ -335,7 +378,7 @@ Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QS
     if (!confirmed)
         return confirmed.error();
     if (confirmed->numRowsAffected() != 1)
-        return errors::make(QStringLiteral("movement.not_pending"));
+        return errors::make(codes::movementNotPending);
     if (m.type == MovementType::Cancellazione) {
         // Only a confirmed cancellation gives the amount back to the voucher.
         auto refund = sql::exec(
@@ -344,10 +387,9 @@ Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QS
         if (!refund)
             return refund.error();
         if (refund->numRowsAffected() != 1)
-            return errors::make(QStringLiteral("db.error"), QStringLiteral("refund would make used negative"));
+            return errors::make(codes::dbError, QStringLiteral("refund would make used negative"));
     }
-    VerifyResult result;
-    auto mv = rows::movementById(db, id, structure.id, today);
+    auto mv = rows::movementById(db, id, m.structureId, today);
     auto vv = rows::voucherById(db, voucherId, today);
     if (!mv)
         return mv.error();
@@ -356,9 +398,7 @@ Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QS
     auto committed = tx.commit();
     if (!committed)
         return committed.error();
-    result.movement = mv.value();
-    result.voucher = vv.value();
-    return result;
+    return VerifyResult {mv.value(), vv.value()};
 }
 
 } // namespace sinfonia::ledger

@@ -2,7 +2,6 @@
 
 #include "core/domain/Clock.h"
 #include "core/domain/Result.h"
-#include "server/ledger/LedgerService.h"
 #include "server/ledger/LedgerTypes.h"
 #include "server/ledger/SmsSender.h"
 
@@ -11,10 +10,11 @@
 namespace sinfonia::ledger {
 
 class Database;
+class WriteTransaction;
 
 // OTP challenges of pending movements. A code is 6 digits from the system CSPRNG, stored only as
 // SHA-256(salt, movement, amount, structure, code), so it is bound to all three. Limits come from
-// LedgerService::Options: validity, failures (the next attempt after the last allowed failure is
+// LedgerOptions: validity, failures (the next attempt after the last allowed failure is
 // refused as locked), resend cooldown and cap; a resend issues a new code but keeps the failures.
 // Every check-and-update runs in one write transaction that first locks the voucher row, so
 // parallel guesses are evaluated one at a time.
@@ -27,7 +27,7 @@ public:
         SmsMessage sms;
     };
 
-    OtpManager(Database& db, const Clock& clock, SmsSender& sms, LedgerService::Options options);
+    OtpManager(Database& db, const Clock& clock, SmsSender& sms, LedgerOptions options);
 
     // Inside the caller's write transaction: voids the movement's active challenge, creates a new
     // one. The SMS must be delivered with deliver() after the commit.
@@ -45,11 +45,16 @@ public:
 private:
     QString hashCode(const QString& salt, const MovementView& m, const QString& code) const;
     SmsMessage smsFor(const MovementView& m, const QString& phone, const QString& code) const;
+    // verify's two endings, inside its transaction: a wrong code counts a failure and commits it;
+    // the right one confirms the movement (a cancellation refunds the voucher) and commits.
+    Error failedAttempt(WriteTransaction& tx, qint64 challengeId, int failures);
+    Result<VerifyResult> confirm(WriteTransaction& tx, const MovementView& m, qint64 challengeId, qint64 voucherId,
+                                 QDate today);
 
     Database& m_db;
     const Clock& m_clock;
     SmsSender& m_sms;
-    LedgerService::Options m_options;
+    LedgerOptions m_options;
 };
 
 } // namespace sinfonia::ledger

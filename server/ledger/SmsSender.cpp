@@ -43,19 +43,19 @@ Result<QList<OutboxEntry>> OutboxSmsSender::latest(const QString& phone, const Q
     }
     text += QStringLiteral(" ORDER BY id DESC LIMIT ") + QString::number(qBound(1, limit, 1000));
     QSqlDatabase db = m_db.connection();
-    auto q = sql::exec(db, text, binds);
+    auto q = sql::all(db, text, binds);
     if (!q)
         return q.error();
     QList<OutboxEntry> out;
-    while (q.value().next()) {
+    for (const sql::Row& row : *q) {
         OutboxEntry e;
-        e.id = QString::number(q->value(0).toLongLong());
-        e.createdAt = sql::fromMs(q->value(1).toLongLong());
-        e.message.phone = q->value(2).toString();
-        e.message.text = q->value(3).toString();
-        e.message.otp = q->value(4).toString();
-        e.message.movementId = q->value(5).toString();
-        e.message.voucherId = q->value(6).toString();
+        e.id = QString::number(row.value("id").toLongLong());
+        e.createdAt = sql::fromMs(row.value("created_at_ms").toLongLong());
+        e.message.phone = row.value("phone").toString();
+        e.message.text = row.value("text").toString();
+        e.message.otp = row.value("otp").toString();
+        e.message.movementId = row.value("movement_id").toString();
+        e.message.voucherId = row.value("voucher_id").toString();
         out << e;
     }
     return out;

@@ -1,6 +1,8 @@
 #include "server/ledger/SqlUtil.h"
 
-#include <QSqlRecord>
+#include "core/domain/ErrorCodes.h"
+
+#include <QSqlField>
 
 namespace sinfonia::ledger {
 
@@ -120,14 +122,41 @@ Result<Row> first(QSqlDatabase& db, const QString& text, const QVariantList& bin
     return row;
 }
 
+Result<QList<Row>> all(QSqlDatabase& db, const QString& text, const QVariantList& binds)
+{
+    auto q = exec(db, text, binds);
+    if (!q)
+        return q.error();
+    QSqlQuery& query = q.value();
+    QList<Row> rows;
+    while (query.next())
+        rows << Row::current(query);
+    if (query.lastError().isValid())
+        return toError(query.lastError(), QStringLiteral("next"));
+    query.finish();
+    return rows;
+}
+
 Row Row::current(const QSqlQuery& q)
 {
     Row row;
     row.m_valid = q.isValid();
-    const int n = q.record().count();
-    for (int i = 0; i < n; ++i)
-        row.m_values << q.value(i);
+    row.m_record = q.record(); // carries the current row's values
     return row;
+}
+
+QVariant Row::value(const char* column) const
+{
+    const QLatin1String name(column);
+    for (int i = 0, n = m_record.count(); i < n; ++i) {
+        if (m_record.fieldName(i).compare(name, Qt::CaseInsensitive) == 0)
+            return m_record.value(i);
+    }
+    if (m_valid) {
+        qCCritical(lcLedger) << "column not in the statement's result:" << name;
+        Q_ASSERT_X(false, "sql::Row::value", column);
+    }
+    return {};
 }
 
 bool isBusy(const QSqlError& e)
@@ -153,11 +182,10 @@ Error toError(const QSqlError& e, const QString& what)
     const QString detail = what + QStringLiteral(": ") + e.nativeErrorCode() + QLatin1Char(' ') + e.databaseText()
         + QLatin1Char(' ') + e.driverText();
     if (isBusy(e))
-        return makeError(QStringLiteral("db.busy"),
+        return makeError(codes::dbBusy,
                          QStringLiteral("Il servizio è momentaneamente occupato: riprova tra qualche secondo."),
                          detail);
-    return makeError(QStringLiteral("db.error"), QStringLiteral("Errore interno del servizio: riprova più tardi."),
-                     detail);
+    return makeError(codes::dbError, QStringLiteral("Errore interno del servizio: riprova più tardi."), detail);
 }
 
 qint64 parseId(const QString& id)

@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QVariant>
 #include <mutex>
 
@@ -21,19 +22,23 @@ namespace sql {
 // Prepares `text` ('?' placeholders, portable), binds `binds` in order and executes it.
 // Errors: "db.busy" (locked/serialization) or "db.error"; detail = driver text, no values.
 Result<QSqlQuery> exec(QSqlDatabase& db, const QString& text, const QVariantList& binds = {});
-// The first row of a result, copied out so the statement is finished at once (SQLite refuses to
+// One row of a result, copied out so the statement can be finished at once (SQLite refuses to
 // COMMIT while a statement is still stepping). isValid() is false when there was no row.
+// Columns are read by the name the SELECT gives them (the column's name or its AS alias), never by
+// position, so a reordered SELECT cannot silently shift a value into the wrong field.
 class Row
 {
 public:
     bool isValid() const { return m_valid; }
-    QVariant value(int i) const { return m_values.value(i); }
+    // Case-insensitive, like SQL. A column the statement does not select is a bug: it asserts in
+    // debug builds (every test run) and reads as a null QVariant, logged, otherwise.
+    QVariant value(const char* column) const;
+    bool isNull(const char* column) const { return value(column).isNull(); }
     // The row the query is positioned on.
     static Row current(const QSqlQuery& q);
 
 private:
-    friend Result<Row> first(QSqlDatabase&, const QString&, const QVariantList&);
-    QVariantList m_values;
+    QSqlRecord m_record;
     bool m_valid = false;
 };
 
@@ -55,6 +60,8 @@ void finishCached(const QSqlDatabase& db);
 
 // Like exec, then takes the first row (if any) and finishes the statement.
 Result<Row> first(QSqlDatabase& db, const QString& text, const QVariantList& binds = {});
+// Like exec, then every row, and finishes the statement.
+Result<QList<Row>> all(QSqlDatabase& db, const QString& text, const QVariantList& binds = {});
 
 Error toError(const QSqlError& e, const QString& what);
 bool isUniqueViolation(const QSqlError& e);

@@ -1,6 +1,7 @@
 #include "server/ledger/StaffManager.h"
 
 #include "core/domain/CodiceFiscale.h"
+#include "core/domain/ErrorCodes.h"
 #include "server/ledger/AccessControl.h"
 #include "server/ledger/Database.h"
 #include "server/ledger/LedgerErrors.h"
@@ -13,11 +14,11 @@ namespace {
 Employee employeeFrom(const sql::Row& q)
 {
     Employee e;
-    e.codiceFiscale = q.value(0).toString();
-    e.nome = q.value(1).toString();
-    e.cognome = q.value(2).toString();
-    e.role = q.value(3).toString() == QLatin1String("titolare") ? Role::Titolare : Role::Dipendente;
-    e.enabled = q.value(4).toInt() == 1;
+    e.codiceFiscale = q.value("cf").toString();
+    e.nome = q.value("nome").toString();
+    e.cognome = q.value("cognome").toString();
+    e.role = q.value("role").toString() == QLatin1String("titolare") ? Role::Titolare : Role::Dipendente;
+    e.enabled = q.value("enabled").toInt() == 1;
     return e;
 }
 
@@ -27,15 +28,15 @@ const QString employeeSelect
 
 Result<QStringList> servicesOf(QSqlDatabase& db, const QString& structureId, const QString& cf)
 {
-    auto q = sql::exec(db,
-                       QStringLiteral("SELECT service FROM operator_services WHERE structure_id = ? AND cf = ?"
-                                      " ORDER BY service"),
-                       {structureId, cf});
+    auto q = sql::all(db,
+                      QStringLiteral("SELECT service FROM operator_services WHERE structure_id = ? AND cf = ?"
+                                     " ORDER BY service"),
+                      {structureId, cf});
     if (!q)
         return q.error();
     QStringList out;
-    while (q.value().next())
-        out << q->value(0).toString();
+    for (const sql::Row& row : *q)
+        out << row.value("service").toString();
     return out;
 }
 
@@ -54,7 +55,7 @@ Result<Employee> StaffManager::employee(QSqlDatabase& db, const QString& structu
     if (!q)
         return q.error();
     if (!q->isValid())
-        return errors::make(QStringLiteral("employee.not_found"));
+        return errors::make(codes::employeeNotFound);
     Employee e = employeeFrom(*q);
     auto services = servicesOf(db, structureId, cf);
     if (!services)
@@ -91,7 +92,7 @@ Result<Employee> StaffManager::add(const OperatorContext& ctx, const QString& st
     const QString cognome = e.cognome.simplified();
     if (e.codiceFiscale.trimmed().isEmpty() || nome.isEmpty() || cognome.isEmpty() || nome.size() > 100
         || cognome.size() > 100)
-        return errors::make(QStringLiteral("employee.invalid"));
+        return errors::make(codes::employeeInvalid);
     auto cf = CodiceFiscale::validate(e.codiceFiscale, m_clock.todayInRome());
     if (!cf)
         return cf.error();
@@ -108,7 +109,7 @@ Result<Employee> StaffManager::add(const OperatorContext& ctx, const QString& st
     if (!existing)
         return existing.error();
     if (existing->isValid())
-        return errors::make(QStringLiteral("employee.exists"));
+        return errors::make(codes::employeeExists);
     auto op = sql::first(db, QStringLiteral("SELECT 1 FROM operators WHERE cf = ?"), {code});
     if (!op)
         return op.error();
@@ -150,11 +151,11 @@ Result<Employee> StaffManager::setService(const OperatorContext& ctx, const QStr
                                           const QString& employeeCf, const QString& service, bool enabled)
 {
     if (service != voucherService)
-        return errors::make(QStringLiteral("employee.service_unknown"));
+        return errors::make(codes::employeeServiceUnknown);
     const QString cf = CodiceFiscale::normalize(employeeCf);
     return update(ctx, structureId, cf, [&](QSqlDatabase& db, const Employee& current) -> Result<void> {
         if (cf == ctx.operatorCf && !enabled)
-            return errors::make(QStringLiteral("employee.self"));
+            return errors::make(codes::employeeSelf);
         if (current.services.contains(service) == enabled)
             return {};
         auto r = enabled ? sql::exec(db,
@@ -177,7 +178,7 @@ Result<Employee> StaffManager::setEnabled(const OperatorContext& ctx, const QStr
     const QString cf = CodiceFiscale::normalize(employeeCf);
     return update(ctx, structureId, cf, [&](QSqlDatabase& db, const Employee&) -> Result<void> {
         if (cf == ctx.operatorCf)
-            return errors::make(QStringLiteral("employee.self"));
+            return errors::make(codes::employeeSelf);
         auto r = sql::exec(
             db, QStringLiteral("UPDATE operator_structures SET enabled = ? WHERE cf = ? AND structure_id = ?"),
             {enabled ? 1 : 0, cf, structureId});

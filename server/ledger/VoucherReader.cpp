@@ -1,6 +1,8 @@
 #include "server/ledger/VoucherReader.h"
 
 #include "core/domain/CodiceFiscale.h"
+#include "core/domain/ErrorCodes.h"
+#include "core/domain/VoucherRules.h"
 #include "server/ledger/AccessControl.h"
 #include "server/ledger/Database.h"
 #include "server/ledger/LedgerErrors.h"
@@ -80,7 +82,7 @@ Result<BeneficiaryView> VoucherReader::findBeneficiary(const OperatorContext& ct
     } else {
         const QString cf = CodiceFiscale::normalize(raw);
         if (cf.size() != CodiceFiscale::length && cf.size() != CodiceFiscale::provisionalLength)
-            return errors::make(QStringLiteral("beneficiary.query_invalid"));
+            return errors::make(codes::beneficiaryQueryInvalid);
         auto valid = CodiceFiscale::validate(cf, m_clock.todayInRome());
         if (!valid)
             return valid.error();
@@ -92,22 +94,22 @@ Result<BeneficiaryView> VoucherReader::findBeneficiary(const OperatorContext& ct
     if (!b)
         return b.error();
     if (!b->isValid())
-        return errors::make(QStringLiteral("beneficiary.not_found"));
+        return errors::make(codes::beneficiaryNotFound);
     BeneficiaryView view;
-    view.codiceFiscale = b->value(0).toString();
-    view.nome = b->value(1).toString();
-    view.cognome = b->value(2).toString();
-    view.cardNumber = b->value(3).toString();
-    view.maskedPhone = rows::maskPhone(b->value(4).toString());
+    view.codiceFiscale = b->value("cf").toString();
+    view.nome = b->value("nome").toString();
+    view.cognome = b->value("cognome").toString();
+    view.cardNumber = b->value("card_number").toString();
+    view.maskedPhone = rows::maskPhone(b->value("phone").toString());
     const QDate today = m_clock.todayInRome();
-    auto q = sql::exec(db, rows::voucherColumns() + QStringLiteral(" WHERE v.beneficiary_cf = ? ORDER BY v.id DESC"),
-                       {view.codiceFiscale});
+    auto q = sql::all(db, rows::voucherColumns() + QStringLiteral(" WHERE v.beneficiary_cf = ? ORDER BY v.id DESC"),
+                      {view.codiceFiscale});
     if (!q)
         return q.error();
-    while (q.value().next())
-        view.vouchers << rows::voucherFrom(sql::Row::current(q.value()), today);
+    for (const sql::Row& row : *q)
+        view.vouchers << rows::voucherFrom(row, today);
     if (view.vouchers.isEmpty())
-        return errors::make(QStringLiteral("beneficiary.not_found"));
+        return errors::make(codes::beneficiaryNotFound);
     return view;
 }
 
@@ -124,15 +126,15 @@ Result<VoucherDetail> VoucherReader::voucher(const OperatorContext& ctx, const Q
         return v.error();
     VoucherDetail detail;
     detail.voucher = v.value();
-    auto q = sql::exec(db,
-                       rows::movementColumns()
-                           + QStringLiteral(" WHERE m.voucher_id = ? AND m.structure_id = ?"
-                                            " ORDER BY m.created_at_ms DESC, m.id DESC"),
-                       {sql::big(sql::parseId(voucherId)), structureId});
+    auto q = sql::all(db,
+                      rows::movementColumns()
+                          + QStringLiteral(" WHERE m.voucher_id = ? AND m.structure_id = ?"
+                                           " ORDER BY m.created_at_ms DESC, m.id DESC"),
+                      {sql::big(sql::parseId(voucherId)), structureId});
     if (!q)
         return q.error();
-    while (q.value().next())
-        detail.transactions << rows::movementFrom(sql::Row::current(q.value()), today);
+    for (const sql::Row& row : *q)
+        detail.transactions << rows::movementFrom(row, today);
     return detail;
 }
 
@@ -152,8 +154,8 @@ Result<Receipt> VoucherReader::receipt(const OperatorContext& ctx, const QString
     if (!q)
         return q.error();
     if (!q->isValid())
-        return errors::make(QStringLiteral("receipt.not_found"));
-    return Receipt {q->value(0).toString(), q->value(1).toByteArray()};
+        return errors::make(codes::receiptNotFound);
+    return Receipt {q->value("content_type").toString(), q->value("data").toByteArray()};
 }
 
 Result<MovementPage> VoucherReader::movements(const OperatorContext& ctx, const MovementQuery& mq) const
@@ -162,12 +164,11 @@ Result<MovementPage> VoucherReader::movements(const OperatorContext& ctx, const 
     auto s = m_access.enabledStructure(db, ctx.operatorCf, mq.structureId);
     if (!s)
         return s.error();
-    if (!mq.from.isValid() || !mq.to.isValid() || mq.from > mq.to)
-        return errors::make(QStringLiteral("movements.range_invalid"));
-    if (mq.to > mq.from.addMonths(3))
-        return errors::make(QStringLiteral("movements.range_too_long"));
+    // The 3-month window of VoucherRules, the same the client's period presets use.
+    if (auto range = VoucherRules::checkSearchRange(mq.from, mq.to); !range)
+        return errors::make(range.error().code, range.error().detail);
     if (mq.limit < 1 || mq.limit > 500)
-        return errors::make(QStringLiteral("movements.limit_invalid"));
+        return errors::make(codes::movementsLimitInvalid);
     const qint64 fromMs = QDateTime(mq.from, QTime(0, 0), Clock::rome()).toMSecsSinceEpoch();
     const qint64 toMs = QDateTime(mq.to.addDays(1), QTime(0, 0), Clock::rome()).toMSecsSinceEpoch();
     QString text = rows::movementColumns()
@@ -184,18 +185,18 @@ Result<MovementPage> VoucherReader::movements(const OperatorContext& ctx, const 
         qint64 ms = 0;
         qint64 id = 0;
         if (!decodeCursor(mq.cursor, &ms, &id))
-            return errors::make(QStringLiteral("movements.cursor_invalid"));
+            return errors::make(codes::movementsCursorInvalid);
         text += QStringLiteral(" AND (m.created_at_ms < ? OR (m.created_at_ms = ? AND m.id < ?))");
         binds << sql::big(ms) << sql::big(ms) << sql::big(id);
     }
     text += QStringLiteral(" ORDER BY m.created_at_ms DESC, m.id DESC LIMIT ") + QString::number(mq.limit + 1);
-    auto q = sql::exec(db, text, binds);
+    auto q = sql::all(db, text, binds);
     if (!q)
         return q.error();
     MovementPage page;
     const QDate today = m_clock.todayInRome();
-    while (q.value().next())
-        page.items << rows::movementFrom(sql::Row::current(q.value()), today);
+    for (const sql::Row& row : *q)
+        page.items << rows::movementFrom(row, today);
     if (page.items.size() > mq.limit) {
         page.items.resize(mq.limit);
         page.nextCursor = encodeCursor(page.items.constLast());

@@ -33,7 +33,7 @@ QJsonValue nullable(const QString& s)
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
 
-void outbox(http::ServerContext& ctx, const httplib::Request& req, httplib::Response& res)
+void sendOutbox(ledger::OutboxSmsSender& outbox, const httplib::Request& req, httplib::Response& res)
 {
     int limit = 50;
     if (req.has_param("limit")) {
@@ -46,7 +46,7 @@ void outbox(http::ServerContext& ctx, const httplib::Request& req, httplib::Resp
     const QString movementId = queryArg(req, "movementId");
     // The outbox filters by phone and voucher; the movement filter is applied here on a wider page.
     auto entries
-        = ctx.outbox->latest(queryArg(req, "phone"), queryArg(req, "voucherId"), movementId.isEmpty() ? limit : 1000);
+        = outbox.latest(queryArg(req, "phone"), queryArg(req, "voucherId"), movementId.isEmpty() ? limit : 1000);
     if (!entries)
         return Problem::sendError(res, entries.error());
     QJsonArray out;
@@ -69,7 +69,8 @@ void outbox(http::ServerContext& ctx, const httplib::Request& req, httplib::Resp
 }
 } // namespace
 
-void SandboxRoutes::install(http::Router& router, http::ServerContext& ctx)
+void SandboxRoutes::install(http::Router& router, http::ServerContext& ctx, SwitchableClock& clock,
+                            ledger::OutboxSmsSender* outbox)
 {
     using M = http::Router::Method;
     router.open(M::Get, "/sandbox/identities", QStringLiteral("/sandbox/identities"),
@@ -82,12 +83,12 @@ void SandboxRoutes::install(http::Router& router, http::ServerContext& ctx)
                         out.append(http::JsonViews::identity(i));
                     sendJson(res, 200, out);
                 });
-    if (ctx.outbox) {
+    if (outbox) {
         router.open(M::Get, "/sandbox/outbox", QStringLiteral("/sandbox/outbox"),
-                    [&ctx](const httplib::Request& req, httplib::Response& res) { outbox(ctx, req, res); });
+                    [outbox](const httplib::Request& req, httplib::Response& res) { sendOutbox(*outbox, req, res); });
     }
     router.open(M::Put, "/sandbox/clock", QStringLiteral("/sandbox/clock"),
-                [&ctx](const httplib::Request& req, httplib::Response& res) {
+                [&clock](const httplib::Request& req, httplib::Response& res) {
                     auto body = http::RequestParsing::jsonObject(req.body);
                     if (!body)
                         return Problem::sendError(res, body.error(), {}, 400);
@@ -99,15 +100,15 @@ void SandboxRoutes::install(http::Router& router, http::ServerContext& ctx)
                         return Problem::send(res, 400, QStringLiteral("request.invalid_field"),
                                              QStringLiteral("Campo now non valido: serve un istante RFC 3339 con fuso "
                                                             "(es. 2026-11-26T10:15:00Z)."));
-                    ctx.clock.set(t);
+                    clock.set(t);
                     qCInfo(lcSandbox) << "sandbox clock set to" << http::JsonViews::timestamp(t);
-                    sendJson(res, 200, clockJson(ctx.clock));
+                    sendJson(res, 200, clockJson(clock));
                 });
     router.open(M::Delete, "/sandbox/clock", QStringLiteral("/sandbox/clock"),
-                [&ctx](const httplib::Request&, httplib::Response& res) {
-                    ctx.clock.reset();
+                [&clock](const httplib::Request&, httplib::Response& res) {
+                    clock.reset();
                     qCInfo(lcSandbox) << "sandbox clock back to the system clock";
-                    sendJson(res, 200, clockJson(ctx.clock));
+                    sendJson(res, 200, clockJson(clock));
                 });
 }
 

@@ -37,31 +37,34 @@ void ServerTestBase::stopServer()
 void ServerTestBase::createClients()
 {
     m_browser.opened.clear();
-    m_nam = std::make_unique<QNetworkAccessManager>();
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
         m_store = std::make_unique<MemoryTokenStore>();
     else
         m_store = std::make_unique<KeychainTokenStore>(
             QStringLiteral("sinfonia-banco-test-%1").arg(QCoreApplication::applicationPid())); // suites run in parallel
-    m_api = std::make_unique<ApiClient>(m_nam.get(), m_server.baseUrl());
-    m_session = std::make_unique<Session>(m_api.get(), m_store.get(), m_clock);
-    m_api->setTokenProvider(m_session.get());
-    m_flow = std::make_unique<LoginFlow>(m_api.get(), m_session.get());
+    ServiceStack::Options options;
+    options.serverUrl = m_server.baseUrl();
+    m_services = std::make_unique<ServiceStack>(m_clock, *m_store, options);
+    m_nam = &m_services->network();
+    m_api = &m_services->api();
+    m_session = &m_services->session();
+    m_flow = &m_services->login();
 }
 
 void ServerTestBase::destroyClients()
 {
-    m_flow.reset();
-    m_session.reset();
-    m_api.reset();
+    m_nam = nullptr;
+    m_api = nullptr;
+    m_session = nullptr;
+    m_flow = nullptr;
+    m_services.reset();
     m_store.reset();
-    m_nam.reset();
 }
 
 bool ServerTestBase::login(const QString& identity)
 {
-    QSignalSpy ok(m_flow.get(), &LoginFlow::succeeded);
-    QSignalSpy failed(m_flow.get(), &LoginFlow::failed);
+    QSignalSpy ok(m_flow, &LoginFlow::succeeded);
+    QSignalSpy failed(m_flow, &LoginFlow::failed);
     m_flow->start();
     if (!QTest::qWaitFor([&] { return !m_browser.opened.isEmpty() || !failed.isEmpty(); }, 20000)
         || m_browser.opened.isEmpty())

@@ -1,9 +1,11 @@
 #pragma once
 
 // Shared fixture of the suites that talk to a REAL sinfonia-server on loopback: the server, the
-// client objects (ApiClient, Session, LoginFlow, a TokenStore: the OS keychain when a D-Bus session
-// is there), a browser stub for QDesktopServices and helpers (sandbox login, test data lookups).
+// client services as the app wires them (ServiceStack: ApiClient, Session, LoginFlow, ...; the
+// TokenStore is the OS keychain when a D-Bus session is there), a browser stub for
+// QDesktopServices and helpers (sandbox login, test data lookups).
 #include "core/domain/Clock.h"
+#include "core/services/ServiceStack.h"
 #include "core/services/auth/LoginFlow.h"
 #include "core/services/auth/Session.h"
 #include "core/services/auth/TokenStore.h"
@@ -67,11 +69,13 @@ protected:
     SystemClock m_clock;
     TestServer m_server;
     BrowserStub m_browser;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<TokenStore> m_store;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<LoginFlow> m_flow;
+    std::unique_ptr<ServiceStack> m_services;
+    // Shorthands into m_services.
+    QNetworkAccessManager* m_nam = nullptr;
+    ApiClient* m_api = nullptr;
+    Session* m_session = nullptr;
+    LoginFlow* m_flow = nullptr;
 };
 
 } // namespace sinfonia::test

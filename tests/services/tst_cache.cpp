@@ -230,9 +230,9 @@ void TestCache::threadedSyncAndQuery()
         for (const auto& m : server)
             if (m.movement.createdAt >= from && m.movement.createdAt < to)
                 inRange.append(m);
-        p.items = inRange.mid(start, f.limit);
-        if (start + f.limit < inRange.size())
-            p.nextCursor = QString::number(start + f.limit);
+        p.items = inRange.mid(start, f.limit.value_or(50));
+        if (start + f.limit.value_or(50) < inRange.size())
+            p.nextCursor = QString::number(start + f.limit.value_or(50));
         ++pagesServed;
         QMetaObject::invokeMethod(
             ctx, [done, p] { done(p); }, Qt::QueuedConnection);

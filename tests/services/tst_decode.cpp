@@ -169,8 +169,17 @@ void TestDecode::problemMapping()
         "detail":"Codice errato: restano 3 tentativi.","attemptsLeft":3})";
     Error e = ApiErrors::fromHttp(422, problem);
     QCOMPARE(e.code, QStringLiteral("otp.invalid"));
-    QCOMPARE(e.message, QStringLiteral("Codice errato: restano 3 tentativi."));
+    // Known code: the client's text (translated with the client); the count comes as a field.
+    QCOMPARE(e.message, QStringLiteral("Codice OTP errato."));
     QCOMPARE(ApiErrors::attemptsLeft(e), std::optional<int>(3));
+    QCOMPARE(e.http->status, 422);
+    QCOMPARE(e.http->attemptsLeft, std::optional<int>(3));
+    Error newer = ApiErrors::fromHttp(422, R"({"code":"otp.some_future_rule","detail":"Regola nuova."})");
+    QCOMPARE(newer.message, QStringLiteral("Regola nuova.")); // an unknown code: the server's detail
+    QVERIFY(!newer.http->attemptsLeft);
+    Error throttled = ApiErrors::fromHttp(429, R"({"code":"otp.resend_cooldown"})", "17");
+    QCOMPARE(throttled.http->retryAfterSecs, std::optional<int>(17));
+    QVERIFY(!ApiErrors::isDefinitive(throttled));
     QVERIFY(ApiErrors::isDefinitive(e));
     Error noDetail = ApiErrors::fromHttp(422, R"({"code":"voucher.insufficient_funds"})");
     QCOMPARE(noDetail.message, QStringLiteral("Importo superiore al residuo del voucher."));

@@ -177,7 +177,9 @@ void TestRunner::refusalIsNotRegistered()
     auto r = buy(1250);
     QVERIFY(r && !r->ok());
     QCOMPARE(r->error().code, QStringLiteral("voucher.insufficient_funds"));
-    QCOMPARE(r->error().message, QStringLiteral("Importo superiore al residuo."));
+    // A known code shows the client's own text, not the server's detail.
+    QCOMPARE(r->error().message, QStringLiteral("Importo superiore al residuo del voucher."));
+    QCOMPARE(r->error().http->status, 422);
     QCOMPARE(resolved.size(), 1);
     QVERIFY(!resolved.first().at(1).toBool());
     QCOMPARE(resolved.first().at(2).toString(), QStringLiteral("Acquisto di 12,50 € non registrato"));

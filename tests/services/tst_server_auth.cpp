@@ -2,7 +2,6 @@
 // redirect (browser intercepted with QDesktopServices::setUrlHandler), identities, cancel / denied /
 // timeout, transparent and concurrent refresh, restore from the keychain, logout with revoke, the
 // marker-token disk scan (T8), and the titolare's employee operations.
-#include "FaultProxy.h"
 #include "ServerTestBase.h"
 #include "core/services/cache/CfHasher.h"
 #include "core/services/cache/MovementCache.h"
@@ -55,7 +54,7 @@ void TestServerAuth::loginThroughLoopbackRedirect()
 
 void TestServerAuth::sandboxIdentitiesAndDirectLogin()
 {
-    QSignalSpy ready(m_flow.get(), &LoginFlow::sandboxIdentitiesReady);
+    QSignalSpy ready(m_flow, &LoginFlow::sandboxIdentitiesReady);
     m_flow->discover();
     QVERIFY(ready.wait(20000));
     QVERIFY(m_flow->isSandbox());
@@ -63,7 +62,7 @@ void TestServerAuth::sandboxIdentitiesAndDirectLogin()
     for (const auto& i : m_flow->sandboxIdentities())
         ids << i.id;
     QVERIFY(ids.contains(QStringLiteral("titolare-avellino")));
-    QSignalSpy ok(m_flow.get(), &LoginFlow::succeeded);
+    QSignalSpy ok(m_flow, &LoginFlow::succeeded);
     m_flow->startSandbox(QStringLiteral("dipendente-avellino"));
     QVERIFY(ok.wait(20000));
     QVERIFY(m_browser.opened.isEmpty()); // no browser needed
@@ -73,7 +72,7 @@ void TestServerAuth::sandboxIdentitiesAndDirectLogin()
 
 void TestServerAuth::cancelDeniedAndTimeout()
 {
-    QSignalSpy failed(m_flow.get(), &LoginFlow::failed);
+    QSignalSpy failed(m_flow, &LoginFlow::failed);
     m_flow->start();
     QTRY_VERIFY_WITH_TIMEOUT(!m_browser.opened.isEmpty(), 20000);
     m_flow->cancel();
@@ -135,7 +134,7 @@ void TestServerAuth::refreshLogoutAndNoTokenOnDisk()
     markers << m_session->accessToken();
     // A new start: the refresh token saved in the keychain logs in silently.
     {
-        Session restored(m_api.get(), m_store.get(), m_clock);
+        Session restored(m_api, m_store.get(), m_clock);
         restored.setServerInfo(m_session->serverInfo());
         auto r = wait<void>([&](auto done) { restored.restore(this, done); });
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().detail));

@@ -2,7 +2,6 @@
 // is dropped after commit and reconciled by the journal with the same key (T1), purchase + OTP +
 // receipt + cancellation, an intent saved but never sent, and the movement cache synced from the
 // server and rebuilt after corruption (T12).
-#include "FaultProxy.h"
 #include "ServerTestBase.h"
 #include "core/domain/VoucherRules.h"
 #include "core/services/cache/CfHasher.h"
@@ -10,6 +9,7 @@
 #include "core/services/journal/OperationJournal.h"
 #include "core/services/journal/OperationRunner.h"
 #include "core/services/net/ApiErrors.h"
+#include "tests/support/FaultProxy.h"
 
 #include <QDirIterator>
 #include <QGuiApplication>
@@ -75,30 +75,30 @@ void TestServerOps::droppedAnswerReconciledOnce()
     const int before = countMovements(voucher->voucher.id, cents);
 
     test::FaultProxy proxy(m_server.port());
-    QVERIFY(proxy.isListening());
-    ApiClient viaProxy(m_nam.get(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort())));
-    viaProxy.setTokenProvider(m_session.get());
+    QVERIFY(proxy.start());
+    ApiClient viaProxy(m_nam, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
+    viaProxy.setTokenProvider(m_session);
     viaProxy.setTimeoutMs(10000);
     QTemporaryDir dir;
     OperationJournal journal(m_clock);
     QVERIFY(journal.open(dir.filePath(QStringLiteral("journal.sqlite"))).ok());
     OperationRunner runner(&viaProxy, &journal, m_clock);
 
-    proxy.setDropResponses(true);
+    proxy.setForcedFault(test::FaultProxy::Fault::DropResponse);
     const ReceiptFile receipt {"image/png", QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(200, 'x')};
     auto first = wait<MovementWithChallenge>([&](auto done) {
         runner.purchase(QStringLiteral("FAR001"), voucher->voucher.id, Money::fromCents(cents), {}, receipt, this,
                         done);
     });
     QVERIFY(!first.ok()); // the clerk saw no confirmation...
-    QVERIFY(proxy.droppedResponses() >= 1);
+    QVERIFY(proxy.droppedResponses.load() >= 1);
     const auto open = journal.unresolved();
     QCOMPARE(open.size(), 1);
     QCOMPARE(open.first().state, JournalEntry::State::Unknown);
     QCOMPARE(countMovements(voucher->voucher.id, cents), before + 1); // ...but the server committed once
 
     // Next start: a new journal object on the same file, the network is back.
-    proxy.setDropResponses(false);
+    proxy.setForcedFault(test::FaultProxy::Fault::None);
     OperationJournal reopened(m_clock);
     QVERIFY(reopened.open(dir.filePath(QStringLiteral("journal.sqlite"))).ok());
     OperationRunner again(&viaProxy, &reopened, m_clock);
@@ -124,7 +124,7 @@ void TestServerOps::purchaseOtpReceiptAndCancellation()
     QTemporaryDir dir;
     OperationJournal journal(m_clock);
     QVERIFY(journal.open(dir.filePath(QStringLiteral("j.sqlite"))).ok());
-    OperationRunner runner(m_api.get(), &journal, m_clock);
+    OperationRunner runner(m_api, &journal, m_clock);
     const QByteArray png = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(300, 'z');
     auto created = wait<MovementWithChallenge>([&](auto done) {
         runner.purchase(QStringLiteral("FAR001"), voucher->voucher.id, Money::fromCents(321), QStringLiteral("DOC-1"),
@@ -209,7 +209,7 @@ void TestServerOps::intentSavedButNeverSentIsReplayed()
     }
     OperationJournal journal(m_clock);
     QVERIFY(journal.open(dir.filePath(QStringLiteral("j.sqlite"))).ok());
-    OperationRunner runner(m_api.get(), &journal, m_clock);
+    OperationRunner runner(m_api, &journal, m_clock);
     QSignalSpy done(&runner, &OperationRunner::reconcileFinished);
     // Another operator on this PC never replays it (at the server it would be a new purchase).
     runner.setOperatorId(QStringLiteral("someone-else"));
@@ -240,7 +240,7 @@ void TestServerOps::cacheSyncAndCorruptRebuild()
         QVERIFY(opened.wait(10000));
         QSignalSpy finished(&cache, &MovementCache::syncFinished);
         QSignalSpy failed(&cache, &MovementCache::syncFailed);
-        cache.sync(m_api.get(), QStringLiteral("FAR001"), window.from, window.to);
+        cache.sync(m_api, QStringLiteral("FAR001"), window.from, window.to);
         QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); }, 60000));
         QVERIFY2(failed.isEmpty(),
                  qPrintable(failed.isEmpty() ? QString() : failed.first().at(1).value<Error>().detail));
@@ -259,7 +259,7 @@ void TestServerOps::cacheSyncAndCorruptRebuild()
     QVERIFY(opened.first().at(0).toBool());
     QVERIFY(opened.first().at(1).toBool()); // set aside, rebuilt
     QSignalSpy finished(&cache, &MovementCache::syncFinished);
-    cache.sync(m_api.get(), QStringLiteral("FAR001"), window.from, window.to);
+    cache.sync(m_api, QStringLiteral("FAR001"), window.from, window.to);
     QVERIFY(finished.wait(60000));
     std::optional<Result<MovementRows>> rows;
     cache.query(QStringLiteral("FAR001"), window.from, window.to, QString(), this,

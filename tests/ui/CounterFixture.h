@@ -1,20 +1,16 @@
 #pragma once
 
 // The whole counter (real services, real widgets) against a real sandbox sinfonia-server, for the
-// ui tests. Each test builds a fresh stack; the server is shared by the test class.
+// ui tests: the ServiceStack the app builds, with a memory token store and a journal in a
+// temporary folder. Each test builds a fresh stack; the server is shared by the test class.
 #include "core/domain/Clock.h"
-#include "core/services/auth/LoginFlow.h"
-#include "core/services/auth/Session.h"
+#include "core/services/ServiceStack.h"
 #include "core/services/auth/TokenStore.h"
-#include "core/services/journal/OperationJournal.h"
-#include "core/services/journal/OperationRunner.h"
-#include "core/services/net/ApiClient.h"
 #include "tests/support/TestServer.h"
 #include "ui/CounterFlow.h"
 #include "ui/MainWindow.h"
-#include "ui/ServicesBackend.h"
+#include "ui/ScanFlow.h"
 
-#include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -24,36 +20,29 @@ struct CounterFixture
 {
     explicit CounterFixture(const QUrl& baseUrl)
     {
-        api = std::make_unique<ApiClient>(&nam, baseUrl);
-        session = std::make_unique<Session>(api.get(), &tokens, clock);
-        api->setTokenProvider(session.get());
-        login = std::make_unique<LoginFlow>(api.get(), session.get());
-        journal = std::make_unique<OperationJournal>(clock);
-        (void)journal->open(dir.filePath(QStringLiteral("journal.sqlite")));
-        runner = std::make_unique<OperationRunner>(api.get(), journal.get(), clock);
-        backend = std::make_unique<ServicesBackend>(*api, *session, *login, *runner, *journal, clock);
+        ServiceStack::Options options;
+        options.serverUrl = baseUrl;
+        options.journalPath = dir.filePath(QStringLiteral("journal.sqlite"));
+        services = std::make_unique<ServiceStack>(clock, tokens, options);
         window = std::make_unique<MainWindow>();
-        flow = std::make_unique<CounterFlow>(*backend, *window, clock);
+        flow = std::make_unique<CounterFlow>(*services, *window);
+        scans = std::make_unique<ScanFlow>(*flow, *window);
         window->show();
     }
     ~CounterFixture()
     {
+        scans.reset();
         flow.reset();
         window.reset();
     }
 
     QTemporaryDir dir;
     SystemClock clock;
-    QNetworkAccessManager nam;
     MemoryTokenStore tokens;
-    std::unique_ptr<ApiClient> api;
-    std::unique_ptr<Session> session;
-    std::unique_ptr<LoginFlow> login;
-    std::unique_ptr<OperationJournal> journal;
-    std::unique_ptr<OperationRunner> runner;
-    std::unique_ptr<ServicesBackend> backend;
+    std::unique_ptr<ServiceStack> services;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<CounterFlow> flow;
+    std::unique_ptr<ScanFlow> scans;
 };
 
 } // namespace sinfonia::test

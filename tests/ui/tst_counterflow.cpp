@@ -3,6 +3,7 @@
 // the middle of a purchase, idle lock.
 #include "CounterFixture.h"
 #include "core/domain/Money.h"
+#include "core/scan/ScanSource.h"
 #include "ui/IdleLock.h"
 #include "ui/OperatorSession.h"
 #include "ui/VoucherFlow.h"
@@ -29,6 +30,13 @@ using sinfonia::test::CounterFixture;
 using sinfonia::test::TestServer;
 
 namespace {
+// Stands for a scanner: hands raw text to the same classification a real source uses.
+class ScriptedScanner : public ScanSource
+{
+public:
+    void scan(const QString& raw) { dispatch(raw); }
+};
+
 const QString activeCf = QStringLiteral("RSSMRA85T50A562W");
 const QString activePhone = QStringLiteral("+393331234333");
 constexpr int timeout = 15000;
@@ -43,6 +51,16 @@ private:
     QString m_receiptPath;
 
     VoucherFlow& vouchers() { return m_app->flow->vouchers(); }
+
+    // A widget of a page by its object name, as a person finds it by its label.
+    template<typename W>
+    static W* child(QWidget* page, const char* name)
+    {
+        W* w = page->findChild<W*>(QString::fromLatin1(name));
+        if (!w)
+            qFatal("no widget %s", name);
+        return w;
+    }
 
     void loginAs(const QString& identity)
     {
@@ -63,8 +81,8 @@ private:
     {
         vouchers().showSearch();
         SearchPage* search = vouchers().searchPage();
-        search->cfEdit()->setText(activeCf);
-        QTest::mouseClick(search->searchButton(), Qt::LeftButton);
+        child<QLineEdit>(search, "cfEdit")->setText(activeCf);
+        QTest::mouseClick(child<QPushButton>(search, "searchButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), vouchers().voucherPage(), timeout);
         QTRY_VERIFY_WITH_TIMEOUT(vouchers().voucherPage()->model()->rowCount() > 0, timeout);
     }
@@ -76,11 +94,11 @@ private:
         PurchasePage* page = vouchers().purchasePage();
         if (m_app->window->currentPage() != page)
             return nullptr;
-        page->amountEdit()->setText(amount);
+        child<QLineEdit>(page, "amountEdit")->setText(amount);
         page->attachFile(m_receiptPath);
         if (!QTest::qWaitFor([page] { return page->receipt().has_value(); }, timeout))
             return nullptr;
-        QTest::mouseClick(page->sendButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(page, "sendOtpButton"), Qt::LeftButton);
         if (!QTest::qWaitFor([this] { return vouchers().otpDialog() != nullptr; }, timeout))
             return nullptr;
         return vouchers().otpDialog();
@@ -161,10 +179,10 @@ private slots:
         emit vouchers().voucherPage()->cancelRequested(purchase);
         CancellationPage* cancel = vouchers().cancellationPage();
         QCOMPARE(m_app->window->currentPage(), cancel);
-        cancel->amountEdit()->setText(QStringLiteral("100"));
+        child<QLineEdit>(cancel, "revokeAmountEdit")->setText(QStringLiteral("100"));
         QVERIFY(cancel->amountMessage()->isVisibleTo(cancel)); // more than allowed
-        cancel->amountEdit()->setText(purchase.actions.cancellable.toEditString());
-        QTest::keyClick(cancel->amountEdit(), Qt::Key_Return);
+        child<QLineEdit>(cancel, "revokeAmountEdit")->setText(purchase.actions.cancellable.toEditString());
+        QTest::keyClick(child<QLineEdit>(cancel, "revokeAmountEdit"), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(vouchers().otpDialog() != nullptr, timeout);
         typeOtp(vouchers().otpDialog(), m_server.latestOtp(activePhone));
         QTRY_COMPARE_WITH_TIMEOUT(vouchers().voucherPage()->voucher().voucher.availableAmount(), before, timeout);
@@ -201,16 +219,16 @@ private slots:
         loginAndSelect();
         SearchPage* search = vouchers().searchPage();
         vouchers().showSearch();
-        search->cfEdit()->setText(QStringLiteral("RSSMRA85Z"));
+        child<QLineEdit>(search, "cfEdit")->setText(QStringLiteral("RSSMRA85Z"));
         QVERIFY(search->findChild<QLabel*>(QStringLiteral("cfMessage"))->isVisibleTo(search));
         QCOMPARE(search->findChild<QLabel*>(QStringLiteral("cfCounter"))->text(), QStringLiteral("9/16"));
         // A valid code nobody has: "not found".
-        search->cfEdit()->setText(QStringLiteral("BNCGNN80A01F839W"));
-        QTest::mouseClick(search->searchButton(), Qt::LeftButton);
+        child<QLineEdit>(search, "cfEdit")->setText(QStringLiteral("BNCGNN80A01F839W"));
+        QTest::mouseClick(child<QPushButton>(search, "searchButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(search->statusLabel()->isVisibleTo(search)
                                      && search->statusLabel()->property("class").toString()
                                          == QStringLiteral("errorBanner")
-                                     && search->searchButton()->isEnabled(),
+                                     && child<QPushButton>(search, "searchButton")->isEnabled(),
                                  timeout);
         QVERIFY(m_app->window->currentPage() == search);
 
@@ -219,12 +237,12 @@ private slots:
         PurchasePage* page = vouchers().purchasePage();
         for (const QString& bad :
              {QStringLiteral("0"), QStringLiteral("12,345"), QStringLiteral("99999"), QStringLiteral("abc")}) {
-            page->amountEdit()->setText(bad);
+            child<QLineEdit>(page, "amountEdit")->setText(bad);
             QVERIFY2(page->amountMessage()->isVisibleTo(page), qPrintable(bad));
         }
-        page->amountEdit()->setText(QStringLiteral("5"));
+        child<QLineEdit>(page, "amountEdit")->setText(QStringLiteral("5"));
         QVERIFY(!page->amountMessage()->isVisibleTo(page));
-        QTest::mouseClick(page->sendButton(), Qt::LeftButton); // no receipt yet
+        QTest::mouseClick(child<QPushButton>(page, "sendOtpButton"), Qt::LeftButton); // no receipt yet
         QVERIFY(page->statusLabel()->text().contains(QStringLiteral("scontrino")));
         QVERIFY(vouchers().otpDialog() == nullptr);
         QTemporaryDir dir;
@@ -253,12 +271,12 @@ private slots:
         openActiveVoucher();
         vouchers().startPurchase();
         PurchasePage* page = vouchers().purchasePage();
-        page->amountEdit()->setText(QStringLiteral("3,20"));
+        child<QLineEdit>(page, "amountEdit")->setText(QStringLiteral("3,20"));
         page->attachFile(m_receiptPath);
         QTRY_VERIFY_WITH_TIMEOUT(page->receipt().has_value(), timeout);
         // Far in the future both tokens are expired: the server refuses and the refresh too.
         QVERIFY(m_server.setClock(QDateTime::currentDateTimeUtc().addDays(40)));
-        QTest::mouseClick(page->sendButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(page, "sendOtpButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), m_app->flow->loginPage(), timeout);
         QVERIFY(m_server.resetClock());
         // The same operator logs in again: back to the purchase with what was typed.
@@ -266,6 +284,50 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), page, timeout);
         QCOMPARE(page->amountText(), QStringLiteral("3,20"));
         QVERIFY(page->receipt().has_value());
+    }
+
+    void scanOpensTheVoucherAndAsksDuringAPurchase()
+    {
+        loginAndSelect();
+        ScriptedScanner scanner;
+        m_app->scans->addSource(&scanner);
+        int asked = 0;
+        bool answer = false;
+        m_app->scans->setConfirm([&](QWidget*, const QString&, const QString&) {
+            ++asked;
+            return answer;
+        });
+        // From the home page a scan goes straight to the voucher, the search page shows the code.
+        scanner.scan(activeCf + QStringLiteral("\r"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), vouchers().voucherPage(), timeout);
+        QCOMPARE(child<QLineEdit>(vouchers().searchPage(), "cfEdit")->text(), activeCf);
+        QCOMPARE(asked, 0);
+
+        // A half-filled purchase: the clerk is asked, "No" keeps the purchase as it was.
+        vouchers().startPurchase();
+        PurchasePage* page = vouchers().purchasePage();
+        QCOMPARE(m_app->window->currentPage(), page);
+        child<QLineEdit>(page, "amountEdit")->setText(QStringLiteral("7,50"));
+        scanner.scan(activeCf + QStringLiteral("\r"));
+        QCOMPARE(asked, 1);
+        QCOMPARE(m_app->window->currentPage(), page);
+        QCOMPARE(page->amountText(), QStringLiteral("7,50"));
+        // "Sì": the new lookup runs.
+        answer = true;
+        scanner.scan(activeCf + QStringLiteral("\r"));
+        QCOMPARE(asked, 2);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), vouchers().voucherPage(), timeout);
+
+        // A drug code read by mistake is said on the search page.
+        vouchers().showSearch();
+        scanner.scan(QStringLiteral("8001234567897\r"));
+        QTRY_VERIFY_WITH_TIMEOUT(vouchers().searchPage()->statusLabel()->isVisible(), timeout);
+        QVERIFY(!vouchers().searchPage()->statusLabel()->text().isEmpty());
+        // Locked: a scan does nothing.
+        m_app->flow->lock();
+        scanner.scan(activeCf + QStringLiteral("\r"));
+        QTest::qWait(200);
+        QCOMPARE(m_app->window->currentPage(), static_cast<QWidget*>(m_app->flow->lockPage()));
     }
 
     void idleLockAndUnlockSameOperator()
@@ -292,7 +354,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), m_app->flow->structurePage(), timeout);
         QVERIFY(!vouchers().voucherPage()->hasVoucher());
         QCOMPARE(vouchers().voucherPage()->model()->rowCount(), 0);
-        QVERIFY(vouchers().searchPage()->cfEdit()->text().isEmpty());
+        QVERIFY(child<QLineEdit>(vouchers().searchPage(), "cfEdit")->text().isEmpty());
     }
 };
 

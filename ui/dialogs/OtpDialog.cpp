@@ -160,13 +160,13 @@ void OtpDialog::setBusy(bool busy)
     updateButtons();
 }
 
-void OtpDialog::showError(const QString& message, int attemptsLeft)
+void OtpDialog::showError(const QString& message, std::optional<int> attemptsLeft)
 {
     setBusy(false);
     ui::showStatus(m_error, message, true);
-    if (attemptsLeft >= 0) {
-        m_challenge.attemptsLeft = attemptsLeft;
-        m_attempts->setText(tr("Tentativi rimasti: %1").arg(attemptsLeft));
+    if (attemptsLeft) {
+        m_challenge.attemptsLeft = *attemptsLeft;
+        m_attempts->setText(tr("Tentativi rimasti: %1").arg(*attemptsLeft));
     }
     m_codeEdit->selectAll();
     m_codeEdit->setFocus();

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <QTimer>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -25,7 +26,8 @@ public:
     void setChallenge(const OtpChallenge& challenge);
     // A request finished: re-enable the buttons; `error` (if any) is shown and the field cleared.
     void setBusy(bool busy);
-    void showError(const QString& message, int attemptsLeft = -1);
+    // `attemptsLeft`: what the server said is left, when it said it.
+    void showError(const QString& message, std::optional<int> attemptsLeft = std::nullopt);
     // The challenge is void (expired, too many attempts): only "Invia nuovamente" or closing remain.
     void setChallengeVoid(const QString& message);
 

@@ -2,7 +2,7 @@
 
 #include "core/export/MovementExport.h"
 #include "core/export/MovementExportJob.h"
-#include "ui/movements/MovementsUi.h"
+#include "ui/UiHelpers.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -105,7 +105,7 @@ void MovementsExportBar::exportTo(ExportFormat format, const QString& filePath)
         return;
     Snapshot snapshot = m_provider();
     if (snapshot.rows.isEmpty()) {
-        mui::showStatus(m_status, tr("Nessun movimento da esportare: esegui prima una ricerca."), true);
+        ui::showStatus(m_status, tr("Nessun movimento da esportare: esegui prima una ricerca."), true);
         Q_EMIT exportFinished(false, m_status->text());
         return;
     }
@@ -116,7 +116,7 @@ void MovementsExportBar::exportTo(ExportFormat format, const QString& filePath)
     m_progress->show();
     m_cancel->show();
     m_button->setEnabled(false);
-    mui::showStatus(m_status, tr("Esportazione in corso…"), false);
+    ui::showStatus(m_status, tr("Esportazione in corso…"), false);
     m_job->start(snapshot.request, snapshot.rows);
 }
 
@@ -132,7 +132,7 @@ void MovementsExportBar::onFinished(bool ok, const Error& error)
     m_button->setEnabled(true);
     const QString name = QFileInfo(m_job->request().filePath).fileName();
     const QString message = ok ? tr("Movimenti esportati: %1, nel file %2.").arg(m_rowCount).arg(name) : error.message;
-    mui::showStatus(m_status, message, !ok);
+    ui::showStatus(m_status, message, !ok);
     Q_EMIT exportFinished(ok, message);
 }
 

@@ -3,9 +3,9 @@
 #include "core/domain/Clock.h"
 #include "core/domain/CodiceFiscale.h"
 #include "core/domain/VoucherRules.h"
+#include "ui/UiHelpers.h"
 #include "ui/movements/MovementsExportBar.h"
 #include "ui/movements/MovementsTableModel.h"
-#include "ui/movements/MovementsUi.h"
 
 #include <QAction>
 #include <QDateEdit>
@@ -44,7 +44,7 @@ MovementsPage::MovementsPage(MovementCache* cache, const Clock* clock, QWidget* 
 
 void MovementsPage::buildUi()
 {
-    m_title = mui::titleLabel(tr("Elenco movimenti"), this);
+    m_title = ui::titleLabel(tr("Elenco movimenti"), this);
 
     m_fromEdit = new QDateEdit(this);
     m_toEdit = new QDateEdit(this);
@@ -63,13 +63,13 @@ void MovementsPage::buildUi()
     m_cfCounter->setAccessibleName(tr("Caratteri inseriti"));
     m_cfMessage = new QLabel(this);
     m_cfMessage->setWordWrap(true);
-    mui::setStyleClass(m_cfMessage, QStringLiteral("error"));
+    ui::setStyleClass(m_cfMessage, QStringLiteral("error"));
     m_cfMessage->hide();
 
     m_searchButton = new QPushButton(tr("Cerca movimenti"), this);
     m_searchButton->setAccessibleName(tr("Cerca movimenti"));
     m_searchButton->setToolTip(tr("Cerca i movimenti del periodo (F5)"));
-    mui::setStyleClass(m_searchButton, QStringLiteral("primary"));
+    ui::setStyleClass(m_searchButton, QStringLiteral("primary"));
 
     auto* form = new QFormLayout;
     auto* period = new QHBoxLayout;
@@ -110,7 +110,7 @@ void MovementsPage::buildUi()
     m_status->setAccessibleName(tr("Esito della ricerca"));
     m_syncLabel = new QLabel(this);
     m_syncLabel->setAccessibleName(tr("Aggiornamento dei dati"));
-    mui::setStyleClass(m_syncLabel, QStringLiteral("hint"));
+    ui::setStyleClass(m_syncLabel, QStringLiteral("hint"));
 
     m_exportBar = new MovementsExportBar(this);
 
@@ -209,7 +209,7 @@ bool MovementsPage::search()
     const QDate to = m_toEdit->date();
     const Result<void> range = VoucherRules::checkSearchRange(from, to);
     if (!range.ok()) {
-        mui::showStatus(m_status, range.error().message, true);
+        ui::showStatus(m_status, range.error().message, true);
         m_toEdit->setFocus();
         return false;
     }
@@ -217,13 +217,13 @@ bool MovementsPage::search()
     if (!cf.isEmpty()) {
         const auto checked = CodiceFiscale::validate(cf, m_clock->todayInRome());
         if (!checked.ok()) {
-            mui::showStatus(m_status, checked.error().message, true);
+            ui::showStatus(m_status, checked.error().message, true);
             m_cfEdit->setFocus();
             return false;
         }
     }
     if (m_structureId.isEmpty()) {
-        mui::showStatus(m_status, tr("Seleziona prima la struttura."), true);
+        ui::showStatus(m_status, tr("Seleziona prima la struttura."), true);
         return false;
     }
     m_from = from;
@@ -232,7 +232,7 @@ bool MovementsPage::search()
     ++m_searchId;
     setBusy(true);
     if ((m_fetcher || m_api) && m_cache->isOpen()) {
-        mui::showStatus(m_status, tr("Aggiornamento dei movimenti dal server…"), false);
+        ui::showStatus(m_status, tr("Aggiornamento dei movimenti dal server…"), false);
         m_waitingSync = true;
         if (m_fetcher)
             m_cache->sync(m_fetcher, m_structureId, from, to);
@@ -270,7 +270,7 @@ void MovementsPage::showFromCache(bool online, bool failed, const QString& notic
         setBusy(false);
         if (!r.ok()) {
             m_model->clear();
-            mui::showStatus(m_status, r.error().message, true);
+            ui::showStatus(m_status, r.error().message, true);
             Q_EMIT searchFinished(online, 0);
             return;
         }
@@ -287,7 +287,7 @@ void MovementsPage::showFromCache(bool online, bool failed, const QString& notic
                        .arg(notice)
                        .trimmed()
                 + u' ' + text;
-        mui::showStatus(m_status, text, failed);
+        ui::showStatus(m_status, text, failed);
         Q_EMIT searchFinished(online, count);
     });
 }

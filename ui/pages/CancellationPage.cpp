@@ -1,6 +1,7 @@
 #include "ui/pages/CancellationPage.h"
 
 #include "core/domain/Clock.h"
+#include "core/domain/VoucherRules.h"
 #include "ui/UiHelpers.h"
 
 #include <QFormLayout>
@@ -81,17 +82,25 @@ void CancellationPage::start(const ApiMovement& purchase, const QDate& today)
     m_amountEdit->selectAll();
 }
 
+void CancellationPage::focusAmount()
+{
+    m_amountEdit->setFocus();
+    m_amountEdit->selectAll();
+}
+
 std::optional<Money> CancellationPage::validateAmount()
 {
     QString problem;
     std::optional<Money> amount;
     const Result<Money> parsed = Money::parse(m_amountEdit->text());
+    // The allowed amount comes from the server; the rule on it is the shared one.
+    const Result<void> allowed = parsed.ok()
+        ? VoucherRules::checkCancellationAmount(parsed.value(), m_purchase.actions.cancellable)
+        : Result<void>();
     if (!parsed.ok())
         problem = parsed.error().message;
-    else if (parsed->isZero())
-        problem = tr("L'importo da revocare deve essere maggiore di zero.");
-    else if (parsed.value() > m_purchase.actions.cancellable)
-        problem = tr("Puoi revocare al massimo %1.").arg(m_purchase.actions.cancellable.toString());
+    else if (!allowed.ok())
+        problem = allowed.error().message;
     else
         amount = parsed.value();
     m_amountMessage->setText(problem);

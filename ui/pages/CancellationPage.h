@@ -26,8 +26,7 @@ public:
     void clear();
     const ApiMovement& purchase() const { return m_purchase; }
 
-    QLineEdit* amountEdit() const { return m_amountEdit; }
-    QPushButton* sendButton() const { return m_sendButton; }
+    void focusAmount();
     QLabel* amountMessage() const { return m_amountMessage; }
 
 signals:

@@ -64,4 +64,9 @@ void LockPage::setBusy(bool busy)
     m_switch->setEnabled(!busy);
 }
 
+void LockPage::focusUnlock()
+{
+    m_unlock->setFocus();
+}
+
 } // namespace sinfonia

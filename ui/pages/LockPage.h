@@ -18,7 +18,7 @@ public:
     void setOperatorName(const QString& name);
     void showError(const QString& message);
     void setBusy(bool busy);
-    QPushButton* unlockButton() const { return m_unlock; }
+    void focusUnlock();
 
 signals:
     void unlockRequested();

@@ -1,5 +1,6 @@
 #include "ui/pages/PurchasePage.h"
 
+#include "core/domain/VoucherRules.h"
 #include "ui/UiHelpers.h"
 #include "ui/pages/ReceiptDropArea.h"
 
@@ -145,13 +146,14 @@ PurchasePage::PurchasePage(QWidget* parent)
     clear();
 }
 
-void PurchasePage::start(const QString& voucherLabel, Money available, const QDate& today)
+void PurchasePage::start(const QString& voucherLabel, const Voucher& voucher, const QDate& today)
 {
     clear();
-    m_available = available;
+    m_voucher = voucher;
+    m_today = today;
     m_voucherLabel->setText(voucherLabel);
     m_dateEdit->setText(today.toString(QStringLiteral("dd/MM/yyyy")));
-    m_residualEdit->setText(available.toString());
+    m_residualEdit->setText(voucher.availableAmount().toString());
 }
 
 void PurchasePage::restore(const QString& amountText, const QString& document, const PreparedReceipt& receipt)
@@ -274,12 +276,13 @@ std::optional<Money> PurchasePage::validateAmount()
     std::optional<Money> amount;
     if (!text.isEmpty()) {
         const Result<Money> parsed = Money::parse(text);
+        // The same rule the server applies, so the clerk sees its verdict before sending.
+        const Result<void> allowed
+            = parsed.ok() ? VoucherRules::checkPurchase(m_voucher, parsed.value(), m_today) : Result<void>();
         if (!parsed.ok())
             problem = parsed.error().message;
-        else if (parsed->isZero())
-            problem = tr("L'importo deve essere maggiore di zero.");
-        else if (parsed.value() > m_available)
-            problem = tr("L'importo supera il residuo del voucher (%1).").arg(m_available.toString());
+        else if (!allowed.ok())
+            problem = allowed.error().message;
         else
             amount = parsed.value();
     }
@@ -288,6 +291,16 @@ std::optional<Money> PurchasePage::validateAmount()
     m_amountEdit->setProperty("invalid", !problem.isEmpty());
     ui::setStyleClass(m_amountEdit, QString());
     return amount;
+}
+
+bool PurchasePage::isHalfFilled() const
+{
+    return !amountText().trimmed().isEmpty() || m_receipt.has_value();
+}
+
+void PurchasePage::focusAmount()
+{
+    m_amountEdit->setFocus();
 }
 
 void PurchasePage::updateSendButton()

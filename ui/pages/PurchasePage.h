@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/Money.h"
+#include "core/domain/Voucher.h"
 #include "core/receipt/ReceiptProcessor.h"
 
 #include <QFutureWatcher>
@@ -26,7 +27,8 @@ public:
     explicit PurchasePage(QWidget* parent = nullptr);
 
     // Starts a new purchase for a voucher with `available` residual (`today` in Europe/Rome).
-    void start(const QString& voucherLabel, Money available, const QDate& today);
+    // A purchase on `voucher` today (Rome): the amount is checked with VoucherRules::checkPurchase.
+    void start(const QString& voucherLabel, const Voucher& voucher, const QDate& today);
     // Restores what a draft kept (amount as typed, receipt).
     void restore(const QString& amountText, const QString& document, const PreparedReceipt& receipt);
     void setBusy(bool busy);
@@ -47,9 +49,9 @@ public:
     const std::optional<PreparedReceipt>& receipt() const { return m_receipt; }
     bool isProcessing() const { return m_watcher.isRunning(); }
 
-    QLineEdit* amountEdit() const { return m_amountEdit; }
-    QLineEdit* documentEdit() const { return m_documentEdit; }
-    QPushButton* sendButton() const { return m_sendButton; }
+    // Something typed or attached that a scan or a switch would throw away.
+    bool isHalfFilled() const;
+    void focusAmount();
     QLabel* amountMessage() const { return m_amountMessage; }
     QLabel* statusLabel() const { return m_status; }
 
@@ -68,7 +70,8 @@ private:
     void updateSendButton();
     void submit();
 
-    Money m_available;
+    Voucher m_voucher;
+    QDate m_today;
     std::optional<PreparedReceipt> m_receipt;
     QFutureWatcher<Result<PreparedReceipt>> m_watcher;
     std::function<QString()> m_fileChooser;

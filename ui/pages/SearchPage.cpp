@@ -108,8 +108,11 @@ SearchPage::SearchPage(const Clock& clock, QWidget* parent)
     connect(m_cameraButton, &QPushButton::clicked, this, [this] {
         if (!m_cameraScan)
             return;
-        if (const std::optional<QString> cf = m_cameraScan(this))
-            searchScannedCodiceFiscale(*cf);
+        // The webcam dialog accepts a codice fiscale only with a valid check character.
+        if (const std::optional<QString> cf = m_cameraScan(this)) {
+            showQuery(BeneficiaryQuery::byCodiceFiscale(*cf));
+            emit searchRequested(BeneficiaryQuery::byCodiceFiscale(*cf));
+        }
     });
     validateLive();
 }
@@ -161,7 +164,7 @@ void SearchPage::submit()
             m_cfEdit->setFocus();
             return;
         }
-        emit searchRequested(checked->code, QString());
+        emit searchRequested(BeneficiaryQuery::byCodiceFiscale(checked->code));
         return;
     }
     const auto checked = TesseraSanitaria::validate(card);
@@ -170,7 +173,7 @@ void SearchPage::submit()
         m_cardEdit->setFocus();
         return;
     }
-    emit searchRequested(QString(), checked.value());
+    emit searchRequested(BeneficiaryQuery::byCardNumber(checked.value()));
 }
 
 void SearchPage::setBusy(bool busy)
@@ -204,11 +207,17 @@ void SearchPage::setCameraScan(std::function<std::optional<QString>(QWidget*)> s
     m_cameraButton->setVisible(bool(m_cameraScan));
 }
 
-void SearchPage::searchScannedCodiceFiscale(const QString& cf)
+void SearchPage::showQuery(const BeneficiaryQuery& query)
 {
-    m_cardEdit->clear();
-    m_cfEdit->setText(cf);
-    submit();
+    const bool byCf = query.kind == BeneficiaryQuery::Kind::CodiceFiscale;
+    m_cfEdit->setText(byCf ? query.value : QString());
+    m_cardEdit->setText(byCf ? QString() : query.value);
+}
+
+void SearchPage::focusQuery()
+{
+    m_cfEdit->setFocus();
+    m_cfEdit->selectAll();
 }
 
 } // namespace sinfonia

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/services/net/ApiTypes.h"
+
 #include <QWidget>
 #include <functional>
 #include <optional>
@@ -26,18 +28,18 @@ public:
     void showError(const QString& message);
     // Clears the fields and messages (new customer, operator switch).
     void reset();
-    // From the scanner: fills the CF field and searches.
-    void searchScannedCodiceFiscale(const QString& cf);
+    // Shows what a scan looked up (the flow runs the search itself).
+    void showQuery(const BeneficiaryQuery& query);
+    // Puts the cursor in the codice fiscale field, its text selected for the next customer.
+    void focusQuery();
     // The "Scansiona con la webcam" button appears when a camera dialog is available (ui/scan).
     void setCameraScan(std::function<std::optional<QString>(QWidget*)> scan);
 
-    QLineEdit* cfEdit() const { return m_cfEdit; }
-    QLineEdit* cardEdit() const { return m_cardEdit; }
-    QPushButton* searchButton() const { return m_searchButton; }
     QLabel* statusLabel() const { return m_status; }
 
 signals:
-    void searchRequested(const QString& codiceFiscale, const QString& cardNumber);
+    // A validated codice fiscale or card number, typed or read by the webcam.
+    void searchRequested(const sinfonia::BeneficiaryQuery& query);
 
 private:
     const Clock& m_clock;

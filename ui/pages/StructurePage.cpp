@@ -67,4 +67,9 @@ void StructurePage::choose()
         emit structureChosen(item->data(Qt::UserRole).toString());
 }
 
+void StructurePage::focusList()
+{
+    m_list->setFocus();
+}
+
 } // namespace sinfonia

@@ -18,7 +18,7 @@ public:
     explicit StructurePage(QWidget* parent = nullptr);
 
     void setStructures(const QList<OperatorStructure>& structures, const QString& preselectedId);
-    QListWidget* list() const { return m_list; }
+    void focusList();
 
 signals:
     void structureChosen(const QString& structureId);

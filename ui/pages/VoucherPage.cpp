@@ -1,6 +1,8 @@
 #include "ui/pages/VoucherPage.h"
 
+#include "core/domain/Clock.h"
 #include "core/domain/TesseraSanitaria.h"
+#include "core/domain/VoucherRules.h"
 #include "ui/UiHelpers.h"
 #include "ui/models/TransactionsModel.h"
 
@@ -16,8 +18,9 @@
 
 namespace sinfonia {
 
-VoucherPage::VoucherPage(QWidget* parent)
+VoucherPage::VoucherPage(const Clock& clock, QWidget* parent)
     : QWidget(parent)
+    , m_clock(clock)
     , m_model(new TransactionsModel(this))
 {
     auto* layout = new QVBoxLayout(this);
@@ -157,18 +160,15 @@ void VoucherPage::setVoucher(const VoucherInfo& fresh)
                               v.expiryDate.toString(QStringLiteral("dd/MM/yyyy"))));
     m_amounts->setText(
         tr("Importo iniziale: %1    Importo utilizzato: %2").arg(v.initialAmount.toString(), v.usedAmount.toString()));
-    const bool usable = v.state == VoucherState::Attivo && v.availableAmount() > Money();
-    m_purchaseButton->setEnabled(usable);
-    if (v.state == VoucherState::Scaduto)
-        showMessage(tr("Voucher scaduto il %1: non è possibile registrare acquisti.")
-                        .arg(v.expiryDate.toString(QStringLiteral("dd/MM/yyyy"))),
-                    true);
-    else if (v.state == VoucherState::Sospeso)
-        showMessage(tr("Voucher sospeso: non è possibile registrare acquisti."), true);
-    else if (v.state == VoucherState::Esaurito || v.availableAmount() <= Money())
-        showMessage(tr("Voucher esaurito: l'importo disponibile è zero."), true);
-    else
-        showMessage(QString(), false);
+    // Usable when the shared rule accepts the smallest purchase; otherwise its refusal says why.
+    const Result<void> usable = VoucherRules::checkPurchase(v, Money::fromCents(1), m_clock.todayInRome());
+    m_purchaseButton->setEnabled(usable.ok());
+    showMessage(usable.ok() ? QString() : usable.error().message, !usable.ok());
+}
+
+bool VoucherPage::canPurchase() const
+{
+    return hasVoucher() && m_purchaseButton->isEnabled();
 }
 
 void VoucherPage::setTransactions(const QList<ApiMovement>& movements)

@@ -11,6 +11,8 @@ class QTableView;
 
 namespace sinfonia {
 
+class Clock;
+
 class TransactionsModel;
 
 // "Voucher beneficiario": voucher id and number, state badge, available amount, card data, dates,
@@ -20,7 +22,7 @@ class VoucherPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit VoucherPage(QWidget* parent = nullptr);
+    explicit VoucherPage(const Clock& clock, QWidget* parent = nullptr);
 
     void setBeneficiary(const Beneficiary& beneficiary);
     void setVoucher(const VoucherInfo& voucher);
@@ -33,7 +35,8 @@ public:
     bool hasVoucher() const { return !m_voucher.voucher.id.isEmpty(); }
     TransactionsModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
-    QPushButton* purchaseButton() const { return m_purchaseButton; }
+    // A voucher is on screen and the shared rule lets it take a purchase.
+    bool canPurchase() const;
     // Opens the action menu of the current row (used by tests and by Invio on the table).
     void openActionMenu();
 
@@ -48,6 +51,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    const Clock& m_clock;
     void showActionMenu(const QPoint& globalPos);
 
     Beneficiary m_beneficiary;

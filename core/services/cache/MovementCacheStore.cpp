@@ -22,20 +22,22 @@ namespace sinfonia {
 
 namespace {
 
-QString tr(const char* text)
+// Texts of this file: lupdate files Texts::tr() strings under the context the macro names, and
+// translate() looks them up under the same one.
+struct Texts
 {
-    return QCoreApplication::translate("sinfonia::MovementCache", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(sinfonia::MovementCache)
+};
 
 // Any call on a store that is not open (never opened, or closed after an error).
 Error closedError()
 {
-    return makeError(QStringLiteral("cache.closed"), tr("Archivio locale dei movimenti non disponibile."));
+    return makeError(QStringLiteral("cache.closed"), Texts::tr("Archivio locale dei movimenti non disponibile."));
 }
 
 Error dbError(const QString& what, const QSqlError& e)
 {
-    return makeError(QStringLiteral("cache.io"), tr("Archivio locale dei movimenti non disponibile."),
+    return makeError(QStringLiteral("cache.io"), Texts::tr("Archivio locale dei movimenti non disponibile."),
                      what + QStringLiteral(": ") + e.text());
 }
 
@@ -144,7 +146,7 @@ Result<void> MovementCacheStore::openFile(bool* broken)
     // quick_check first: on a garbage file every later statement fails with "not a database".
     if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok")) {
         *broken = true;
-        return makeError(QStringLiteral("cache.corrupt"), tr("Archivio locale dei movimenti danneggiato."),
+        return makeError(QStringLiteral("cache.corrupt"), Texts::tr("Archivio locale dei movimenti danneggiato."),
                          q.lastError().text());
     }
     q.finish();
@@ -219,11 +221,11 @@ Result<void> MovementCacheStore::insertRaw(QSqlDatabase& db, const QList<CachedM
 {
     sqlite3* handle = sqliteHandle(db);
     if (!handle)
-        return makeError(QStringLiteral("cache.io"), tr("Archivio locale dei movimenti non disponibile."),
+        return makeError(QStringLiteral("cache.io"), Texts::tr("Archivio locale dei movimenti non disponibile."),
                          QStringLiteral("not a QSQLITE connection"));
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(handle, insertSql, -1, &st, nullptr) != SQLITE_OK)
-        return makeError(QStringLiteral("cache.io"), tr("Archivio locale dei movimenti non disponibile."),
+        return makeError(QStringLiteral("cache.io"), Texts::tr("Archivio locale dei movimenti non disponibile."),
                          QString::fromUtf8(sqlite3_errmsg(handle)));
     int rc = SQLITE_DONE;
     for (const CachedMovement& m : rows) {
@@ -248,7 +250,7 @@ Result<void> MovementCacheStore::insertRaw(QSqlDatabase& db, const QList<CachedM
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
-        return makeError(QStringLiteral("cache.io"), tr("Archivio locale dei movimenti non disponibile."),
+        return makeError(QStringLiteral("cache.io"), Texts::tr("Archivio locale dei movimenti non disponibile."),
                          QStringLiteral("insert: ") + QString::fromUtf8(sqlite3_errstr(rc)));
     return {};
 }

@@ -19,15 +19,17 @@ namespace sinfonia {
 
 namespace {
 
-QString tr(const char* text)
+// Texts of this file: lupdate files Texts::tr() strings under the context the macro names, and
+// translate() looks them up under the same one.
+struct Texts
 {
-    return QCoreApplication::translate("sinfonia::OperationJournal", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(sinfonia::OperationJournal)
+};
 
 Error dbError(const QString& what, const QSqlError& e)
 {
     return makeError(QStringLiteral("journal.io"),
-                     tr("Impossibile salvare il registro delle operazioni: controlla lo spazio su disco."),
+                     Texts::tr("Impossibile salvare il registro delle operazioni: controlla lo spazio su disco."),
                      what + QStringLiteral(": ") + e.text());
 }
 
@@ -102,19 +104,19 @@ std::optional<JournalEntry::State> journalStateFromString(const QString& s)
 
 QString JournalEntry::outcomeText() const
 {
-    const QString what = kind == Kind::Purchase ? tr("Acquisto di %1").arg(amount.toString())
-                                                : tr("Cancellazione di %1").arg(amount.toString());
+    const QString what = kind == Kind::Purchase ? Texts::tr("Acquisto di %1").arg(amount.toString())
+                                                : Texts::tr("Cancellazione di %1").arg(amount.toString());
     switch (state) {
     case State::Confirmed:
-        return tr("%1 registrato").arg(what);
+        return Texts::tr("%1 registrato").arg(what);
     case State::Failed:
-        return tr("%1 non registrato").arg(what);
+        return Texts::tr("%1 non registrato").arg(what);
     case State::Pending:
     case State::Sent:
     case State::Unknown:
         break;
     }
-    return tr("%1 in verifica con il server").arg(what);
+    return Texts::tr("%1 in verifica con il server").arg(what);
 }
 
 QString OperationJournal::defaultFilePath()
@@ -163,8 +165,8 @@ Result<void> OperationJournal::openFile(const QString& filePath)
     if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok")) {
         // Never set aside: the file may be the only record of an unknown debit. The UI must say so.
         return makeError(QStringLiteral("journal.corrupt"),
-                         tr("Il registro delle operazioni è danneggiato: contatta l'assistenza prima di "
-                            "ripetere acquisti."),
+                         Texts::tr("Il registro delle operazioni è danneggiato: contatta l'assistenza prima di "
+                                   "ripetere acquisti."),
                          filePath);
     }
     q.finish();
@@ -190,7 +192,7 @@ Result<void> OperationJournal::openFile(const QString& filePath)
 Result<void> OperationJournal::record(const JournalEntry& e)
 {
     if (!isOpen())
-        return makeError(QStringLiteral("journal.closed"), tr("Registro delle operazioni non disponibile."));
+        return makeError(QStringLiteral("journal.closed"), Texts::tr("Registro delle operazioni non disponibile."));
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(
         QStringLiteral("INSERT INTO intents (key, kind, state, structure_id, voucher_id, purchase_id, "
@@ -225,7 +227,7 @@ Result<void> OperationJournal::setState(const QString& key, JournalEntry::State 
                                         const QString& message, bool dropBody, bool countAttempt)
 {
     if (!isOpen())
-        return makeError(QStringLiteral("journal.closed"), tr("Registro delle operazioni non disponibile."));
+        return makeError(QStringLiteral("journal.closed"), Texts::tr("Registro delle operazioni non disponibile."));
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("UPDATE intents SET state = ?, movement_id = COALESCE(NULLIF(?, ''), movement_id), "
                              "message = ?, updated_at = ?, attempts = attempts + ?, "
@@ -240,7 +242,7 @@ Result<void> OperationJournal::setState(const QString& key, JournalEntry::State 
     if (!q.exec())
         return dbError(QStringLiteral("update"), q.lastError());
     if (q.numRowsAffected() != 1)
-        return makeError(QStringLiteral("journal.unknown_key"), tr("Operazione non trovata nel registro."));
+        return makeError(QStringLiteral("journal.unknown_key"), Texts::tr("Operazione non trovata nel registro."));
     Q_EMIT entryChanged(key);
     return {};
 }
@@ -313,7 +315,7 @@ QList<JournalEntry> OperationJournal::recent(int limit) const
 Result<void> OperationJournal::saveDraft(const PurchaseDraft& d)
 {
     if (!isOpen())
-        return makeError(QStringLiteral("journal.closed"), tr("Registro delle operazioni non disponibile."));
+        return makeError(QStringLiteral("journal.closed"), Texts::tr("Registro delle operazioni non disponibile."));
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO drafts (operator_id, structure_id, voucher_id, amount_text, "
                              "receipt_name, receipt, saved_at) VALUES (?,?,?,?,?,?,?)"));
@@ -354,7 +356,7 @@ std::optional<PurchaseDraft> OperationJournal::draft(const QString& operatorId, 
 Result<void> OperationJournal::clearDraft(const QString& operatorId, const QString& structureId)
 {
     if (!isOpen())
-        return makeError(QStringLiteral("journal.closed"), tr("Registro delle operazioni non disponibile."));
+        return makeError(QStringLiteral("journal.closed"), Texts::tr("Registro delle operazioni non disponibile."));
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("DELETE FROM drafts WHERE operator_id = ? AND structure_id = ?"));
     q.addBindValue(operatorId);

@@ -97,7 +97,9 @@ void OperationRunner::run(const JournalEntry& entry, QObject* context, Callback 
     call.contentType = entry.contentType;
     call.body = entry.body;
     call.idempotencyKey = key.toLatin1();
-    call.timeoutMs = entry.kind == JournalEntry::Kind::Purchase ? 60000 : 30000;
+    // A receipt upload on a slow counter line may take a while; a cancellation uses the client's timeout.
+    if (entry.kind == JournalEntry::Kind::Purchase)
+        call.timeoutMs = 60000;
     QPointer<QObject> ctx(context);
     ApiRequest* req = m_api->send(std::move(call), this, [this, entry, ctx, done](const Result<ApiResponse>& r) {
         const QString k = entry.idempotencyKey;

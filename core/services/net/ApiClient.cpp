@@ -84,12 +84,12 @@ QUrl ApiClient::urlFor(const ApiCall& call) const
 
 ApiRequest* ApiClient::send(ApiCall call, QObject* context, ApiRequest::Callback done)
 {
-    if (call.timeoutMs <= 0 || call.timeoutMs == 30000)
+    if (!call.timeoutMs)
         call.timeoutMs = m_timeoutMs;
     // Retrying is safe for reads, and for state changes only because the key makes the server
     // answer a retry with the stored response.
-    if (call.maxAttempts <= 1 && (!call.isStateChanging() || !call.idempotencyKey.isEmpty()))
-        call.maxAttempts = 3;
+    if (!call.maxAttempts)
+        call.maxAttempts = !call.isStateChanging() || !call.idempotencyKey.isEmpty() ? 3 : 1;
     const QUrl url = urlFor(call);
     auto* req = new ApiRequest(m_nam, call.authenticated ? m_tokens : nullptr, url, std::move(call), this);
     req->setCallback(context, [this, done = std::move(done)](const Result<ApiResponse>& r) {
@@ -186,6 +186,15 @@ void ApiClient::enableEmployee(const QString& structureId, const QString& employ
                structurePath(structureId) + QStringLiteral("/employees/") + seg(employeeId) + QStringLiteral("/enable"),
                {}),
         context, std::move(done), &ApiDecode::employee);
+}
+
+void ApiClient::findBeneficiary(const QString& structureId, const BeneficiaryQuery& query, QObject* context,
+                                Callback<Beneficiary> done)
+{
+    if (query.kind == BeneficiaryQuery::Kind::CardNumber)
+        findBeneficiaryByCard(structureId, query.value, context, std::move(done));
+    else
+        findBeneficiaryByCf(structureId, query.value, context, std::move(done));
 }
 
 void ApiClient::findBeneficiaryByCf(const QString& structureId, const QString& codiceFiscale, QObject* context,
@@ -347,8 +356,8 @@ void ApiClient::movements(const QString& structureId, const MovementFilter& filt
     if (!filter.codiceFiscale.isEmpty())
         c.query.addQueryItem(QStringLiteral("codiceFiscale"),
                              QString::fromLatin1(QUrl::toPercentEncoding(filter.codiceFiscale)));
-    if (filter.limit > 0)
-        c.query.addQueryItem(QStringLiteral("limit"), QString::number(filter.limit));
+    if (filter.limit)
+        c.query.addQueryItem(QStringLiteral("limit"), QString::number(*filter.limit));
     if (!cursor.isEmpty())
         c.query.addQueryItem(QStringLiteral("cursor"), QString::fromLatin1(QUrl::toPercentEncoding(cursor)));
     typed<MovementPage>(std::move(c), context, std::move(done), &ApiDecode::movementPage);

@@ -59,6 +59,8 @@ public:
                         Callback<Employee> done);
 
     // --- beneficiaries and vouchers
+    void findBeneficiary(const QString& structureId, const BeneficiaryQuery& query, QObject* context,
+                         Callback<Beneficiary> done);
     void findBeneficiaryByCf(const QString& structureId, const QString& codiceFiscale, QObject* context,
                              Callback<Beneficiary> done);
     void findBeneficiaryByCard(const QString& structureId, const QString& cardNumber, QObject* context,

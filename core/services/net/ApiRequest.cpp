@@ -117,7 +117,7 @@ void ApiRequest::attempt()
     connect(m_reply, &QNetworkReply::metaDataChanged, this, checkSize);
     connect(m_reply, &QNetworkReply::readyRead, this, checkSize);
     connect(m_reply, &QNetworkReply::finished, this, &ApiRequest::onReplyFinished);
-    m_timer->start(m_call.timeoutMs);
+    m_timer->start(m_call.timeoutMs.value_or(30000));
 }
 
 void ApiRequest::retryLater(int delayMs)
@@ -142,7 +142,7 @@ void ApiRequest::onReplyFinished()
             : ApiErrors::network(reply->error(), reply->errorString(), m_sslErrors);
         const bool transient = e.code == QLatin1String("net.timeout") || e.code == QLatin1String("net.unreachable")
             || e.code == QLatin1String("net.error");
-        if (transient && retryable() && m_attempt < m_call.maxAttempts && !m_done) {
+        if (transient && retryable() && m_attempt < m_call.maxAttempts.value_or(1) && !m_done) {
             retryLater(300 * m_attempt);
             return;
         }
@@ -175,9 +175,9 @@ void ApiRequest::onReplyFinished()
         finish(std::move(resp));
         return;
     }
-    Error e = ApiErrors::fromHttp(status, body);
+    Error e = ApiErrors::fromHttp(status, body, reply->rawHeader("Retry-After"));
     const bool busy = status == 503 || e.code == QLatin1String("idempotency.in_progress");
-    if (busy && retryable() && m_attempt < m_call.maxAttempts) {
+    if (busy && retryable() && m_attempt < m_call.maxAttempts.value_or(1)) {
         retryLater(500 * m_attempt);
         return;
     }

@@ -11,6 +11,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 class QTimer;
@@ -33,9 +34,11 @@ struct ApiCall
     // is reused on every retry, which is what makes the retry safe.
     QByteArray idempotencyKey;
     bool authenticated = true;
-    int timeoutMs = 30000;
+    // Unset: ApiClient's timeout (setTimeoutMs, 30 s by default).
+    std::optional<int> timeoutMs;
     qint64 maxResponseBytes = 8 * 1024 * 1024;
-    int maxAttempts = 1; // ApiClient sets 3 for GET and keyed calls, 1 otherwise
+    // Unset: ApiClient allows 3 for reads and keyed state changes, 1 otherwise.
+    std::optional<int> maxAttempts;
 
     bool isStateChanging() const { return method != "GET" && method != "HEAD"; }
 };

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <optional>
 
 namespace sinfonia {
 
@@ -69,6 +70,22 @@ struct VoucherInfo
     QString givenName;
     QString familyName;
     QString maskedPhone;
+};
+
+// What the clerk looks a beneficiary up by: a codice fiscale or a Tessera Sanitaria number, already
+// normalised and validated (typed, scanned or read by the webcam).
+struct BeneficiaryQuery
+{
+    enum class Kind
+    {
+        CodiceFiscale,
+        CardNumber
+    };
+    Kind kind = Kind::CodiceFiscale;
+    QString value;
+
+    static BeneficiaryQuery byCodiceFiscale(QString cf) { return {Kind::CodiceFiscale, std::move(cf)}; }
+    static BeneficiaryQuery byCardNumber(QString card) { return {Kind::CardNumber, std::move(card)}; }
 };
 
 struct Beneficiary
@@ -153,7 +170,7 @@ struct MovementFilter
     QDate from;
     QDate to;
     QString codiceFiscale; // empty: every beneficiary
-    int limit = 500;
+    std::optional<int> limit; // unset: the server's default page size
 };
 
 } // namespace sinfonia

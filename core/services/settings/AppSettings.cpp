@@ -31,10 +31,12 @@ const QList<KeyDefault>& defaults()
     return list;
 }
 
-QString tr(const char* text)
+// Texts of this file: lupdate files Texts::tr() strings under the context the macro names, and
+// translate() looks them up under the same one.
+struct Texts
 {
-    return QCoreApplication::translate("sinfonia::AppSettings", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(sinfonia::AppSettings)
+};
 
 } // namespace
 
@@ -106,9 +108,10 @@ Result<void> AppSettings::setValue(const QString& key, const QVariant& value)
 {
     if (isLocked(key))
         return makeError(QStringLiteral("settings.locked"),
-                         tr("Impostazione gestita dall'amministratore di sistema: non modificabile."), key);
+                         Texts::tr("Impostazione gestita dall'amministratore di sistema: non modificabile."), key);
     if (!m_user)
-        return makeError(QStringLiteral("settings.no_user_scope"), tr("Impostazioni utente non disponibili."), key);
+        return makeError(QStringLiteral("settings.no_user_scope"), Texts::tr("Impostazioni utente non disponibili."),
+                         key);
     m_user->setValue(key, value);
     return {};
 }
@@ -117,7 +120,7 @@ Result<void> AppSettings::reset(const QString& key)
 {
     if (isLocked(key))
         return makeError(QStringLiteral("settings.locked"),
-                         tr("Impostazione gestita dall'amministratore di sistema: non modificabile."), key);
+                         Texts::tr("Impostazione gestita dall'amministratore di sistema: non modificabile."), key);
     if (m_user)
         m_user->remove(key);
     return {};

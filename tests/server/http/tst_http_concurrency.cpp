@@ -121,7 +121,9 @@ private slots:
         for (const auto& a : answers) {
             if (a.status == 201)
                 ++created;
-            else if (a.status == 422 && a.body.find("voucher.insufficient_funds") != std::string::npos)
+            else if (a.status == 422
+                     && (a.body.find("voucher.insufficient_funds") != std::string::npos
+                         || a.body.find("voucher.exhausted") != std::string::npos)) // nothing left at all
                 ++refused;
             else if (a.status == 503)
                 ++busy;

@@ -74,7 +74,9 @@ private slots:
             auto r = s.createPurchase(m_env->titolare(), {far1, vid, amount, pngBytes(), {}, {}, {}});
             if (r.ok())
                 ok.fetchAndAddRelaxed(1);
-            else if (r.error().code == QLatin1String("voucher.insufficient_funds"))
+            // Refused for lack of funds: too little left, or nothing at all (the voucher is ESAURITO).
+            else if (r.error().code == QLatin1String("voucher.insufficient_funds")
+                     || r.error().code == QLatin1String("voucher.exhausted"))
                 refused.fetchAndAddRelaxed(1);
             else {
                 qWarning() << r.error().code << r.error().detail;
@@ -229,10 +231,13 @@ private slots:
                     created = s.authorize(m_env->titolare(), far1, mine[rng.bounded(mine.size())]);
                 }
                 if (!created) {
-                    static const QStringList business
-                        = {QStringLiteral("voucher.insufficient_funds"), QStringLiteral("cancel.amount_exceeds"),
-                           QStringLiteral("cancel.not_confirmed"),       QStringLiteral("movement.not_pending"),
-                           QStringLiteral("otp.resend_cooldown"),        QStringLiteral("otp.resend_limit")};
+                    static const QStringList business = {QStringLiteral("voucher.insufficient_funds"),
+                                                         QStringLiteral("voucher.exhausted"),
+                                                         QStringLiteral("cancel.amount_exceeds"),
+                                                         QStringLiteral("cancel.not_confirmed"),
+                                                         QStringLiteral("movement.not_pending"),
+                                                         QStringLiteral("otp.resend_cooldown"),
+                                                         QStringLiteral("otp.resend_limit")};
                     if (!business.contains(created.error().code)) {
                         qWarning() << created.error().code << created.error().detail;
                         unexpected.fetchAndAddRelaxed(1);

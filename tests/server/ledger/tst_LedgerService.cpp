@@ -2,9 +2,12 @@
 // search, purchase validation, receipts and the movement list.
 #include "LedgerTest.h"
 #include "core/domain/CodiceFiscale.h"
+#include "core/domain/ErrorCodes.h"
 #include "core/domain/VoucherRules.h"
 #include "server/ledger/DemoData.h"
 #include "server/ledger/LedgerErrors.h"
+
+#include <QSqlQuery>
 
 using namespace sinfonia;
 using namespace sinfonia::ledger;
@@ -48,6 +51,20 @@ private slots:
         QCOMPARE(s.findBeneficiary({DemoData::disabledCf()}, far1, giulia).error().code,
                  QStringLiteral("structure.not_found"));
         QCOMPARE(httpStatusFor(QStringLiteral("structure.not_found")), 404);
+    }
+
+    void ruleRefusalsHaveTheirStatusAndMessage()
+    {
+        // The refusals of VoucherRules the writers pass on: 422 with a message of their own.
+        for (QLatin1String code : {codes::voucherSuspended, codes::voucherExpired, codes::voucherExhausted,
+                                   codes::voucherNotYetActive, codes::voucherInsufficientFunds, codes::cancelNotSameDay,
+                                   codes::cancelAmountExceeds, codes::cancelNotConfirmed, codes::cancelNotPurchase}) {
+            QCOMPARE(httpStatusFor(code), 422);
+            QVERIFY2(errors::make(code).message != errors::make(QStringLiteral("no.such_code")).message, code.data());
+        }
+        QCOMPARE(httpStatusFor(codes::movementsRangeTooLong), 400);
+        QCOMPARE(httpStatusFor(QStringLiteral("oauth.invalid_grant")), 400);
+        QCOMPARE(httpStatusFor(QStringLiteral("no.such_code")), 500);
     }
 
     void staffManagementIsForTheTitolare()
@@ -173,11 +190,20 @@ private slots:
         r.voucherId = QStringLiteral("424242");
         QCOMPARE(code(r), QStringLiteral("voucher.not_found"));
         r.voucherId = m_env->voucherIdOf(sofia);
-        QCOMPARE(code(r), QStringLiteral("voucher.not_active"));
-        r.voucherId = m_env->voucherIdOf(francesca);
+        QCOMPARE(code(r), QStringLiteral("voucher.suspended"));
+        r.voucherId = m_env->voucherIdOf(francesca); // expired by date
         QCOMPARE(code(r), QStringLiteral("voucher.expired"));
         r.voucherId = m_env->voucherIdOf(chiara);
-        QCOMPARE(code(r), QStringLiteral("voucher.insufficient_funds"));
+        QCOMPARE(code(r), QStringLiteral("voucher.exhausted"));
+        // Stored SCADUTO before its expiry date is expired too; before the activation date, not yet active.
+        const QString laura = m_env->voucherIdOf(beneficiaryCf("Marino", "Laura", QDate(1995, 10, 8), "F839"));
+        QSqlQuery q(m_env->db().connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE vouchers SET state = 'SCADUTO' WHERE id = %1").arg(laura)));
+        r.voucherId = laura;
+        QCOMPARE(code(r), QStringLiteral("voucher.expired"));
+        QVERIFY(q.exec(QStringLiteral("UPDATE vouchers SET state = 'ATTIVO', activation_date = '%1' WHERE id = %2")
+                           .arg(m_env->clock().todayInRome().addDays(1).toString(Qt::ISODate), laura)));
+        QCOMPARE(code(r), QStringLiteral("voucher.not_yet_active"));
         QCOMPARE(m_env->available(id), 60000); // nothing was reserved by the refused requests
 
         auto ok = s.createPurchase(m_env->dipendente(), req(60000));
@@ -191,7 +217,7 @@ private slots:
         QCOMPARE(ok->expiresAt, m_env->clock().now().addSecs(300));
         QCOMPARE(ok->resendAvailableAt, m_env->clock().now().addSecs(30));
         QCOMPARE(m_env->available(id), 0); // a pending purchase reserves its amount
-        QCOMPARE(code(req(1)), QStringLiteral("voucher.insufficient_funds"));
+        QCOMPARE(code(req(1)), QStringLiteral("voucher.exhausted")); // nothing left: ESAURITO
         auto sms = m_env->outbox().latest(QStringLiteral("+393331234444"));
         QVERIFY(sms.ok() && !sms->isEmpty());
         QVERIFY(sms->first().message.text.contains(QStringLiteral("600,00")));

@@ -5,6 +5,7 @@
 #include "server/ledger/AuthStore.h"
 #include "server/ledger/DemoData.h"
 #include "server/ledger/IdempotencyStore.h"
+#include "server/ledger/SqlUtil.h"
 #include "server/ledger/VoucherReader.h"
 
 #include <QAtomicInt>
@@ -31,6 +32,32 @@ private slots:
         QVERIFY(other.ok());
         QVERIFY(other.value()->migrate().ok());
         QCOMPARE(other.value()->schemaVersion(), Database::latestSchemaVersion());
+    }
+
+    void rowsAreReadByColumnName()
+    {
+        QSqlDatabase db = m_env->db().connection();
+        // By the name (or alias) the SELECT gives, case-insensitive as in SQL, whatever the order.
+        auto one = sql::first(db, QStringLiteral("SELECT 'b' AS second_col, 7 AS First_Col, NULL AS no_value"));
+        QVERIFY2(one.ok(), qPrintable(one.ok() ? QString() : one.error().detail));
+        QVERIFY(one->isValid());
+        QCOMPARE(one->value("first_col").toInt(), 7);
+        QCOMPARE(one->value("SECOND_COL").toString(), QStringLiteral("b"));
+        QVERIFY(one->isNull("no_value"));
+        QVERIFY(!one->isNull("first_col"));
+        auto none = sql::first(db, QStringLiteral("SELECT id FROM vouchers WHERE id = ?"), {sql::big(-1)});
+        QVERIFY(none.ok());
+        QVERIFY(!none->isValid());
+        // all(): every row, in the statement's order.
+        auto count = sql::first(db, QStringLiteral("SELECT COUNT(*) AS vouchers FROM vouchers"));
+        auto rows = sql::all(db, QStringLiteral("SELECT id, number FROM vouchers ORDER BY id"));
+        QVERIFY(count.ok());
+        QVERIFY(rows.ok());
+        QCOMPARE(rows->size(), count->value("vouchers").toInt());
+        QVERIFY(rows->size() > 1);
+        for (qsizetype i = 1; i < rows->size(); ++i)
+            QVERIFY(rows->at(i - 1).value("id").toLongLong() < rows->at(i).value("id").toLongLong());
+        QVERIFY(!rows->first().value("number").toString().isEmpty());
     }
 
     void checkConstraintsAreTheLastGuard()

@@ -1,4 +1,4 @@
-#include "FaultProxy.h"
+#include "tests/support/FaultProxy.h"
 
 #include <algorithm>
 #include <arpa/inet.h>
@@ -52,6 +52,29 @@ bool readRequest(int fd, std::string& out)
     return true;
 }
 
+// The request as the server gets it: "Connection: close" (replacing any Connection header), so
+// the server closes after its answer and forward() knows the answer is complete.
+std::string withConnectionClose(const std::string& request)
+{
+    const size_t headerEnd = request.find("\r\n\r\n");
+    const size_t lineEnd = request.find("\r\n");
+    if (headerEnd == std::string::npos || lineEnd == std::string::npos)
+        return request;
+    std::string out = request.substr(0, lineEnd);
+    size_t at = lineEnd;
+    while (at < headerEnd) {
+        const size_t next = request.find("\r\n", at + 2);
+        const std::string line = request.substr(at, next - at); // "\r\nName: value"
+        const size_t colon = line.find(':');
+        std::string name = colon == std::string::npos ? std::string() : line.substr(2, colon - 2);
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        if (name != "connection")
+            out += line;
+        at = next;
+    }
+    return out + "\r\nConnection: close" + request.substr(headerEnd);
+}
+
 } // namespace
 
 FaultProxy::FaultProxy(std::uint16_t serverPort, std::uint32_t seed, int faultPercent)
@@ -94,8 +117,17 @@ void FaultProxy::stop()
     m_listen = -1;
 }
 
+void FaultProxy::setForcedFault(std::optional<Fault> fault)
+{
+    std::lock_guard lock(m_faultMutex);
+    m_forced = fault;
+}
+
 FaultProxy::Fault FaultProxy::nextFault()
 {
+    std::lock_guard lock(m_faultMutex);
+    if (m_forced)
+        return *m_forced;
     if (int(m_rng() % 100) >= m_faultPercent)
         return Fault::None;
     switch (m_rng() % 3) {
@@ -132,7 +164,8 @@ std::string FaultProxy::forward(const std::string& request) const
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     addr.sin_port = htons(m_serverPort);
     std::string response;
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 && sendAll(fd, request)) {
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0
+        && sendAll(fd, withConnectionClose(request))) {
         // The request says "Connection: close": the server closes after its answer.
         char buf[65536];
         for (;;) {
