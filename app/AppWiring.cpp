@@ -15,7 +15,10 @@
 #include "ui/ScanFlow.h"
 
 #include <QApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
+
+Q_LOGGING_CATEGORY(lcApp, "sinfonia.app")
 
 namespace sinfonia {
 
