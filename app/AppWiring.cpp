@@ -15,7 +15,10 @@
 #include "ui/ScanFlow.h"
 
 #include <QApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
+
+Q_LOGGING_CATEGORY(lcApp, "sinfonia.app")
 
 namespace sinfonia {
 
@@ -76,6 +79,8 @@ void AppWiring::connectScanners()
 void AppWiring::start()
 {
     m_window->show();
+    // IT's package test and support scripts wait for this line to know the start reached the window.
+    qCInfo(lcApp) << "main window shown";
     m_flow->start();
 }
 

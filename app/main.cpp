@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QIcon>
+#include <QNetworkProxyFactory>
 #include <QTextStream>
 #include <cstring>
 #include <memory>
@@ -78,6 +79,9 @@ int main(int argc, char* argv[])
         gui->setStyleSheet(QString::fromUtf8(style.readAll()));
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/sinfonia/sinfonia-pos.svg")));
 
+    // The system proxy, as IT configured it: http(s)_proxy/no_proxy on Linux, WinHTTP/Internet
+    // options on Windows. Loopback addresses are never proxied.
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
     AppWiring wiring(options);
     wiring.start();
     return QCoreApplication::exec();

@@ -27,6 +27,12 @@ packages=(
     libsqlite3-dev  # the movement cache's bulk insert path links SQLite (core/services)
     qt6-pdf-dev  # the receipt viewer shows PDF receipts in the window (ui/dialogs)
     unzip  # the XLSX export tests read the workbook back (tests/export)
+    # packaging and IT deployment checks (installer/, scripts/package-test.sh)
+    lintian appstream desktop-file-utils man-db  # Debian quality of the packages
+    mmdebstrap  # the clean Debian root the packages are proven in
+    nginx  # the reverse-proxy example, run on loopback by tst_services_nginx_proxy
+    strace  # the service's system calls checked against its unit's SystemCallFilter
+    wixl msitools  # wixl: builds the Windows installer's WiX source over stand-in files
 )
 
 missing=()

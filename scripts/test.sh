@@ -8,6 +8,8 @@
 #   scripts/test.sh -R money     only the CTest suites matching a regex (extra args go to ctest;
 #                                the time-shifted runs are skipped)
 #   SINFONIA_FAKETIME=0          skips the time-shifted runs
+#   SINFONIA_PACKAGE_TEST=1      also proves the .deb packages in a clean Debian root at the end
+#                                (scripts/package-test.sh; CI sets it; about 2 minutes, root cached)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -21,6 +23,11 @@ export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTRICT=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
     -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache >/dev/null
 cmake --build "$build" -j"$(nproc)"
+
+# Windows readiness: no POSIX-only call in the client's code outside a guarded platform place.
+echo "== portable client code (core, ui, app)"
+scripts/check-portable.sh --self-test
+scripts/check-portable.sh
 
 # The API contract must be valid OpenAPI 3 (linted by a real validator).
 if [ -f docs/api/openapi.yaml ] && [ -x tools/node_modules/.bin/redocly ]; then
@@ -91,4 +98,10 @@ if [ $# -eq 0 ] && [ "${SINFONIA_FAKETIME:-1}" != 0 ]; then
         FAKETIME="+$offset" FAKETIME_DONT_FAKE_MONOTONIC=1 LD_PRELOAD="$faketime_lib" \
             run_ctest -L dates -LE postgres </dev/null
     done
+fi
+
+# The packages in a clean Debian 12 root (mmdebstrap; the root is cached in /var/cache).
+if [ "${SINFONIA_PACKAGE_TEST:-0}" = 1 ]; then
+    echo "== package test in a clean Debian root (scripts/package-test.sh)"
+    scripts/package-test.sh "$build"
 fi

@@ -76,6 +76,9 @@ int main(int argc, char* argv[])
                                    QStringLiteral("location"), QStringLiteral("sinfonia.sqlite"));
     const QCommandLineOption sandboxOpt(QStringLiteral("sandbox"),
                                         QStringLiteral("Sandbox mode: test identities, SMS outbox, settable clock."));
+    const QCommandLineOption migrateOnlyOpt(
+        QStringLiteral("migrate-only"),
+        QStringLiteral("Bring the database schema to the latest version, then exit (install, upgrade)."));
     const QCommandLineOption demoOpt(QStringLiteral("init-demo"),
                                      QStringLiteral("Seed the demo data if the database is empty."));
     const QCommandLineOption bulkOpt(QStringLiteral("bulk-seed"),
@@ -95,8 +98,8 @@ int main(int argc, char* argv[])
         QStringLiteral("SQLite commit durability: full (default; survives power loss) or normal (WAL: survives a "
                        "process crash, the last commits may be lost on power loss; fewer fsyncs)."),
         QStringLiteral("full|normal"), QStringLiteral("full"));
-    parser.addOptions(
-        {listenOpt, dbOpt, sandboxOpt, demoOpt, bulkOpt, certOpt, keyOpt, threadsOpt, publicOpt, syncOpt});
+    parser.addOptions({listenOpt, dbOpt, migrateOnlyOpt, sandboxOpt, demoOpt, bulkOpt, certOpt, keyOpt, threadsOpt,
+                       publicOpt, syncOpt});
     parser.process(app);
 
     QString host;
@@ -123,6 +126,10 @@ int main(int argc, char* argv[])
     std::unique_ptr<ledger::Database> db = std::move(opened).value();
     if (auto m = db->migrate(); !m)
         return fail(QStringLiteral("migration failed: ") + m.error().detail);
+    if (parser.isSet(migrateOnlyOpt)) {
+        QTextStream(stderr) << "sinfonia-server: database " << db->displayLocation() << " migrated" << Qt::endl;
+        return 0;
+    }
 
     ledger::DemoData demo(*db, clock);
     if (parser.isSet(demoOpt)) {

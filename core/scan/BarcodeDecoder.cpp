@@ -1,9 +1,10 @@
 #include "core/scan/BarcodeDecoder.h"
 
+#include "core/scan/ZXingCompat.h"
+
 #include <QImage>
 #include <QLoggingCategory>
 #include <QVideoFrame>
-#include <ZXing/ReadBarcode.h>
 #include <algorithm>
 #include <exception>
 #include <optional>
@@ -15,7 +16,7 @@ namespace sinfonia {
 
 namespace {
 
-ZXing::DecodeHints hintsFor(const BarcodeDecoder::Options& o, bool linearOnly)
+zx::ReaderOptions hintsFor(const BarcodeDecoder::Options& o, bool linearOnly)
 {
     ZXing::BarcodeFormats formats;
     if (o.code39)
@@ -24,7 +25,7 @@ ZXing::DecodeHints hintsFor(const BarcodeDecoder::Options& o, bool linearOnly)
         formats |= ZXing::BarcodeFormat::Code128;
     if (o.qrCode && !linearOnly)
         formats |= ZXing::BarcodeFormat::QRCode;
-    ZXing::DecodeHints hints;
+    zx::ReaderOptions hints;
     // maxNumberOfSymbols(1) is not an optimisation: with more, 1.4.0 hits assert(lineCount()==1).
     hints.setFormats(formats)
         .setTryHarder(linearOnly || o.tryHarder)
@@ -34,10 +35,10 @@ ZXing::DecodeHints hintsFor(const BarcodeDecoder::Options& o, bool linearOnly)
     return hints;
 }
 
-BarcodeReading readView(const ZXing::ImageView& view, const ZXing::DecodeHints& hints)
+BarcodeReading readView(const ZXing::ImageView& view, const zx::ReaderOptions& hints)
 {
     try {
-        const ZXing::Result r = ZXing::ReadBarcode(view, hints);
+        const zx::Barcode r = ZXing::ReadBarcode(view, hints);
         if (!r.isValid())
             return {};
         return BarcodeReading {QString::fromStdString(r.text()), QString::fromLatin1(ZXing::ToString(r.format()))};

@@ -16,8 +16,8 @@ struct BarcodeReading
     bool found() const { return !text.isEmpty(); }
 };
 
-// Our adapter over ZXing-C++ 1.4.0. It reads the luminance plane of YUV frames in place (no
-// conversion), falls back to a Grayscale8 copy for other pixel formats, and always asks for one
+// Our adapter over ZXing-C++ (1.4.0 on Debian 12, 2.x on Windows: ZXingCompat.h). It reads the luminance plane of YUV
+// frames in place (no conversion), falls back to a Grayscale8 copy for other pixel formats, and always asks for one
 // symbol: ZXing 1.4.0 as packaged aborts on clean linear codes when more are requested. Stateless
 // and thread-safe: one instance may be used from a worker thread.
 class BarcodeDecoder

@@ -43,6 +43,7 @@ class TestCache : public QObject
 
 private Q_SLOTS:
     void storeInsertQueryPurge();
+    void portableInsertPathWritesTheSameRows();
     void corruptFileIsSetAside();
     void threadedSyncAndQuery();
     void noPersonalDataInFile();
@@ -78,6 +79,77 @@ void TestCache::storeInsertQueryPurge()
         QCOMPARE(r.cfHash, hasher.hash(QStringLiteral("rssmra85t50a562s"))); // normalised
     QCOMPARE(store.purgeOlderThan(now.addDays(-200)).value(), 1000 - 201 * 4);
     QCOMPARE(store.count().value(), 201 * 4);
+}
+
+// Windows' path (Qt's SQLite plugin has its own SQLite): QSqlQuery inserts, in the same transaction,
+// give exactly the rows of the C API path, upserts and NULL CF keys included; on Linux the fast path
+// stays the one used.
+void TestCache::portableInsertPathWritesTheSameRows()
+{
+    QTemporaryDir dir;
+    MovementCacheStore fast;
+    MovementCacheStore portable(MovementCacheStore::InsertPath::Portable);
+    QVERIFY(fast.open(dir.filePath(QStringLiteral("fast.sqlite"))).ok());
+    QVERIFY(portable.open(dir.filePath(QStringLiteral("portable.sqlite"))).ok());
+    // Where the C API path is built (Linux: Debian's Qt uses the system SQLite) it is the one used.
+    QCOMPARE(fast.usesDirectInsert(), MovementCacheStore::directInsertCompiled());
+    QVERIFY(!portable.usesDirectInsert());
+
+    CfHasher hasher(CfHasher::generateKey());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<CachedMovement> rows;
+    for (int i = 0; i < 300; ++i) {
+        CachedMovement m;
+        m.id = QStringLiteral("m%1").arg(i);
+        m.structureId = QStringLiteral("FAR001");
+        m.createdAt = now.addSecs(-i * 600);
+        m.code = QStringLiteral("ACQ-%1").arg(i);
+        m.voucherId = QStringLiteral("V%1").arg(i % 7);
+        m.type = i % 5 ? MovementType::Acquisto : MovementType::Cancellazione;
+        m.state = i % 3 ? MovementState::Confermato : MovementState::InAttesa;
+        m.amountCents = 100 + i;
+        if (i % 4)
+            m.cfHash = hasher.hash(i % 2 ? motherCf : otherCf); // every 4th row: no CF key (NULL)
+        m.purchaseId = i % 5 ? QString() : QStringLiteral("m%1").arg(i + 1);
+        rows.append(m);
+    }
+    for (MovementCacheStore* store : {&fast, &portable}) {
+        QVERIFY(store->beginBulk().ok());
+        QCOMPARE(store->insert(rows.mid(0, 200), 1).value(), 200);
+        QCOMPARE(store->insert(rows.mid(200), 1).value(), 100);
+        QVERIFY(store->commitBulk().ok());
+        QList<CachedMovement> changed = rows.mid(0, 10);
+        for (CachedMovement& m : changed)
+            m.amountCents += 1000; // an upsert replaces the row, never duplicates it
+        QCOMPARE(store->insert(changed, 2).value(), 10);
+        QCOMPARE(store->count().value(), 300);
+    }
+    const MovementQuery all {QStringLiteral("FAR001"), now.addDays(-30), now.addSecs(1), {}, -1};
+    const auto a = fast.rows(all);
+    const auto b = portable.rows(all);
+    QVERIFY(a.ok() && b.ok());
+    QCOMPARE(a->rows.size(), 300);
+    QCOMPARE(b->rows.size(), a->rows.size());
+    for (qsizetype i = 0; i < a->rows.size(); ++i) {
+        const CachedMovement& x = a->rows.at(i);
+        const CachedMovement& y = b->rows.at(i);
+        QCOMPARE(y.id, x.id);
+        QCOMPARE(y.createdAt, x.createdAt);
+        QCOMPARE(y.code, x.code);
+        QCOMPARE(y.voucherId, x.voucherId);
+        QCOMPARE(y.type, x.type);
+        QCOMPARE(y.state, x.state);
+        QCOMPARE(y.amountCents, x.amountCents);
+        QCOMPARE(y.cfHash.isEmpty(), x.cfHash.isEmpty());
+        QCOMPARE(y.purchaseId, x.purchaseId);
+    }
+    // Newest first: rows 0..9 were replaced by the upsert, row 10 was not.
+    QCOMPARE(b->rows.at(9).amountCents, qint64(100 + 9 + 1000));
+    QCOMPARE(b->rows.at(10).amountCents, qint64(100 + 10));
+    MovementQuery mine = all;
+    mine.cfHash = hasher.hash(motherCf);
+    QCOMPARE(portable.rows(mine)->rows.size(), fast.rows(mine)->rows.size());
+    QVERIFY(!fast.rows(mine)->rows.isEmpty());
 }
 
 void TestCache::corruptFileIsSetAside()

@@ -12,7 +12,9 @@
 #include <QTimeZone>
 #include <QUuid>
 #include <limits>
+#ifdef SINFONIA_SQLITE_DIRECT
 #include <sqlite3.h>
+#endif
 
 Q_LOGGING_CATEGORY(lcCache, "sinfonia.services.cache")
 
@@ -55,11 +57,56 @@ int stateCode(MovementState s)
     return s == MovementState::Confermato ? 1 : 0;
 }
 
+const char insertSql[] = "INSERT OR REPLACE INTO movements (id, structure_id, created_ms, code, voucher_id, "
+                         "type, state, amount_cents, cf_key, purchase_id, sync_id) "
+                         "VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+
+#ifdef SINFONIA_SQLITE_DIRECT
+sqlite3* sqliteHandle(const QSqlDatabase& db)
+{
+    const QVariant v = db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(v.constData());
+}
+#endif
+
+// True when the driver's connection is a connection of the SQLite this program calls: the same
+// build (source id) answers through the driver and through our own sqlite3_sourceid(). A plugin
+// with its own, different SQLite copy fails this, and the C API must then never touch its handle.
+bool sameSqlite(const QSqlDatabase& db)
+{
+#ifdef SINFONIA_SQLITE_DIRECT
+    if (!sqliteHandle(db))
+        return false;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT sqlite_source_id()")) || !q.next())
+        return false;
+    const bool same = q.value(0).toString() == QString::fromLatin1(sqlite3_sourceid());
+    if (!same)
+        qCInfo(lcCache) << "Qt's SQLite is not the linked one; portable inserts";
+    return same;
+#else
+    Q_UNUSED(db);
+    return false;
+#endif
+}
+
 } // namespace
 
-MovementCacheStore::MovementCacheStore()
+MovementCacheStore::MovementCacheStore(InsertPath path)
     : m_connection(QStringLiteral("cache-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , m_insertPath(path)
 {
+}
+
+bool MovementCacheStore::directInsertCompiled()
+{
+#ifdef SINFONIA_SQLITE_DIRECT
+    return true;
+#else
+    return false;
+#endif
 }
 
 MovementCacheStore::~MovementCacheStore()
@@ -75,6 +122,7 @@ bool MovementCacheStore::isOpen() const
 void MovementCacheStore::close()
 {
     rollbackBulk();
+    m_direct = false;
     if (QSqlDatabase::contains(m_connection)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -122,6 +170,7 @@ Result<void> MovementCacheStore::openFile(bool* broken)
             return dbError(QStringLiteral("setup"), q.lastError());
         }
     }
+    m_direct = m_insertPath == InsertPath::Auto && sameSqlite(db);
     return {};
 }
 
@@ -158,15 +207,8 @@ Result<void> MovementCacheStore::open(const QString& filePath, bool* setAside, c
     return again;
 }
 
+#ifdef SINFONIA_SQLITE_DIRECT
 namespace {
-
-sqlite3* sqliteHandle(const QSqlDatabase& db)
-{
-    const QVariant v = db.driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3* const*>(v.constData());
-}
 
 int bindText(sqlite3_stmt* st, int index, const QByteArray& utf8)
 {
@@ -181,11 +223,8 @@ Result<void> MovementCacheStore::insertRaw(QSqlDatabase& db, const QList<CachedM
     if (!handle)
         return makeError(QStringLiteral("cache.io"), Texts::tr("Archivio locale dei movimenti non disponibile."),
                          QStringLiteral("not a QSQLITE connection"));
-    static const char sql[] = "INSERT OR REPLACE INTO movements (id, structure_id, created_ms, code, voucher_id, "
-                              "type, state, amount_cents, cf_key, purchase_id, sync_id) "
-                              "VALUES (?,?,?,?,?,?,?,?,?,?,?)";
     sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(handle, sql, -1, &st, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(handle, insertSql, -1, &st, nullptr) != SQLITE_OK)
         return makeError(QStringLiteral("cache.io"), Texts::tr("Archivio locale dei movimenti non disponibile."),
                          QString::fromUtf8(sqlite3_errmsg(handle)));
     int rc = SQLITE_DONE;
@@ -215,6 +254,35 @@ Result<void> MovementCacheStore::insertRaw(QSqlDatabase& db, const QList<CachedM
                          QStringLiteral("insert: ") + QString::fromUtf8(sqlite3_errstr(rc)));
     return {};
 }
+#else
+Result<void> MovementCacheStore::insertRaw(QSqlDatabase& db, const QList<CachedMovement>& rows, qint64 syncId)
+{
+    return insertPortable(db, rows, syncId);
+}
+#endif
+
+Result<void> MovementCacheStore::insertPortable(QSqlDatabase& db, const QList<CachedMovement>& rows, qint64 syncId)
+{
+    QSqlQuery q(db);
+    if (!q.prepare(QString::fromLatin1(insertSql)))
+        return dbError(QStringLiteral("insert"), q.lastError());
+    for (const CachedMovement& m : rows) {
+        q.bindValue(0, m.id);
+        q.bindValue(1, m.structureId);
+        q.bindValue(2, m.createdAt.toMSecsSinceEpoch());
+        q.bindValue(3, m.code);
+        q.bindValue(4, m.voucherId);
+        q.bindValue(5, typeCode(m.type));
+        q.bindValue(6, stateCode(m.state));
+        q.bindValue(7, m.amountCents);
+        q.bindValue(8, m.cfHash.isEmpty() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(cfKey(m.cfHash)));
+        q.bindValue(9, m.purchaseId);
+        q.bindValue(10, syncId);
+        if (!q.exec())
+            return dbError(QStringLiteral("insert"), q.lastError());
+    }
+    return {};
+}
 
 Result<int> MovementCacheStore::insert(const QList<CachedMovement>& rows, qint64 syncId)
 {
@@ -224,9 +292,8 @@ Result<int> MovementCacheStore::insert(const QList<CachedMovement>& rows, qint64
     const bool own = !m_bulk;
     if (own && !db.transaction())
         return dbError(QStringLiteral("begin"), db.lastError());
-    // The bulk path talks to SQLite directly on the same connection (same transaction): QSqlQuery's
-    // per-value QVariant and UTF-16 conversions cost more than SQLite itself at 100,000 rows.
-    Result<void> r = insertRaw(db, rows, syncId);
+    // Either way the rows go through this connection, so they are in its open transaction.
+    Result<void> r = m_direct ? insertRaw(db, rows, syncId) : insertPortable(db, rows, syncId);
     if (!r.ok()) {
         if (own)
             db.rollback();

@@ -33,7 +33,17 @@ struct MovementRows
 class MovementCacheStore
 {
 public:
-    MovementCacheStore();
+    // How insert() writes. Auto: straight through SQLite's C API on the Qt driver's own connection
+    // (QSqlQuery's per-value QVariant and UTF-16 work costs more than SQLite at 100,000 rows), but
+    // only when that connection belongs to the very SQLite this program links, as with Debian's
+    // Qt; otherwise, and always with Portable, a prepared QSqlQuery in the same transaction (Windows,
+    // where Qt's SQLite plugin carries its own copy of SQLite).
+    enum class InsertPath
+    {
+        Auto,
+        Portable
+    };
+    explicit MovementCacheStore(InsertPath path = InsertPath::Auto);
     ~MovementCacheStore();
     MovementCacheStore(const MovementCacheStore&) = delete;
     MovementCacheStore& operator=(const MovementCacheStore&) = delete;
@@ -73,13 +83,20 @@ public:
     QDateTime coveredSince(const QString& structureId, const QDateTime& from) const;
     Result<qint64> count() const;
     QString filePath() const { return m_path; }
+    // After open(): whether insert() takes the C API path.
+    bool usesDirectInsert() const { return m_direct; }
+    // Whether this build has the C API path at all (SINFONIA_SQLITE_DIRECT, off on Windows).
+    static bool directInsertCompiled();
 
 private:
     Result<void> openFile(bool* broken);
     Result<void> insertRaw(QSqlDatabase& db, const QList<CachedMovement>& rows, qint64 syncId);
+    Result<void> insertPortable(QSqlDatabase& db, const QList<CachedMovement>& rows, qint64 syncId);
 
     QString m_connection;
     QString m_path;
+    InsertPath m_insertPath;
+    bool m_direct = false;
     bool m_bulk = false;
 };
 
