@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "core/domain/ErrorCodes.h"
 #include "core/receipt/ReceiptProcessor.h"
+#include "core/services/net/ApiDecode.h"
 #include "core/services/net/ApiErrors.h"
 #include "ui/CounterBackend.h"
 #include "ui/MainWindow.h"
@@ -276,8 +277,14 @@ void VoucherFlow::verify(const QString& code)
                         [this](Result<VerifyResult> result) {
                             if (!m_otp)
                                 return;
+                            // "confermato" only for the very movement and amount of the OTP dialog.
                             if (result.ok()) {
-                                otpFinished(result.value());
+                                const auto matches = ApiDecode::checkConfirms(result.value(), m_otpMovement.movement);
+                                if (matches.ok()) {
+                                    otpFinished(result.value());
+                                    return;
+                                }
+                                m_otp->showError(matches.error().message);
                                 return;
                             }
                             const Error& e = result.error();
