@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <cstdint>
 #include <cstdio>
@@ -61,8 +62,10 @@ int main(int argc, char** argv)
             words += readDictionary(path);
             continue;
         }
-        QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
         QStringList files;
+        if (QFileInfo(path).isFile())
+            files << path;
+        QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext())
             files << it.next();
         files.sort();
