@@ -19,7 +19,8 @@ build=$(cd "$1" && pwd)
 flows=${2:-10000}
 seed=${3:-$(( $(date +%s) % 1000000 ))}
 targets=" ${RELIABILITY_TARGETS:-T1 T12 T13 T14} "
-export QT_QPA_PLATFORM=offscreen SINFONIA_TEST_SEED="$seed"
+# Long campaigns outlast QTest's default 5-minute watchdog per test function.
+export QT_QPA_PLATFORM=offscreen SINFONIA_TEST_SEED="$seed" QTEST_FUNCTION_TIMEOUT=${QTEST_FUNCTION_TIMEOUT:-14400000}
 echo "reliability: targets${targets}seed $seed"
 status=0
 summary=()
