@@ -5,6 +5,7 @@
 // is discarded by design), pass integrity_check; then a full sync from the server source rebuilds
 // exactly the server's rows. No case may crash. SINFONIA_T12_CORRUPTIONS sets the count (42 here,
 // 200 in scripts/reliability.sh); SINFONIA_TEST_SEED the seed (printed, so a failure replays).
+#include "core/domain/Clock.h"
 #include "core/services/cache/CfHasher.h"
 #include "core/services/cache/MovementCache.h"
 #include "core/services/cache/MovementCacheStore.h"
@@ -92,6 +93,8 @@ private:
     MovementCache::PageFetcher server() const;
     bool syncAll(MovementCache& cache, QString* why);
 
+    // A fixed instant on a DST change day in Rome: the campaign does not depend on today's date.
+    ManualClock m_clock {QDateTime(QDate(2026, 3, 29), QTime(0, 30), Qt::UTC)};
     QTemporaryDir m_dir;
     QList<ApiMovement> m_rows;
     QDate m_from;
@@ -115,9 +118,10 @@ MovementCache::PageFetcher TestCacheCorruption::server() const
         }
         const qsizetype offset = cursor.toLongLong();
         MovementPage page;
-        page.items = inPeriod.mid(offset, filter.limit);
-        if (offset + filter.limit < inPeriod.size())
-            page.nextCursor = QString::number(offset + filter.limit);
+        const int limit = filter.limit.value_or(500);
+        page.items = inPeriod.mid(offset, limit);
+        if (offset + limit < inPeriod.size())
+            page.nextCursor = QString::number(offset + limit);
         QMetaObject::invokeMethod(
             context, [done, page] { done(page); }, Qt::QueuedConnection);
     };
@@ -155,8 +159,8 @@ bool TestCacheCorruption::syncAll(MovementCache& cache, QString* why)
 void TestCacheCorruption::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_to = now.toTimeZone(QTimeZone("Europe/Rome")).date();
+    const QDateTime now = m_clock.now();
+    m_to = m_clock.todayInRome();
     m_from = m_to.addDays(-10);
     for (int i = 0; i < serverRows; ++i) {
         ApiMovement a;
@@ -175,7 +179,7 @@ void TestCacheCorruption::initTestCase()
     m_key = CfHasher::generateKey();
     const QString path = m_dir.filePath(QStringLiteral("template.sqlite"));
     {
-        MovementCache cache;
+        MovementCache cache(m_clock);
         QSignalSpy opened(&cache, &MovementCache::opened);
         cache.open(path, m_key);
         QVERIFY(opened.wait(30000));
@@ -274,7 +278,7 @@ void TestCacheCorruption::corruptedFilesAreSetAsideAndRebuilt()
             writeAll(path + QStringLiteral("-wal"), wal);
         const QString what = QStringLiteral("case %1 (%2), seed %3").arg(c).arg(QLatin1String(kinds[kind])).arg(seed);
 
-        MovementCache cache;
+        MovementCache cache(m_clock);
         QSignalSpy opened(&cache, &MovementCache::opened);
         cache.open(path, m_key);
         QVERIFY2(opened.wait(30000), qPrintable(what));

@@ -100,9 +100,9 @@ void TestHostileServer::mutatedAnswersNeverConfirmWrongly()
     hostile.setTokenProvider(m_session.get());
     hostile.setTimeoutMs(5000);
     QTemporaryDir dir;
-    OperationJournal journal;
+    OperationJournal journal(m_clock);
     QVERIFY(journal.open(dir.filePath(QStringLiteral("journal.sqlite"))).ok());
-    OperationRunner runner(&hostile, &journal);
+    OperationRunner runner(&hostile, &journal, m_clock);
     runner.setOperatorId(me->id);
 
     auto exchangeFor = [&](const QByteArray& key, const QByteArray& pathPart) -> const MutatingProxy::Exchange* {
