@@ -5,6 +5,7 @@
 //   B <n>        a batch of <n> cache rows was committed in one transaction
 // The parent kills it with SIGKILL after a seeded number of lines, so the kill lands at a random
 // point of a write, then checks the files. Usage: crash_writer <dir> <seed>
+#include "core/domain/Clock.h"
 #include "core/services/cache/MovementCacheStore.h"
 #include "core/services/journal/OperationJournal.h"
 
@@ -25,7 +26,8 @@ int main(int argc, char** argv)
     const quint32 seed = QByteArray(argv[2]).toUInt();
     QRandomGenerator rng(seed);
 
-    OperationJournal journal;
+    const SystemClock clock;
+    OperationJournal journal(clock);
     if (auto r = journal.open(dir + QStringLiteral("/journal.sqlite")); !r) {
         std::fprintf(stderr, "journal: %s\n", qPrintable(r.error().detail));
         return 3;
@@ -41,7 +43,7 @@ int main(int argc, char** argv)
 
     constexpr int batch = 50;
     QStringList recorded;
-    const QDateTime base = QDateTime::currentDateTimeUtc();
+    const QDateTime base = clock.now();
     for (quint64 i = 0;; ++i) {
         const quint32 op = rng.bounded(5);
         if (op <= 1 || recorded.isEmpty()) {
