@@ -246,7 +246,7 @@ void MutatingProxy::answer(Connection* c, int status, QByteArray headers, QByteA
         break;
     }
     default:
-        body = mutateJson(body, m, c->exchange.path);
+        body = mutateJson(body, m);
         break;
     }
     if (status >= 200 && status < 300)
@@ -286,7 +286,7 @@ void MutatingProxy::answer(Connection* c, int status, QByteArray headers, QByteA
     client->disconnectFromHost();
 }
 
-QByteArray MutatingProxy::mutateJson(const QByteArray& body, Mutation m, const QByteArray& path)
+QByteArray MutatingProxy::mutateJson(const QByteArray& body, Mutation m)
 {
     QJsonObject root = QJsonDocument::fromJson(body).object();
     QJsonObject movement = root.value(QStringLiteral("movement")).toObject();
@@ -367,7 +367,6 @@ QByteArray MutatingProxy::mutateJson(const QByteArray& body, Mutation m, const Q
     default:
         break;
     }
-    Q_UNUSED(path);
     root.insert(QStringLiteral("movement"), movement);
     if (root.contains(otherKey))
         root.insert(otherKey, other);

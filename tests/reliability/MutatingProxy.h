@@ -77,7 +77,7 @@ private:
     void onClientData(Connection* c);
     void forward(Connection* c);
     void answer(Connection* c, int status, QByteArray headers, QByteArray body);
-    QByteArray mutateJson(const QByteArray& body, Mutation m, const QByteArray& path);
+    QByteArray mutateJson(const QByteArray& body, Mutation m);
 
     QTcpServer* m_server;
     quint16 m_upstream;
