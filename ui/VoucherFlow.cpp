@@ -6,6 +6,7 @@
 #include "core/services/ServiceStack.h"
 #include "core/services/journal/OperationRunner.h"
 #include "core/services/net/ApiClient.h"
+#include "core/services/net/ApiDecode.h"
 #include "core/services/net/ApiErrors.h"
 #include "ui/MainWindow.h"
 #include "ui/OperatorSession.h"
@@ -314,13 +315,20 @@ void VoucherFlow::verify(const QString& code)
                                [this](Result<VerifyResult> result) {
                                    if (!m_otp)
                                        return;
+                                   // "confermato" only for the very movement and amount of the dialog.
                                    if (result.ok()) {
-                                       otpFinished(result.value());
+                                       const auto matches
+                                           = ApiDecode::checkConfirms(result.value(), m_otpMovement.movement);
+                                       if (matches.ok()) {
+                                           otpFinished(result.value());
+                                           return;
+                                       }
+                                       m_otp->showError(matches.error().message);
                                        return;
                                    }
                                    const Error& e = result.error();
-                                   // An expired or locked challenge cannot take another code: the dialog offers a new
-                                   // one.
+                                   // An expired or locked challenge cannot take another code: the dialog offers
+                                   // a new one.
                                    if (e.code == codes::otpExpired || e.code == codes::otpLocked)
                                        m_otp->setChallengeVoid(e.message);
                                    else

@@ -243,7 +243,10 @@ ScanReading extractScan(const QString& raw)
         const QString gtin = gs1Gtin(content);
         QString text = content;
         text.replace(groupSeparator, u' ');
-        return product(ScanReading::Product::Gs1, gtin.isEmpty() ? text.simplified() : gtin);
+        // Separators and an identifier with nothing else are no product code.
+        if (!gtin.isEmpty() || !text.simplified().isEmpty())
+            return product(ScanReading::Product::Gs1, gtin.isEmpty() ? text.simplified() : gtin);
+        return {};
     }
 
     ScanReading result;

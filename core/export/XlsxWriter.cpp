@@ -4,6 +4,7 @@
 #include "core/export/MovementExport.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <cstdio>
 #include <xlsxwriter.h>
 
@@ -16,6 +17,16 @@ lxw_datetime toLxw(const QDateTime& utc)
     const QDate d = local.date();
     const QTime t = local.time();
     return lxw_datetime {d.year(), d.month(), d.day(), t.hour(), t.minute(), double(t.second())};
+}
+// A text cell as Excel will read it back: formula characters guarded as in the CSV, and every "_x"
+// escaped as "_x005F_x". Excel decodes "_xHHHH_" as the character U+HHHH ("_x003D_" is "="), and
+// libxlsxwriter writes control characters that way, so "_x003D" + U+0013 would come back as "=".
+QByteArray cellText(const QString& text)
+{
+    static const QRegularExpression excelEscape(QStringLiteral("_([xX])"));
+    QString guarded = guardFormula(text);
+    guarded.replace(excelEscape, QStringLiteral("_x005F_\\1"));
+    return guarded.toUtf8();
 }
 } // namespace
 
@@ -64,7 +75,7 @@ Result<void> writeXlsx(const ExportRequest& request, const QList<ExportRow>& row
             lxw_datetime dt = toLxw(r.createdAt);
             worksheet_write_datetime(sheet, row, 0, &dt, when);
         }
-        worksheet_write_string(sheet, row, 1, r.code.toUtf8().constData(), nullptr);
+        worksheet_write_string(sheet, row, 1, cellText(r.code).constData(), nullptr);
         worksheet_write_number(sheet, row, 2, double(r.amountCents) / 100.0, money);
         worksheet_write_string(sheet, row, 3, typeNames[r.type == MovementType::Acquisto ? 0 : 1].constData(), nullptr);
         worksheet_write_string(sheet, row, 4, stateNames[r.state == MovementState::InAttesa ? 0 : 1].constData(),

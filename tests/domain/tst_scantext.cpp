@@ -175,6 +175,9 @@ void TestScanText::unreadable_data()
     QTest::newRow("too long to be a scan")
         << QString(QString(maxScanLength, u'%') + QStringLiteral("RSSMRA85T10A562S")) << QString();
     QTest::newRow("two long tokens") << QStringLiteral("8001234567897 4012345678901 X Y") << QString();
+    // Found by tests/fuzz/fuzz_scan_text.cpp: a lone GS1 separator was a product with no code.
+    QTest::newRow("only a GS1 separator") << QStringLiteral("\x01\t\x1d") << QString();
+    QTest::newRow("AIM GS1 identifier alone") << QStringLiteral("]C1") << QString();
 }
 
 void TestScanText::unreadable()

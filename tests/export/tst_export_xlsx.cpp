@@ -33,7 +33,8 @@ private slots:
         QVERIFY(sheet.contains("<v>46352.46875</v>"));
         QVERIFY(sheet.contains("<autoFilter ref=\"A1:E4\"/>"));
         QVERIFY(sheet.contains("ySplit=\"1\""));
-        // A text cell is never a formula.
+        // A text cell is never a formula, and never starts like one (guarded as in the CSV).
+        QVERIFY(sheet.contains("'=HYPERLINK(\"x\")"));
         QVERIFY(!sheet.contains("<f>"));
 
         const QByteArray styles

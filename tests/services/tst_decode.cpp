@@ -69,6 +69,7 @@ private Q_SLOTS:
     void hostileVoucher_data();
     void hostileVoucher();
     void hugeBody();
+    void verifyAnswerMustConfirmThePendingMovement();
     void problemMapping();
     void transportPolicy();
 };
@@ -207,6 +208,41 @@ void TestDecode::transportPolicy()
     QVERIFY(r.error().message.contains(QStringLiteral("https://")));
     QVERIFY(!TransportPolicy::check(QUrl(QStringLiteral("http://192.168.1.10/"))).ok());
     QVERIFY(!TransportPolicy::check(QUrl(QStringLiteral("ftp://sinfonia.example/"))).ok());
+}
+
+void TestDecode::verifyAnswerMustConfirmThePendingMovement()
+{
+    QJsonObject confirmedMovement = goodMovement();
+    confirmedMovement.insert(QStringLiteral("state"), QStringLiteral("CONFERMATO"));
+    const auto pendingAnswer
+        = ApiDecode::movementList(bytes(QJsonObject {{QStringLiteral("items"), QJsonArray {goodMovement()}}}));
+    QVERIFY(pendingAnswer.ok());
+    const Movement pending = pendingAnswer->first().movement;
+    auto verify = [&](const QJsonObject& movement) {
+        return ApiDecode::verifyResult(
+            bytes(QJsonObject {{QStringLiteral("movement"), movement}, {QStringLiteral("voucher"), goodVoucher()}}));
+    };
+    const auto good = verify(confirmedMovement);
+    QVERIFY(good.ok());
+    QVERIFY(ApiDecode::checkConfirms(*good, pending).ok());
+
+    // Each lie a hostile server can tell in a well-formed answer is refused (found by T14).
+    const QList<QPair<QString, QJsonValue>> lies {
+        {QStringLiteral("id"), QStringLiteral("m9")},
+        {QStringLiteral("amountCents"), 1251},
+        {QStringLiteral("state"), QStringLiteral("IN_ATTESA")},
+        {QStringLiteral("structureId"), QStringLiteral("FAR999")},
+    };
+    for (const auto& [field, value] : lies) {
+        QJsonObject m = confirmedMovement;
+        m.insert(field, value);
+        const auto lie = verify(m);
+        QVERIFY2(lie.ok(), qPrintable(field));
+        const auto checked = ApiDecode::checkConfirms(*lie, pending);
+        QVERIFY2(!checked.ok(), qPrintable(field));
+        QCOMPARE(checked.error().code, QStringLiteral("api.decode"));
+        QVERIFY(!checked.error().message.isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDecode)

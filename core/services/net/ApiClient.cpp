@@ -318,11 +318,23 @@ void ApiClient::verifyOtp(const QString& structureId, const QString& movementId,
                           Callback<VerifyResult> done, const QByteArray& idempotencyKey)
 {
     const QJsonObject body {{QStringLiteral("code"), code}};
-    typed<VerifyResult>(change("POST",
-                               structurePath(structureId) + QStringLiteral("/movements/") + seg(movementId)
-                                   + QStringLiteral("/otp/verify"),
-                               idempotencyKey, &body),
-                        context, std::move(done), &ApiDecode::verifyResult);
+    ApiCall call = change("POST",
+                          structurePath(structureId) + QStringLiteral("/movements/") + seg(movementId)
+                              + QStringLiteral("/otp/verify"),
+                          idempotencyKey, &body);
+    // An answer about another movement, or one that is not CONFERMATO, is not a confirmation.
+    send(std::move(call), context, [done = std::move(done), movementId](const Result<ApiResponse>& r) {
+        if (!r.ok()) {
+            done(r.error());
+            return;
+        }
+        auto v = ApiDecode::verifyResult(r.value().body);
+        if (v && v->movement.movement.id != movementId)
+            v = ApiDecode::decodeError(QStringLiteral("verify: answer is for another movement"));
+        else if (v && v->movement.movement.state != MovementState::Confermato)
+            v = ApiDecode::decodeError(QStringLiteral("verify: movement not confirmed"));
+        done(std::move(v));
+    });
 }
 
 void ApiClient::receipt(const QString& structureId, const QString& movementId, QObject* context,

@@ -353,4 +353,19 @@ Result<TokenResponse> tokenResponse(const QByteArray& body)
     });
 }
 
+Result<void> checkConfirms(const VerifyResult& answer, const Movement& pending)
+{
+    const Movement& m = answer.movement.movement;
+    if (m.id != pending.id)
+        return decodeError(QStringLiteral("verify: answer is for another movement"));
+    if (m.structureId != pending.structureId || m.voucherId != pending.voucherId || m.type != pending.type
+        || m.purchaseId != pending.purchaseId)
+        return decodeError(QStringLiteral("verify: answer does not match the movement"));
+    if (m.amount != pending.amount)
+        return decodeError(QStringLiteral("verify: answer has another amount"));
+    if (m.state != MovementState::Confermato)
+        return decodeError(QStringLiteral("verify: movement not confirmed"));
+    return {};
+}
+
 } // namespace sinfonia::ApiDecode

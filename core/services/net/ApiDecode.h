@@ -29,4 +29,10 @@ Result<TokenResponse> tokenResponse(const QByteArray& body);
 
 Error decodeError(const QString& detail);
 
+// Whether an OTP verify answer confirms the movement the counter asked to confirm: the same id,
+// structure, voucher, type and amount as `pending` (the movement of the purchase or cancellation
+// answer), and state CONFERMATO. Anything else is "api.decode": the clerk is told to check the
+// movement list, never shown "confermato".
+Result<void> checkConfirms(const VerifyResult& answer, const Movement& pending);
+
 } // namespace sinfonia::ApiDecode

@@ -1,6 +1,7 @@
 #include "core/services/net/ApiRequest.h"
 
 #include "core/services/net/AccessTokenProvider.h"
+#include "core/services/net/ApiDecode.h"
 #include "core/services/net/ApiErrors.h"
 #include "core/services/net/TransportPolicy.h"
 
@@ -172,6 +173,14 @@ void ApiRequest::onReplyFinished()
         resp.body = body;
         resp.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
         resp.replayed = reply->rawHeader("Idempotency-Replayed").compare("true", Qt::CaseInsensitive) == 0;
+        // A call that asked for JSON takes only a JSON answer: a proxy's HTML page or a mislabelled
+        // body is not the server's answer, whatever it contains (T14).
+        const QByteArray type = resp.contentType.split(';').first().trimmed().toLower();
+        if (m_call.accept == "application/json" && !resp.body.isEmpty() && type != "application/json") {
+            qCInfo(lcApi) << m_call.method << m_url.path() << "answered with content type" << type;
+            finish(ApiDecode::decodeError(QStringLiteral("unexpected content type %1").arg(QString::fromLatin1(type))));
+            return;
+        }
         finish(std::move(resp));
         return;
     }
