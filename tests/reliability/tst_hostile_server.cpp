@@ -96,8 +96,8 @@ void TestHostileServer::mutatedAnswersNeverConfirmWrongly()
 
     MutatingProxy proxy(m_server.port());
     QVERIFY(proxy.port() != 0);
-    ApiClient hostile(m_nam.get(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
-    hostile.setTokenProvider(m_session.get());
+    ApiClient hostile(m_nam, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
+    hostile.setTokenProvider(m_session);
     hostile.setTimeoutMs(5000);
     QTemporaryDir dir;
     OperationJournal journal(m_clock);
