@@ -111,6 +111,7 @@ void CounterFlow::loadSandboxIdentities()
             m_login->showError(info.error().message);
             return;
         }
+        m_window.setTrainingMode(info->sandbox);
         if (!info->sandbox)
             return;
         m_services.api().sandboxIdentities(this, [this](Result<QList<SandboxIdentity>> identities) {
