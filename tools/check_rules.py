@@ -9,9 +9,9 @@
                        over lines, through a macro or in an included header is found as well.
   widget-include       A Qt Widgets header (QtWidgets, QtMultimediaWidgets, QtSvgWidgets,
                        QtOpenGLWidgets, QtPrintSupport, QtPdfWidgets) included by a file under
-                       core/ or server/, directly or through other headers. Found from the compiler's own include
-                       tree (-H), so <QtWidgets/QWidget>, <QtWidgets> or a header that pulls one
-                       in are all seen.
+                       core/ or server/, directly or through other headers. Found from the
+                       compiler's own include tree (-H), so <QtWidgets/QWidget>, <QtWidgets> or a
+                       header that pulls one in are all seen.
   server-layers        Inside server/ the includes go one way: ledger/ <- http/ <- sandbox/ <- auth/
                        (main.cpp, the composition root, may include them all). From the same
                        include tree.
