@@ -7,6 +7,7 @@
 #include "ui/dialogs/OtpDialog.h"
 #include "ui/dialogs/ReceiptViewer.h"
 
+#include <QApplication>
 #include <QBuffer>
 #include <QLabel>
 #include <QLineEdit>
@@ -137,7 +138,9 @@ private slots:
         };
         QTRY_VERIFY_WITH_TIMEOUT(hasDarkPixels(), 10000);
 
-        QTest::keyClick(&viewer, Qt::Key_PageDown);
+        // The keys reach the viewer while the PDF view (a scroll area) has the focus.
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(view));
+        QTest::keyClick(view, Qt::Key_PageDown);
         QCOMPARE(viewer.currentPage(), 1);
         QCOMPARE(pageLabel->text(), QStringLiteral("Pagina 2 di 3"));
         QTest::keyClick(&viewer, Qt::Key_PageDown);
@@ -148,7 +151,7 @@ private slots:
         QCOMPARE(viewer.currentPage(), 1);
 
         QCOMPARE(viewer.zoom(), 1.0);
-        QTest::keyClick(&viewer, Qt::Key_Plus, Qt::ControlModifier);
+        QTest::keyClick(view, Qt::Key_Plus, Qt::ControlModifier);
         QVERIFY(viewer.zoom() > 1.0);
         QCOMPARE(view->zoomMode(), QPdfView::ZoomMode::Custom);
         QCOMPARE(view->zoomFactor(), viewer.zoom());
