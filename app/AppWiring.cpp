@@ -13,6 +13,8 @@
 #include "ui/MainWindow.h"
 #include "ui/MovementsFlow.h"
 #include "ui/ScanFlow.h"
+#include "ui/VoucherFlow.h"
+#include "ui/print/SlipPrinter.h"
 
 #include <QApplication>
 #include <QLoggingCategory>
@@ -41,6 +43,8 @@ AppWiring::AppWiring(const CommandLineOptions& options, QObject* parent)
     m_flow->setIdleTimeoutMs(m_settings->idleLockMinutes() * 60 * 1000);
     m_movements = std::make_unique<MovementsFlow>(*m_services, *m_flow, *m_window);
     m_scanFlow = std::make_unique<ScanFlow>(*m_flow, *m_window);
+    m_slipPrinter = std::make_unique<SlipPrinter>(*m_settings);
+    m_flow->vouchers().setSlipPrinter(m_slipPrinter.get());
     connectScanners();
 }
 
@@ -53,6 +57,7 @@ AppWiring::~AppWiring()
     m_movements.reset();
     m_flow.reset();
     m_window.reset();
+    m_slipPrinter.reset();
 }
 
 void AppWiring::connectScanners()

@@ -18,6 +18,7 @@ class ScanFlow;
 class ScanRouter;
 class SerialScanner;
 class ServiceStack;
+class SlipPrinter;
 class SystemClock;
 class TokenStore;
 
@@ -46,6 +47,7 @@ private:
     std::unique_ptr<CounterFlow> m_flow;
     std::unique_ptr<ScanFlow> m_scanFlow;
     std::unique_ptr<MovementsFlow> m_movements;
+    std::unique_ptr<SlipPrinter> m_slipPrinter;
     std::unique_ptr<ScanRouter> m_scanner;
     std::unique_ptr<SerialScanner> m_serialScanner;
 };

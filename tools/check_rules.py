@@ -8,10 +8,10 @@
                        clang-tools-14) on the AST of every translation unit, so a connect spread
                        over lines, through a macro or in an included header is found as well.
   widget-include       A Qt Widgets header (QtWidgets, QtMultimediaWidgets, QtSvgWidgets,
-                       QtOpenGLWidgets, QtPrintSupport) included by a file under core/ or server/,
-                       directly or through other headers. Found from the compiler's own include
-                       tree (-H), so <QtWidgets/QWidget>, <QtWidgets> or a header that pulls one
-                       in are all seen.
+                       QtOpenGLWidgets, QtPrintSupport, QtPdfWidgets) included by a file under
+                       core/ or server/, directly or through other headers. Found from the
+                       compiler's own include tree (-H), so <QtWidgets/QWidget>, <QtWidgets> or a
+                       header that pulls one in are all seen.
   server-layers        Inside server/ the includes go one way: ledger/ <- http/ <- sandbox/ <- auth/
                        (main.cpp, the composition root, may include them all). From the same
                        include tree.
@@ -42,7 +42,7 @@ CONNECT_MATCHER = 'callExpr(callee(functionDecl(hasName("::QObject::connect"), p
 # member function, to its class); the others do not.
 SINGLE_SHOT_MATCHER = ('callExpr(callee(functionDecl(hasName("::QTimer::singleShot"), unless(hasAnyParameter('
                        'hasType(hasCanonicalType(pointsTo(cxxRecordDecl(isSameOrDerivedFrom("::QObject"))))))))))')
-WIDGET_DIRS = re.compile(r"/Qt(Widgets|MultimediaWidgets|SvgWidgets|OpenGLWidgets|PrintSupport)/")
+WIDGET_DIRS = re.compile(r"/Qt(Widgets|MultimediaWidgets|SvgWidgets|OpenGLWidgets|PrintSupport|PdfWidgets)/")
 LAYERS_WITHOUT_WIDGETS = ("core", "server")
 SERVER_LAYERS = {"ledger": 0, "http": 1, "sandbox": 2, "auth": 3}
 BINDS_HERE = re.compile(r'^(?P<file>/[^:]+):(?P<line>\d+):(?P<col>\d+): note: "root" binds here')

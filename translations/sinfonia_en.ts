@@ -54,6 +54,10 @@
             <source>Pagina %1 di %2</source>
             <translation>Page %1 of %2</translation>
         </message>
+        <message>
+            <source>PROVA – nessun voucher reale</source>
+            <translation>TRAINING – no real voucher</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::AddEmployeeDialog</name>
@@ -875,6 +879,18 @@
             <source>Home</source>
             <translation>Home</translation>
         </message>
+        <message>
+            <source>AMBIENTE DI PROVA — nessun voucher reale</source>
+            <translation>TRAINING ENVIRONMENT — no real voucher</translation>
+        </message>
+        <message>
+            <source>Ambiente di prova: nessun voucher reale</source>
+            <translation>Training environment: no real voucher</translation>
+        </message>
+        <message>
+            <source>PROVA</source>
+            <translation>TRAINING</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::Money</name>
@@ -897,6 +913,89 @@
         <message>
             <source>Al massimo 2 decimali: scrivi i centesimi, es. 12,50</source>
             <translation>At most 2 decimals: write the cents, e.g. 12,50</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::MotherSlip</name>
+        <message>
+            <source>Rotolo 80 mm</source>
+            <translation>80 mm roll</translation>
+        </message>
+        <message>
+            <source>Rotolo 58 mm</source>
+            <translation>58 mm roll</translation>
+        </message>
+        <message>
+            <source>Cancellazione confermata</source>
+            <translation>Cancellation confirmed</translation>
+        </message>
+        <message>
+            <source>Acquisto confermato</source>
+            <translation>Purchase confirmed</translation>
+        </message>
+        <message>
+            <source>PROVA — nessun voucher reale</source>
+            <translation>TRAINING — no real voucher</translation>
+        </message>
+        <message>
+            <source>Voucher secondogeniti</source>
+            <translation>Second-child voucher</translation>
+        </message>
+        <message>
+            <source>Regione Campania</source>
+            <translation>Regione Campania</translation>
+        </message>
+        <message>
+            <source>PROMEMORIA PER IL BENEFICIARIO</source>
+            <translation>REMINDER FOR THE BENEFICIARY</translation>
+        </message>
+        <message>
+            <source>Struttura</source>
+            <translation>Structure</translation>
+        </message>
+        <message>
+            <source>Data e ora</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <source>Operazione</source>
+            <translation>Operation</translation>
+        </message>
+        <message>
+            <source>Importo restituito</source>
+            <translation>Amount returned</translation>
+        </message>
+        <message>
+            <source>Importo</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Saldo residuo</source>
+            <translation>Remaining balance</translation>
+        </message>
+        <message>
+            <source>N. voucher</source>
+            <translation>Voucher no.</translation>
+        </message>
+        <message>
+            <source>N. documento commerciale</source>
+            <translation>Commercial document no.</translation>
+        </message>
+        <message>
+            <source>non indicato</source>
+            <translation>not given</translation>
+        </message>
+        <message>
+            <source>Conserva questo promemoria. Non è un documento fiscale.</source>
+            <translation>Keep this reminder. It is not a tax document.</translation>
+        </message>
+        <message>
+            <source>PROVA</source>
+            <translation>TRAINING</translation>
+        </message>
+        <message>
+            <source>Promemoria voucher</source>
+            <translation>Voucher reminder</translation>
         </message>
     </context>
     <context>
@@ -955,6 +1054,14 @@
         <message>
             <source>Formato di esportazione non supportato.</source>
             <translation>Export format not supported.</translation>
+        </message>
+        <message>
+            <source>Ambiente</source>
+            <translation>Environment</translation>
+        </message>
+        <message>
+            <source>PROVA</source>
+            <translation>TRAINING</translation>
         </message>
     </context>
     <context>
@@ -1022,6 +1129,10 @@
         <message>
             <source>Movimenti esportati: %1, nel file %2.</source>
             <translation>Movements exported: %1, in the file %2.</translation>
+        </message>
+        <message>
+            <source>PROVA: i file esportati sono marcati come dati di prova</source>
+            <translation>TRAINING: exported files are marked as training data</translation>
         </message>
     </context>
     <context>
@@ -1504,14 +1615,38 @@
             <translation>Close</translation>
         </message>
         <message>
-            <source>Scontrino in formato PDF (%1).
+            <source>Impossibile mostrare l'immagine dello scontrino.</source>
+            <translation>Cannot show the receipt image.</translation>
+        </message>
+        <message>
+            <source>Scontrino in PDF</source>
+            <translation>PDF receipt</translation>
+        </message>
+        <message>
+            <source>Pagina precedente (PgSu)</source>
+            <translation>Previous page (PgUp)</translation>
+        </message>
+        <message>
+            <source>Pagina precedente</source>
+            <translation>Previous page</translation>
+        </message>
+        <message>
+            <source>Pagina successiva (PgGiù)</source>
+            <translation>Next page (PgDn)</translation>
+        </message>
+        <message>
+            <source>Pagina successiva</source>
+            <translation>Next page</translation>
+        </message>
+        <message>
+            <source>Impossibile mostrare il PDF dello scontrino (%1).
 Premi "Apri con il visualizzatore di sistema".</source>
-            <translation>Receipt in PDF format (%1).
+            <translation>Cannot show the PDF receipt (%1).
 Press "Open with the system viewer".</translation>
         </message>
         <message>
-            <source>Impossibile mostrare l'immagine dello scontrino.</source>
-            <translation>Cannot show the receipt image.</translation>
+            <source>Pagina %1 di %2</source>
+            <translation>Page %1 of %2</translation>
         </message>
     </context>
     <context>
@@ -1692,6 +1827,45 @@ Leave the purchase and search for the new beneficiary?</translation>
         <message>
             <source>Registro delle operazioni non disponibile.</source>
             <translation>Operation journal not available.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::SlipPrinter</name>
+        <message>
+            <source>Promemoria stampato.</source>
+            <translation>Reminder printed.</translation>
+        </message>
+        <message>
+            <source>Stampa del promemoria non riuscita.</source>
+            <translation>Printing the reminder failed.</translation>
+        </message>
+        <message>
+            <source>Promemoria inviato alla stampante.</source>
+            <translation>Reminder sent to the printer.</translation>
+        </message>
+        <message>
+            <source>Stampa del promemoria non riuscita: controlla la stampante.</source>
+            <translation>Printing the reminder failed: check the printer.</translation>
+        </message>
+        <message>
+            <source>Stampa promemoria - %1</source>
+            <translation>Print reminder - %1</translation>
+        </message>
+        <message>
+            <source>Promemoria per il beneficiario</source>
+            <translation>Reminder for the beneficiary</translation>
+        </message>
+        <message>
+            <source>Carta: %1</source>
+            <translation>Paper: %1</translation>
+        </message>
+        <message>
+            <source>Stampa automatica dopo la conferma</source>
+            <translation>Print automatically after confirmation</translation>
+        </message>
+        <message>
+            <source>Impostato dall'amministratore di sistema</source>
+            <translation>Set by the system administrator</translation>
         </message>
     </context>
     <context>
@@ -2096,6 +2270,18 @@ Leave the purchase and search for the new beneficiary?</translation>
         <message>
             <source>Nessuna azione disponibile</source>
             <translation>No action available</translation>
+        </message>
+        <message>
+            <source>Stampa promemoria</source>
+            <translation>Print reminder</translation>
+        </message>
+        <message>
+            <source>Stampa il promemoria per il beneficiario</source>
+            <translation>Print the reminder for the beneficiary</translation>
+        </message>
+        <message>
+            <source>Stampa per il beneficiario operazione, importo e saldo residuo (Ctrl+P)</source>
+            <translation>Print operation, amount and remaining balance for the beneficiary (Ctrl+P)</translation>
         </message>
     </context>
     <context>

@@ -54,6 +54,10 @@
             <source>Pagina %1 di %2</source>
             <translation>Pagina %1 di %2</translation>
         </message>
+        <message>
+            <source>PROVA – nessun voucher reale</source>
+            <translation>PROVA – nessun voucher reale</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::AddEmployeeDialog</name>
@@ -875,6 +879,18 @@
             <source>Home</source>
             <translation>Home</translation>
         </message>
+        <message>
+            <source>AMBIENTE DI PROVA — nessun voucher reale</source>
+            <translation>AMBIENTE DI PROVA — nessun voucher reale</translation>
+        </message>
+        <message>
+            <source>Ambiente di prova: nessun voucher reale</source>
+            <translation>Ambiente di prova: nessun voucher reale</translation>
+        </message>
+        <message>
+            <source>PROVA</source>
+            <translation>PROVA</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::Money</name>
@@ -897,6 +913,89 @@
         <message>
             <source>Al massimo 2 decimali: scrivi i centesimi, es. 12,50</source>
             <translation>Al massimo 2 decimali: scrivi i centesimi, es. 12,50</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::MotherSlip</name>
+        <message>
+            <source>Rotolo 80 mm</source>
+            <translation>Rotolo 80 mm</translation>
+        </message>
+        <message>
+            <source>Rotolo 58 mm</source>
+            <translation>Rotolo 58 mm</translation>
+        </message>
+        <message>
+            <source>Cancellazione confermata</source>
+            <translation>Cancellazione confermata</translation>
+        </message>
+        <message>
+            <source>Acquisto confermato</source>
+            <translation>Acquisto confermato</translation>
+        </message>
+        <message>
+            <source>PROVA — nessun voucher reale</source>
+            <translation>PROVA — nessun voucher reale</translation>
+        </message>
+        <message>
+            <source>Voucher secondogeniti</source>
+            <translation>Voucher secondogeniti</translation>
+        </message>
+        <message>
+            <source>Regione Campania</source>
+            <translation>Regione Campania</translation>
+        </message>
+        <message>
+            <source>PROMEMORIA PER IL BENEFICIARIO</source>
+            <translation>PROMEMORIA PER IL BENEFICIARIO</translation>
+        </message>
+        <message>
+            <source>Struttura</source>
+            <translation>Struttura</translation>
+        </message>
+        <message>
+            <source>Data e ora</source>
+            <translation>Data e ora</translation>
+        </message>
+        <message>
+            <source>Operazione</source>
+            <translation>Operazione</translation>
+        </message>
+        <message>
+            <source>Importo restituito</source>
+            <translation>Importo restituito</translation>
+        </message>
+        <message>
+            <source>Importo</source>
+            <translation>Importo</translation>
+        </message>
+        <message>
+            <source>Saldo residuo</source>
+            <translation>Saldo residuo</translation>
+        </message>
+        <message>
+            <source>N. voucher</source>
+            <translation>N. voucher</translation>
+        </message>
+        <message>
+            <source>N. documento commerciale</source>
+            <translation>N. documento commerciale</translation>
+        </message>
+        <message>
+            <source>non indicato</source>
+            <translation>non indicato</translation>
+        </message>
+        <message>
+            <source>Conserva questo promemoria. Non è un documento fiscale.</source>
+            <translation>Conserva questo promemoria. Non è un documento fiscale.</translation>
+        </message>
+        <message>
+            <source>PROVA</source>
+            <translation>PROVA</translation>
+        </message>
+        <message>
+            <source>Promemoria voucher</source>
+            <translation>Promemoria voucher</translation>
         </message>
     </context>
     <context>
@@ -955,6 +1054,14 @@
         <message>
             <source>Formato di esportazione non supportato.</source>
             <translation>Formato di esportazione non supportato.</translation>
+        </message>
+        <message>
+            <source>Ambiente</source>
+            <translation>Ambiente</translation>
+        </message>
+        <message>
+            <source>PROVA</source>
+            <translation>PROVA</translation>
         </message>
     </context>
     <context>
@@ -1022,6 +1129,10 @@
         <message>
             <source>Movimenti esportati: %1, nel file %2.</source>
             <translation>Movimenti esportati: %1, nel file %2.</translation>
+        </message>
+        <message>
+            <source>PROVA: i file esportati sono marcati come dati di prova</source>
+            <translation>PROVA: i file esportati sono marcati come dati di prova</translation>
         </message>
     </context>
     <context>
@@ -1504,14 +1615,38 @@
             <translation>Chiudi</translation>
         </message>
         <message>
-            <source>Scontrino in formato PDF (%1).
+            <source>Impossibile mostrare l'immagine dello scontrino.</source>
+            <translation>Impossibile mostrare l'immagine dello scontrino.</translation>
+        </message>
+        <message>
+            <source>Scontrino in PDF</source>
+            <translation>Scontrino in PDF</translation>
+        </message>
+        <message>
+            <source>Pagina precedente (PgSu)</source>
+            <translation>Pagina precedente (PgSu)</translation>
+        </message>
+        <message>
+            <source>Pagina precedente</source>
+            <translation>Pagina precedente</translation>
+        </message>
+        <message>
+            <source>Pagina successiva (PgGiù)</source>
+            <translation>Pagina successiva (PgGiù)</translation>
+        </message>
+        <message>
+            <source>Pagina successiva</source>
+            <translation>Pagina successiva</translation>
+        </message>
+        <message>
+            <source>Impossibile mostrare il PDF dello scontrino (%1).
 Premi "Apri con il visualizzatore di sistema".</source>
-            <translation>Scontrino in formato PDF (%1).
+            <translation>Impossibile mostrare il PDF dello scontrino (%1).
 Premi "Apri con il visualizzatore di sistema".</translation>
         </message>
         <message>
-            <source>Impossibile mostrare l'immagine dello scontrino.</source>
-            <translation>Impossibile mostrare l'immagine dello scontrino.</translation>
+            <source>Pagina %1 di %2</source>
+            <translation>Pagina %1 di %2</translation>
         </message>
     </context>
     <context>
@@ -1692,6 +1827,45 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
         <message>
             <source>Registro delle operazioni non disponibile.</source>
             <translation>Registro delle operazioni non disponibile.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::SlipPrinter</name>
+        <message>
+            <source>Promemoria stampato.</source>
+            <translation>Promemoria stampato.</translation>
+        </message>
+        <message>
+            <source>Stampa del promemoria non riuscita.</source>
+            <translation>Stampa del promemoria non riuscita.</translation>
+        </message>
+        <message>
+            <source>Promemoria inviato alla stampante.</source>
+            <translation>Promemoria inviato alla stampante.</translation>
+        </message>
+        <message>
+            <source>Stampa del promemoria non riuscita: controlla la stampante.</source>
+            <translation>Stampa del promemoria non riuscita: controlla la stampante.</translation>
+        </message>
+        <message>
+            <source>Stampa promemoria - %1</source>
+            <translation>Stampa promemoria - %1</translation>
+        </message>
+        <message>
+            <source>Promemoria per il beneficiario</source>
+            <translation>Promemoria per il beneficiario</translation>
+        </message>
+        <message>
+            <source>Carta: %1</source>
+            <translation>Carta: %1</translation>
+        </message>
+        <message>
+            <source>Stampa automatica dopo la conferma</source>
+            <translation>Stampa automatica dopo la conferma</translation>
+        </message>
+        <message>
+            <source>Impostato dall'amministratore di sistema</source>
+            <translation>Impostato dall'amministratore di sistema</translation>
         </message>
     </context>
     <context>
@@ -2096,6 +2270,18 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
         <message>
             <source>Nessuna azione disponibile</source>
             <translation>Nessuna azione disponibile</translation>
+        </message>
+        <message>
+            <source>Stampa promemoria</source>
+            <translation>Stampa promemoria</translation>
+        </message>
+        <message>
+            <source>Stampa il promemoria per il beneficiario</source>
+            <translation>Stampa il promemoria per il beneficiario</translation>
+        </message>
+        <message>
+            <source>Stampa per il beneficiario operazione, importo e saldo residuo (Ctrl+P)</source>
+            <translation>Stampa per il beneficiario operazione, importo e saldo residuo (Ctrl+P)</translation>
         </message>
     </context>
     <context>

@@ -111,6 +111,7 @@ void CounterFlow::loadSandboxIdentities()
             m_login->showError(info.error().message);
             return;
         }
+        m_window.setTrainingMode(info->sandbox);
         if (!info->sandbox)
             return;
         m_services.api().sandboxIdentities(this, [this](Result<QList<SandboxIdentity>> identities) {
@@ -157,6 +158,12 @@ void CounterFlow::loggedIn(const OperatorProfile& profile)
     // another operator's are never replayed (at the server they would be new purchases).
     m_services.runner().setOperatorId(profile.id);
     m_services.runner().reconcile();
+    // The server may not have answered at start (offline): ask again whether it is a sandbox, so
+    // the training banner and the PROVA marks never miss.
+    m_services.api().info(this, [this](Result<ServerInfo> info) {
+        if (info.ok())
+            m_window.setTrainingMode(info->sandbox);
+    });
     if (m_lock.locked && profile.id == m_lock.operatorId) {
         // Same operator: back exactly where the counter was locked.
         QWidget* back = m_lock.pageBefore ? m_lock.pageBefore.data() : m_window.homePage();

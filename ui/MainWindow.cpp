@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -28,7 +29,13 @@ MainWindow::MainWindow(QWidget* parent)
     m_topBar = new TopBar(root);
     m_stack = new QStackedWidget(root);
     m_footer = new Footer(root);
+    m_trainingBanner = new QLabel(tr("AMBIENTE DI PROVA — nessun voucher reale"), root);
+    m_trainingBanner->setObjectName(QStringLiteral("trainingBanner"));
+    m_trainingBanner->setAlignment(Qt::AlignCenter);
+    m_trainingBanner->setAccessibleName(tr("Ambiente di prova: nessun voucher reale"));
+    m_trainingBanner->setVisible(false);
     layout->addWidget(m_topBar);
+    layout->addWidget(m_trainingBanner);
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_footer);
     setCentralWidget(root);
@@ -85,6 +92,17 @@ void MainWindow::keyPressEvent(QKeyEvent* event)
         }
     }
     QMainWindow::keyPressEvent(event);
+}
+
+void MainWindow::setTrainingMode(bool on)
+{
+    if (on == m_training)
+        return;
+    m_training = on;
+    m_trainingBanner->setVisible(on);
+    const QString title = tr("SINFONIA Banco - Voucher secondogeniti");
+    setWindowTitle(on ? title + QStringLiteral(" - ") + tr("PROVA") : title);
+    emit trainingModeChanged(on);
 }
 
 void MainWindow::addPage(QWidget* page)

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QLabel;
 class QMenu;
 class QStackedWidget;
 
@@ -43,8 +44,15 @@ public:
     // The "Operazioni" menu, for actions of pages added by app/ (e.g. "Elenco movimenti").
     QMenu* operationsMenu() const { return m_operationsMenu; }
 
+    // Training: the server declared itself a sandbox. A permanent banner above every page says so,
+    // and whoever exports or prints listens to trainingModeChanged to mark the output "PROVA".
+    void setTrainingMode(bool on);
+    bool isTrainingMode() const { return m_training; }
+    QLabel* trainingBanner() const { return m_trainingBanner; }
+
 signals:
     void pageChanged(QWidget* page);
+    void trainingModeChanged(bool on);
 
 protected:
     // Invio on a focused button presses it (outside dialogs Qt only does that for Space).
@@ -55,6 +63,8 @@ private:
 
     TopBar* m_topBar = nullptr;
     Footer* m_footer = nullptr;
+    QLabel* m_trainingBanner = nullptr;
+    bool m_training = false;
     QStackedWidget* m_stack = nullptr;
     HomePage* m_home = nullptr;
     QList<QPointer<QWidget>> m_history;

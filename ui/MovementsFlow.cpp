@@ -5,6 +5,7 @@
 #include "ui/CounterFlow.h"
 #include "ui/MainWindow.h"
 #include "ui/OperatorSession.h"
+#include "ui/movements/MovementsExportBar.h"
 #include "ui/movements/MovementsPage.h"
 
 #include <QAction>
@@ -36,6 +37,9 @@ MovementsFlow::MovementsFlow(ServiceStack& services, CounterFlow& counter, MainW
     window.operationsMenu()->insertAction(window.purchaseAction(), action);
     connect(action, &QAction::triggered, this, &MovementsFlow::show);
     connect(&counter.session(), &OperatorSession::changed, this, &MovementsFlow::sessionChanged);
+    // Against a sandbox server every export says "PROVA".
+    m_page->exportBar()->setTraining(window.isTrainingMode());
+    connect(&window, &MainWindow::trainingModeChanged, m_page->exportBar(), &MovementsExportBar::setTraining);
 }
 
 void MovementsFlow::show()

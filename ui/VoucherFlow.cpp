@@ -17,12 +17,14 @@
 #include "ui/pages/PurchasePage.h"
 #include "ui/pages/SearchPage.h"
 #include "ui/pages/VoucherPage.h"
+#include "ui/print/SlipPrinter.h"
 
 #ifdef SINFONIA_HAVE_SCAN_UI
 #include "ui/scan/ScanCameraDialog.h"
 #endif
 
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 
 namespace sinfonia {
@@ -66,6 +68,7 @@ VoucherFlow::VoucherFlow(ServiceStack& services, OperatorSession& session, MainW
 
     connect(m_search, &SearchPage::searchRequested, this, &VoucherFlow::findBeneficiary);
     connect(m_voucher, &VoucherPage::purchaseRequested, this, &VoucherFlow::startPurchase);
+    connect(m_voucher, &VoucherPage::printSlipRequested, this, &VoucherFlow::printSlip);
     connect(m_voucher, &VoucherPage::viewReceiptRequested, this, &VoucherFlow::viewReceipt);
     connect(m_voucher, &VoucherPage::authorizeRequested, this, &VoucherFlow::authorize);
     connect(m_voucher, &VoucherPage::cancelRequested, this, &VoucherFlow::startCancellation);
@@ -364,7 +367,32 @@ void VoucherFlow::otpFinished(const VerifyResult& result)
         false);
     m_window.clearHistory();
     m_window.showPage(m_voucher, false);
+    if (m_slipPrinter) {
+        const auto structure = m_session.structure();
+        m_lastSlip
+            = MotherSlip::fromConfirmed(result, structure ? structure->name : QString(), m_window.isTrainingMode());
+        m_voucher->setSlipAvailable(true);
+        if (m_slipPrinter->autoPrint())
+            m_slipPrinter->printDirect(m_lastSlip);
+    }
     loadTransactions();
+}
+
+void VoucherFlow::setSlipPrinter(SlipPrinter* printer)
+{
+    m_slipPrinter = printer;
+    m_window.operationsMenu()->addSeparator();
+    m_window.operationsMenu()->addMenu(printer->createSettingsMenu(&m_window));
+    connect(printer, &SlipPrinter::printed, this, [this](bool ok, const QString& message) {
+        if (!ok)
+            m_voucher->showMessage(message, true);
+    });
+}
+
+void VoucherFlow::printSlip()
+{
+    if (m_slipPrinter && !m_lastSlip.voucherNumber.isEmpty() && !m_voucher->slipButton()->isHidden())
+        m_slipPrinter->printWithPreview(m_lastSlip, &m_window);
 }
 
 void VoucherFlow::otpClosed()
@@ -407,6 +435,7 @@ void VoucherFlow::clearPersonalData()
     m_voucher->clear();
     m_purchase->clear();
     m_cancellation->clear();
+    m_lastSlip = {};
 }
 
 } // namespace sinfonia

@@ -2,6 +2,7 @@
 
 #include "core/services/journal/OperationJournal.h"
 #include "core/services/net/ApiTypes.h"
+#include "ui/print/MotherSlip.h"
 
 #include <QObject>
 #include <QPointer>
@@ -18,6 +19,7 @@ class PurchasePage;
 struct PreparedReceipt;
 class SearchPage;
 class ServiceStack;
+class SlipPrinter;
 class VoucherPage;
 
 // The voucher side of the counter: search → voucher → purchase / cancellation → OTP, receipt view,
@@ -53,6 +55,11 @@ public:
     // The voucher of the purchase that was interrupted (empty when none).
     QString interruptedVoucherId() const;
     void closeOtpDialog();
+    // "Stampa promemoria" after a confirmation (app/ and tests give one; without it no slip).
+    void setSlipPrinter(SlipPrinter* printer);
+    // The slip of the last confirmed operation on screen (empty voucher number when none).
+    const SlipData& lastSlip() const { return m_lastSlip; }
+    void printSlip();
 
 signals:
     // Emitted when the OTP dialog opens (tests drive it; the window shows it).
@@ -86,6 +93,8 @@ private:
     ApiMovement m_otpMovement;
     bool m_otpConfirmed = false;
     QTimer m_draftTimer;
+    QPointer<SlipPrinter> m_slipPrinter;
+    SlipData m_lastSlip;
 };
 
 } // namespace sinfonia

@@ -28,7 +28,7 @@ Result<void> writeCsv(const ExportRequest& request, const QList<ExportRow>& rows
     QByteArray out;
     out.reserve(flushAt + 4096);
     out += "\xEF\xBB\xBF";
-    const QStringList titles = headers();
+    const QStringList titles = headers(request.training);
     for (qsizetype i = 0; i < titles.size(); ++i)
         appendField(out, titles.at(i), i == titles.size() - 1);
 
@@ -39,7 +39,9 @@ Result<void> writeCsv(const ExportRequest& request, const QList<ExportRow>& rows
         appendField(out, guardFormula(r.code), false);
         appendField(out, amountText(r.amountCents), false);
         appendField(out, guardFormula(displayName(r.type)), false);
-        appendField(out, guardFormula(displayName(r.state)), true);
+        appendField(out, guardFormula(displayName(r.state)), !request.training);
+        if (request.training)
+            appendField(out, trainingMark(), true);
         if (out.size() >= flushAt) {
             if (file.write(out) != out.size())
                 return writeError(request.filePath, file.errorString());

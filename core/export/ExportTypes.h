@@ -38,6 +38,9 @@ struct ExportRequest
     QString structureName;
     QDate from;
     QDate to;
+    // The server is a sandbox (training): the file name, the title and every row say "PROVA", so
+    // training data never passes for real.
+    bool training = false;
 };
 
 // Called every few hundred rows from the exporting thread; returning false cancels the export

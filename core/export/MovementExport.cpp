@@ -39,16 +39,24 @@ QString fileExtension(ExportFormat format)
     return {};
 }
 
-QString defaultFileName(ExportFormat format, const QString& structureId, QDate from, QDate to)
+QString defaultFileName(ExportFormat format, const QString& structureId, QDate from, QDate to, bool training)
 {
-    return QStringLiteral("movimenti_") + safeId(structureId) + u'_' + from.toString(Qt::ISODate) + u'_'
-        + to.toString(Qt::ISODate) + u'.' + fileExtension(format);
+    return (training ? QStringLiteral("PROVA_") : QString()) + QStringLiteral("movimenti_") + safeId(structureId) + u'_'
+        + from.toString(Qt::ISODate) + u'_' + to.toString(Qt::ISODate) + u'.' + fileExtension(format);
 }
 
-QStringList headers()
+QStringList headers(bool training)
 {
-    return {Texts::tr("Data e ora"), Texts::tr("Codice identificativo"), Texts::tr("Importo"),
-            Texts::tr("Tipo operazione"), Texts::tr("Stato")};
+    QStringList titles {Texts::tr("Data e ora"), Texts::tr("Codice identificativo"), Texts::tr("Importo"),
+                        Texts::tr("Tipo operazione"), Texts::tr("Stato")};
+    if (training)
+        titles << Texts::tr("Ambiente");
+    return titles;
+}
+
+QString trainingMark()
+{
+    return Texts::tr("PROVA");
 }
 
 QString dateTimeText(const QDateTime& utc)
@@ -84,9 +92,10 @@ QString guardFormula(const QString& text)
 QString title(const ExportRequest& request)
 {
     const QString where = request.structureName.isEmpty() ? request.structureId : request.structureName;
-    return Texts::tr("Elenco movimenti – %1 – dal %2 al %3")
-        .arg(where, request.from.toString(QStringLiteral("dd/MM/yyyy")),
-             request.to.toString(QStringLiteral("dd/MM/yyyy")));
+    const QString text = Texts::tr("Elenco movimenti – %1 – dal %2 al %3")
+                             .arg(where, request.from.toString(QStringLiteral("dd/MM/yyyy")),
+                                  request.to.toString(QStringLiteral("dd/MM/yyyy")));
+    return request.training ? trainingMark() + QStringLiteral(" – ") + text : text;
 }
 
 Error cancelledError()

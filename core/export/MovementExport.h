@@ -12,17 +12,22 @@ namespace sinfonia {
 namespace MovementExport {
 
 // "movimenti_FAR001_2026-09-01_2026-11-26.csv": structure id and period only, never personal data.
-QString defaultFileName(ExportFormat format, const QString& structureId, QDate from, QDate to);
+// In training the name starts with "PROVA_".
+QString defaultFileName(ExportFormat format, const QString& structureId, QDate from, QDate to, bool training = false);
 QString fileExtension(ExportFormat format);
-// The column titles, in order: Data e ora, Codice identificativo, Importo, Tipo operazione, Stato.
-QStringList headers();
+// The column titles, in order: Data e ora, Codice identificativo, Importo, Tipo operazione, Stato;
+// in training a last column "Ambiente" whose every cell is trainingMark().
+QStringList headers(bool training = false);
+// "PROVA": the mark of every exported or printed line made against a sandbox server.
+QString trainingMark();
 // "26/11/2026 11:15:00" in Europe/Rome.
 QString dateTimeText(const QDateTime& utc);
 // "1234,56" (decimal comma, no grouping, no sign of currency): a number for Italian Excel.
 QString amountText(qint64 cents);
 // A text cell made harmless for spreadsheets: a leading = + - @ tab or CR gets a "'" before it.
 QString guardFormula(const QString& text);
-// The title of the PDF: "Elenco movimenti – Farmacia Avellino – dal 01/09/2026 al 26/11/2026".
+// The title of the PDF: "Elenco movimenti – Farmacia Avellino – dal 01/09/2026 al 26/11/2026",
+// after "PROVA – " in training.
 QString title(const ExportRequest& request);
 
 // Writes the rows in request.format to request.filePath. Errors: "export.cancelled",

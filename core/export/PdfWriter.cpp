@@ -35,6 +35,20 @@ QString headHtml(const ExportRequest& request)
     }
     return html + QStringLiteral("</tr></thead></table>");
 }
+// Training: a large light "PROVA" across the page, under the rows, so no page passes for real.
+void drawTrainingMark(QPainter& painter, qreal width, qreal height)
+{
+    painter.save();
+    QFont big(QStringLiteral("DejaVu Sans"));
+    big.setBold(true);
+    big.setPixelSize(int(width / 5));
+    painter.setFont(big);
+    painter.setPen(QColor(0xf0, 0xb4, 0x5b));
+    painter.translate(width / 2, height / 2);
+    painter.rotate(-35);
+    painter.drawText(QRectF(-width, -height / 4, 2 * width, height / 2), Qt::AlignCenter, trainingMark());
+    painter.restore();
+}
 } // namespace
 
 Result<void> writePdf(const ExportRequest& request, const QList<ExportRow>& rows, const ExportProgress& progress)
@@ -82,6 +96,8 @@ Result<void> writePdf(const ExportRequest& request, const QList<ExportRow>& rows
         for (int page = 0; page < pages; ++page) {
             if (page > 0)
                 writer.newPage();
+            if (request.training)
+                drawTrainingMark(painter, width, height);
             head.drawContents(&painter);
             const qint64 first = qint64(page) * rowsPerPage;
             const qint64 end = qMin(total, first + rowsPerPage);
@@ -105,6 +121,9 @@ Result<void> writePdf(const ExportRequest& request, const QList<ExportRow>& rows
             for (qreal cx : x)
                 painter.drawLine(QPointF(cx, headHeight), QPointF(cx, y));
             painter.setPen(Qt::black);
+            if (request.training)
+                painter.drawText(QRectF(0, height - footerHeight, width, footerHeight), Qt::AlignLeft | Qt::AlignBottom,
+                                 QCoreApplication::translate("MovementExport", "PROVA – nessun voucher reale"));
             painter.drawText(QRectF(0, height - footerHeight, width, footerHeight), Qt::AlignRight | Qt::AlignBottom,
                              QCoreApplication::translate("MovementExport", "Pagina %1 di %2").arg(page + 1).arg(pages));
             if (progress && !progress(end, total)) {

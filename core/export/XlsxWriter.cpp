@@ -45,7 +45,7 @@ Result<void> writeXlsx(const ExportRequest& request, const QList<ExportRow>& row
     props.title = titleUtf8.data();
     workbook_set_properties(book, &props);
 
-    lxw_worksheet* sheet = workbook_add_worksheet(book, "Movimenti");
+    lxw_worksheet* sheet = workbook_add_worksheet(book, request.training ? "PROVA Movimenti" : "Movimenti");
     lxw_format* bold = workbook_add_format(book);
     format_set_bold(bold);
     lxw_format* money = workbook_add_format(book);
@@ -55,10 +55,11 @@ Result<void> writeXlsx(const ExportRequest& request, const QList<ExportRow>& row
     worksheet_set_column(sheet, 0, 0, 18, nullptr);
     worksheet_set_column(sheet, 1, 1, 24, nullptr);
     worksheet_set_column(sheet, 2, 2, 14, nullptr);
-    worksheet_set_column(sheet, 3, 4, 16, nullptr);
+    worksheet_set_column(sheet, 3, 5, 16, nullptr);
     worksheet_freeze_panes(sheet, 1, 0);
 
-    const QStringList titles = headers();
+    const QStringList titles = headers(request.training);
+    const QByteArray mark = trainingMark().toUtf8();
     for (int c = 0; c < titles.size(); ++c)
         worksheet_write_string(sheet, 0, lxw_col_t(c), titles.at(c).toUtf8().constData(), bold);
 
@@ -80,12 +81,14 @@ Result<void> writeXlsx(const ExportRequest& request, const QList<ExportRow>& row
         worksheet_write_string(sheet, row, 3, typeNames[r.type == MovementType::Acquisto ? 0 : 1].constData(), nullptr);
         worksheet_write_string(sheet, row, 4, stateNames[r.state == MovementState::InAttesa ? 0 : 1].constData(),
                                nullptr);
+        if (request.training)
+            worksheet_write_string(sheet, row, 5, mark.constData(), bold);
         if (progress && (i % 1000 == 999) && !progress(i + 1, total)) {
             cancelled = true;
             break;
         }
     }
-    worksheet_autofilter(sheet, 0, 0, lxw_row_t(total), 4);
+    worksheet_autofilter(sheet, 0, 0, lxw_row_t(total), request.training ? 5 : 4);
 
     const lxw_error err = workbook_close(book);
     if (cancelled || err != LXW_NO_ERROR) {

@@ -53,6 +53,29 @@ private slots:
         QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
     }
 
+    // Against a sandbox server every line says PROVA, and so does the file name: a training export
+    // copied, filtered or mailed never passes for real data.
+    void trainingMarksNameAndEveryLine()
+    {
+        QCOMPARE(MovementExport::defaultFileName(ExportFormat::Pdf, QStringLiteral("FAR001"), QDate(2026, 9, 1),
+                                                 QDate(2026, 11, 26), true),
+                 QStringLiteral("PROVA_movimenti_FAR001_2026-09-01_2026-11-26.pdf"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.csv"));
+        ExportRequest request = test::sampleRequest(ExportFormat::Csv, path);
+        request.training = true;
+        const auto result = MovementExport::write(request, test::sampleRows());
+        QVERIFY2(result.ok(), qPrintable(result.error().detail));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().split('\n');
+        QCOMPARE(lines.size(), 5); // header, 3 rows, the empty piece after the last CRLF
+        QVERIFY(lines.at(0).endsWith("\"Stato\";\"Ambiente\"\r"));
+        for (int i = 1; i <= 3; ++i)
+            QVERIFY2(lines.at(i).endsWith("\";\"PROVA\"\r"), lines.at(i).constData());
+        QVERIFY(lines.at(4).isEmpty());
+    }
+
     void cancelLeavesNoFile()
     {
         QTemporaryDir dir;

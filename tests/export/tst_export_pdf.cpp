@@ -44,6 +44,24 @@ private slots:
         QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
     }
 
+    void trainingOnEveryPage()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("prova.pdf"));
+        ExportRequest request = test::sampleRequest(ExportFormat::Pdf, path);
+        request.training = true;
+        const auto result = MovementExport::write(request, test::manyRows(100));
+        QVERIFY2(result.ok(), qPrintable(result.error().detail));
+        QCOMPARE(pageCount(path), 3);
+        const QString t = text(path);
+        QCOMPARE(t.count(QStringLiteral("PROVA – Elenco movimenti")), 3);
+        QCOMPARE(t.count(QStringLiteral("PROVA – nessun voucher reale")), 3);
+        // The real export says nothing of the kind.
+        const QString realPath = dir.filePath(QStringLiteral("vero.pdf"));
+        QVERIFY(MovementExport::write(test::sampleRequest(ExportFormat::Pdf, realPath), test::sampleRows()).ok());
+        QVERIFY(!text(realPath).contains(QStringLiteral("PROVA")));
+    }
+
     void headerRepeatedOnEveryPage()
     {
         QTemporaryDir dir;

@@ -46,6 +46,27 @@ private slots:
         QVERIFY(core.contains("Farmacia Avellino"));
     }
 
+    void trainingColumnOnEveryRow()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("prova.xlsx"));
+        ExportRequest request = test::sampleRequest(ExportFormat::Xlsx, path);
+        request.training = true;
+        const auto result = MovementExport::write(request, test::sampleRows());
+        QVERIFY2(result.ok(), qPrintable(result.error().detail));
+        const QByteArray sheet = test::runTool(
+            QStringLiteral("unzip"), {QStringLiteral("-p"), path, QStringLiteral("xl/worksheets/sheet1.xml")});
+        QVERIFY(sheet.contains("<autoFilter ref=\"A1:F4\"/>"));
+        QCOMPARE(sheet.count("<t>PROVA</t>"), 3);
+        QVERIFY(sheet.contains("<t>Ambiente</t>"));
+        const QByteArray book
+            = test::runTool(QStringLiteral("unzip"), {QStringLiteral("-p"), path, QStringLiteral("xl/workbook.xml")});
+        QVERIFY(book.contains("name=\"PROVA Movimenti\""));
+        const QByteArray core
+            = test::runTool(QStringLiteral("unzip"), {QStringLiteral("-p"), path, QStringLiteral("docProps/core.xml")});
+        QVERIFY(core.contains("PROVA"));
+    }
+
     void manyRowsAndCancel()
     {
         QTemporaryDir dir;

@@ -233,6 +233,39 @@ private slots:
         QCOMPARE(exported.last().at(0).toBool(), true);
         QVERIFY(QFile::exists(f.dir.filePath(QStringLiteral("movimenti_FAR001_2026-11-26_2026-11-26.pdf"))));
     }
+
+    // Against a sandbox server the bar says so and the file is named and marked PROVA.
+    void trainingExportIsMarked()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        QWidget window;
+        makePage(f, &window);
+        MovementsExportBar* bar = f.page->exportBar();
+        QVERIFY(!bar->trainingTag()->isVisibleTo(&window));
+        bar->setTraining(true);
+        QVERIFY(bar->trainingTag()->isVisibleTo(&window));
+        QSignalSpy done(f.page, &MovementsPage::searchFinished);
+        QVERIFY(f.page->search());
+        QVERIFY(done.wait(20000));
+        QString proposed;
+        bar->setFileChooser([&proposed](ExportFormat, const QString& path) {
+            proposed = path;
+            return path;
+        });
+        bar->setDirectory(f.dir.path());
+        QSignalSpy exported(bar, &MovementsExportBar::exportFinished);
+        bar->exportAs(ExportFormat::Csv);
+        QVERIFY(exported.wait(20000));
+        QCOMPARE(exported.last().at(0).toBool(), true);
+        QCOMPARE(proposed, f.dir.filePath(QStringLiteral("PROVA_movimenti_FAR001_2026-11-26_2026-11-26.csv")));
+        QFile file(proposed);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().count(";\"PROVA\"\r\n"), 3);
+
+        bar->setTraining(false);
+        QVERIFY(!bar->trainingTag()->isVisibleTo(&window));
+    }
 };
 
 QTEST_MAIN(TestMovementsPage)

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void userValueOverDefault();
     void invalidValuesFallBack();
     void nativeScopesFollowXdg();
+    void slipPaperAndAutoPrint();
 };
 
 void TestSettings::defaultsWithoutFiles()
@@ -97,6 +98,38 @@ void TestSettings::nativeScopesFollowXdg()
     QVERIFY(s.setValue(QString::fromLatin1(SettingsKeys::language), QStringLiteral("en")).ok());
     s.sync();
     QVERIFY(QFile::exists(userDir + QStringLiteral("/SINFONIA/sinfonia-banco.conf")));
+}
+
+void TestSettings::slipPaperAndAutoPrint()
+{
+    QTemporaryDir dir;
+    const QString sys = dir.filePath(QStringLiteral("system.conf"));
+    const QString usr = dir.filePath(QStringLiteral("user.conf"));
+    const QString paper = QString::fromLatin1(SettingsKeys::slipPaper);
+    const QString autoPrint = QString::fromLatin1(SettingsKeys::slipAutoPrint);
+    {
+        AppSettings s(sys, usr);
+        QCOMPARE(s.slipPaper(), QStringLiteral("A4"));
+        QCOMPARE(s.slipAutoPrint(), false);
+        QVERIFY(s.setValue(paper, QStringLiteral("58MM")).ok());
+        QCOMPARE(s.slipPaper(), QStringLiteral("58mm"));
+        QVERIFY(s.setValue(paper, QStringLiteral("A3")).ok());
+        QCOMPARE(s.slipPaper(), QStringLiteral("A4"));
+        QVERIFY(s.setValue(autoPrint, true).ok());
+        QCOMPARE(s.slipAutoPrint(), true);
+        s.sync();
+    }
+    {
+        // IT fixes the roll and turns automatic print off: the user's choice no longer counts.
+        QSettings it(sys, QSettings::IniFormat);
+        it.setValue(paper, QStringLiteral("80mm"));
+        it.setValue(autoPrint, QStringLiteral("false"));
+    }
+    AppSettings s(sys, usr);
+    QCOMPARE(s.slipPaper(), QStringLiteral("80mm"));
+    QCOMPARE(s.slipAutoPrint(), false);
+    QVERIFY(s.isLocked(paper));
+    QCOMPARE(s.setValue(paper, QStringLiteral("A5")).error().code, QStringLiteral("settings.locked"));
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -6,10 +6,13 @@
 #include "core/domain/Clock.h"
 #include "core/services/ServiceStack.h"
 #include "core/services/auth/TokenStore.h"
+#include "core/services/settings/AppSettings.h"
 #include "tests/support/TestServer.h"
 #include "ui/CounterFlow.h"
 #include "ui/MainWindow.h"
 #include "ui/ScanFlow.h"
+#include "ui/VoucherFlow.h"
+#include "ui/print/SlipPrinter.h"
 
 #include <QTemporaryDir>
 #include <memory>
@@ -27,6 +30,12 @@ struct CounterFixture
         window = std::make_unique<MainWindow>();
         flow = std::make_unique<CounterFlow>(*services, *window);
         scans = std::make_unique<ScanFlow>(*flow, *window);
+        // Slips go to a PDF in the temporary folder; settings are temporary files (system = IT).
+        settings = std::make_unique<AppSettings>(dir.filePath(QStringLiteral("system.conf")),
+                                                 dir.filePath(QStringLiteral("user.conf")));
+        slips = std::make_unique<SlipPrinter>(*settings);
+        slips->setPdfOutput(slipPdf());
+        flow->vouchers().setSlipPrinter(slips.get());
         window->show();
     }
     ~CounterFixture()
@@ -35,6 +44,7 @@ struct CounterFixture
         flow.reset();
         window.reset();
     }
+    QString slipPdf() const { return dir.filePath(QStringLiteral("promemoria.pdf")); }
 
     QTemporaryDir dir;
     SystemClock clock;
@@ -43,6 +53,8 @@ struct CounterFixture
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<CounterFlow> flow;
     std::unique_ptr<ScanFlow> scans;
+    std::unique_ptr<AppSettings> settings;
+    std::unique_ptr<SlipPrinter> slips;
 };
 
 } // namespace sinfonia::test

@@ -21,7 +21,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -38,6 +40,17 @@ public:
 };
 
 const QString activeCf = QStringLiteral("RSSMRA85T50A562W");
+
+// The text of a PDF on one line (pdftotext of poppler-utils).
+QString pdfText(const QString& path)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+    p.waitForFinished(60000);
+    return QString::fromUtf8(p.readAllStandardOutput())
+        .normalized(QString::NormalizationForm_KC)
+        .replace(QRegularExpression(QStringLiteral("\\s+")), QStringLiteral(" "));
+}
 const QString activePhone = QStringLiteral("+393331234333");
 constexpr int timeout = 15000;
 } // namespace
@@ -155,6 +168,31 @@ private slots:
         m_app.reset();
     }
 
+    // The test server is a sandbox: the banner is above every page, from the login on.
+    void sandboxShowsTrainingBannerOnEveryPage()
+    {
+        QLabel* banner = m_app->window->trainingBanner();
+        QCOMPARE(banner->objectName(), QStringLiteral("trainingBanner"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->window->isTrainingMode(), timeout);
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->text(), QStringLiteral("AMBIENTE DI PROVA — nessun voucher reale"));
+        QVERIFY(m_app->window->windowTitle().endsWith(QStringLiteral("PROVA")));
+        // As if the server had not answered at start: the login asks again.
+        m_app->window->setTrainingMode(false);
+        QVERIFY(!banner->isVisible());
+        loginAndSelect();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), timeout);
+        openActiveVoucher();
+        QVERIFY(banner->isVisible());
+        m_app->flow->lock();
+        QCOMPARE(m_app->window->currentPage(), static_cast<QWidget*>(m_app->flow->lockPage()));
+        QVERIFY(banner->isVisible());
+        // The banner sits between the top bar and the page, never over it.
+        QWidget* page = m_app->window->currentPage();
+        QVERIFY(banner->mapTo(m_app->window.get(), QPoint(0, banner->height())).y()
+                <= page->mapTo(m_app->window.get(), QPoint(0, 0)).y());
+    }
+
     void purchaseConfirmedThenCancelled()
     {
         loginAndSelect();
@@ -171,6 +209,23 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(vouchers().voucherPage()->voucher().voucher.availableAmount(),
                                   before - Money::fromCents(1250), timeout);
 
+        // "Stampa promemoria": the slip (to PDF here) says operation, amount, balance and voucher,
+        // PROVA (the test server is a sandbox), and neither her codice fiscale nor her name.
+        QPushButton* slipButton = vouchers().voucherPage()->slipButton();
+        QCOMPARE(slipButton->objectName(), QStringLiteral("printSlipButton"));
+        QVERIFY(slipButton->isVisible());
+        QTest::mouseClick(slipButton, Qt::LeftButton);
+        QVERIFY(QFile::exists(m_app->slipPdf()));
+        QString slip = pdfText(m_app->slipPdf());
+        const QString number = vouchers().voucherPage()->voucher().voucher.number;
+        for (const QString& s : {QStringLiteral("Acquisto confermato"), QStringLiteral("Farmacia Avellino"),
+                                 Money::fromCents(1250).toString(), (before - Money::fromCents(1250)).toString(),
+                                 number, QStringLiteral("PROVA")})
+            QVERIFY2(slip.contains(s), qPrintable(s + QStringLiteral(" not in: ") + slip));
+        QVERIFY(!slip.contains(activeCf));
+        QVERIFY(!slip.contains(QStringLiteral("Rossi")));
+        QFile::remove(m_app->slipPdf());
+
         // Cancel it: the newest confirmed purchase of today offers the action.
         QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("CONFERMATO"), MovementType::Acquisto, 1250) >= 0, timeout);
         const ApiMovement purchase = vouchers().voucherPage()->model()->movement(
@@ -184,8 +239,13 @@ private slots:
         child<QLineEdit>(cancel, "revokeAmountEdit")->setText(purchase.actions.cancellable.toEditString());
         QTest::keyClick(child<QLineEdit>(cancel, "revokeAmountEdit"), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(vouchers().otpDialog() != nullptr, timeout);
+        QVERIFY(m_app->slips->setAutoPrint(true).ok()); // the slip prints by itself this time
         typeOtp(vouchers().otpDialog(), m_server.latestOtp(activePhone));
         QTRY_COMPARE_WITH_TIMEOUT(vouchers().voucherPage()->voucher().voucher.availableAmount(), before, timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_app->slipPdf()), timeout);
+        slip = pdfText(m_app->slipPdf());
+        QVERIFY2(slip.contains(QStringLiteral("Cancellazione confermata")), qPrintable(slip));
+        QVERIFY(slip.contains(before.toString()));
     }
 
     void wrongOtpShowsAttemptsLeft()

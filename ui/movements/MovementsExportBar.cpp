@@ -50,9 +50,15 @@ MovementsExportBar::MovementsExportBar(QWidget* parent)
     m_status->setWordWrap(true);
     m_status->setAccessibleName(tr("Esito dell'esportazione"));
 
+    m_trainingTag = new QLabel(tr("PROVA: i file esportati sono marcati come dati di prova"), this);
+    m_trainingTag->setObjectName(QStringLiteral("exportTrainingTag"));
+    m_trainingTag->setProperty("class", QStringLiteral("banner"));
+    m_trainingTag->hide();
+
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_button);
+    layout->addWidget(m_trainingTag);
     layout->addWidget(m_progress, 1);
     layout->addWidget(m_cancel);
     layout->addWidget(m_status, 2);
@@ -60,6 +66,12 @@ MovementsExportBar::MovementsExportBar(QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, this, &MovementsExportBar::cancel);
     connect(m_job, &MovementExportJob::progressChanged, m_progress, &QProgressBar::setValue);
     connect(m_job, &MovementExportJob::finished, this, &MovementsExportBar::onFinished);
+}
+
+void MovementsExportBar::setTraining(bool on)
+{
+    m_training = on;
+    m_trainingTag->setVisible(on);
 }
 
 bool MovementsExportBar::isRunning() const
@@ -77,10 +89,11 @@ void MovementsExportBar::exportAs(ExportFormat format)
 {
     if (!m_provider || isRunning())
         return;
-    const ExportRequest request = m_provider().request;
-    const QString proposed
-        = QDir(m_directory)
-              .filePath(MovementExport::defaultFileName(format, request.structureId, request.from, request.to));
+    ExportRequest request = m_provider().request;
+    request.training = m_training;
+    const QString proposed = QDir(m_directory)
+                                 .filePath(MovementExport::defaultFileName(format, request.structureId, request.from,
+                                                                           request.to, request.training));
     QString path;
     if (m_chooser) {
         path = m_chooser(format, proposed);
@@ -111,6 +124,7 @@ void MovementsExportBar::exportTo(ExportFormat format, const QString& filePath)
     }
     snapshot.request.format = format;
     snapshot.request.filePath = filePath;
+    snapshot.request.training = m_training;
     m_rowCount = snapshot.rows.size();
     m_progress->setValue(0);
     m_progress->show();

@@ -38,6 +38,11 @@ public:
         m_chooser = std::move(chooser);
     }
 
+    // Training (sandbox server): every file is marked "PROVA" and a tag beside the button says so.
+    void setTraining(bool on);
+    bool isTraining() const { return m_training; }
+    QLabel* trainingTag() const { return m_trainingTag; }
+
     // Opens the menu (Ctrl+E).
     void openMenu();
     // Asks for a file and exports; exportTo skips the dialog.
@@ -62,6 +67,8 @@ private:
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_trainingTag = nullptr;
+    bool m_training = false;
     MovementExportJob* m_job = nullptr;
     std::function<Snapshot()> m_provider;
     std::function<QString(ExportFormat, const QString&)> m_chooser;

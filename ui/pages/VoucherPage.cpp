@@ -78,7 +78,16 @@ VoucherPage::VoucherPage(const Clock& clock, QWidget* parent)
     m_message->setObjectName(QStringLiteral("voucherMessage"));
     m_message->setWordWrap(true);
     m_message->setVisible(false);
-    layout->addWidget(m_message);
+    m_slipButton = new QPushButton(tr("Stampa promemoria"), this);
+    m_slipButton->setObjectName(QStringLiteral("printSlipButton"));
+    m_slipButton->setAccessibleName(tr("Stampa il promemoria per il beneficiario"));
+    m_slipButton->setToolTip(tr("Stampa per il beneficiario operazione, importo e saldo residuo (Ctrl+P)"));
+    m_slipButton->setShortcut(QKeySequence::Print);
+    m_slipButton->setVisible(false);
+    auto* messageRow = new QHBoxLayout;
+    messageRow->addWidget(m_message, 1);
+    messageRow->addWidget(m_slipButton, 0, Qt::AlignTop);
+    layout->addLayout(messageRow);
 
     auto* tableHeader = new QHBoxLayout;
     tableHeader->addWidget(ui::titleLabel(tr("Transazioni per esercente"), this, true));
@@ -109,6 +118,7 @@ VoucherPage::VoucherPage(const Clock& clock, QWidget* parent)
     setFocusProxy(m_purchaseButton);
 
     connect(m_purchaseButton, &QPushButton::clicked, this, &VoucherPage::purchaseRequested);
+    connect(m_slipButton, &QPushButton::clicked, this, &VoucherPage::printSlipRequested);
     connect(m_actionsButton, &QPushButton::clicked, this, &VoucherPage::openActionMenu);
     connect(m_table, &QTableView::customContextMenuRequested, this,
             [this](const QPoint& pos) { showActionMenu(m_table->viewport()->mapToGlobal(pos)); });
@@ -133,6 +143,8 @@ void VoucherPage::setVoucher(const VoucherInfo& fresh)
 {
     // Answers after an OTP carry the amounts but not the holder's name: keep the one we have.
     VoucherInfo info = fresh;
+    if (info.voucher.id != m_voucher.voucher.id)
+        m_slipButton->setVisible(false); // the slip was of the previous voucher
     if (info.givenName.isEmpty() && info.familyName.isEmpty() && info.voucher.id == m_voucher.voucher.id) {
         info.givenName = m_voucher.givenName;
         info.familyName = m_voucher.familyName;
@@ -183,8 +195,14 @@ void VoucherPage::showMessage(const QString& message, bool error)
     ui::showStatus(m_message, message, error);
 }
 
+void VoucherPage::setSlipAvailable(bool available)
+{
+    m_slipButton->setVisible(available);
+}
+
 void VoucherPage::clear()
 {
+    m_slipButton->setVisible(false);
     m_beneficiary = {};
     m_voucher = {};
     m_model->clear();

@@ -28,6 +28,10 @@ public:
     void setVoucher(const VoucherInfo& voucher);
     void setTransactions(const QList<ApiMovement>& movements);
     void showMessage(const QString& message, bool error);
+    // "Stampa promemoria" beside the message, after a confirmed purchase or cancellation; hidden
+    // again when another voucher is shown or the page is cleared.
+    void setSlipAvailable(bool available);
+    QPushButton* slipButton() const { return m_slipButton; }
     // Hides every personal datum (idle lock, operator switch).
     void clear();
 
@@ -42,6 +46,7 @@ public:
 
 signals:
     void purchaseRequested();
+    void printSlipRequested();
     void viewReceiptRequested(const ApiMovement& movement);
     void authorizeRequested(const ApiMovement& movement);
     void cancelRequested(const ApiMovement& movement);
@@ -67,6 +72,7 @@ private:
     QLabel* m_message = nullptr;
     QPushButton* m_purchaseButton = nullptr;
     QPushButton* m_actionsButton = nullptr;
+    QPushButton* m_slipButton = nullptr;
     QTableView* m_table = nullptr;
     TransactionsModel* m_model = nullptr;
 };

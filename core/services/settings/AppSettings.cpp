@@ -27,6 +27,8 @@ const QList<KeyDefault>& defaults()
         {SettingsKeys::cameraId, QString()},
         {SettingsKeys::language, QString()}, // empty: the system locale
         {SettingsKeys::cacheRetentionMonths, 6},
+        {SettingsKeys::slipPaper, QStringLiteral("A4")},
+        {SettingsKeys::slipAutoPrint, false},
     };
     return list;
 }
@@ -198,6 +200,22 @@ QString AppSettings::language() const
 int AppSettings::cacheRetentionMonths() const
 {
     return intValue(QString::fromLatin1(SettingsKeys::cacheRetentionMonths), 1, 120);
+}
+
+QString AppSettings::slipPaper() const
+{
+    const QString v = value(QString::fromLatin1(SettingsKeys::slipPaper)).toString().trimmed();
+    for (const char* paper : {"A4", "A5", "80mm", "58mm"})
+        if (v.compare(QLatin1String(paper), Qt::CaseInsensitive) == 0)
+            return QString::fromLatin1(paper);
+    return defaultValue(QString::fromLatin1(SettingsKeys::slipPaper)).toString();
+}
+
+bool AppSettings::slipAutoPrint() const
+{
+    const QVariant v = value(QString::fromLatin1(SettingsKeys::slipAutoPrint));
+    const QString text = v.toString().trimmed().toLower();
+    return text == QLatin1String("true") || text == QLatin1String("1") || text == QLatin1String("yes");
 }
 
 QList<AppSettings::Effective> AppSettings::describeEffective() const

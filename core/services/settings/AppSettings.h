@@ -23,6 +23,8 @@ inline constexpr char scannerBaud[] = "scanner/baud";
 inline constexpr char cameraId[] = "camera/id";
 inline constexpr char language[] = "ui/language";
 inline constexpr char cacheRetentionMonths[] = "cache/retentionMonths";
+inline constexpr char slipPaper[] = "print/slipPaper"; // A4, A5, 80mm, 58mm
+inline constexpr char slipAutoPrint[] = "print/slipAutoPrint";
 } // namespace SettingsKeys
 
 // The application settings with IT policy: a user file over a system file written by IT
@@ -82,6 +84,11 @@ public:
     QString cameraId() const;
     QString language() const;
     int cacheRetentionMonths() const;
+    // The paper of the slip for the mother: "A4", "A5", "80mm" or "58mm" (receipt rolls); anything
+    // else is "A4".
+    QString slipPaper() const;
+    // The slip prints by itself after every confirmed purchase or cancellation (no preview).
+    bool slipAutoPrint() const;
 
     // For `--print-config`: every known key, its effective value and where it came from.
     QList<Effective> describeEffective() const;
