@@ -71,10 +71,13 @@ run)
     grep -q '^listening on http://127.0.0.1:8080' /tmp/server.out || { cat /tmp/server.err; fail "server did not start"; }
     answer=$(http_get 8080 /healthz)
     grep -q '^HTTP/1.[01] 200' <<<"$answer" || { echo "$answer"; fail "/healthz"; }
+    # /readyz and /metrics are served only on the operations (admin) address of the defaults.
+    answer=$(http_get 9090 /readyz)
+    grep -q '^HTTP/1.[01] 200' <<<"$answer" || { echo "$answer"; fail "/readyz on the admin address"; }
     answer=$(http_get 8080 /readyz)
-    grep -q '^HTTP/1.[01] 200' <<<"$answer" || { echo "$answer"; fail "/readyz"; }
+    grep -q '^HTTP/1.[01] 404' <<<"$answer" || { echo "$answer"; fail "/readyz must not answer on the API address"; }
     [ -s /var/lib/sinfonia-server/ledger.sqlite ] || fail "ledger file not created in the state folder"
-    ok "server from $defaults as user sinfonia: /healthz and /readyz 200, ledger in /var/lib/sinfonia-server"
+    ok "server from $defaults as user sinfonia: /healthz 200, /readyz 200 on the admin address only, ledger in /var/lib/sinfonia-server"
     answer=$(http_get 8080 /api/v1/info)
     if grep -qi '"sandbox": *true' <<<"$answer"; then fail "default configuration runs the sandbox"; fi
     ok "default configuration is not the sandbox"

@@ -3,6 +3,7 @@
 
 #include "server/auth/BearerAuth.h"
 #include "server/auth/OAuthRoutes.h"
+#include "server/http/AdminServer.h"
 #include "server/http/HttpServer.h"
 #include "server/http/Metrics.h"
 #include "server/http/ServerContext.h"
@@ -98,8 +99,25 @@ int main(int argc, char* argv[])
         QStringLiteral("SQLite commit durability: full (default; survives power loss) or normal (WAL: survives a "
                        "process crash, the last commits may be lost on power loss; fewer fsyncs)."),
         QStringLiteral("full|normal"), QStringLiteral("full"));
+    const QCommandLineOption adminOpt(
+        QStringLiteral("admin-listen"),
+        QStringLiteral("Address of the operations listener (/readyz, /metrics, /healthz; plain HTTP). Without it "
+                       "/readyz and /metrics are not served at all."),
+        QStringLiteral("host:port"));
+    const QCommandLineOption grantOpt(QStringLiteral("grant-lifetime-hours"),
+                                      QStringLiteral("Absolute lifetime of a login: refreshes never extend it."),
+                                      QStringLiteral("hours"), QStringLiteral("12"));
+    const QCommandLineOption headOpt(
+        QStringLiteral("head-timeout"),
+        QStringLiteral("Seconds a client has to send a whole request head, from its first byte (plain HTTP)."),
+        QStringLiteral("seconds"), QStringLiteral("10"));
+    const QCommandLineOption perAddressOpt(
+        QStringLiteral("max-connections-per-address"),
+        QStringLiteral("Open connections allowed per client address; one more gets 503 at once (plain HTTP; 0 = no "
+                       "cap)."),
+        QStringLiteral("N"), QStringLiteral("256"));
     parser.addOptions({listenOpt, dbOpt, migrateOnlyOpt, sandboxOpt, demoOpt, bulkOpt, certOpt, keyOpt, threadsOpt,
-                       publicOpt, syncOpt});
+                       publicOpt, syncOpt, adminOpt, grantOpt, headOpt, perAddressOpt});
     parser.process(app);
 
     QString host;
@@ -112,6 +130,28 @@ int main(int argc, char* argv[])
         return fail(QStringLiteral("--threads wants a number between 1 and 512"));
     if (parser.isSet(certOpt) != parser.isSet(keyOpt))
         return fail(QStringLiteral("--tls-cert and --tls-key go together"));
+    const bool sandboxMode = parser.isSet(sandboxOpt);
+    if (parser.isSet(demoOpt) && !sandboxMode)
+        return fail(QStringLiteral("--init-demo works only with --sandbox: demo data and test identities never go "
+                                   "into a production database"));
+    if (parser.isSet(bulkOpt) && !sandboxMode)
+        return fail(QStringLiteral("--bulk-seed works only with --sandbox (it adds a test identity)"));
+    QString adminHost;
+    int adminPort = 0;
+    if (parser.isSet(adminOpt) && !splitListen(parser.value(adminOpt), adminHost, adminPort))
+        return fail(QStringLiteral("--admin-listen wants host:port, e.g. 127.0.0.1:9090"));
+    bool headOk = false;
+    const int headTimeout = parser.value(headOpt).toInt(&headOk);
+    if (!headOk || headTimeout < 1 || headTimeout > 300)
+        return fail(QStringLiteral("--head-timeout wants a number of seconds between 1 and 300"));
+    bool capOk = false;
+    const int perAddress = parser.value(perAddressOpt).toInt(&capOk);
+    if (!capOk || perAddress < 0 || perAddress > 100000)
+        return fail(QStringLiteral("--max-connections-per-address wants a number from 0 (no cap) to 100000"));
+    bool grantOk = false;
+    const int grantHours = parser.value(grantOpt).toInt(&grantOk);
+    if (!grantOk || grantHours < 1 || grantHours > 24 * 31)
+        return fail(QStringLiteral("--grant-lifetime-hours wants a number of hours between 1 and 744"));
 
     const QString sync = parser.value(syncOpt);
     if (sync != QLatin1String("full") && sync != QLatin1String("normal"))
@@ -126,6 +166,8 @@ int main(int argc, char* argv[])
     std::unique_ptr<ledger::Database> db = std::move(opened).value();
     if (auto m = db->migrate(); !m)
         return fail(QStringLiteral("migration failed: ") + m.error().detail);
+    if (auto m = db->claimMode(sandboxMode ? QStringLiteral("sandbox") : QStringLiteral("production")); !m)
+        return fail(QStringLiteral("database refused: ") + m.error().detail);
     if (parser.isSet(migrateOnlyOpt)) {
         QTextStream(stderr) << "sinfonia-server: database " << db->displayLocation() << " migrated" << Qt::endl;
         return 0;
@@ -149,13 +191,13 @@ int main(int argc, char* argv[])
     authOptions.codeTtlSecs = 60;
     authOptions.accessTtlSecs = 15 * 60;
     authOptions.refreshTtlSecs = 12 * 3600;
+    authOptions.grantLifetimeSecs = grantHours * 3600;
     ledger::AuthStore authStore(*db, clock, authOptions);
     ledger::IdempotencyStore idempotency(*db, clock);
     (void)idempotency.purgeExpired();
     http::Metrics metrics;
     auth::BearerAuth bearer(authStore, clock);
 
-    const bool sandboxMode = parser.isSet(sandboxOpt);
     http::ServerContext ctx {.db = *db,
                              .ledger = ledgerService,
                              .auth = authStore,
@@ -173,6 +215,8 @@ int main(int argc, char* argv[])
 
     http::HttpServer::Options options;
     options.threads = threads;
+    options.headTimeoutSecs = headTimeout;
+    options.maxConnectionsPerAddress = perAddress;
     options.tlsCert = parser.value(certOpt);
     options.tlsKey = parser.value(keyOpt);
     http::HttpServer server(ctx, options);
@@ -186,6 +230,17 @@ int main(int argc, char* argv[])
     if (bound <= 0)
         return fail(QStringLiteral("cannot listen on ") + parser.value(listenOpt));
 
+    std::unique_ptr<http::AdminServer> admin;
+    if (parser.isSet(adminOpt)) {
+        admin = std::make_unique<http::AdminServer>(ctx);
+        const int adminBound = admin->bind(adminHost, adminPort);
+        if (adminBound <= 0)
+            return fail(QStringLiteral("cannot listen on ") + parser.value(adminOpt));
+        const QString adminHostPart
+            = adminHost.contains(QLatin1Char(':')) ? QLatin1Char('[') + adminHost + QLatin1Char(']') : adminHost;
+        std::printf("admin listening on http://%s:%d\n", adminHostPart.toUtf8().constData(), adminBound);
+    }
+
     const QString scheme = server.isTls() ? QStringLiteral("https") : QStringLiteral("http");
     const QString hostPart = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
     const QString bindUrl = scheme + QStringLiteral("://") + hostPart + QLatin1Char(':') + QString::number(bound);
@@ -193,9 +248,14 @@ int main(int argc, char* argv[])
     while (ctx.publicUrl.endsWith(QLatin1Char('/')))
         ctx.publicUrl.chop(1);
 
-    std::thread stopper([&server, stopSignals] {
+    std::thread adminThread;
+    if (admin)
+        adminThread = std::thread([&admin] { admin->serve(); });
+    std::thread stopper([&server, &admin, stopSignals] {
         int sig = 0;
         sigwait(&stopSignals, &sig);
+        if (admin)
+            admin->stop();
         server.stop();
     });
     stopper.detach();
@@ -221,5 +281,9 @@ int main(int argc, char* argv[])
     }
     purgeWake.notify_all();
     purger.join();
+    if (admin) {
+        admin->stop();
+        adminThread.join();
+    }
     return ok ? 0 : 1;
 }

@@ -420,6 +420,26 @@
             <source>Il servizio di accesso ha rifiutato la richiesta: riprova o contatta l'assistenza.</source>
             <translation>The sign-in service refused the request: try again or contact support.</translation>
         </message>
+        <message>
+            <source>Non puoi disabilitare un altro titolare della struttura.</source>
+            <translation>You cannot disable another owner of the pharmacy.</translation>
+        </message>
+        <message>
+            <source>Invio non accettato dal servizio: riprova; se si ripete, contatta l'assistenza.</source>
+            <translation>Request not accepted by the service: try again; if it happens again, contact support.</translation>
+        </message>
+        <message>
+            <source>Il PDF dello scontrino contiene script o allegati: allega una foto dello scontrino.</source>
+            <translation>The receipt PDF contains scripts or attachments: attach a photo of the receipt.</translation>
+        </message>
+        <message>
+            <source>Il servizio non ha ricevuto la richiesta in tempo: riprova.</source>
+            <translation>The service did not receive the request in time: try again.</translation>
+        </message>
+        <message>
+            <source>Troppe connessioni aperte da questo computer verso il servizio: riprova tra qualche secondo.</source>
+            <translation>Too many connections from this computer to the service: try again in a few seconds.</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::AppSettings</name>

@@ -420,6 +420,26 @@
             <source>Il servizio di accesso ha rifiutato la richiesta: riprova o contatta l'assistenza.</source>
             <translation>Il servizio di accesso ha rifiutato la richiesta: riprova o contatta l'assistenza.</translation>
         </message>
+        <message>
+            <source>Non puoi disabilitare un altro titolare della struttura.</source>
+            <translation>Non puoi disabilitare un altro titolare della struttura.</translation>
+        </message>
+        <message>
+            <source>Invio non accettato dal servizio: riprova; se si ripete, contatta l'assistenza.</source>
+            <translation>Invio non accettato dal servizio: riprova; se si ripete, contatta l'assistenza.</translation>
+        </message>
+        <message>
+            <source>Il PDF dello scontrino contiene script o allegati: allega una foto dello scontrino.</source>
+            <translation>Il PDF dello scontrino contiene script o allegati: allega una foto dello scontrino.</translation>
+        </message>
+        <message>
+            <source>Il servizio non ha ricevuto la richiesta in tempo: riprova.</source>
+            <translation>Il servizio non ha ricevuto la richiesta in tempo: riprova.</translation>
+        </message>
+        <message>
+            <source>Troppe connessioni aperte da questo computer verso il servizio: riprova tra qualche secondo.</source>
+            <translation>Troppe connessioni aperte da questo computer verso il servizio: riprova tra qualche secondo.</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::AppSettings</name>

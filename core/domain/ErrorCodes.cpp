@@ -23,6 +23,7 @@ constexpr std::array table {
     ApiCode {receiptMissing, 400},
     ApiCode {receiptEmpty, 400},
     ApiCode {receiptTypeInvalid, 400},
+    ApiCode {receiptUnsafe, 400},
     ApiCode {employeeInvalid, 400},
     ApiCode {employeeServiceUnknown, 400},
     ApiCode {otpFormat, 400},
@@ -32,6 +33,7 @@ constexpr std::array table {
     ApiCode {authInvalidToken, 401},
     ApiCode {employeeForbidden, 403},
     ApiCode {employeeSelf, 403},
+    ApiCode {employeeTitolare, 403},
     ApiCode {requestNotFound, 404},
     ApiCode {structureNotFound, 404},
     ApiCode {operatorNotFound, 404},
@@ -45,6 +47,8 @@ constexpr std::array table {
     ApiCode {employeeExists, 409},
     ApiCode {movementNotPending, 409},
     ApiCode {otpUsed, 409},
+    ApiCode {requestTimeout, 408},
+    ApiCode {requestLengthRequired, 411},
     ApiCode {requestTooLarge, 413},
     ApiCode {receiptTooLarge, 413},
     ApiCode {idempotencyKeyReused, 422},
@@ -67,6 +71,7 @@ constexpr std::array table {
     ApiCode {dbError, 500},
     ApiCode {dbBusy, 503},
     ApiCode {serverUnavailable, 503},
+    ApiCode {serverTooManyConnections, 503},
 };
 
 } // namespace

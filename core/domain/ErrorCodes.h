@@ -30,6 +30,7 @@ inline constexpr QLatin1String movementsLimitInvalid {"movements.limit_invalid"}
 inline constexpr QLatin1String receiptMissing {"receipt.missing"};
 inline constexpr QLatin1String receiptEmpty {"receipt.empty"};
 inline constexpr QLatin1String receiptTypeInvalid {"receipt.type_invalid"};
+inline constexpr QLatin1String receiptUnsafe {"receipt.unsafe"};
 inline constexpr QLatin1String employeeInvalid {"employee.invalid"};
 inline constexpr QLatin1String employeeServiceUnknown {"employee.service_unknown"};
 inline constexpr QLatin1String otpFormat {"otp.format"};
@@ -41,6 +42,7 @@ inline constexpr QLatin1String authInvalidToken {"auth.invalid_token"};
 // 403
 inline constexpr QLatin1String employeeForbidden {"employee.forbidden"};
 inline constexpr QLatin1String employeeSelf {"employee.self"};
+inline constexpr QLatin1String employeeTitolare {"employee.titolare"};
 // 404
 inline constexpr QLatin1String requestNotFound {"request.not_found"};
 inline constexpr QLatin1String structureNotFound {"structure.not_found"};
@@ -56,6 +58,10 @@ inline constexpr QLatin1String idempotencyInProgress {"idempotency.in_progress"}
 inline constexpr QLatin1String employeeExists {"employee.exists"};
 inline constexpr QLatin1String movementNotPending {"movement.not_pending"};
 inline constexpr QLatin1String otpUsed {"otp.used"};
+// 408
+inline constexpr QLatin1String requestTimeout {"request.timeout"};
+// 411
+inline constexpr QLatin1String requestLengthRequired {"request.length_required"};
 // 413
 inline constexpr QLatin1String requestTooLarge {"request.too_large"};
 inline constexpr QLatin1String receiptTooLarge {"receipt.too_large"};
@@ -83,6 +89,7 @@ inline constexpr QLatin1String serverInternal {"server.internal"};
 inline constexpr QLatin1String dbError {"db.error"};
 inline constexpr QLatin1String dbBusy {"db.busy"};
 inline constexpr QLatin1String serverUnavailable {"server.unavailable"};
+inline constexpr QLatin1String serverTooManyConnections {"server.too_many_connections"};
 
 struct ApiCode
 {

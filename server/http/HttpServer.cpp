@@ -1,6 +1,8 @@
 #include "server/http/HttpServer.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/http/EmployeeRoutes.h"
+#include "server/http/GatedServer.h"
 #include "server/http/InfoRoutes.h"
 #include "server/http/Logging.h"
 #include "server/http/Metrics.h"
@@ -29,7 +31,18 @@ HttpServer::HttpServer(ServerContext& ctx, Options options)
         const QByteArray key = m_options.tlsKey.toLocal8Bit();
         m_server = std::make_unique<httplib::SSLServer>(cert.constData(), key.constData());
     } else {
-        m_server = std::make_unique<httplib::Server>();
+        auto gated = std::make_unique<GatedServer>();
+        m_gated = gated.get();
+        GatedServer::Limits limits;
+        limits.headTimeoutSecs = qMax(1, m_options.headTimeoutSecs);
+        limits.idleTimeoutSecs = qMax(1, m_options.keepAliveTimeoutSecs);
+        limits.maxPerAddress = qMax(0, m_options.maxConnectionsPerAddress);
+        limits.keepAliveMaxCount = size_t(qMax(1, m_options.keepAliveMaxCount));
+        limits.readTimeoutSecs = m_options.readTimeoutSecs;
+        limits.writeTimeoutSecs = m_options.writeTimeoutSecs;
+        limits.threads = size_t(qMax(1, m_options.threads));
+        gated->setLimits(limits);
+        m_server = std::move(gated);
     }
     const size_t threads = size_t(qMax(1, m_options.threads));
     m_server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -60,10 +73,29 @@ bool HttpServer::isValid() const
 
 void HttpServer::installHooks()
 {
-    m_server->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    m_server->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         RequestScope& scope = RequestScope::current();
         scope.start = std::chrono::steady_clock::now();
         scope.route = QStringLiteral("unmatched");
+        if (req.method != "POST" && req.method != "PUT" && req.method != "PATCH" && req.method != "DELETE")
+            return httplib::Server::HandlerResponse::Unhandled;
+        // This runs after the head and before cpp-httplib reads the body. cpp-httplib 0.11 applies
+        // the body limit to Content-Length only: a chunked (or otherwise framed) body would be read
+        // whole first. Every client of the API sends Content-Length, so any other framing is 411.
+        if (req.has_header("Transfer-Encoding")) {
+            scope.route = QStringLiteral("length_required");
+            Problem::send(res, 411, QString(codes::requestLengthRequired),
+                          QStringLiteral("Richiesta senza lunghezza dichiarata: invia il contenuto con "
+                                         "l'intestazione Content-Length."));
+            res.set_header("Connection", "close");
+            GatedServer::closeAfterThisRequest(); // the unread body must not be taken as a request
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        // RFC 9112 §6.3: without Content-Length and Transfer-Encoding a request has no body.
+        // cpp-httplib 0.11 would instead read until the peer closes (a worker held for the whole
+        // read timeout); say so explicitly. The Request object is not const, only this view of it.
+        if (!req.has_header("Content-Length"))
+            const_cast<httplib::Request&>(req).set_header("Content-Length", "0");
         return httplib::Server::HandlerResponse::Unhandled;
     });
     // Answers that no route wrote (unknown path, 413 from the body limit, 400 from the parser)
@@ -129,11 +161,15 @@ int HttpServer::bind(const QString& host, int port)
 
 bool HttpServer::serve()
 {
+    if (m_gated)
+        return m_gated->serveGated(m_listenSocket);
     return m_server->listen_after_bind();
 }
 
 void HttpServer::stop()
 {
+    if (m_gated)
+        m_gated->stopGate();
     m_server->stop();
 }
 

@@ -13,10 +13,13 @@ struct ServerContext;
 class Router;
 
 // The cpp-httplib server of sinfonia-server: thread pool, body limit (413 problem+json), read and
-// write timeouts, keep-alive limits, TLS when a certificate is given, every route of the API, and
+// write timeouts, keep-alive limits, request-head deadline and per-address connection cap
+// (GatedServer, plain HTTP), TLS when a certificate is given, every route of the API, and
 // per-request metrics and logs (route label, status, time; never paths, tokens or personal data).
 // It installs the API routes of http/; the layers above it (auth/, sandbox/) add theirs through
 // router() before serve(), so http/ never calls into them.
+class GatedServer;
+
 class HttpServer
 {
 public:
@@ -28,6 +31,11 @@ public:
         int writeTimeoutSecs = 15;
         int keepAliveMaxCount = 1000;
         int keepAliveTimeoutSecs = 5;
+        // Plain HTTP only (GatedServer): the whole request head must arrive within this many
+        // seconds of its first byte, and at most this many connections per client address are
+        // open at once (0 = no cap).
+        int headTimeoutSecs = 10;
+        int maxConnectionsPerAddress = 256;
         QString tlsCert; // both set: HTTPS
         QString tlsKey;
     };
@@ -57,6 +65,7 @@ private:
     int m_listenSocket = -1;
     static constexpr int listenBacklog = 1024;
     std::unique_ptr<httplib::Server> m_server;
+    GatedServer* m_gated = nullptr; // m_server, when it is the plain-HTTP GatedServer
     std::unique_ptr<Router> m_router; // owns the state the route handlers capture
 };
 

@@ -5,7 +5,7 @@ namespace sinfonia::http {
 class Router;
 struct ServerContext;
 
-// GET /api/v1/info, /healthz, /readyz and /metrics: no authentication.
+// GET /api/v1/info and /healthz: no authentication (/readyz and /metrics are on AdminServer).
 class InfoRoutes
 {
 public:

@@ -8,6 +8,7 @@
 #include "server/ledger/LedgerService.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace sinfonia::http {
 
@@ -73,6 +74,17 @@ void MovementRoutes::install(Router& router, ServerContext& ctx)
                      res.status = 200;
                      res.set_content(r->data.toStdString(), r->contentType.toStdString());
                      res.set_header("Cache-Control", "private, no-store");
+                     // Never rendered as a page, whatever a browser would guess from the bytes.
+                     res.set_header("X-Content-Type-Options", "nosniff");
+                     const char* ext = r->contentType == QLatin1String("application/pdf") ? "pdf"
+                         : r->contentType == QLatin1String("image/png")                   ? "png"
+                                                                                          : "jpg";
+                     QString id = pathArg(req, 2);
+                     id.remove(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")));
+                     res.set_header("Content-Disposition",
+                                    QStringLiteral("attachment; filename=\"scontrino-%1.%2\"")
+                                        .arg(id.left(64), QLatin1String(ext))
+                                        .toStdString());
                  });
 }
 

@@ -95,27 +95,26 @@ Result<QString> AuthStore::createAuthorizationCode(const CodeRequest& r)
     return code;
 }
 
-Result<AuthStore::TokenPair> AuthStore::issueTokens(QSqlDatabase& db, const QString& grantId, const QString& clientId,
-                                                    const QString& operatorCf, const QString& scope)
+Result<AuthStore::TokenPair> AuthStore::issueTokens(QSqlDatabase& db, const QString& grantId, qint64 grantCreatedMs,
+                                                    const QString& scope)
 {
-    Q_UNUSED(clientId)
-    Q_UNUSED(operatorCf)
     const qint64 now = sql::nowMs(m_clock);
+    const qint64 grantEnd = grantCreatedMs + qint64(m_options.grantLifetimeSecs) * 1000;
+    const qint64 accessEnd = qMin(now + qint64(m_options.accessTtlSecs) * 1000, grantEnd);
+    const qint64 refreshEnd = qMin(now + qint64(m_options.refreshTtlSecs) * 1000, grantEnd);
     TokenPair pair;
     pair.accessToken = randomToken();
     pair.refreshToken = randomToken();
-    pair.expiresIn = m_options.accessTtlSecs;
+    pair.expiresIn = int(qMax<qint64>(0, (accessEnd - now) / 1000));
     pair.scope = scope;
     const QString insert = QStringLiteral(
         "INSERT INTO oauth_tokens (token_hash, grant_id, kind, expires_at_ms, revoked) VALUES (?, ?, ?, ?, 0)");
-    auto a = sql::exec(db, insert,
-                       {hashSecret(pair.accessToken), grantId, QStringLiteral("access"),
-                        sql::big(now + qint64(m_options.accessTtlSecs) * 1000)});
+    auto a
+        = sql::exec(db, insert, {hashSecret(pair.accessToken), grantId, QStringLiteral("access"), sql::big(accessEnd)});
     if (!a)
         return a.error();
     auto r = sql::exec(db, insert,
-                       {hashSecret(pair.refreshToken), grantId, QStringLiteral("refresh"),
-                        sql::big(now + qint64(m_options.refreshTtlSecs) * 1000)});
+                       {hashSecret(pair.refreshToken), grantId, QStringLiteral("refresh"), sql::big(refreshEnd)});
     if (!r)
         return r.error();
     return pair;
@@ -178,17 +177,18 @@ Result<AuthStore::TokenPair> AuthStore::exchangeCode(const QString& code, const 
     const QString operatorCf = q->value("operator_cf").toString();
     const QString scope = q->value("scope").toString();
     const QString grantId = randomToken();
+    const qint64 createdMs = sql::nowMs(m_clock);
     auto grant = sql::exec(db,
                            QStringLiteral("INSERT INTO oauth_grants (id, client_id, operator_cf, scope, revoked,"
                                           " created_at_ms) VALUES (?, ?, ?, ?, 0, ?)"),
-                           {grantId, clientId, operatorCf, notNull(scope), sql::big(sql::nowMs(m_clock))});
+                           {grantId, clientId, operatorCf, notNull(scope), sql::big(createdMs)});
     if (!grant)
         return grant.error();
     auto used = sql::exec(db, QStringLiteral("UPDATE oauth_codes SET used = 1, grant_id = ? WHERE code_hash = ?"),
                           {grantId, hashSecret(code)});
     if (!used)
         return used.error();
-    return tx.commitWith(issueTokens(db, grantId, clientId, operatorCf, scope));
+    return tx.commitWith(issueTokens(db, grantId, createdMs, scope));
 }
 
 Result<AuthStore::TokenPair> AuthStore::refresh(const QString& refreshToken, const QString& clientId)
@@ -199,13 +199,14 @@ Result<AuthStore::TokenPair> AuthStore::refresh(const QString& refreshToken, con
     if (!tx.ok())
         return *tx.beginError();
     QSqlDatabase& db = tx.db();
-    auto q = sql::first(db,
-                        QStringLiteral("SELECT t.grant_id, t.expires_at_ms, t.revoked AS token_revoked, g.client_id,"
-                                       " g.operator_cf, g.scope, g.revoked AS grant_revoked"
-                                       " FROM oauth_tokens t JOIN oauth_grants g ON g.id = t.grant_id"
-                                       " WHERE t.token_hash = ? AND t.kind = 'refresh'")
-                            + (m_db.isPostgres() ? QStringLiteral(" FOR UPDATE OF t") : QString()),
-                        {hashSecret(refreshToken)});
+    auto q = sql::first(
+        db,
+        QStringLiteral("SELECT t.grant_id, t.expires_at_ms, t.revoked AS token_revoked, g.client_id,"
+                       " g.operator_cf, g.scope, g.revoked AS grant_revoked, g.created_at_ms AS grant_created_ms"
+                       " FROM oauth_tokens t JOIN oauth_grants g ON g.id = t.grant_id"
+                       " WHERE t.token_hash = ? AND t.kind = 'refresh'")
+            + (m_db.isPostgres() ? QStringLiteral(" FOR UPDATE OF t") : QString()),
+        {hashSecret(refreshToken)});
     if (!q)
         return q.error();
     if (!q->isValid())
@@ -221,14 +222,17 @@ Result<AuthStore::TokenPair> AuthStore::refresh(const QString& refreshToken, con
             (void)tx.commit();
         return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("refresh token reused"));
     }
-    if (sql::nowMs(m_clock) >= q->value("expires_at_ms").toLongLong())
+    const qint64 now = sql::nowMs(m_clock);
+    const qint64 grantCreated = q->value("grant_created_ms").toLongLong();
+    if (now >= grantCreated + qint64(m_options.grantLifetimeSecs) * 1000)
+        return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("grant lifetime over"));
+    if (now >= q->value("expires_at_ms").toLongLong())
         return oauthError(QStringLiteral("oauth.invalid_grant"), QStringLiteral("refresh token expired"));
-    const QString operatorCf = q->value("operator_cf").toString();
     const QString scope = q->value("scope").toString();
     auto rotate = sql::exec(db, QStringLiteral("UPDATE oauth_tokens SET revoked = 1 WHERE grant_id = ?"), {grantId});
     if (!rotate)
         return rotate.error();
-    return tx.commitWith(issueTokens(db, grantId, clientId, operatorCf, scope));
+    return tx.commitWith(issueTokens(db, grantId, grantCreated, scope));
 }
 
 Result<void> AuthStore::revoke(const QString& token, const QString& clientId)

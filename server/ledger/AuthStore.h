@@ -13,7 +13,8 @@ class Database;
 
 // OAuth 2.0 authorization codes (with their PKCE S256 challenge) and opaque access/refresh tokens.
 // Only SHA-256 hashes of codes and tokens are stored; raw values are returned once and never logged.
-// Codes are single use; refresh rotates the refresh token (the old one stops working); revoking
+// Codes are single use; refresh rotates the refresh token (the old one stops working) but never
+// extends the grant past Options::grantLifetimeSecs from the login (no token outlives it); revoking
 // either token of a grant revokes the whole grant. Known clients live in the oauth_clients table
 // (migration seeds "sinfonia-pos").
 //
@@ -31,6 +32,8 @@ public:
         int codeTtlSecs = 120;
         int accessTtlSecs = 3600;
         int refreshTtlSecs = 30 * 24 * 3600;
+        // Absolute lifetime of a grant from the login: refreshes rotate tokens inside it, never past it.
+        int grantLifetimeSecs = 12 * 3600;
     };
     struct CodeRequest
     {
@@ -74,8 +77,8 @@ public:
     static QString hashSecret(const QString& secret); // hex SHA-256
 
 private:
-    Result<TokenPair> issueTokens(QSqlDatabase& conn, const QString& grantId, const QString& clientId,
-                                  const QString& operatorCf, const QString& scope);
+    Result<TokenPair> issueTokens(QSqlDatabase& conn, const QString& grantId, qint64 grantCreatedMs,
+                                  const QString& scope);
 
     Database& m_db;
     const Clock& m_clock;

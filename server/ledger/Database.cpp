@@ -271,6 +271,31 @@ Result<void> Database::migrate()
     }
 }
 
+Result<void> Database::claimMode(const QString& mode)
+{
+    WriteTransaction tx(*this);
+    if (!tx.ok())
+        return *tx.beginError();
+    QSqlDatabase& db = tx.db();
+    auto cur = sql::first(db, QStringLiteral("SELECT value FROM server_metadata WHERE name = 'mode'") + forUpdate());
+    if (!cur)
+        return cur.error();
+    if (cur->isValid()) {
+        const QString recorded = cur->value("value").toString();
+        if (recorded == mode)
+            return {};
+        return makeError(QStringLiteral("db.mode_mismatch"),
+                         QStringLiteral("Il database appartiene a un server in modalità diversa."),
+                         QStringLiteral("the database was made by a %1 server; this one runs as %2: use another "
+                                        "database")
+                             .arg(recorded, mode));
+    }
+    auto ins = sql::exec(db, QStringLiteral("INSERT INTO server_metadata (name, value) VALUES ('mode', ?)"), {mode});
+    if (!ins)
+        return ins.error();
+    return tx.commit();
+}
+
 WriteTransaction::WriteTransaction(Database& database)
     : m_conn(database.connection())
 {

@@ -53,6 +53,9 @@ public:
     Result<void> migrate();
     int schemaVersion();
     static int latestSchemaVersion();
+    // Records `mode` ("sandbox" or "production") if the database has none yet; fails with
+    // "db.mode_mismatch" when it was made by a server of the other mode. Call after migrate().
+    Result<void> claimMode(const QString& mode);
 
     // This thread's open connection (opens it on first use). Invalid on failure; see lastError.
     QSqlDatabase connection();

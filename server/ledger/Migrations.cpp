@@ -85,11 +85,18 @@ const char* const v2[] = {
     "CREATE UNIQUE INDEX movements_idem_key ON movements(operator_cf, idem_key)",
 };
 
+// Version 3: facts about the database itself. "mode" is "sandbox" or "production", written by the
+// first server that opens the database (Database::claimMode): a sandbox database (test identities,
+// tokens, a settable clock) must never be served by a normal server, nor the reverse.
+const char* const v3[] = {
+    "CREATE TABLE server_metadata (name VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL)",
+};
+
 } // namespace
 
 int latestVersion()
 {
-    return 2;
+    return 3;
 }
 
 QStringList statements(int version, bool postgres)
@@ -97,6 +104,11 @@ QStringList statements(int version, bool postgres)
     QStringList out;
     if (version == 2) {
         for (const char* s : v2)
+            out << QString::fromUtf8(s);
+        return out;
+    }
+    if (version == 3) {
+        for (const char* s : v3)
             out << QString::fromUtf8(s);
         return out;
     }

@@ -69,7 +69,7 @@ QString MovementWriter::detectReceiptType(const QByteArray& data)
     return {};
 }
 
-Result<QString> MovementWriter::checkReceipt(const PurchaseRequest& r) const
+Result<ReceiptCheck::Clean> MovementWriter::checkReceipt(const PurchaseRequest& r) const
 {
     if (r.receipt.isEmpty())
         return errors::make(codes::receiptEmpty);
@@ -83,7 +83,7 @@ Result<QString> MovementWriter::checkReceipt(const PurchaseRequest& r) const
         declared = QStringLiteral("image/jpeg");
     if (!declared.isEmpty() && declared != QLatin1String("application/octet-stream") && declared != type)
         return errors::make(codes::receiptTypeInvalid, QStringLiteral("declared type differs from content"));
-    return type;
+    return ReceiptCheck::clean(r.receipt, type, m_options.maxReceiptBytes);
 }
 
 Result<std::optional<OtpChallengeView>> MovementWriter::replayByKey(QSqlDatabase& db, const OperatorContext& ctx,
@@ -124,9 +124,9 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
     const QString document = r.commercialDocument.trimmed();
     if (document.size() > 64)
         return errors::make(codes::purchaseDocumentInvalid);
-    auto type = checkReceipt(r);
-    if (!type)
-        return type.error();
+    auto receiptFile = checkReceipt(r);
+    if (!receiptFile)
+        return receiptFile.error();
     const qint64 voucherId = sql::parseId(r.voucherId);
     const QDate today = m_clock.todayInRome();
     const qint64 now = sql::nowMs(m_clock);
@@ -159,10 +159,11 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
     if (!ins)
         return ins.error();
     const qint64 movementId = ins->value("id").toLongLong();
-    auto receipt = sql::exec(db,
-                             QStringLiteral("INSERT INTO receipts (movement_id, content_type, data, size_bytes)"
-                                            " VALUES (?, ?, ?, ?)"),
-                             {sql::big(movementId), type.value(), r.receipt, sql::big(r.receipt.size())});
+    auto receipt = sql::exec(
+        db,
+        QStringLiteral("INSERT INTO receipts (movement_id, content_type, data, size_bytes)"
+                       " VALUES (?, ?, ?, ?)"),
+        {sql::big(movementId), receiptFile->contentType, receiptFile->data, sql::big(receiptFile->data.size())});
     if (!receipt)
         return receipt.error();
     // The pending purchase reserves its amount now; the WHERE clause and the CHECK constraint

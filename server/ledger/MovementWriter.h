@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "core/domain/Result.h"
 #include "server/ledger/LedgerTypes.h"
+#include "server/ledger/ReceiptCheck.h"
 
 #include <QSqlDatabase>
 #include <optional>
@@ -30,7 +31,8 @@ public:
     static QString detectReceiptType(const QByteArray& data);
 
 private:
-    Result<QString> checkReceipt(const PurchaseRequest& r) const;
+    // The receipt as it will be stored (ReceiptCheck: images re-encoded, PDFs checked).
+    Result<ReceiptCheck::Clean> checkReceipt(const PurchaseRequest& r) const;
     // Inside the write transaction: the movement this operator already created with `key`
     // (answered again, nothing written), nothing, or "idempotency.key_reused" when the key created
     // a different movement. `targetId` is the voucher of a purchase / the purchase of a cancellation.

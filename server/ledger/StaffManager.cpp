@@ -176,9 +176,12 @@ Result<Employee> StaffManager::setEnabled(const OperatorContext& ctx, const QStr
                                           const QString& employeeCf, bool enabled)
 {
     const QString cf = CodiceFiscale::normalize(employeeCf);
-    return update(ctx, structureId, cf, [&](QSqlDatabase& db, const Employee&) -> Result<void> {
+    return update(ctx, structureId, cf, [&](QSqlDatabase& db, const Employee& current) -> Result<void> {
         if (cf == ctx.operatorCf)
             return errors::make(codes::employeeSelf);
+        // A titolare may lock out employees, never a co-owner of the structure.
+        if (!enabled && current.role == Role::Titolare)
+            return errors::make(codes::employeeTitolare);
         auto r = sql::exec(
             db, QStringLiteral("UPDATE operator_structures SET enabled = ? WHERE cf = ? AND structure_id = ?"),
             {enabled ? 1 : 0, cf, structureId});

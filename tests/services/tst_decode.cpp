@@ -201,7 +201,14 @@ void TestDecode::transportPolicy()
     QVERIFY(TransportPolicy::check(QUrl(QStringLiteral("https://sinfonia.example/api"))).ok());
     QVERIFY(TransportPolicy::check(QUrl(QStringLiteral("http://127.0.0.1:8080/"))).ok());
     QVERIFY(TransportPolicy::check(QUrl(QStringLiteral("http://[::1]:8080/"))).ok());
-    QVERIFY(TransportPolicy::check(QUrl(QStringLiteral("http://localhost:8080/"))).ok());
+    // The name localhost may resolve anywhere: plain http only to the loopback addresses themselves.
+    auto named = TransportPolicy::check(QUrl(QStringLiteral("http://localhost:8080/")));
+    QVERIFY(!named.ok());
+    QCOMPARE(named.error().code, QStringLiteral("net.insecure_url"));
+    QVERIFY(!TransportPolicy::check(QUrl(QStringLiteral("http://LOCALHOST:8080/"))).ok());
+    QVERIFY(!TransportPolicy::check(QUrl(QStringLiteral("http://127.0.0.2:8080/"))).ok());
+    QVERIFY(!TransportPolicy::check(QUrl(QStringLiteral("http://localhost.sinfonia.example/"))).ok());
+    QVERIFY(TransportPolicy::check(QUrl(QStringLiteral("https://localhost:8443/"))).ok());
     auto r = TransportPolicy::check(QUrl(QStringLiteral("http://sinfonia.example/")));
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code, QStringLiteral("net.insecure_url"));

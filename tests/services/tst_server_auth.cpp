@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace sinfonia;
 using namespace sinfonia::test;
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void loginThroughLoopbackRedirect();
     void sandboxIdentitiesAndDirectLogin();
     void cancelDeniedAndTimeout();
+    void wrongStateOnTheLoopbackPortIsIgnored();
     void refreshLogoutAndNoTokenOnDisk();
     void employeeLifecycle();
 };
@@ -98,6 +100,39 @@ void TestServerAuth::cancelDeniedAndTimeout()
     QVERIFY(!timeout.message.isEmpty());
     QCOMPARE(m_flow->state(), LoginFlow::State::Failed);
     QVERIFY(!m_session->isLoggedIn());
+}
+
+void TestServerAuth::wrongStateOnTheLoopbackPortIsIgnored()
+{
+    QSignalSpy ok(m_flow, &LoginFlow::succeeded);
+    QSignalSpy failed(m_flow, &LoginFlow::failed);
+    m_flow->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_browser.opened.isEmpty(), 20000);
+    const QUrl authorize = m_browser.opened.last();
+    const QUrlQuery aq(authorize);
+    const QUrl redirect(aq.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded));
+    QVERIFY(redirect.isValid() && redirect.port() > 0);
+
+    // Something on this machine calls the loopback port with its own code: wrong state, no state.
+    for (const QString& query : {QStringLiteral("code=forged&state=not-ours"), QStringLiteral("code=forged")}) {
+        QUrl forged = redirect;
+        forged.setQuery(query);
+        QNetworkReply* reply = m_nam->get(QNetworkRequest(forged));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
+        reply->deleteLater();
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(m_flow->state(), LoginFlow::State::WaitingForBrowser);
+    }
+
+    // The real browser then completes the login as usual.
+    QUrl url = authorize;
+    url.setQuery(url.query(QUrl::FullyEncoded) + QStringLiteral("&identity=titolare-avellino"), QUrl::StrictMode);
+    QNetworkReply* reply = m_nam->get(QNetworkRequest(url));
+    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    QTRY_COMPARE_WITH_TIMEOUT(ok.size(), 1, 20000);
+    QCOMPARE(failed.size(), 0);
+    QVERIFY(m_session->isLoggedIn());
 }
 
 void TestServerAuth::refreshLogoutAndNoTokenOnDisk()

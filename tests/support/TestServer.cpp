@@ -136,12 +136,16 @@ bool TestServer::start(const Options& options)
         return false;
     }
     static const QRegularExpression line(QStringLiteral("^listening on (https?://\\S+)\\s*$"));
+    static const QRegularExpression adminLine(QStringLiteral("^admin listening on (http://\\S+)\\s*$"));
     QByteArray out;
     QDeadlineTimer deadline(options.startTimeoutMs);
     while (!deadline.hasExpired()) {
         if (m_process->canReadLine()) {
             const QString l = QString::fromUtf8(m_process->readLine());
             const auto m = line.match(l);
+            const auto a = adminLine.match(l);
+            if (a.hasMatch())
+                m_adminUrl = QUrl(a.captured(1));
             if (m.hasMatch()) {
                 m_baseUrl = QUrl(m.captured(1));
                 return true;
@@ -176,6 +180,7 @@ void TestServer::stop()
         m_createdPg.clear();
     }
     m_baseUrl = QUrl();
+    m_adminUrl = QUrl();
 }
 
 bool TestServer::isRunning() const

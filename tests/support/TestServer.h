@@ -18,8 +18,8 @@ namespace sinfonia::test {
 // A real sinfonia-server for tests: runs SINFONIA_SERVER_BIN (the build's binary, or the
 // SINFONIA_SERVER_BIN environment variable) on 127.0.0.1 with an ephemeral port, by default with
 // --sandbox --init-demo and a fresh SQLite file in a temporary folder, and reads the port from its
-// "listening on http://127.0.0.1:<port>" line. Stopped (SIGTERM, then kill) by stop() or the
-// destructor. Helpers talk to the sandbox endpoints: OTPs from the SMS outbox, the clock, login.
+// "listening on http://127.0.0.1:<port>" line (and "admin listening on ..." for --admin-listen). Stopped (SIGTERM, then
+// kill) by stop() or the destructor. Helpers talk to the sandbox endpoints: OTPs from the SMS outbox, the clock, login.
 class TestServer
 {
 public:
@@ -54,6 +54,8 @@ public:
     QString errorString() const { return m_error; }
 
     QUrl baseUrl() const { return m_baseUrl; }
+    // The operations listener of --admin-listen (empty unless the server was started with it).
+    QUrl adminUrl() const { return m_adminUrl; }
     quint16 port() const { return quint16(m_baseUrl.port()); }
     QString databaseLocation() const { return m_database; }
     QByteArray serverLog() const; // the server's stderr so far
@@ -89,6 +91,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     std::unique_ptr<QTemporaryDir> m_dir;
     QUrl m_baseUrl;
+    QUrl m_adminUrl;
     QString m_database;
     QString m_createdPg;
     QString m_error;

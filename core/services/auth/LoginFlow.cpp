@@ -192,14 +192,14 @@ void LoginFlow::openAuthorization(Mode mode, const QString& identity)
             return;
         }
     }
-    auto redirect = m_receiver->listen();
+    m_oauthState = randomUrlSafe(16);
+    auto redirect = m_receiver->listen(QString::fromLatin1(m_oauthState));
     if (!redirect) {
         fail(redirect.error());
         return;
     }
     m_redirectUri = redirect.value();
     m_verifier = newCodeVerifier();
-    m_oauthState = randomUrlSafe(16);
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
     q.addQueryItem(QStringLiteral("client_id"), enc(m_info.clientId));

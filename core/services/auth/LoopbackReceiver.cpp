@@ -4,6 +4,7 @@
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUrlQuery>
 
 namespace sinfonia {
 
@@ -16,7 +17,9 @@ QByteArray httpResponse(int status, const QString& html)
 {
     const QByteArray body = html.toUtf8();
     return QByteArrayLiteral("HTTP/1.1 ") + QByteArray::number(status)
-        + (status == 200 ? QByteArrayLiteral(" OK") : QByteArrayLiteral(" Not Found"))
+        + (status == 200       ? QByteArrayLiteral(" OK")
+               : status == 400 ? QByteArrayLiteral(" Bad Request")
+                               : QByteArrayLiteral(" Not Found"))
         + QByteArrayLiteral("\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\n"
                             "Connection: close\r\nContent-Length: ")
         + QByteArray::number(body.size()) + QByteArrayLiteral("\r\n\r\n") + body;
@@ -39,10 +42,11 @@ bool LoopbackReceiver::isListening() const
     return m_server && m_server->isListening();
 }
 
-Result<QUrl> LoopbackReceiver::listen()
+Result<QUrl> LoopbackReceiver::listen(const QString& expectedState)
 {
     close();
     m_delivered = false;
+    m_expectedState = expectedState;
     m_server = new QTcpServer(this);
     connect(m_server, &QTcpServer::newConnection, this, &LoopbackReceiver::onNewConnection);
     // LocalHost only: a redirect listener on all interfaces would let the LAN inject codes.
@@ -96,6 +100,13 @@ void LoopbackReceiver::onReadyRead(QTcpSocket* socket)
     const QList<QByteArray> requestLine = buffer.left(buffer.indexOf("\r\n")).split(' ');
     const QUrl target = requestLine.size() >= 2 ? QUrl::fromEncoded(requestLine.at(1)) : QUrl();
     const bool ours = requestLine.value(0) == "GET" && target.path() == QLatin1String(callbackPath);
+    const QString state = QUrlQuery(target).queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
+    if (ours && (m_expectedState.isEmpty() || state != m_expectedState)) {
+        // Not the answer to our authorization request: ignored, the login keeps waiting.
+        socket->write(httpResponse(400, QStringLiteral("<!doctype html><title>400</title>")));
+        socket->disconnectFromHost();
+        return;
+    }
     if (ours && !m_delivered) {
         m_delivered = true;
         socket->write(httpResponse(

@@ -13,7 +13,9 @@ namespace sinfonia {
 
 // The RFC 8252 loopback redirect target: a tiny HTTP listener on 127.0.0.1 only (never all
 // interfaces), ephemeral port, one path. Answers the browser with a short Italian page and emits
-// the query of the redirect. Anything else gets 404.
+// the query of the redirect. A request on the path whose `state` is not the expected one (a page
+// or a process on this machine guessing the port) gets 400 and is ignored: the login goes on
+// waiting for the browser. Anything else gets 404.
 class LoopbackReceiver : public QObject
 {
     Q_OBJECT
@@ -21,8 +23,9 @@ public:
     explicit LoopbackReceiver(QObject* parent = nullptr);
     ~LoopbackReceiver() override;
 
-    // Starts listening; returns the redirect URI, e.g. http://127.0.0.1:43121/sinfonia/callback.
-    Result<QUrl> listen();
+    // Starts listening for a redirect carrying `expectedState`; returns the redirect URI, e.g.
+    // http://127.0.0.1:43121/sinfonia/callback.
+    Result<QUrl> listen(const QString& expectedState);
     void close();
     bool isListening() const;
     QUrl redirectUri() const { return m_redirectUri; }
@@ -37,6 +40,7 @@ private:
 
     QTcpServer* m_server = nullptr;
     QUrl m_redirectUri;
+    QString m_expectedState;
     QHash<QTcpSocket*, QByteArray> m_buffers;
     bool m_delivered = false;
 };

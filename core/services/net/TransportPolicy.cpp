@@ -7,10 +7,11 @@ namespace sinfonia::TransportPolicy {
 
 bool isLoopbackHost(const QString& host)
 {
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
+    // Addresses only: the name "localhost" may resolve elsewhere (hosts file, DNS search domain),
+    // and plain http must never leave the machine. The rest of 127.0.0.0/8 is not ours either.
     QHostAddress address;
-    return address.setAddress(host) && address.isLoopback();
+    return address.setAddress(host)
+        && (address == QHostAddress(QHostAddress::LocalHost) || address == QHostAddress(QHostAddress::LocalHostIPv6));
 }
 
 Result<void> check(const QUrl& url)

@@ -48,13 +48,26 @@ private:
     }
 
 private slots:
-    void initTestCase() { SINFONIA_START_SERVER(m_server); }
+    void initTestCase()
+    {
+        TestServer::Options o;
+        if (usePostgres()) {
+            if (TestServer::postgresBase().isEmpty())
+                QSKIP("SINFONIA_TEST_PG not set: PostgreSQL run skipped");
+            o.database = QStringLiteral("postgres");
+        }
+        o.extraArgs = {QStringLiteral("--admin-listen"), QStringLiteral("127.0.0.1:0")};
+        QVERIFY2(m_server.start(o), qPrintable(m_server.errorString()));
+    }
 
     void tour()
     {
         const HttpClient anon = m_server.client();
-        for (const char* p : {"/api/v1/info", "/healthz", "/readyz", "/metrics", "/sandbox/identities"})
+        for (const char* p : {"/api/v1/info", "/healthz", "/sandbox/identities"})
             QCOMPARE(get(anon, QString::fromLatin1(p)).status, 200);
+        const HttpClient admin(m_server.adminUrl());
+        for (const char* p : {"/readyz", "/metrics"})
+            QCOMPARE(get(admin, QString::fromLatin1(p)).status, 200);
         QCOMPARE(get(anon, QStringLiteral("/api/v1/me")).status, 401);
 
         // OAuth

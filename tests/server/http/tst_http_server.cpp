@@ -20,6 +20,7 @@ private slots:
         TestServer server;
         TestServer::Options o;
         o.sandbox = false;
+        o.initDemo = false;
         o.extraArgs = {QStringLiteral("--public-url"), QStringLiteral("https://sinfonia.example.org/")};
         QVERIFY2(server.start(o), qPrintable(server.errorString()));
         const HttpResponse info = server.client().get(QStringLiteral("/api/v1/info"));

@@ -3,6 +3,8 @@
 #include "server/ledger/DemoData.h"
 #include "server/ledger/DemoIdentity.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -150,14 +152,28 @@ MovementView LedgerEnv::confirmedPurchase(const QString& voucherId, qint64 cents
     return verified ? verified->movement : MovementView {};
 }
 
+namespace {
+// A real picture: the server decodes and re-encodes receipts (ReceiptCheck).
+QByteArray encoded(const char* format, QRgb color)
+{
+    QImage image(16, 12, QImage::Format_RGB32);
+    image.fill(color);
+    QByteArray out;
+    QBuffer buffer(&out);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, format);
+    return out;
+}
+} // namespace
+
 QByteArray pngBytes()
 {
-    return QByteArray::fromHex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + QByteArray(64, 'x');
+    return encoded("PNG", qRgb(20, 120, 200));
 }
 
 QByteArray jpegBytes()
 {
-    return QByteArray::fromHex("ffd8ffe000104a464946") + QByteArray(64, 'y');
+    return encoded("JPEG", qRgb(200, 200, 200));
 }
 
 QString beneficiaryCf(const char* cognome, const char* nome, QDate birth, const char* place)

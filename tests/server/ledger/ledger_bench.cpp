@@ -8,8 +8,11 @@
 #include "server/ledger/LedgerService.h"
 #include "server/ledger/SmsSender.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QImage>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <cstdio>
@@ -87,7 +90,18 @@ int main(int argc, char** argv)
     for (int i = 0; i < 200; ++i)
         (void)ledger.voucher(op, bench, ids[i % ids.size()]);
     std::printf("voucher detail: %.3f ms\n", t.elapsed() / 200.0);
-    const QByteArray png = QByteArray::fromHex("89504e470d0a1a0a") + QByteArray(20000, 'x');
+    // A real photo-sized PNG (~20 KB of noise): the server decodes and re-encodes receipts.
+    QByteArray png;
+    {
+        QImage image(80, 60, QImage::Format_RGB32);
+        QRandomGenerator rng(7);
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                image.setPixel(x, y, rng.generate() | 0xff000000u);
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+    }
     const int flows = 200;
     t.restart();
     for (int i = 0; i < flows; ++i) {
