@@ -1,6 +1,7 @@
 #include "server/auth/BearerAuth.h"
 
 #include "core/domain/Clock.h"
+#include "core/domain/ErrorCodes.h"
 #include "server/ledger/AuthStore.h"
 
 #include <QCryptographicHash>
@@ -18,7 +19,7 @@ qint64 monotonicMs()
 
 Error invalidToken()
 {
-    return makeError(QStringLiteral("auth.invalid_token"),
+    return makeError(QString(codes::authInvalidToken),
                      QStringLiteral("Sessione scaduta o non valida: effettua di nuovo l'accesso."));
 }
 } // namespace
@@ -33,7 +34,7 @@ Result<ledger::OperatorContext> BearerAuth::authenticate(const std::string& head
 {
     const QString value = QString::fromUtf8(header.data(), qsizetype(header.size())).trimmed();
     if (value.isEmpty() || !value.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
-        return makeError(QStringLiteral("auth.unauthorized"),
+        return makeError(QString(codes::authUnauthorized),
                          QStringLiteral("Accesso richiesto: effettua di nuovo l'accesso."));
     const QString token = value.mid(7).trimmed();
     if (token.isEmpty() || token.size() > 512)

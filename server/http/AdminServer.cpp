@@ -1,5 +1,6 @@
 #include "server/http/AdminServer.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/http/Metrics.h"
 #include "server/http/Problem.h"
 #include "server/http/ServerContext.h"
@@ -27,8 +28,7 @@ AdminServer::AdminServer(ServerContext& ctx)
             res.set_content(R"({"status":"ready"})", "application/json");
             return;
         }
-        Problem::send(res, 503, QStringLiteral("server.unavailable"),
-                      QStringLiteral("Il database non è raggiungibile."));
+        Problem::send(res, 503, QString(codes::serverUnavailable), QStringLiteral("Il database non è raggiungibile."));
     });
     m_server->Get("/metrics", [&ctx](const httplib::Request&, httplib::Response& res) {
         res.set_content(ctx.metrics.exposition().toStdString(), "text/plain; version=0.0.4");
@@ -38,7 +38,7 @@ AdminServer::AdminServer(ServerContext& ctx)
             if (!res.body.empty())
                 return httplib::Server::HandlerResponse::Unhandled;
             Problem::send(res, res.status == 404 ? 404 : 400,
-                          res.status == 404 ? QStringLiteral("request.not_found") : QStringLiteral("request.invalid"),
+                          res.status == 404 ? QString(codes::requestNotFound) : QString(codes::requestInvalid),
                           res.status == 404 ? QStringLiteral("Risorsa inesistente.")
                                             : QStringLiteral("Richiesta non valida."));
             return httplib::Server::HandlerResponse::Handled;

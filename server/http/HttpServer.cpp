@@ -106,15 +106,15 @@ void HttpServer::installHooks()
                 return httplib::Server::HandlerResponse::Unhandled;
             switch (res.status) {
             case 404:
-                Problem::send(res, 404, QStringLiteral("request.not_found"), QStringLiteral("Risorsa inesistente."));
+                Problem::send(res, 404, QString(codes::requestNotFound), QStringLiteral("Risorsa inesistente."));
                 break;
             case 413:
-                Problem::send(res, 413, QStringLiteral("request.too_large"),
+                Problem::send(res, 413, QString(codes::requestTooLarge),
                               QStringLiteral("Richiesta troppo grande: lo scontrino può essere al massimo di 5 MB."));
                 break;
             default:
                 Problem::send(res, res.status,
-                              res.status >= 500 ? QStringLiteral("server.internal") : QStringLiteral("request.invalid"),
+                              res.status >= 500 ? QString(codes::serverInternal) : QString(codes::requestInvalid),
                               res.status >= 500
                                   ? QStringLiteral("Errore interno del servizio: riprova tra qualche istante.")
                                   : QStringLiteral("Richiesta non valida."));
@@ -122,7 +122,7 @@ void HttpServer::installHooks()
             return httplib::Server::HandlerResponse::Handled;
         }));
     m_server->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        Problem::send(res, 500, QStringLiteral("server.internal"),
+        Problem::send(res, 500, QString(codes::serverInternal),
                       QStringLiteral("Errore interno del servizio: riprova tra qualche istante."));
     });
     m_server->set_logger([this](const httplib::Request& req, const httplib::Response& res) {

@@ -1,5 +1,6 @@
 #include "server/http/MovementRoutes.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/http/JsonViews.h"
 #include "server/http/Problem.h"
 #include "server/http/RouteUtil.h"
@@ -25,7 +26,7 @@ bool parseDate(const httplib::Request& req, const char* name, QDate fallback, QD
     if (out.isValid())
         return true;
     Problem::send(
-        res, 400, QStringLiteral("request.invalid_query"),
+        res, 400, QString(codes::requestInvalidQuery),
         QStringLiteral("Data non valida nel parametro %1: usa il formato AAAA-MM-GG.").arg(QString::fromLatin1(name)));
     return false;
 }
@@ -43,7 +44,7 @@ void listMovements(ServerContext& ctx, const httplib::Request& req, httplib::Res
         bool ok = false;
         q.limit = queryArg(req, "limit").toInt(&ok);
         if (!ok)
-            return Problem::send(res, 400, QStringLiteral("movements.limit_invalid"),
+            return Problem::send(res, 400, QString(codes::movementsLimitInvalid),
                                  QStringLiteral("Il numero di movimenti per pagina deve essere tra 1 e 500."));
     }
     auto page = ctx.ledger.movements(op, q);

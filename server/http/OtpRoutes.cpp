@@ -1,5 +1,6 @@
 #include "server/http/OtpRoutes.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/http/JsonViews.h"
 #include "server/http/Problem.h"
 #include "server/http/RequestParsing.h"
@@ -74,7 +75,7 @@ void OtpRoutes::install(Router& router, ServerContext& ctx)
                            return Problem::sendError(res, code.error(), {}, 400);
                        static const QRegularExpression sixDigits(QStringLiteral("^[0-9]{6}$"));
                        if (!sixDigits.match(*code).hasMatch())
-                           return Problem::send(res, 400, QStringLiteral("request.invalid_field"),
+                           return Problem::send(res, 400, QString(codes::requestInvalidField),
                                                 QStringLiteral("Il codice OTP è formato da 6 cifre."));
                        auto v = ctx.ledger.verifyOtp(op, pathArg(req, 1), pathArg(req, 2), *code);
                        if (!v)

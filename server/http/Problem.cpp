@@ -1,5 +1,6 @@
 #include "server/http/Problem.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/ledger/LedgerErrors.h"
 
 #include <QJsonArray>
@@ -74,7 +75,7 @@ void Problem::sendError(httplib::Response& res, const Error& error, const QJsonO
     if (detail.isEmpty())
         detail = s >= 500 ? QStringLiteral("Errore interno del servizio: riprova tra qualche istante.")
                           : QStringLiteral("Richiesta non valida.");
-    send(res, s, error.code.isEmpty() ? QStringLiteral("server.internal") : error.code, detail, extra);
+    send(res, s, error.code.isEmpty() ? QString(codes::serverInternal) : error.code, detail, extra);
 }
 
 void sendJson(httplib::Response& res, int status, const QJsonObject& body)

@@ -1,5 +1,6 @@
 #include "server/http/PurchaseRoutes.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/http/JsonViews.h"
 #include "server/http/Problem.h"
 #include "server/http/RequestParsing.h"
@@ -35,11 +36,11 @@ QString receiptType(const std::string& declared)
 void createPurchase(ServerContext& ctx, const httplib::Request& req, httplib::Response& res, const OperatorContext& op)
 {
     if (!req.is_multipart_form_data())
-        return Problem::send(res, 400, QStringLiteral("request.missing_field"),
+        return Problem::send(res, 400, QString(codes::requestMissingField),
                              QStringLiteral("La richiesta deve essere multipart/form-data con le parti \"purchase\" e "
                                             "\"receipt\"."));
     if (!req.has_file("purchase"))
-        return Problem::send(res, 400, QStringLiteral("request.missing_field"),
+        return Problem::send(res, 400, QString(codes::requestMissingField),
                              QStringLiteral("Campo obbligatorio mancante: purchase."));
     auto body = RequestParsing::jsonObject(req.get_file_value("purchase").content);
     if (!body)
@@ -51,7 +52,7 @@ void createPurchase(ServerContext& ctx, const httplib::Request& req, httplib::Re
     if (!document)
         return Problem::sendError(res, document.error(), {}, 400);
     if (!req.has_file("receipt"))
-        return Problem::send(res, 400, QStringLiteral("receipt.missing"),
+        return Problem::send(res, 400, QString(codes::receiptMissing),
                              QStringLiteral("Allega lo scontrino (JPEG, PNG o PDF, al massimo 5 MB)."));
     const auto receipt = req.get_file_value("receipt");
 

@@ -1,5 +1,6 @@
 #include "server/http/RequestParsing.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "core/domain/Money.h"
 
 #include <QJsonDocument>
@@ -12,13 +13,13 @@ namespace sinfonia::http {
 namespace {
 Error missing(const QString& field)
 {
-    return makeError(QStringLiteral("request.missing_field"),
-                     QStringLiteral("Campo obbligatorio mancante: %1.").arg(field), field);
+    return makeError(QString(codes::requestMissingField), QStringLiteral("Campo obbligatorio mancante: %1.").arg(field),
+                     field);
 }
 Error invalid(const QString& field, const QString& why)
 {
-    return makeError(QStringLiteral("request.invalid_field"),
-                     QStringLiteral("Campo %1 non valido: %2.").arg(field, why), field);
+    return makeError(QString(codes::requestInvalidField), QStringLiteral("Campo %1 non valido: %2.").arg(field, why),
+                     field);
 }
 } // namespace
 
@@ -33,10 +34,10 @@ Result<QJsonObject> RequestParsing::jsonObject(const std::string& body)
     const QJsonDocument doc
         = QJsonDocument::fromJson(QByteArray::fromRawData(body.data(), qsizetype(body.size())), &err);
     if (err.error != QJsonParseError::NoError)
-        return makeError(QStringLiteral("request.invalid_json"),
+        return makeError(QString(codes::requestInvalidJson),
                          QStringLiteral("Il corpo della richiesta non è un JSON valido."), err.errorString());
     if (!doc.isObject())
-        return makeError(QStringLiteral("request.invalid_json"),
+        return makeError(QString(codes::requestInvalidJson),
                          QStringLiteral("Il corpo della richiesta deve essere un oggetto JSON."));
     return doc.object();
 }

@@ -1,5 +1,6 @@
 #include "server/http/Router.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/http/Authenticator.h"
 #include "server/http/Logging.h"
 #include "server/http/Metrics.h"
@@ -40,7 +41,7 @@ void guarded(const QString& label, const httplib::Request& req, httplib::Respons
     } catch (const std::exception& e) {
         qCWarning(lcHttp) << "handler of" << label << "threw:" << e.what();
         res.headers.clear();
-        Problem::send(res, 500, QStringLiteral("server.internal"),
+        Problem::send(res, 500, QString(codes::serverInternal),
                       QStringLiteral("Errore interno del servizio: riprova tra qualche istante."));
     }
     Q_UNUSED(req);
@@ -126,7 +127,7 @@ void Router::runIdempotent(const httplib::Request& req, httplib::Response& res, 
                            const QString& method, const AuthedHandler& handler, const Fingerprint& fingerprint)
 {
     if (!req.has_header("Idempotency-Key")) {
-        Problem::send(res, 400, QStringLiteral("idempotency.key_missing"),
+        Problem::send(res, 400, QString(codes::idempotencyKeyMissing),
                       QStringLiteral("Manca l'intestazione Idempotency-Key, obbligatoria per ogni operazione."));
         return;
     }
@@ -148,12 +149,12 @@ void Router::runIdempotent(const httplib::Request& req, httplib::Response& res, 
     using Outcome = ledger::IdempotencyStore::Outcome;
     switch (claim->outcome) {
     case Outcome::InProgress:
-        Problem::send(res, 409, QStringLiteral("idempotency.in_progress"),
+        Problem::send(res, 409, QString(codes::idempotencyInProgress),
                       QStringLiteral("Operazione già in corso con la stessa chiave: attendi l'esito."));
         res.set_header("Retry-After", "1");
         return;
     case Outcome::Mismatch:
-        Problem::send(res, 422, QStringLiteral("idempotency.key_reused"),
+        Problem::send(res, 422, QString(codes::idempotencyKeyReused),
                       QStringLiteral("La chiave Idempotency-Key è già stata usata per una richiesta diversa."));
         return;
     case Outcome::Replay:

@@ -1,5 +1,6 @@
 #include "server/http/VoucherRoutes.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/http/JsonViews.h"
 #include "server/http/Problem.h"
 #include "server/http/RouteUtil.h"
@@ -22,7 +23,7 @@ void VoucherRoutes::install(Router& router, ServerContext& ctx)
                      const bool byCf = req.has_param("codiceFiscale");
                      const bool byCard = req.has_param("cardNumber");
                      if (byCf == byCard)
-                         return Problem::send(res, 400, QStringLiteral("request.invalid_query"),
+                         return Problem::send(res, 400, QString(codes::requestInvalidQuery),
                                               QStringLiteral("Indica il codice fiscale oppure il numero della tessera "
                                                              "sanitaria."));
                      const QString value = queryArg(req, byCf ? "codiceFiscale" : "cardNumber");

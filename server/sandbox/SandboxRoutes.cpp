@@ -1,5 +1,6 @@
 #include "server/sandbox/SandboxRoutes.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "server/http/JsonViews.h"
 #include "server/http/Problem.h"
 #include "server/http/RequestParsing.h"
@@ -40,7 +41,7 @@ void sendOutbox(ledger::OutboxSmsSender& outbox, const httplib::Request& req, ht
         bool ok = false;
         limit = queryArg(req, "limit").toInt(&ok);
         if (!ok || limit < 1 || limit > 1000)
-            return Problem::send(res, 400, QStringLiteral("request.invalid_query"),
+            return Problem::send(res, 400, QString(codes::requestInvalidQuery),
                                  QStringLiteral("limit deve essere tra 1 e 1000."));
     }
     const QString movementId = queryArg(req, "movementId");
@@ -97,7 +98,7 @@ void SandboxRoutes::install(http::Router& router, http::ServerContext& ctx, Swit
                         return Problem::sendError(res, now.error(), {}, 400);
                     const QDateTime t = QDateTime::fromString(*now, Qt::ISODateWithMs);
                     if (!t.isValid() || t.timeSpec() == Qt::LocalTime)
-                        return Problem::send(res, 400, QStringLiteral("request.invalid_field"),
+                        return Problem::send(res, 400, QString(codes::requestInvalidField),
                                              QStringLiteral("Campo now non valido: serve un istante RFC 3339 con fuso "
                                                             "(es. 2026-11-26T10:15:00Z)."));
                     clock.set(t);
