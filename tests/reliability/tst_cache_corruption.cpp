@@ -5,6 +5,7 @@
 // is discarded by design), pass integrity_check; then a full sync from the server source rebuilds
 // exactly the server's rows. No case may crash. SINFONIA_T12_CORRUPTIONS sets the count (42 here,
 // 200 in scripts/reliability.sh); SINFONIA_TEST_SEED the seed (printed, so a failure replays).
+#include "CampaignSupport.h"
 #include "core/domain/Clock.h"
 #include "core/services/cache/CfHasher.h"
 #include "core/services/cache/MovementCache.h"
@@ -21,38 +22,10 @@
 #include <QTimeZone>
 
 using namespace sinfonia;
+using namespace sinfonia::test;
 
 namespace {
 constexpr int serverRows = 1200;
-
-quint32 campaignSeed()
-{
-    bool ok = false;
-    const quint32 s = qgetenv("SINFONIA_TEST_SEED").toUInt(&ok);
-    return ok ? s : QRandomGenerator::system()->generate();
-}
-
-QString integrity(const QString& path)
-{
-    const QString name = QStringLiteral("integrity-check");
-    QString result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open())
-            return QStringLiteral("cannot open");
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("PRAGMA integrity_check")))
-            return QStringLiteral("integrity_check failed to run");
-        QStringList lines;
-        while (q.next())
-            lines << q.value(0).toString();
-        result = lines.join(u'\n');
-    }
-    QSqlDatabase::removeDatabase(name);
-    return result;
-}
 
 QByteArray readAll(const QString& path)
 {
@@ -291,7 +264,7 @@ void TestCacheCorruption::corruptedFilesAreSetAsideAndRebuilt()
         } else {
             ++recovered;
             QVERIFY2(aside.isEmpty(), qPrintable(what));
-            const QString check = integrity(path);
+            const QString check = integrityCheck(path, true);
             QVERIFY2(check == QLatin1String("ok"),
                      qPrintable(what + QStringLiteral(": damage not detected, integrity_check: ") + check.left(300)));
         }

@@ -6,6 +6,7 @@
 // still be confirmed, and cache batches must be all-or-nothing. The next child goes on with the
 // same files. SINFONIA_T12_KILLS sets the count (50 here, 1,000 in scripts/reliability.sh),
 // SINFONIA_TEST_SEED the seed (printed, so a failure replays).
+#include "CampaignSupport.h"
 #include "core/domain/Clock.h"
 #include "core/services/cache/MovementCacheStore.h"
 #include "core/services/journal/OperationJournal.h"
@@ -23,42 +24,14 @@
 #include <sys/types.h>
 
 using namespace sinfonia;
+using namespace sinfonia::test;
 
 namespace {
-quint32 campaignSeed()
-{
-    bool ok = false;
-    const quint32 s = qgetenv("SINFONIA_TEST_SEED").toUInt(&ok);
-    return ok ? s : QRandomGenerator::system()->generate();
-}
-
 int envCount(const char* name, int fallback)
 {
     bool ok = false;
     const int n = qEnvironmentVariableIntValue(name, &ok);
     return ok && n > 0 ? n : fallback;
-}
-
-// PRAGMA integrity_check on its own connection (the reopen after the crash, with WAL recovery).
-QString integrity(const QString& path)
-{
-    const QString name = QStringLiteral("integrity-%1").arg(path);
-    QString result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        if (!db.open())
-            return QStringLiteral("cannot open");
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("PRAGMA integrity_check")))
-            return QStringLiteral("integrity_check failed to run");
-        QStringList lines;
-        while (q.next())
-            lines << q.value(0).toString();
-        result = lines.join(u'\n');
-    }
-    QSqlDatabase::removeDatabase(name);
-    return result;
 }
 
 // key -> state of every intent, in one query.
@@ -184,10 +157,10 @@ void TestCrashCampaign::killDuringJournalAndCacheWrites()
         for (qsizetype i = 0; i + 1 < after.size(); ++i)
             take(after.at(i));
 
-        const QString journalCheck = integrity(journalPath);
+        const QString journalCheck = integrityCheck(journalPath, false);
         QVERIFY2(journalCheck == QLatin1String("ok"),
                  qPrintable(QStringLiteral("kill %1 seed %2: journal %3").arg(k).arg(seed).arg(journalCheck)));
-        const QString cacheCheck = integrity(cachePath);
+        const QString cacheCheck = integrityCheck(cachePath, false);
         QVERIFY2(cacheCheck == QLatin1String("ok"),
                  qPrintable(QStringLiteral("kill %1 seed %2: cache %3").arg(k).arg(seed).arg(cacheCheck)));
 

@@ -11,6 +11,7 @@
 // "non registrato" that the server registered, and the voucher was debited once per registered
 // intent. No crash anywhere. SINFONIA_T14_ANSWERS sets the number of mutated answers (60 here, 500
 // in scripts/reliability.sh), SINFONIA_TEST_SEED the seed (printed, so a failure replays).
+#include "CampaignSupport.h"
 #include "MutatingProxy.h"
 #include "core/services/journal/OperationJournal.h"
 #include "core/services/journal/OperationRunner.h"
@@ -30,13 +31,6 @@ using namespace sinfonia;
 using namespace sinfonia::test;
 
 namespace {
-quint32 campaignSeed()
-{
-    bool ok = false;
-    const quint32 s = qgetenv("SINFONIA_TEST_SEED").toUInt(&ok);
-    return ok ? s : QRandomGenerator::system()->generate();
-}
-
 // Answers no client may accept, whatever else happens (the others may be accepted when they are
 // still the server's true answer: a slow drip, an optional field dropped, a retry after a reset).
 bool mustReject(MutatingProxy::Mutation m)
