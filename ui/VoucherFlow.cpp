@@ -314,29 +314,28 @@ void VoucherFlow::openOtp(const MovementWithChallenge& created, const QString& s
 
 void VoucherFlow::verify(const QString& code)
 {
-    m_services.api().verifyOtp(m_session.structureId(), m_otpMovement.movement.id, code, this,
-                               [this](Result<VerifyResult> result) {
-                                   if (!m_otp)
-                                       return;
-                                   // "confermato" only for the very movement and amount of the dialog.
-                                   if (result.ok()) {
-                                       const auto matches
-                                           = ApiDecode::checkConfirms(result.value(), m_otpMovement.movement);
-                                       if (matches.ok()) {
-                                           otpFinished(result.value());
-                                           return;
-                                       }
-                                       m_otp->showError(matches.error().message);
-                                       return;
-                                   }
-                                   const Error& e = result.error();
-                                   // An expired or locked challenge cannot take another code: the dialog offers
-                                   // a new one.
-                                   if (e.code == codes::otpExpired || e.code == codes::otpLocked)
-                                       m_otp->setChallengeVoid(e.message);
-                                   else
-                                       m_otp->showError(e.message, e.http ? e.http->attemptsLeft : std::nullopt);
-                               });
+    m_services.api().verifyOtp(
+        m_session.structureId(), m_otpMovement.movement.id, code, this, [this](Result<VerifyResult> result) {
+            if (!m_otp)
+                return;
+            // "confermato" only for the very movement and amount of the dialog.
+            if (result.ok()) {
+                const auto matches = ApiDecode::checkConfirms(result.value(), m_otpMovement.movement);
+                if (matches.ok()) {
+                    otpFinished(result.value());
+                    return;
+                }
+                m_otp->showError(matches.error().message);
+                return;
+            }
+            const Error& e = result.error();
+            // An expired or locked challenge cannot take another code: the dialog offers
+            // a new one.
+            if (e.code == codes::otpExpired || e.code == codes::otpLocked)
+                m_otp->setChallengeVoid(e.message);
+            else
+                m_otp->showError(e.message, e.http ? e.http->attemptsLeft : std::nullopt);
+        });
 }
 
 void VoucherFlow::resend()

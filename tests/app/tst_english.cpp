@@ -2,6 +2,7 @@
 // the shared list, client-side rules and network failures, refusals of a real server) and the
 // command line speak English. "Italian" is detected with the project's own Italian strings: any
 // fragment of a source text whose English translation differs must not appear.
+#include "core/domain/Clock.h"
 #include "core/domain/CodiceFiscale.h"
 #include "core/domain/ErrorCodes.h"
 #include "core/domain/Money.h"
@@ -246,9 +247,11 @@ private slots:
             = wait([&](auto done) { api.voucher(QStringLiteral("NOPE01"), QStringLiteral("1"), this, done); });
         QVERIFY(otherStructure.has_value());
         VERIFY_ENGLISH(otherStructure->message);
+        // Eleven months up to today (the server's today, the same wall clock): longer than the rule allows.
+        const QDate today = SystemClock().todayInRome();
         const auto badRange = wait([&](auto done) {
-            api.movements(QStringLiteral("FAR001"), MovementFilter {QDate(2026, 1, 1), QDate(2026, 12, 1), {}, {}}, {},
-                          this, done);
+            api.movements(QStringLiteral("FAR001"), MovementFilter {today.addMonths(-11), today, {}, {}}, {}, this,
+                          done);
         });
         QVERIFY(badRange.has_value());
         QCOMPARE(badRange->code, QString(codes::movementsRangeTooLong));

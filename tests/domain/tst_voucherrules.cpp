@@ -530,10 +530,10 @@ void TestVoucherRules::lastThreeMonths()
     const auto r = VoucherRules::lastThreeMonths(ManualClock(utc("2026-07-31T21:50:00")));
     QCOMPARE(r.to, QDate(2026, 7, 31));
     QCOMPARE(r.from, QDate(2026, 5, 1));
-    // 00:30 in Rome on 1 March is still February in UTC.
-    const auto march = VoucherRules::lastThreeMonths(ManualClock(utc("2027-02-28T23:30:00")));
-    QCOMPARE(march.to, QDate(2027, 3, 1));
-    QCOMPARE(march.from, QDate(2026, 12, 1));
+    // 00:30 in Rome on 1 March is still February in UTC (here the 29th of a leap year).
+    const auto march = VoucherRules::lastThreeMonths(ManualClock(utc("2028-02-29T23:30:00")));
+    QCOMPARE(march.to, QDate(2028, 3, 1));
+    QCOMPARE(march.from, QDate(2027, 12, 1));
 }
 
 QTEST_GUILESS_MAIN(TestVoucherRules)
