@@ -19,6 +19,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
@@ -251,14 +252,19 @@ int main(int argc, char* argv[])
     std::thread adminThread;
     if (admin)
         adminThread = std::thread([&admin] { admin->serve(); });
-    std::thread stopper([&server, &admin, stopSignals] {
+    // The stopper is joined before anything it touches is destroyed: when serve() ends for another
+    // reason, the stopper is woken with a signal of its own (a detached stopper could still be in
+    // stop() while main() destroys the servers).
+    std::atomic_bool stopRequested = false;
+    std::thread stopper([&server, &admin, &stopRequested, stopSignals] {
         int sig = 0;
         sigwait(&stopSignals, &sig);
+        if (stopRequested.exchange(true))
+            return; // woken by main() after serve() ended
         if (admin)
             admin->stop();
         server.stop();
     });
-    stopper.detach();
 
     // Idempotency keys are kept 48 hours; purge older ones every hour (any process may do it).
     std::mutex purgeMutex;
@@ -281,6 +287,9 @@ int main(int argc, char* argv[])
     }
     purgeWake.notify_all();
     purger.join();
+    if (!stopRequested.exchange(true))
+        pthread_kill(stopper.native_handle(), SIGTERM);
+    stopper.join();
     if (admin) {
         admin->stop();
         adminThread.join();

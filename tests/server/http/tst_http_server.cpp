@@ -122,6 +122,33 @@ private slots:
         QVERIFY(server.isRunning());
     }
 
+    // SIGTERM (twice, as a service manager and an impatient admin may send it) ends the process with
+    // status 0 while the operations listener runs: the signal thread is joined before the servers
+    // it stops are destroyed.
+    void stopsCleanlyWithTheAdminListener()
+    {
+        for (int round = 0; round < 12; ++round) {
+            QTemporaryDir dir;
+            QProcess p;
+            p.start(QStringLiteral(SINFONIA_SERVER_BIN),
+                    {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--admin-listen"),
+                     QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), dir.filePath(QStringLiteral("l.sqlite"))});
+            QVERIFY(p.waitForStarted(10000));
+            QByteArray out;
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    out += p.readAllStandardOutput();
+                    return out.contains("\nlistening on ") || out.startsWith("listening on ");
+                },
+                30000));
+            p.terminate();
+            p.terminate();
+            QVERIFY(p.waitForFinished(30000));
+            QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(p.exitCode(), 0);
+        }
+    }
+
     void cleanStopAndNoSecretsInLogs()
     {
         TestServer server;
