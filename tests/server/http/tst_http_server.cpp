@@ -141,6 +141,14 @@ private slots:
                     return out.contains("\nlistening on ") || out.startsWith("listening on ");
                 },
                 30000));
+            // Stopped while it serves (the API address answers), as a service manager stops it.
+            // The API line, not the admin one ("admin listening on ..." comes first).
+            const QByteArray api = "listening on http://127.0.0.1:";
+            const int at = out.startsWith(api) ? 0 : out.indexOf(QByteArray(QByteArray("\n") + api)) + 1;
+            const int port = out.mid(at + api.size()).split('\n').first().toInt();
+            QVERIFY(port > 0);
+            httplib::Client http("127.0.0.1", port);
+            QVERIFY(QTest::qWaitFor([&] { return http.Get("/healthz") != nullptr; }, 30000));
             p.terminate();
             p.terminate();
             QVERIFY(p.waitForFinished(30000));
