@@ -1291,6 +1291,10 @@
             <source>%1 in verifica con il server</source>
             <translation>%1 being checked with the server</translation>
         </message>
+        <message>
+            <source>Operazione già conclusa nel registro.</source>
+            <translation>Operation already settled in the journal.</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::OperationRunner</name>

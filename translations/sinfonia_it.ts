@@ -1291,6 +1291,10 @@
             <source>%1 in verifica con il server</source>
             <translation>%1 in verifica con il server</translation>
         </message>
+        <message>
+            <source>Operazione già conclusa nel registro.</source>
+            <translation>Operazione già conclusa nel registro.</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::OperationRunner</name>

@@ -84,6 +84,17 @@ void TestJournal::transitions()
     QVERIFY(j.unresolved().isEmpty());
     QCOMPARE(j.recent().size(), 2);
     QVERIFY(!j.markSent(QStringLiteral("missing")).ok());
+
+    // A settled intent stays settled: a late replay cannot make a confirmed purchase sendable again.
+    const Result<void> resent = j.markSent(QStringLiteral("a"));
+    QVERIFY(!resent.ok());
+    QCOMPARE(resent.error().code, QStringLiteral("journal.settled"));
+    QVERIFY(!j.markFailed(QStringLiteral("a"), QStringLiteral("late")).ok());
+    QVERIFY(!j.markUnknown(QStringLiteral("b"), QStringLiteral("late")).ok());
+    QCOMPARE(j.entry(QStringLiteral("a"))->state, JournalEntry::State::Confirmed);
+    QCOMPARE(j.entry(QStringLiteral("b"))->state, JournalEntry::State::Failed);
+    QVERIFY(j.unresolved().isEmpty());
+    QVERIFY(j.markConfirmed(QStringLiteral("a"), QStringLiteral("m-1")).ok()); // the same answer twice
 }
 
 void TestJournal::drafts()

@@ -231,7 +231,8 @@ Result<void> OperationJournal::setState(const QString& key, JournalEntry::State 
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("UPDATE intents SET state = ?, movement_id = COALESCE(NULLIF(?, ''), movement_id), "
                              "message = ?, updated_at = ?, attempts = attempts + ?, "
-                             "body = CASE WHEN ? THEN NULL ELSE body END WHERE key = ?"));
+                             "body = CASE WHEN ? THEN NULL ELSE body END "
+                             "WHERE key = ? AND state NOT IN ('confirmed', 'failed')"));
     q.addBindValue(journalStateName(state));
     q.addBindValue(movementId);
     q.addBindValue(message);
@@ -241,8 +242,16 @@ Result<void> OperationJournal::setState(const QString& key, JournalEntry::State 
     q.addBindValue(key);
     if (!q.exec())
         return dbError(QStringLiteral("update"), q.lastError());
-    if (q.numRowsAffected() != 1)
-        return makeError(QStringLiteral("journal.unknown_key"), Texts::tr("Operazione non trovata nel registro."));
+    if (q.numRowsAffected() != 1) {
+        // A settled intent (confirmed or failed) never moves again: a late replay or a duplicate
+        // answer must not turn a confirmed purchase back into one to send.
+        const std::optional<JournalEntry> current = entry(key);
+        if (!current)
+            return makeError(QStringLiteral("journal.unknown_key"), Texts::tr("Operazione non trovata nel registro."));
+        if (current->state == state)
+            return {};
+        return makeError(QStringLiteral("journal.settled"), Texts::tr("Operazione già conclusa nel registro."));
+    }
     Q_EMIT entryChanged(key);
     return {};
 }
