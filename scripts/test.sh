@@ -69,10 +69,12 @@ fi
 
 work="$(mktemp -d /tmp/sinfonia-test.XXXXXX)"
 pg_data=""
+pg_fsync_data=""
 cleanup() {
-    if [ -n "$pg_data" ]; then
-        su postgres -s /bin/sh -c "/usr/lib/postgresql/15/bin/pg_ctl -D '$pg_data' -m fast stop" >/dev/null 2>&1 || true
-    fi
+    for d in "$pg_data" "$pg_fsync_data"; do
+        [ -n "$d" ] || continue
+        su postgres -s /bin/sh -c "/usr/lib/postgresql/15/bin/pg_ctl -D '$d' -m fast stop" >/dev/null 2>&1 || true
+    done
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -87,6 +89,14 @@ if [ -x "$pg_bin/initdb" ] && [ "$(id -u)" -eq 0 ]; then
         $pg_bin/pg_ctl -D '$pg_data' -w -o \"-k '$work' -p $pg_port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" -l '$work/pg.log' start >/dev/null"
     export SINFONIA_TEST_PG="host=127.0.0.1 port=$pg_port user=postgres dbname=postgres"
     echo "== PostgreSQL 15 on 127.0.0.1:$pg_port"
+    # A second instance with fsync on (the durability a deployment has) for the several-process
+    # suite (tst_http_multi_process: two servers behind nginx, one killed with SIGKILL).
+    pg_fsync_port=$(( pg_port + 1 ))
+    pg_fsync_data="$work/pg-fsync"
+    su postgres -s /bin/sh -c "$pg_bin/initdb -D '$pg_fsync_data' -A trust -U postgres >'$work/initdb-fsync.log' 2>&1 && \
+        $pg_bin/pg_ctl -D '$pg_fsync_data' -w -o \"-k '$work' -p $pg_fsync_port -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=200\" -l '$work/pg-fsync.log' start >/dev/null"
+    export SINFONIA_TEST_PG_FSYNC="host=127.0.0.1 port=$pg_fsync_port user=postgres dbname=postgres"
+    echo "== PostgreSQL 15 with fsync on, on 127.0.0.1:$pg_fsync_port (several-process suite)"
 else
     echo "== PostgreSQL not started (needs root and postgresql-15): PostgreSQL ledger tests will skip"
 fi
