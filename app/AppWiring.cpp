@@ -89,6 +89,12 @@ void AppWiring::start()
     m_flow->start();
 }
 
+void AppWiring::prepareQuit(int signalNumber)
+{
+    qCInfo(lcApp) << "quitting on signal" << signalNumber;
+    m_flow->vouchers().saveDraftNow();
+}
+
 QString describeConfiguration(const CommandLineOptions& options)
 {
     AppSettings settings;

@@ -32,6 +32,8 @@ public:
     ~AppWiring() override;
 
     void start();
+    // Before quitting on a signal: the purchase being typed is kept as a draft, like on a lock.
+    void prepareQuit(int signalNumber);
     MainWindow* window() const { return m_window.get(); }
     CounterFlow* flow() const { return m_flow.get(); }
 

@@ -2,6 +2,7 @@
 #include "app/AppWiring.h"
 #include "app/CommandLine.h"
 #include "app/Localization.h"
+#include "app/QuitSignals.h"
 #include "core/CoreInfo.h"
 #include "core/services/settings/AppSettings.h"
 
@@ -82,7 +83,15 @@ int main(int argc, char* argv[])
     // The system proxy, as IT configured it: http(s)_proxy/no_proxy on Linux, WinHTTP/Internet
     // options on Windows. Loopback addresses are never proxied.
     QNetworkProxyFactory::setUseSystemConfiguration(true);
+    // SIGTERM (shutdown, session end) and SIGINT quit like closing the window: the wiring saves
+    // what is pending and the services close their databases on the way out of main.
+    QuitSignals quitSignals;
+    quitSignals.install();
     AppWiring wiring(options);
+    QObject::connect(&quitSignals, &QuitSignals::quitRequested, &wiring, [&wiring](int signalNumber) {
+        wiring.prepareQuit(signalNumber);
+        QCoreApplication::quit();
+    });
     wiring.start();
     return QCoreApplication::exec();
 }

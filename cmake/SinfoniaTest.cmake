@@ -24,6 +24,10 @@ function(sinfonia_add_qt_test)
     if(NOT T_TIMEOUT)
         set(T_TIMEOUT 300)
     endif()
+    # Under a sanitizer (scripts/test.sh --asan/--tsan) everything runs several times slower.
+    if(CMAKE_CXX_FLAGS MATCHES "-fsanitize=")
+        math(EXPR T_TIMEOUT "${T_TIMEOUT} * 4")
+    endif()
     set_tests_properties(${T_NAME} PROPERTIES
         TIMEOUT ${T_TIMEOUT}
         LABELS "${T_LABELS}"

@@ -7,10 +7,19 @@
 #   T13 every libFuzzer target (ASan + UBSan, clang, its own build dir) for SINFONIA_FUZZ_SECONDS
 #       (default 60) each, from the seed corpora and dictionaries of tests/fuzz.
 #   T14 500 mutated answers of a hostile proxy between the client services and the real server.
+#   MULTI  T1 and T3 on two sinfonia-server processes sharing one PostgreSQL (fsync on, its own
+#       instance started here) behind a real nginx, one process killed with SIGKILL mid-run
+#       (tests/server/http/tst_http_multi_process with SINFONIA_CLUSTER_FLOWS=<flows>).
+#   T1S the same seeded flows through the real client services (ServiceStack: ApiClient,
+#       OperationJournal, OperationRunner) against a real server behind the fault proxy, the ledger
+#       invariant checked after every step (tests/reliability/tst_services_flows).
+#   ASAN scripts/test.sh --asan (ASan + UBSan, whole suite, build-asan/); TSAN scripts/test.sh
+#       --tsan (threaded parts, build-tsan/). Each builds its own tree (long the first time).
 #
 # Usage: scripts/reliability.sh <build-dir> [flows (default 10000)] [seed]
 #   Runs T1 on SQLite, and on PostgreSQL too when SINFONIA_TEST_PG is set (libpq keyword string, see
-#   scripts/test.sh). RELIABILITY_TARGETS="T1 T12 T13 T14" picks targets. The seed is printed; pass
+#   scripts/test.sh). RELIABILITY_TARGETS="T1 T1S MULTI T12 T13 T14 ASAN TSAN" picks targets (all by
+#   default). MULTI needs root and postgresql-15 (its PostgreSQL) and nginx. The seed is printed; pass
 #   it back to replay a failure. The fuzz build goes to SINFONIA_FUZZ_BUILD_DIR (default build-fuzz).
 set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 <build-dir> [flows] [seed]" >&2; exit 2; }
@@ -18,7 +27,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build=$(cd "$1" && pwd)
 flows=${2:-10000}
 seed=${3:-$(( $(date +%s) % 1000000 ))}
-targets=" ${RELIABILITY_TARGETS:-T1 T12 T13 T14} "
+targets=" ${RELIABILITY_TARGETS:-T1 T1S MULTI T12 T13 T14 ASAN TSAN} "
 # Long campaigns outlast QTest's default 5-minute watchdog per test function.
 export QT_QPA_PLATFORM=offscreen SINFONIA_TEST_SEED="$seed" QTEST_FUNCTION_TIMEOUT=${QTEST_FUNCTION_TIMEOUT:-14400000}
 echo "reliability: targets${targets}seed $seed"
@@ -45,6 +54,57 @@ if [[ "$targets" == *" T1 "* ]]; then
     unset SINFONIA_HTTP_BACKEND
     [ $t1 -eq 0 ] && pass T1 "($flows flows on ${backends[*]})" || fail T1 "($flows flows)"
 fi
+
+if [[ "$targets" == *" T1S "* ]]; then
+    bin="$build/tests/reliability"
+    need "$bin/tst_services_flows"
+    echo "== T1 through the client services: $flows flows, seed $seed"
+    if SINFONIA_T1_FLOWS="$flows" "$bin/tst_services_flows" 2>&1 | grep -v "^QDEBUG"; then
+        pass T1S "($flows flows through ServiceStack and the journal, invariant after every step)"
+    else
+        fail T1S "($flows flows through the client services)"
+    fi
+fi
+
+if [[ "$targets" == *" MULTI "* ]]; then
+    bin="$build/tests/server/http"
+    need "$bin/tst_http_multi_process"
+    command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || "$here/scripts/install-deps.sh"
+    pg_bin=/usr/lib/postgresql/15/bin
+    if [ ! -x "$pg_bin/initdb" ] || [ "$(id -u)" -ne 0 ]; then
+        fail MULTI "(needs root and postgresql-15 for its own PostgreSQL)"
+    else
+        # Its own PostgreSQL with fsync on (a deployment's durability), not the test one.
+        pg_work="$(mktemp -d /tmp/sinfonia-multi.XXXXXX)"
+        chown postgres "$pg_work"
+        pg_port=$(( 20000 + RANDOM % 20000 ))
+        stop_pg() { su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D '$pg_work/pg' -m fast stop" >/dev/null 2>&1 || true; rm -rf "$pg_work"; }
+        trap stop_pg EXIT
+        su postgres -s /bin/sh -c "$pg_bin/initdb -D '$pg_work/pg' -A trust -U postgres >'$pg_work/initdb.log' 2>&1 && \
+            $pg_bin/pg_ctl -D '$pg_work/pg' -w -o \"-k '$pg_work' -p $pg_port -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=200\" -l '$pg_work/pg.log' start >/dev/null"
+        echo "== MULTI: 2 server processes behind nginx on PostgreSQL (fsync on, 127.0.0.1:$pg_port), $flows flows, seed $seed"
+        if SINFONIA_TEST_PG_FSYNC="host=127.0.0.1 port=$pg_port user=postgres dbname=postgres" \
+            SINFONIA_CLUSTER_FLOWS="$flows" "$bin/tst_http_multi_process" 2>&1 | grep -v "^QDEBUG"; then
+            pass MULTI "(T3: 32 counters on one voucher; T1: $flows flows, one of 2 processes SIGKILLed mid-run)"
+        else
+            fail MULTI "($flows flows on 2 processes)"
+        fi
+        stop_pg
+        trap - EXIT
+    fi
+fi
+
+for san in ASAN TSAN; do
+    [[ "$targets" == *" $san "* ]] || continue
+    flag="--$(tr 'A-Z' 'a-z' <<<"$san")"
+    echo "== $san: scripts/test.sh $flag"
+    if nice -n 5 "$here/scripts/test.sh" "$flag" >"/tmp/sinfonia-$san.log" 2>&1; then
+        pass "$san" "($(grep -Eo '[0-9]+% tests passed, [0-9]+ tests failed out of [0-9]+' "/tmp/sinfonia-$san.log" | tail -1))"
+    else
+        grep -E "ERROR: AddressSanitizer|runtime error|WARNING: ThreadSanitizer|The following tests FAILED" -A3 "/tmp/sinfonia-$san.log" | head -20 || true
+        fail "$san" "(log: /tmp/sinfonia-$san.log)"
+    fi
+done
 
 if [[ "$targets" == *" T12 "* ]]; then
     bin="$build/tests/reliability"

@@ -12,8 +12,8 @@
 #                                (scripts/package-test.sh; CI sets it; about 2 minutes, root cached)
 #   scripts/test.sh --asan ...   the same with AddressSanitizer + UBSan, built in build-asan/
 #   scripts/test.sh --tsan ...   ThreadSanitizer, built in build-tsan/, on the threaded parts only
-#                                (server workers, cache worker, frame decoder, receipt processing)
-#                                unless a -R is given. Qt itself is not instrumented: reports from
+#                                (server workers, cache worker, frame decoder, receipt processing,
+#                                export job; their targets only) unless a -R is given. Qt itself is not instrumented: reports from
 #                                inside Qt need a suppression in scripts/tsan.supp, with the reason.
 #                                No time-shifted runs under a sanitizer (libfaketime is an LD_PRELOAD).
 #   SINFONIA_BUILD_TARGETS="a b" builds only these targets (a quick sanitizer run of a few suites).
@@ -35,7 +35,14 @@ asan)
 tsan)
     flags="-fsanitize=thread -fno-omit-frame-pointer"
     export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$here/scripts/tsan.supp"
-    [[ " $* " == *" -R "* ]] || set -- -R "http|ledger|cache|runner|scan|receipt|reliability|export" "$@"
+    # The threaded parts: server workers (HTTP concurrency and T1, ledger concurrency), the cache
+    # worker (cache, kill -9 and corruption campaigns), the camera frame decoder, receipt
+    # processing and the export job. Only their targets are built (a whole TSan tree is ~1 h here).
+    tsan_suites="tst_http_concurrency tst_http_reliability tst_ledgerconcurrency tst_services_cache tst_services_runner tst_cache_corruption tst_crash_campaign tst_receiptprocessor tst_framesources tst_scancameradialog tst_export_csv tst_export_xlsx"
+    if [[ " $* " != *" -R "* ]]; then
+        set -- -R "^($(tr ' ' '|' <<<"$tsan_suites"))(_pg)?\$" "$@"
+        : "${SINFONIA_BUILD_TARGETS:=$tsan_suites crash_writer sinfonia-server}"
+    fi
     ;;
 esac
 if [ -n "$sanitizer" ]; then
@@ -69,10 +76,12 @@ fi
 
 work="$(mktemp -d /tmp/sinfonia-test.XXXXXX)"
 pg_data=""
+pg_fsync_data=""
 cleanup() {
-    if [ -n "$pg_data" ]; then
-        su postgres -s /bin/sh -c "/usr/lib/postgresql/15/bin/pg_ctl -D '$pg_data' -m fast stop" >/dev/null 2>&1 || true
-    fi
+    for d in "$pg_data" "$pg_fsync_data"; do
+        [ -n "$d" ] || continue
+        su postgres -s /bin/sh -c "/usr/lib/postgresql/15/bin/pg_ctl -D '$d' -m fast stop" >/dev/null 2>&1 || true
+    done
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -87,6 +96,14 @@ if [ -x "$pg_bin/initdb" ] && [ "$(id -u)" -eq 0 ]; then
         $pg_bin/pg_ctl -D '$pg_data' -w -o \"-k '$work' -p $pg_port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" -l '$work/pg.log' start >/dev/null"
     export SINFONIA_TEST_PG="host=127.0.0.1 port=$pg_port user=postgres dbname=postgres"
     echo "== PostgreSQL 15 on 127.0.0.1:$pg_port"
+    # A second instance with fsync on (the durability a deployment has) for the several-process
+    # suite (tst_http_multi_process: two servers behind nginx, one killed with SIGKILL).
+    pg_fsync_port=$(( pg_port + 1 ))
+    pg_fsync_data="$work/pg-fsync"
+    su postgres -s /bin/sh -c "$pg_bin/initdb -D '$pg_fsync_data' -A trust -U postgres >'$work/initdb-fsync.log' 2>&1 && \
+        $pg_bin/pg_ctl -D '$pg_fsync_data' -w -o \"-k '$work' -p $pg_fsync_port -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=200\" -l '$work/pg-fsync.log' start >/dev/null"
+    export SINFONIA_TEST_PG_FSYNC="host=127.0.0.1 port=$pg_fsync_port user=postgres dbname=postgres"
+    echo "== PostgreSQL 15 with fsync on, on 127.0.0.1:$pg_fsync_port (several-process suite)"
 else
     echo "== PostgreSQL not started (needs root and postgresql-15): PostgreSQL ledger tests will skip"
 fi

@@ -19,6 +19,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <arpa/inet.h>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -117,8 +118,13 @@ int main(int argc, char* argv[])
         QStringLiteral("Open connections allowed per client address; one more gets 503 at once (plain HTTP; 0 = no "
                        "cap)."),
         QStringLiteral("N"), QStringLiteral("256"));
+    const QCommandLineOption trustedProxyOpt(
+        QStringLiteral("trusted-proxy"),
+        QStringLiteral("Address of a reverse proxy (e.g. nginx) whose X-Forwarded-For names the client for the "
+                       "per-address connection cap; repeat for several. From any other peer the header is ignored."),
+        QStringLiteral("address"));
     parser.addOptions({listenOpt, dbOpt, migrateOnlyOpt, sandboxOpt, demoOpt, bulkOpt, certOpt, keyOpt, threadsOpt,
-                       publicOpt, syncOpt, adminOpt, grantOpt, headOpt, perAddressOpt});
+                       publicOpt, syncOpt, adminOpt, grantOpt, headOpt, perAddressOpt, trustedProxyOpt});
     parser.process(app);
 
     QString host;
@@ -149,6 +155,17 @@ int main(int argc, char* argv[])
     const int perAddress = parser.value(perAddressOpt).toInt(&capOk);
     if (!capOk || perAddress < 0 || perAddress > 100000)
         return fail(QStringLiteral("--max-connections-per-address wants a number from 0 (no cap) to 100000"));
+    QStringList trustedProxies;
+    for (const QString& proxy : parser.values(trustedProxyOpt)) {
+        // The canonical text form, as the gate prints a peer's address.
+        const QByteArray text = proxy.trimmed().toLatin1();
+        unsigned char raw[16] = {};
+        char canonical[INET6_ADDRSTRLEN] = {};
+        const int family = text.contains(':') ? AF_INET6 : AF_INET;
+        if (::inet_pton(family, text.constData(), raw) != 1 || !::inet_ntop(family, raw, canonical, sizeof canonical))
+            return fail(QStringLiteral("--trusted-proxy wants an IP address, e.g. 127.0.0.1"));
+        trustedProxies << QString::fromLatin1(canonical);
+    }
     bool grantOk = false;
     const int grantHours = parser.value(grantOpt).toInt(&grantOk);
     if (!grantOk || grantHours < 1 || grantHours > 24 * 31)
@@ -218,6 +235,7 @@ int main(int argc, char* argv[])
     options.threads = threads;
     options.headTimeoutSecs = headTimeout;
     options.maxConnectionsPerAddress = perAddress;
+    options.trustedProxies = trustedProxies;
     options.tlsCert = parser.value(certOpt);
     options.tlsKey = parser.value(keyOpt);
     http::HttpServer server(ctx, options);
@@ -250,20 +268,31 @@ int main(int argc, char* argv[])
         ctx.publicUrl.chop(1);
 
     std::thread adminThread;
+    std::atomic_bool adminServed = false;
     if (admin)
-        adminThread = std::thread([&admin] { admin->serve(); });
+        adminThread = std::thread([&admin, &adminServed] {
+            admin->serve();
+            adminServed = true;
+        });
     // The stopper is joined before anything it touches is destroyed: when serve() ends for another
     // reason, the stopper is woken with a signal of its own (a detached stopper could still be in
     // stop() while main() destroys the servers).
+    // A signal that came during the start (it waited, blocked, since the first line of main) is
+    // taken here before serve() may have begun: stop() is sticky (serve() then returns at once),
+    // and the stopper repeats it until serve() has ended, so no stop is ever lost in between.
     std::atomic_bool stopRequested = false;
-    std::thread stopper([&server, &admin, &stopRequested, stopSignals] {
+    std::atomic_bool served = false;
+    std::thread stopper([&server, &admin, &stopRequested, &served, stopSignals] {
         int sig = 0;
         sigwait(&stopSignals, &sig);
         if (stopRequested.exchange(true))
             return; // woken by main() after serve() ended
-        if (admin)
-            admin->stop();
-        server.stop();
+        while (!served) {
+            if (admin)
+                admin->stop();
+            server.stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
     });
 
     // Idempotency keys are kept 48 hours; purge older ones every hour (any process may do it).
@@ -281,6 +310,7 @@ int main(int argc, char* argv[])
     QTextStream(stderr) << "sinfonia-server " << ctx.version << (ctx.sandbox ? " (sandbox)" : "") << " on " << bindUrl
                         << ", database " << db->displayLocation() << Qt::endl;
     const bool ok = server.serve();
+    served = true;
     {
         std::lock_guard lock(purgeMutex);
         stopping = true;
@@ -291,7 +321,11 @@ int main(int argc, char* argv[])
         pthread_kill(stopper.native_handle(), SIGTERM);
     stopper.join();
     if (admin) {
-        admin->stop();
+        // Until it has ended: the admin thread may only now be starting to listen.
+        while (!adminServed) {
+            admin->stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
         adminThread.join();
     }
     return ok ? 0 : 1;

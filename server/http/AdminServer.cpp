@@ -55,12 +55,16 @@ int AdminServer::bind(const QString& host, int port)
 
 bool AdminServer::serve()
 {
+    if (m_stopRequested)
+        return true;
     return m_server->listen_after_bind();
 }
 
 void AdminServer::stop()
 {
-    m_server->stop();
+    m_stopRequested = true;
+    if (m_server->is_running() && !m_stopIssued.exchange(true))
+        m_server->stop();
 }
 
 } // namespace sinfonia::http

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <atomic>
 #include <memory>
 
 namespace httplib {
@@ -30,6 +31,10 @@ public:
 
 private:
     std::unique_ptr<httplib::Server> m_server;
+    // stop() may come before serve() and may be repeated (see main.cpp): it is sticky, and
+    // cpp-httplib's stop() is called once, only while it listens.
+    std::atomic<bool> m_stopRequested {false};
+    std::atomic<bool> m_stopIssued {false};
 };
 
 } // namespace sinfonia::http

@@ -2,7 +2,9 @@
 
 #include "server/http/Logging.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -43,6 +45,51 @@ std::string peerAddress(int fd, int* port = nullptr)
             *port = ntohs(a->sin6_port);
     }
     return host;
+}
+
+// The client address a trusted proxy forwarded in `head`: the rightmost X-Forwarded-For entry
+// that is not itself a trusted proxy (each proxy appends the address it saw). Empty without one.
+template<typename Trusted>
+std::string forwardedClient(const std::string& head, Trusted isTrusted)
+{
+    static const char name[] = "x-forwarded-for:";
+    std::vector<std::string> hops;
+    size_t lineStart = head.find("\r\n");
+    while (lineStart != std::string::npos) {
+        lineStart += 2;
+        const size_t lineEnd = head.find("\r\n", lineStart);
+        if (lineEnd == std::string::npos || lineEnd == lineStart)
+            break;
+        const std::string line = head.substr(lineStart, lineEnd - lineStart);
+        bool match = line.size() >= sizeof name - 1;
+        for (size_t i = 0; match && i < sizeof name - 1; ++i)
+            match = char(std::tolower(static_cast<unsigned char>(line[i]))) == name[i];
+        if (match) {
+            // Several header lines are one list, in order.
+            size_t pos = sizeof name - 1;
+            while (pos <= line.size()) {
+                const size_t comma = std::min(line.find(',', pos), line.size());
+                std::string hop = line.substr(pos, comma - pos);
+                const size_t b = hop.find_first_not_of(" \t");
+                const size_t e = hop.find_last_not_of(" \t");
+                hops.push_back(b == std::string::npos ? std::string() : hop.substr(b, e - b + 1));
+                pos = comma + 1;
+            }
+        }
+        lineStart = lineEnd;
+    }
+    for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
+        if (it->empty())
+            return {};
+        in6_addr probe {};
+        const bool valid
+            = ::inet_pton(AF_INET, it->c_str(), &probe) == 1 || ::inet_pton(AF_INET6, it->c_str(), &probe) == 1;
+        if (!valid)
+            return {}; // not an address: nothing after it can be believed
+        if (!isTrusted(*it))
+            return *it;
+    }
+    return {};
 }
 
 int msUntil(Clock::time_point t)
@@ -227,6 +274,7 @@ GatedServer::~GatedServer()
 
 void GatedServer::stopGate()
 {
+    m_stopRequested = true;
     m_running = false;
     if (m_wake[1] >= 0) {
         const char c = 's';
@@ -261,15 +309,18 @@ void GatedServer::accept(int listenSocket)
         const int one = 1;
         ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         const std::string address = peerAddress(fd);
+        // A trusted proxy's connections are counted per forwarded client once their head is read.
+        const bool proxy = isTrustedProxy(address);
         bool over = false;
         {
             std::lock_guard lock(m_mutex);
             int& count = m_perAddress[address];
-            over = m_limits.maxPerAddress > 0 && count >= m_limits.maxPerAddress;
+            over = !proxy && m_limits.maxPerAddress > 0 && count >= m_limits.maxPerAddress;
             if (!over) {
                 ++count;
                 Pending p;
                 p.address = address;
+                p.peer = address;
                 p.deadline = Clock::now() + std::chrono::seconds(m_limits.idleTimeoutSecs);
                 m_pending[fd] = std::move(p);
             } else if (count == 0) {
@@ -285,6 +336,47 @@ void GatedServer::accept(int listenSocket)
         }
         ++m_open;
     }
+}
+
+bool GatedServer::isTrustedProxy(const std::string& address) const
+{
+    return std::find(m_limits.trustedProxies.begin(), m_limits.trustedProxies.end(), address)
+        != m_limits.trustedProxies.end();
+}
+
+bool GatedServer::countForwarded(int fd, Pending& pending)
+{
+    if (!isTrustedProxy(pending.peer))
+        return true;
+    std::string client = forwardedClient(pending.buffered, [this](const std::string& a) { return isTrustedProxy(a); });
+    if (client.empty())
+        client = pending.peer; // the proxy's own request (or no usable header)
+    if (client == pending.address)
+        return true;
+    bool over = false;
+    {
+        std::lock_guard lock(m_mutex);
+        int& count = m_perAddress[client];
+        over = client != pending.peer && m_limits.maxPerAddress > 0 && count >= m_limits.maxPerAddress;
+        if (over) {
+            if (count == 0)
+                m_perAddress.erase(client);
+        } else {
+            ++count;
+            auto old = m_perAddress.find(pending.address);
+            if (old != m_perAddress.end() && --old->second <= 0)
+                m_perAddress.erase(old);
+            pending.address = client;
+        }
+    }
+    if (over) {
+        refuse(fd, 503, "server.too_many_connections",
+               "Troppe connessioni aperte da questo indirizzo: chiudi quelle inutili e riprova tra qualche "
+               "secondo.");
+        release(fd, pending.address);
+        return false;
+    }
+    return true;
 }
 
 void GatedServer::dispatch(int fd, Pending pending)
@@ -343,6 +435,9 @@ bool GatedServer::serveGated(int listenSocket)
     ::fcntl(listenSocket, F_SETFL, ::fcntl(listenSocket, F_GETFL) | O_NONBLOCK);
     m_pool = std::make_unique<httplib::ThreadPool>(m_limits.threads);
     m_running = true;
+    // A stopGate() that came first wins (its wake byte may have found no pipe yet).
+    if (m_stopRequested)
+        m_running = false;
     std::vector<pollfd> fds;
     std::vector<char> chunk(8192);
     while (m_running) {
@@ -400,7 +495,8 @@ bool GatedServer::serveGated(int listenSocket)
                 continue;
             }
             if (p.buffered.find("\r\n\r\n") != std::string::npos) {
-                dispatch(fd, std::move(p));
+                if (countForwarded(fd, p))
+                    dispatch(fd, std::move(p));
                 continue;
             }
             if (p.buffered.size() > m_limits.maxHeadBytes) {

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace sinfonia::http {
 
@@ -21,7 +22,11 @@ namespace sinfonia::http {
 //   - a connection whose head is not complete within `headTimeoutSecs` of its first byte (or that
 //     sends nothing within `idleTimeoutSecs`) is closed;
 //   - at most `maxPerAddress` open connections per client address (0 = no cap); one more is
-//     answered 503 problem+json `server.too_many_connections` and closed at once;
+//     answered 503 problem+json `server.too_many_connections` and closed at once. Behind a
+//     reverse proxy listed in `trustedProxies` the client address is the rightmost address of
+//     X-Forwarded-For that is not itself a trusted proxy, read from each head the gate completes
+//     (a connection from a trusted proxy is not capped at accept: it carries many clients). From
+//     any other peer X-Forwarded-For is ignored, so a client cannot pick its own address;
 //   - only a connection with a complete head goes to a worker, which serves that request (and any
 //     bytes already pipelined behind it) and hands the idle connection back.
 // Between requests of a keep-alive connection the connection is back here (with any bytes of the
@@ -41,6 +46,7 @@ public:
         int readTimeoutSecs = 15;
         int writeTimeoutSecs = 15;
         size_t threads = 16;
+        std::vector<std::string> trustedProxies; // peer addresses whose X-Forwarded-For is believed
     };
 
     GatedServer();
@@ -61,7 +67,8 @@ public:
 private:
     struct Pending
     {
-        std::string address;
+        std::string address; // the client address the connection counts for
+        std::string peer; // the socket's peer (a trusted proxy or the client itself)
         std::chrono::steady_clock::time_point deadline;
         bool started = false; // some bytes of a head arrived
         size_t served = 0; // requests served on this connection
@@ -70,6 +77,10 @@ private:
 
     void accept(int listenSocket);
     void refuse(int fd, int status, const char* code, const char* detail);
+    bool isTrustedProxy(const std::string& address) const;
+    // For a head from a trusted proxy: counts the connection for the forwarded client address
+    // instead; false when that address is over its cap (the connection was refused and released).
+    bool countForwarded(int fd, Pending& pending);
     void release(int fd, const std::string& address);
     void dispatch(int fd, Pending pending);
     void serveConnection(int fd, Pending pending);
@@ -78,6 +89,7 @@ private:
     Limits m_limits;
     std::unique_ptr<httplib::ThreadPool> m_pool;
     std::atomic<bool> m_running {false};
+    std::atomic<bool> m_stopRequested {false}; // sticky: a stop before serveGated() is not lost
     std::atomic<int> m_open {0};
     int m_wake[2] = {-1, -1}; // self-pipe: wakes poll() for stop and for connections given back
 

@@ -41,6 +41,8 @@ HttpServer::HttpServer(ServerContext& ctx, Options options)
         limits.readTimeoutSecs = m_options.readTimeoutSecs;
         limits.writeTimeoutSecs = m_options.writeTimeoutSecs;
         limits.threads = size_t(qMax(1, m_options.threads));
+        for (const QString& proxy : m_options.trustedProxies)
+            limits.trustedProxies.push_back(proxy.toStdString());
         gated->setLimits(limits);
         m_server = std::move(gated);
     }
@@ -161,6 +163,8 @@ int HttpServer::bind(const QString& host, int port)
 
 bool HttpServer::serve()
 {
+    if (m_stopRequested)
+        return true;
     if (m_gated)
         return m_gated->serveGated(m_listenSocket);
     return m_server->listen_after_bind();
@@ -168,9 +172,13 @@ bool HttpServer::serve()
 
 void HttpServer::stop()
 {
-    if (m_gated)
+    m_stopRequested = true;
+    if (m_gated) {
         m_gated->stopGate();
-    m_server->stop();
+        return;
+    }
+    if (m_server->is_running() && !m_stopIssued.exchange(true))
+        m_server->stop();
 }
 
 } // namespace sinfonia::http

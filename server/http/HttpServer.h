@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
+#include <atomic>
 #include <memory>
 
 namespace httplib {
@@ -36,6 +38,8 @@ public:
         // open at once (0 = no cap).
         int headTimeoutSecs = 10;
         int maxConnectionsPerAddress = 256;
+        // Reverse proxies whose X-Forwarded-For names the client for that cap (see GatedServer).
+        QStringList trustedProxies;
         QString tlsCert; // both set: HTTPS
         QString tlsKey;
     };
@@ -66,6 +70,10 @@ private:
     static constexpr int listenBacklog = 1024;
     std::unique_ptr<httplib::Server> m_server;
     GatedServer* m_gated = nullptr; // m_server, when it is the plain-HTTP GatedServer
+    // stop() may come before serve() and may be repeated (see main.cpp): it is sticky, and
+    // cpp-httplib's own stop() (TLS) is called once, only while it listens.
+    std::atomic<bool> m_stopRequested {false};
+    std::atomic<bool> m_stopIssued {false};
     std::unique_ptr<Router> m_router; // owns the state the route handlers capture
 };
 

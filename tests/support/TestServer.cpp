@@ -195,6 +195,11 @@ QByteArray TestServer::serverLog() const
     return m_stderr;
 }
 
+qint64 TestServer::processId() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
 QJsonArray TestServer::outbox(const QString& phone, const QString& voucherId, const QString& movementId) const
 {
     QUrlQuery q;

@@ -59,6 +59,7 @@ public:
     quint16 port() const { return quint16(m_baseUrl.port()); }
     QString databaseLocation() const { return m_database; }
     QByteArray serverLog() const; // the server's stderr so far
+    qint64 processId() const; // 0 when not running (a test may SIGKILL the process)
     HttpClient client(const QString& bearerToken = {}) const { return HttpClient(m_baseUrl, bearerToken); }
 
     // Sandbox: SMS outbox, newest first, filtered by phone / voucher / movement (empty = any).

@@ -2,7 +2,8 @@
 // still ends 12 hours after it began; a database keeps the mode (sandbox or not) of the server that
 // made it; --init-demo needs --sandbox; a bodiless POST without Content-Length is answered at once
 // and a body without Content-Length framing is 411; slow request heads neither hold workers nor
-// stop /healthz, and connections per client address are capped; /readyz and /metrics only on --admin-listen;
+// stop /healthz, and connections per client address are capped (behind a trusted proxy, per
+// X-Forwarded-For client); /readyz and /metrics only on --admin-listen;
 // a titolare cannot disable another titolare; receipts are re-encoded images or inert PDFs,
 // served as attachments that no browser sniffs.
 
@@ -34,9 +35,19 @@ namespace {
 class RawConnection
 {
 public:
-    explicit RawConnection(quint16 port)
+    // `from`: the local address to connect from (any 127.x.y.z is loopback on Linux).
+    explicit RawConnection(quint16 port, const char* from = nullptr)
     {
         m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (from && m_fd >= 0) {
+            sockaddr_in local {};
+            local.sin_family = AF_INET;
+            ::inet_pton(AF_INET, from, &local.sin_addr);
+            if (::bind(m_fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
+                ::close(m_fd);
+                m_fd = -1;
+            }
+        }
         sockaddr_in addr {};
         addr.sin_family = AF_INET;
         addr.sin_port = htons(port);
@@ -269,6 +280,55 @@ private slots:
             [&] {
                 RawConnection again(server.port());
                 return again.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    && again.answer().startsWith("HTTP/1.1 200");
+            }(),
+            20000);
+    }
+
+    // Behind nginx every connection comes from the proxy: with --trusted-proxy the cap counts the
+    // client address the proxy appended to X-Forwarded-For (the rightmost one), so one client
+    // cannot take the proxy's share and the proxy itself is not capped. From any other peer the
+    // header is ignored: a client cannot pick the address it is counted for.
+    void forwardedForCountsOnlyFromTrustedProxies()
+    {
+        TestServer server;
+        QVERIFY2(server.start(options({QStringLiteral("--max-connections-per-address"), QStringLiteral("2"),
+                                       QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1")})),
+                 qPrintable(server.errorString()));
+        std::vector<std::unique_ptr<RawConnection>> open;
+        const auto request = [&](const char* from, const QByteArray& forwardedFor) {
+            open.push_back(std::make_unique<RawConnection>(server.port(), from));
+            if (!open.back()->send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: " + forwardedFor
+                                   + "\r\n\r\n"))
+                return QByteArray("<send failed>");
+            return open.back()->answer();
+        };
+        const auto isRefusal = [](const QByteArray& a) {
+            return a.startsWith("HTTP/1.1 503") && a.contains("\"code\":\"server.too_many_connections\"");
+        };
+        // Through the proxy: two connections of 10.0.0.1 are served and stay open (keep-alive)...
+        QVERIFY(request("127.0.0.1", "10.0.0.1").startsWith("HTTP/1.1 200"));
+        QVERIFY(request("127.0.0.1", "10.0.0.1").startsWith("HTTP/1.1 200"));
+        // ...a third is refused, whatever the client put in front of the address nginx appended...
+        QByteArray third = request("127.0.0.1", "10.0.0.9, 10.0.0.1");
+        QVERIFY2(isRefusal(third), third.left(200).constData());
+        third = request("127.0.0.1", "10.0.0.1");
+        QVERIFY2(isRefusal(third), third.left(200).constData());
+        // ...while other clients behind the same proxy are served (the proxy has 5 connections now).
+        for (const char* client : {"10.0.0.2", "10.0.0.3", "10.0.0.2"})
+            QVERIFY(request("127.0.0.1", client).startsWith("HTTP/1.1 200"));
+        // A peer that is no trusted proxy is counted by its own address: X-Forwarded-For is ignored.
+        QVERIFY(request("127.0.0.2", "10.0.0.50").startsWith("HTTP/1.1 200"));
+        QVERIFY(request("127.0.0.2", "10.0.0.51").startsWith("HTTP/1.1 200"));
+        const QByteArray spoofed = request("127.0.0.2", "10.0.0.52");
+        QVERIFY2(isRefusal(spoofed), spoofed.left(200).constData());
+        // Closing the client's connections gives its share back.
+        open.clear();
+        // (A connection of its own each try: QTRY evaluates its expression more than once.)
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                RawConnection again(server.port());
+                return again.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 10.0.0.1\r\n\r\n")
                     && again.answer().startsWith("HTTP/1.1 200");
             }(),
             20000);
