@@ -248,6 +248,7 @@ private slots:
     void disabledEmployee();
     void weakAcrIsRefused();
     void providerDown();
+    void configurationIsChecked();
 
 private:
     struct Leg
@@ -679,6 +680,48 @@ void TestOidc::providerDown()
     never.outcome = browser.drive(authorizeUrl(fresh, TestServer::codeChallengeFor(TestServer::newCodeVerifier())), {},
                                   isClientRedirect);
     expectRefusal(never, 503, QStringLiteral("non risponde"));
+}
+
+void TestOidc::configurationIsChecked()
+{
+    const QString secret = m_dir.filePath(QStringLiteral("client-secret"));
+    auto run = [&](const QStringList& args) {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(TestServer::serverBinary(),
+                QStringList {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"),
+                             m_dir.filePath(QStringLiteral("config.sqlite"))}
+                    + args);
+        if (!p.waitForFinished(30000)) {
+            p.kill();
+            p.waitForFinished();
+            return std::pair {-1, QString()};
+        }
+        return std::pair {p.exitCode(), QString::fromUtf8(p.readAll())};
+    };
+    const QStringList client {QStringLiteral("--oidc-client-id"), QStringLiteral("x"),
+                              QStringLiteral("--oidc-client-secret-file"), secret};
+    // Plain http only on loopback: a provider elsewhere must be https.
+    auto [code, out] = run(QStringList {QStringLiteral("--oidc-issuer"), QStringLiteral("http://id.example")} + client);
+    QCOMPARE(code, 1);
+    QVERIFY2(out.contains(QStringLiteral("https://")), qPrintable(out));
+    // The sandbox keeps its simulated page.
+    std::tie(code, out) = run(
+        QStringList {QStringLiteral("--sandbox"), QStringLiteral("--oidc-issuer"), QStringLiteral("https://id.example")}
+        + client);
+    QCOMPARE(code, 1);
+    QVERIFY(out.contains(QStringLiteral("--sandbox")));
+    // Exactly one client authentication.
+    std::tie(code, out) = run({QStringLiteral("--oidc-issuer"), QStringLiteral("https://id.example"),
+                               QStringLiteral("--oidc-client-id"), QStringLiteral("x")});
+    QCOMPARE(code, 1);
+    QVERIFY(out.contains(QStringLiteral("exactly one")));
+    std::tie(code, out) = run(client);
+    QCOMPARE(code, 1);
+    QVERIFY(out.contains(QStringLiteral("need --oidc-issuer")));
+    // --help names the options.
+    std::tie(code, out) = run({QStringLiteral("--help")});
+    QVERIFY(out.contains(QStringLiteral("--oidc-issuer")) && out.contains(QStringLiteral("--oidc-private-key")));
 }
 
 QTEST_MAIN(TestOidc)
