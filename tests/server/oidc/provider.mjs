@@ -14,6 +14,7 @@
 //                           interposed step that rewrites the ID token of the token response, for
 //                           the cases the real provider never produces
 //   GET  /__test/client-key a fresh RSA key pair (JWK) for private_key_jwt
+//   GET  /__test/stats      {"userinfo": <requests to the userinfo endpoint so far>}
 import crypto from 'node:crypto';
 import http from 'node:http';
 
@@ -42,6 +43,7 @@ function signRS256(header, payload, keyObject) {
 let signing = newKey();
 let settings = { clients: [], accounts: {}, idTokenClaims: false };
 let mode = 'normal';
+const stats = { userinfo: 0 };
 let provider = null;
 let issuer = '';
 
@@ -157,6 +159,10 @@ const server = http.createServer(async (req, res) => {
       mode = JSON.parse(await readBody(req)).mode;
       return send(res, 200, 'application/json', '{}');
     }
+    if (url.pathname === '/__test/stats' && req.method === 'GET') {
+      return send(res, 200, 'application/json', JSON.stringify(stats));
+    }
+    if (url.pathname === '/me') stats.userinfo += 1; // the userinfo endpoint of oidc-provider
     if (url.pathname === '/__test/client-key' && req.method === 'GET') {
       const { jwk } = newKey();
       const { d, p, q, dp, dq, qi, ...pub } = jwk;

@@ -238,6 +238,7 @@ private slots:
 
     void loginThroughTheProviderAndPurchase();
     void clientSecretAuthentication();
+    void codiceFiscaleInTheIdToken();
     void wrongStateGetsNoCode();
     void replayedCodeIsRefusedByTheProvider();
     void wrongNonce();
@@ -362,6 +363,7 @@ void TestOidc::initTestCase()
     const QString jwtBase = m_jwtServer.baseUrl().toString();
     const QString secretBase = m_secretServer.baseUrl().toString();
     m_settings = QJsonObject {
+        {QStringLiteral("idTokenClaims"), false},
         {QStringLiteral("clients"),
          QJsonArray {
              QJsonObject {
@@ -556,6 +558,27 @@ void TestOidc::clientSecretAuthentication()
     HttpClient api(m_secretServer.baseUrl(), t.json().value(QStringLiteral("access_token")).toString());
     QCOMPARE(api.get(QStringLiteral("/api/v1/me")).json().value(QStringLiteral("codiceFiscale")).toString(),
              samples::dipendenteCf());
+}
+
+int userinfoCalls(const Provider& p)
+{
+    return p.control().get(QStringLiteral("/__test/stats")).json().value(QStringLiteral("userinfo")).toInt(-1);
+}
+
+void TestOidc::codiceFiscaleInTheIdToken()
+{
+    // By default oidc-provider puts the profile claims only in userinfo: the server asks there.
+    const int before = userinfoCalls(m_provider);
+    QVERIFY(!login(m_jwtServer, QStringLiteral("titolare")).code.isEmpty());
+    QCOMPARE(userinfoCalls(m_provider), before + 1);
+    // With the claim in the ID token, userinfo is not needed.
+    QJsonObject inToken = m_settings;
+    inToken.insert(QStringLiteral("idTokenClaims"), true);
+    QVERIFY(m_provider.post(QStringLiteral("/__test/configure"), inToken));
+    const Leg leg = login(m_jwtServer, QStringLiteral("titolare"));
+    QVERIFY(m_provider.post(QStringLiteral("/__test/configure"), m_settings));
+    QVERIFY2(!leg.code.isEmpty(), leg.outcome.last.body.left(300).constData());
+    QCOMPARE(userinfoCalls(m_provider), before + 1);
 }
 
 void TestOidc::wrongStateGetsNoCode()
