@@ -10,7 +10,8 @@
 //   POST /__test/configure  {"clients": [...], "accounts": {"id": {"claims": {...}, "acr": "..."}},
 //                            "idTokenClaims": false}   (re)builds the provider with them
 //   POST /__test/rotate     a new signing key (new kid) replaces the old one: JWKS rotation
-//   POST /__test/mode       {"mode": "normal" | "wrong-nonce" | "expired" | "other-key"}: the
+//   POST /__test/mode       {"mode": "normal" | "wrong-nonce" | "expired" | "other-key" |
+//                           "other-audience" | "other-issuer"}: the
 //                           interposed step that rewrites the ID token of the token response, for
 //                           the cases the real provider never produces
 //   GET  /__test/client-key a fresh RSA key pair (JWK) for private_key_jwt
@@ -126,6 +127,8 @@ function tamper(body) {
     payload.exp = now - 3600;
   }
   if (mode === 'other-key') key = newKey().keyObject; // same kid, another key
+  if (mode === 'other-audience') payload.aud = 'another-relying-party';
+  if (mode === 'other-issuer') payload.iss = 'https://not-the-issuer.invalid';
   answer.id_token = signRS256(header, payload, key);
   return JSON.stringify(answer);
 }

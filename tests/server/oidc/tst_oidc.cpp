@@ -244,6 +244,7 @@ private slots:
     void wrongNonce();
     void expiredIdToken();
     void tokenSignedByAnotherKey();
+    void tokenForAnotherAudienceOrIssuer();
     void rotatedJwksIsFetchedAgain();
     void unknownCodiceFiscale();
     void disabledEmployee();
@@ -653,6 +654,19 @@ void TestOidc::tokenSignedByAnotherKey()
     QVERIFY(m_provider.setMode(QStringLiteral("normal")));
     expectRefusal(leg, 403, QStringLiteral("non è valida"));
     QVERIFY(m_jwtServer.serverLog().contains("jose.signature"));
+}
+
+void TestOidc::tokenForAnotherAudienceOrIssuer()
+{
+    QVERIFY(m_provider.setMode(QStringLiteral("other-audience")));
+    const Leg aud = login(m_jwtServer, QStringLiteral("titolare"));
+    QVERIFY(m_provider.setMode(QStringLiteral("other-issuer")));
+    const Leg iss = login(m_jwtServer, QStringLiteral("titolare"));
+    QVERIFY(m_provider.setMode(QStringLiteral("normal")));
+    expectRefusal(aud, 403, QStringLiteral("non è valida"));
+    expectRefusal(iss, 403, QStringLiteral("non è valida"));
+    QVERIFY(m_jwtServer.serverLog().contains("aud does not name this client"));
+    QVERIFY(m_jwtServer.serverLog().contains("iss is not the configured issuer"));
 }
 
 void TestOidc::rotatedJwksIsFetchedAgain()
