@@ -7,6 +7,7 @@
 #include "tests/server/ledger/LedgerFixture.h"
 #include "tests/support/TestServer.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -38,6 +39,7 @@ private slots:
     void operatorsNeedTheirStructure();
     void headerMustMatch();
     void dryRunChangesNothing();
+    void theExamplesOfTheGuideImport();
     void commandImportsAndRepeats();
     void commandRefusesSandboxDatabases();
 
@@ -329,6 +331,25 @@ void TestProvisioning::dryRunChangesNothing()
     QVERIFY(!r.applied);
     QVERIFY(admin::Provisioning::format(r).contains(QStringLiteral("--dry-run")));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM structures")), 0);
+}
+
+void TestProvisioning::theExamplesOfTheGuideImport()
+{
+    const QString dir = QStringLiteral(SINFONIA_SOURCE_DIR "/docs/examples/");
+    for (auto [kind, file, lines] :
+         {std::tuple {Kind::Structures, "strutture.csv", 2}, std::tuple {Kind::Operators, "operatori.csv", 6},
+          std::tuple {Kind::Beneficiaries, "beneficiari.csv", 4}}) {
+        QFile f(dir + QString::fromLatin1(file));
+        QVERIFY2(f.open(QIODevice::ReadOnly), file);
+        const QByteArray csv = f.readAll();
+        auto first = import(kind, csv);
+        QVERIFY2(first.ok(), qPrintable(admin::Provisioning::format(first)));
+        QCOMPARE(first.lines, lines);
+        QCOMPARE(first.added, lines);
+        auto again = import(kind, csv);
+        QCOMPARE(again.changes(), 0);
+    }
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM operator_structures WHERE enabled = 0")), 1);
 }
 
 int TestProvisioning::runCommand(const QStringList& args, QString* out)
