@@ -15,6 +15,7 @@
 #include "core/services/auth/Session.h"
 #include "core/services/auth/TokenStore.h"
 #include "server/ledger/Database.h"
+#include "server/oidc/ProviderHttp.h"
 #include "tests/server/admin/ProvisioningSamples.h"
 #include "tests/support/TestServer.h"
 
@@ -251,6 +252,7 @@ private slots:
     void weakAcrIsRefused();
     void providerDown();
     void configurationIsChecked();
+    void providerCallsVerifyTls();
 
 private:
     struct Leg
@@ -759,6 +761,39 @@ void TestOidc::configurationIsChecked()
     // --help names the options.
     std::tie(code, out) = run({QStringLiteral("--help")});
     QVERIFY(out.contains(QStringLiteral("--oidc-issuer")) && out.contains(QStringLiteral("--oidc-private-key")));
+}
+
+void TestOidc::providerCallsVerifyTls()
+{
+    // The outbound client (cpp-httplib + OpenSSL) against an https endpoint: a sinfonia-server with
+    // a certificate made now stands in for the provider's TLS.
+    const QString cert = m_dir.filePath(QStringLiteral("tls-cert.pem"));
+    const QString key = m_dir.filePath(QStringLiteral("tls-key.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
+                   QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
+    TestServer tls;
+    TestServer::Options o;
+    o.extraArgs = {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key};
+    QVERIFY2(tls.start(o), qPrintable(tls.errorString()));
+    const QString url = tls.baseUrl().toString() + QStringLiteral("/api/v1/info");
+    QVERIFY(url.startsWith(QLatin1String("https://")));
+    auto trusted = oidc::ProviderHttp(cert).get(url);
+    QVERIFY2(trusted.ok(), qPrintable(trusted.ok() ? QString() : trusted.error().detail));
+    QCOMPARE(trusted->status, 200);
+    // Without its CA the certificate is not trusted: no answer is read.
+    auto untrusted = oidc::ProviderHttp().get(url);
+    QVERIFY(!untrusted.ok());
+    QCOMPARE(untrusted.error().code, QStringLiteral("oidc.unreachable"));
+    // Plain http only on loopback.
+    auto remote = oidc::ProviderHttp().get(QStringLiteral("http://id.example/.well-known/openid-configuration"));
+    QVERIFY(!remote.ok());
+    QCOMPARE(remote.error().code, QStringLiteral("oidc.url"));
 }
 
 QTEST_MAIN(TestOidc)
