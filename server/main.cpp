@@ -14,6 +14,7 @@
 #include "server/ledger/IdempotencyStore.h"
 #include "server/ledger/LedgerService.h"
 #include "server/ledger/SmsSender.h"
+#include "server/oidc/Jose.h"
 #include "server/oidc/OidcClient.h"
 #include "server/oidc/OidcLogin.h"
 #include "server/sandbox/SandboxRoutes.h"
@@ -22,6 +23,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTextStream>
 #include <atomic>
@@ -245,6 +247,8 @@ int main(int argc, char* argv[])
         c.caFile = parser.value(oidcCaOpt);
         if (auto v = c.validate(); !v)
             return fail(v.error().message);
+        if (c.usesPrivateKeyJwt() && !oidc::signJwt(c.privateJwk, QJsonObject {}).ok())
+            return fail(QStringLiteral("--oidc-private-key must be a private JWK (RSA or EC P-256)"));
         oidcConfig = c;
     } else if (parser.isSet(oidcClientOpt) || parser.isSet(oidcSecretOpt) || parser.isSet(oidcKeyOpt)) {
         return fail(QStringLiteral("the --oidc-* options need --oidc-issuer"));

@@ -758,6 +758,12 @@ void TestOidc::configurationIsChecked()
     std::tie(code, out) = run(client);
     QCOMPARE(code, 1);
     QVERIFY(out.contains(QStringLiteral("need --oidc-issuer")));
+    // A key file that is not a private JWK is refused at start, not at the first login.
+    std::tie(code, out)
+        = run({QStringLiteral("--oidc-issuer"), QStringLiteral("https://id.example"),
+               QStringLiteral("--oidc-client-id"), QStringLiteral("x"), QStringLiteral("--oidc-private-key"), secret});
+    QCOMPARE(code, 1);
+    QVERIFY2(out.contains(QStringLiteral("private JWK")), qPrintable(out));
     // --help names the options.
     std::tie(code, out) = run({QStringLiteral("--help")});
     QVERIFY(out.contains(QStringLiteral("--oidc-issuer")) && out.contains(QStringLiteral("--oidc-private-key")));
