@@ -33,6 +33,8 @@ check "$i" 'libqt6sql6-psql' "server Depends names the PostgreSQL Qt plugin"
 check "$c" './usr/share/man/man1/sinfonia-server.1.gz' "man page sinfonia-server(1)"
 check "$c" './usr/sbin/sinfonia-server-setup-postgres' "PostgreSQL set-up script"
 check "$c" 'examples/nginx/sinfonia-server.conf' "nginx reverse-proxy example"
+check "$i" 'libcjose0' "server Depends names libcjose0 (OpenID Connect login)"
+check "$c" 'examples/import/operatori.csv' "CSV templates of the provisioning import"
 if dpkg-deb -c "$srv" | grep -q 'libqt6widgets'; then :; fi
 if grep -q 'libqt6widgets6' <<<"$i"; then echo "FAIL: server must not depend on Qt Widgets"; fail=1; else echo "ok: server does not need Qt Widgets"; fi
 

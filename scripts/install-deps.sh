@@ -13,6 +13,7 @@ packages=(
     qt6-multimedia-dev qt6-networkauth-dev qt6-serialport-dev qt6-svg-dev
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-image-formats-plugins
     qtkeychain-qt6-dev libzxing-dev libcpp-httplib-dev libssl-dev libxlsxwriter-dev
+    libcjose-dev libjansson-dev  # JOSE of the OpenID Connect login (server/oidc); cjose.pc needs jansson.pc
     # run time pieces that are loaded at run time, not linked
     libsecret-1-0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
     tzdata  # Europe/Rome rules of the domain (not in minimal Debian 12 images)
@@ -54,9 +55,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     }
 fi
 
-# The OpenAPI linter comes from the npm registry, pinned by tools/package-lock.json.
+# The OpenAPI linter and the OpenID Provider of the OIDC tests (oidc-provider) come from the npm
+# registry, pinned by tools/package-lock.json.
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [ -f "$here/tools/package.json" ] && [ ! -x "$here/tools/node_modules/.bin/redocly" ]; then
+if [ -f "$here/tools/package.json" ] && { [ ! -x "$here/tools/node_modules/.bin/redocly" ] ||
+    [ ! -f "$here/tools/node_modules/oidc-provider/package.json" ]; }; then
     (cd "$here/tools" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 echo "install-deps: ok"

@@ -46,6 +46,16 @@ run)
     out=$(sinfonia-server --version)
     grep -q "$version" <<<"$out" || fail "sinfonia-server --version said: $out"
     ok "sinfonia-server --version: $out"
+    # Provisioning with the packaged CSV templates (libcjose and the importer as installed).
+    examples=/usr/share/doc/sinfonia-server/examples/import
+    imported=$(mktemp -d)
+    for k in structures:strutture operators:operatori beneficiaries:beneficiari; do
+        sinfonia-server --db "$imported/ledger.sqlite" import "${k%%:*}" "$examples/${k##*:}.csv" >/tmp/import.log 2>&1 \
+            || { cat /tmp/import.log; fail "import ${k%%:*} of the packaged template"; }
+    done
+    grep -q 'Modifiche applicate' /tmp/import.log || fail "import report"
+    rm -rf "$imported"
+    ok "the packaged CSV templates import into a new database"
 
     # IT's edits: a policy key for every user of the PC, and a comment in the service defaults.
     sed -i 's|^#idleLockMinutes=5|idleLockMinutes=7|; s|^#url=https://sinfonia.example.invalid|url=http://127.0.0.1:8080|' "$policy"

@@ -1,6 +1,7 @@
 // sinfonia-server: the reference implementation of docs/api/openapi.yaml. Builds every service once
 // (database, ledger, auth, idempotency, clock) and serves them over cpp-httplib until SIGINT/SIGTERM.
 
+#include "server/admin/Provisioning.h"
 #include "server/auth/BearerAuth.h"
 #include "server/auth/OAuthRoutes.h"
 #include "server/http/AdminServer.h"
@@ -13,11 +14,17 @@
 #include "server/ledger/IdempotencyStore.h"
 #include "server/ledger/LedgerService.h"
 #include "server/ledger/SmsSender.h"
+#include "server/oidc/Jose.h"
+#include "server/oidc/OidcClient.h"
+#include "server/oidc/OidcLogin.h"
 #include "server/sandbox/SandboxRoutes.h"
 #include "server/sandbox/SwitchableClock.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QTextStream>
 #include <arpa/inet.h>
 #include <atomic>
@@ -50,6 +57,26 @@ bool splitListen(const QString& listen, QString& host, int& port)
     bool ok = false;
     port = listen.mid(colon + 1).toInt(&ok);
     return ok && port >= 0 && port <= 65535 && !host.isEmpty();
+}
+
+// `sinfonia-server --db LOCATION import KIND FILE.csv [--dry-run]`: provisioning from the command
+// line only. The database is a production one (a sandbox database is refused by claimMode).
+int runImport(ledger::Database& db, const Clock& clock, const QStringList& args, bool dryRun)
+{
+    if (args.size() != 3)
+        return fail(QStringLiteral("usage: sinfonia-server --db LOCATION import structures|operators|beneficiaries "
+                                   "FILE.csv [--dry-run]"));
+    const auto kind = admin::Provisioning::kindFromName(args.at(1));
+    if (!kind)
+        return fail(
+            QStringLiteral("import: unknown kind \"%1\": structures, operators or beneficiaries").arg(args.at(1)));
+    QFile file(args.at(2));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("import: cannot read %1: %2").arg(args.at(2), file.errorString()));
+    admin::Provisioning provisioning(db, clock);
+    const auto report = provisioning.importCsv(*kind, file.readAll(), dryRun);
+    QTextStream(stdout) << admin::Provisioning::format(report);
+    return report.ok() ? 0 : 1;
 }
 
 } // namespace
@@ -125,7 +152,58 @@ int main(int argc, char* argv[])
         QStringLiteral("address"));
     parser.addOptions({listenOpt, dbOpt, migrateOnlyOpt, sandboxOpt, demoOpt, bulkOpt, certOpt, keyOpt, threadsOpt,
                        publicOpt, syncOpt, adminOpt, grantOpt, headOpt, perAddressOpt, trustedProxyOpt});
+    // OpenID Connect relying party (a real service: operators log in through IT's provider).
+    const QCommandLineOption oidcIssuerOpt(
+        QStringLiteral("oidc-issuer"),
+        QStringLiteral("OpenID Provider (issuer URL, https) operators log in through; without it and without "
+                       "--sandbox nobody can log in."),
+        QStringLiteral("url"));
+    const QCommandLineOption oidcClientOpt(QStringLiteral("oidc-client-id"),
+                                           QStringLiteral("Client id of this service at the provider."),
+                                           QStringLiteral("id"));
+    const QCommandLineOption oidcSecretOpt(
+        QStringLiteral("oidc-client-secret-file"),
+        QStringLiteral("File with the client secret (client_secret_basic); or use --oidc-private-key."),
+        QStringLiteral("file"));
+    const QCommandLineOption oidcKeyOpt(
+        QStringLiteral("oidc-private-key"),
+        QStringLiteral("Private JWK file (RSA or EC P-256) for private_key_jwt client authentication."),
+        QStringLiteral("file"));
+    const QCommandLineOption oidcScopesOpt(QStringLiteral("oidc-scopes"),
+                                           QStringLiteral("Scopes asked for, comma separated."), QStringLiteral("list"),
+                                           QStringLiteral("openid,profile"));
+    const QCommandLineOption oidcClaimOpt(
+        QStringLiteral("oidc-cf-claim"), QStringLiteral("Claim with the operator's codice fiscale."),
+        QStringLiteral("name"), QStringLiteral("https://attributes.eid.gov.it/fiscal_number"));
+    const QCommandLineOption oidcPrefixOpt(QStringLiteral("oidc-cf-prefix"),
+                                           QStringLiteral("Prefix stripped from the claim's value."),
+                                           QStringLiteral("text"), QStringLiteral("TINIT-"));
+    const QCommandLineOption oidcAcrOpt(
+        QStringLiteral("oidc-acr"),
+        QStringLiteral("Accepted acr values, comma separated, also sent as acr_values (e.g. "
+                       "https://www.spid.gov.it/SpidL2,https://www.spid.gov.it/SpidL3). Empty: no acr check."),
+        QStringLiteral("list"));
+    const QCommandLineOption oidcCaOpt(QStringLiteral("oidc-ca-file"),
+                                       QStringLiteral("CA bundle for the provider's TLS (default: the system's)."),
+                                       QStringLiteral("file"));
+    parser.addOptions({oidcIssuerOpt, oidcClientOpt, oidcSecretOpt, oidcKeyOpt, oidcScopesOpt, oidcClaimOpt,
+                       oidcPrefixOpt, oidcAcrOpt, oidcCaOpt});
+    const QCommandLineOption dryRunOpt(QStringLiteral("dry-run"),
+                                       QStringLiteral("With import: validate and report, change nothing."));
+    parser.addOption(dryRunOpt);
+    parser.addPositionalArgument(
+        QStringLiteral("import"),
+        QStringLiteral("import structures|operators|beneficiaries FILE.csv: provisioning from a CSV file (one "
+                       "transaction, nothing changes if a line is rejected; see docs/deployment.md), then exit."),
+        QStringLiteral("[import KIND FILE]"));
     parser.process(app);
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty() && positional.first() != QLatin1String("import"))
+        return fail(QStringLiteral("unknown command \"%1\" (the only command is import)").arg(positional.first()));
+    const bool importMode = !positional.isEmpty();
+    if (importMode && (parser.isSet(sandboxOpt) || parser.isSet(demoOpt) || parser.isSet(bulkOpt)))
+        return fail(
+            QStringLiteral("import fills a production database: not with --sandbox, --init-demo or --bulk-seed"));
 
     QString host;
     int port = 0;
@@ -143,6 +221,44 @@ int main(int argc, char* argv[])
                                    "into a production database"));
     if (parser.isSet(bulkOpt) && !sandboxMode)
         return fail(QStringLiteral("--bulk-seed works only with --sandbox (it adds a test identity)"));
+    std::optional<oidc::OidcConfig> oidcConfig;
+    if (parser.isSet(oidcIssuerOpt)) {
+        if (sandboxMode)
+            return fail(QStringLiteral("--oidc-issuer and --sandbox exclude each other: the sandbox keeps its "
+                                       "simulated SPID page"));
+        oidc::OidcConfig c;
+        c.issuer = parser.value(oidcIssuerOpt);
+        c.clientId = parser.value(oidcClientOpt);
+        auto readFile = [](const QString& path, QByteArray& out) {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                return false;
+            out = f.readAll().trimmed();
+            return true;
+        };
+        if (parser.isSet(oidcSecretOpt) && !readFile(parser.value(oidcSecretOpt), c.clientSecret))
+            return fail(QStringLiteral("cannot read --oidc-client-secret-file ") + parser.value(oidcSecretOpt));
+        if (parser.isSet(oidcKeyOpt) && !readFile(parser.value(oidcKeyOpt), c.privateJwk))
+            return fail(QStringLiteral("cannot read --oidc-private-key ") + parser.value(oidcKeyOpt));
+        const auto list = [](const QString& v) {
+            QStringList out;
+            for (const QString& part : v.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts))
+                out << part;
+            return out;
+        };
+        c.scopes = list(parser.value(oidcScopesOpt));
+        c.cfClaim = parser.value(oidcClaimOpt);
+        c.cfPrefix = parser.value(oidcPrefixOpt);
+        c.acrValues = list(parser.value(oidcAcrOpt));
+        c.caFile = parser.value(oidcCaOpt);
+        if (auto v = c.validate(); !v)
+            return fail(v.error().message);
+        if (c.usesPrivateKeyJwt() && !oidc::signJwt(c.privateJwk, QJsonObject {}).ok())
+            return fail(QStringLiteral("--oidc-private-key must be a private JWK (RSA or EC P-256)"));
+        oidcConfig = c;
+    } else if (parser.isSet(oidcClientOpt) || parser.isSet(oidcSecretOpt) || parser.isSet(oidcKeyOpt)) {
+        return fail(QStringLiteral("the --oidc-* options need --oidc-issuer"));
+    }
     QString adminHost;
     int adminPort = 0;
     if (parser.isSet(adminOpt) && !splitListen(parser.value(adminOpt), adminHost, adminPort))
@@ -186,6 +302,8 @@ int main(int argc, char* argv[])
         return fail(QStringLiteral("migration failed: ") + m.error().detail);
     if (auto m = db->claimMode(sandboxMode ? QStringLiteral("sandbox") : QStringLiteral("production")); !m)
         return fail(QStringLiteral("database refused: ") + m.error().detail);
+    if (importMode)
+        return runImport(*db, clock, positional, parser.isSet(dryRunOpt));
     if (parser.isSet(migrateOnlyOpt)) {
         QTextStream(stderr) << "sinfonia-server: database " << db->displayLocation() << " migrated" << Qt::endl;
         return 0;
@@ -242,7 +360,14 @@ int main(int argc, char* argv[])
     if (!server.isValid())
         return fail(QStringLiteral("cannot load the TLS certificate or key"));
     // The layers above http/ add their routes here, so http/ includes neither auth/ nor sandbox/.
-    auth::OAuthRoutes::install(server.router(), ctx, bearer);
+    std::unique_ptr<oidc::OidcClient> oidcClient;
+    std::unique_ptr<oidc::OidcLogin> oidcLogin;
+    if (oidcConfig) {
+        oidcClient = std::make_unique<oidc::OidcClient>(*oidcConfig, clock);
+        oidcLogin = std::make_unique<oidc::OidcLogin>(ctx, *oidcClient);
+        oidcLogin->install(server.router());
+    }
+    auth::OAuthRoutes::install(server.router(), ctx, bearer, oidcLogin.get());
     if (sandboxMode)
         sandbox::SandboxRoutes::install(server.router(), ctx, clock, &sms);
     const int bound = server.bind(host, port);
@@ -307,6 +432,9 @@ int main(int argc, char* argv[])
 
     std::printf("listening on %s\n", bindUrl.toUtf8().constData());
     std::fflush(stdout);
+    if (oidcLogin)
+        QTextStream(stderr) << "sinfonia-server: operators log in through " << oidcConfig->issuer << " (redirect URI "
+                            << oidcLogin->callbackUrl() << ")" << Qt::endl;
     QTextStream(stderr) << "sinfonia-server " << ctx.version << (ctx.sandbox ? " (sandbox)" : "") << " on " << bindUrl
                         << ", database " << db->displayLocation() << Qt::endl;
     const bool ok = server.serve();

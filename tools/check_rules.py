@@ -12,8 +12,9 @@
                        core/ or server/, directly or through other headers. Found from the
                        compiler's own include tree (-H), so <QtWidgets/QWidget>, <QtWidgets> or a
                        header that pulls one in are all seen.
-  server-layers        Inside server/ the includes go one way: ledger/ <- http/ <- sandbox/ <- auth/
-                       (main.cpp, the composition root, may include them all). From the same
+  server-layers        Inside server/ the includes go one way: ledger/ <- http/ <- sandbox/ <- oidc/ <-
+                       auth/, and admin/ (provisioning) sits on ledger/ beside http/ (main.cpp, the
+                       composition root, may include them all). From the same
                        include tree.
 
 Both read the build's compile_commands.json (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON,
@@ -44,7 +45,7 @@ SINGLE_SHOT_MATCHER = ('callExpr(callee(functionDecl(hasName("::QTimer::singleSh
                        'hasType(hasCanonicalType(pointsTo(cxxRecordDecl(isSameOrDerivedFrom("::QObject"))))))))))')
 WIDGET_DIRS = re.compile(r"/Qt(Widgets|MultimediaWidgets|SvgWidgets|OpenGLWidgets|PrintSupport|PdfWidgets)/")
 LAYERS_WITHOUT_WIDGETS = ("core", "server")
-SERVER_LAYERS = {"ledger": 0, "http": 1, "sandbox": 2, "auth": 3}
+SERVER_LAYERS = {"ledger": 0, "admin": 1, "http": 1, "sandbox": 2, "oidc": 3, "auth": 4}
 BINDS_HERE = re.compile(r'^(?P<file>/[^:]+):(?P<line>\d+):(?P<col>\d+): note: "root" binds here')
 INCLUDE_LINE = re.compile(r"^(?P<dots>\.+) (?P<path>.+)$")
 QUOTED_INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.MULTILINE)

@@ -8,6 +8,7 @@
 #include "server/http/ServerContext.h"
 #include "server/ledger/AuthStore.h"
 #include "server/ledger/LedgerService.h"
+#include "server/oidc/OidcLogin.h"
 #include "server/sandbox/LoginPage.h"
 
 #include <QJsonDocument>
@@ -54,7 +55,7 @@ void redirect(httplib::Response& res, const QString& redirectUri, const QList<QP
     res.set_header("Cache-Control", "no-store");
 }
 
-void authorize(http::ServerContext& ctx, const httplib::Request& req, httplib::Response& res)
+void authorize(http::ServerContext& ctx, oidc::OidcLogin* oidc, const httplib::Request& req, httplib::Response& res)
 {
     const QString clientId = queryArg(req, "client_id");
     const QString redirectUri = queryArg(req, "redirect_uri");
@@ -86,6 +87,10 @@ void authorize(http::ServerContext& ctx, const httplib::Request& req, httplib::R
     if (state.isEmpty())
         return fail(QStringLiteral("invalid_request"), QStringLiteral("state is required"));
 
+    if (!ctx.sandbox && oidc) {
+        const QString scope = queryArg(req, "scope").isEmpty() ? QStringLiteral("pos") : queryArg(req, "scope");
+        return oidc->begin(oidc::OidcLogin::ClientRequest {clientId, redirectUri, state, challenge, scope}, res);
+    }
     if (!ctx.sandbox)
         return sandbox::LoginPage::sendError(
             res, 400, QStringLiteral("Accesso SPID non configurato su questo server: contatta l'assistenza."));
@@ -152,36 +157,43 @@ void token(http::ServerContext& ctx, const httplib::Request& req, httplib::Respo
     res.set_content(QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString(), "application/json");
 }
 
-void revoke(http::ServerContext& ctx, const httplib::Request& req, httplib::Response& res)
+void revoke(http::ServerContext& ctx, oidc::OidcLogin* oidc, const httplib::Request& req, httplib::Response& res)
 {
     const QString tokenValue = queryArg(req, "token");
     const QString clientId = queryArg(req, "client_id");
     if (tokenValue.isEmpty() || clientId.isEmpty())
         return sendOAuthError(res, QStringLiteral("invalid_request"),
                               QStringLiteral("token and client_id are required"));
-    auto r = ctx.auth.revoke(tokenValue, clientId);
+    QString idToken;
+    auto r = ctx.auth.revoke(tokenValue, clientId, &idToken);
     if (!r && r.error().code == QLatin1String("oauth.invalid_client"))
         return sendStoreError(res, r.error());
     if (!r)
         return sendStoreError(res, r.error());
     res.status = 200;
     res.set_header("Cache-Control", "no-store");
+    // The local grant is over; the provider's session ends when the browser visits end_session_url.
+    QJsonObject body;
+    if (const QString endSession = oidc && !idToken.isEmpty() ? oidc->endSessionUrl(idToken) : QString();
+        !endSession.isEmpty())
+        body.insert(QStringLiteral("end_session_url"), endSession);
+    res.set_content(QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), "application/json");
 }
 } // namespace
 
-void OAuthRoutes::install(http::Router& router, http::ServerContext& ctx, BearerAuth& bearer)
+void OAuthRoutes::install(http::Router& router, http::ServerContext& ctx, BearerAuth& bearer, oidc::OidcLogin* oidc)
 {
     using M = http::Router::Method;
     router.open(M::Get, "/oauth/authorize", QStringLiteral("/oauth/authorize"),
-                [&ctx](const httplib::Request& req, httplib::Response& res) { authorize(ctx, req, res); });
+                [&ctx, oidc](const httplib::Request& req, httplib::Response& res) { authorize(ctx, oidc, req, res); });
     router.open(M::Post, "/oauth/token", QStringLiteral("/oauth/token"),
                 [&ctx, &bearer](const httplib::Request& req, httplib::Response& res) {
                     token(ctx, req, res);
                     bearer.forget(); // a rotation or a revoked grant must not linger in the cache
                 });
     router.open(M::Post, "/oauth/revoke", QStringLiteral("/oauth/revoke"),
-                [&ctx, &bearer](const httplib::Request& req, httplib::Response& res) {
-                    revoke(ctx, req, res);
+                [&ctx, &bearer, oidc](const httplib::Request& req, httplib::Response& res) {
+                    revoke(ctx, oidc, req, res);
                     bearer.forget();
                 });
 }

@@ -73,7 +73,7 @@ Result<bool> AuthStore::isKnownClient(const QString& clientId)
     return q->isValid();
 }
 
-Result<QString> AuthStore::createAuthorizationCode(const CodeRequest& r)
+Result<QString> AuthStore::createAuthorizationCode(const CodeRequest& r, const QString& idToken)
 {
     static const QRegularExpression challenge(QStringLiteral("^[A-Za-z0-9_-]{43}$"));
     auto known = isKnownClient(r.clientId);
@@ -87,9 +87,11 @@ Result<QString> AuthStore::createAuthorizationCode(const CodeRequest& r)
     QSqlDatabase db = m_db.connection();
     auto q = sql::exec(db,
                        QStringLiteral("INSERT INTO oauth_codes (code_hash, client_id, redirect_uri, operator_cf,"
-                                      " code_challenge, scope, expires_at_ms, used) VALUES (?, ?, ?, ?, ?, ?, ?, 0)"),
+                                      " code_challenge, scope, expires_at_ms, used, id_token)"
+                                      " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)"),
                        {hashSecret(code), r.clientId, r.redirectUri, r.operatorCf, r.codeChallenge, notNull(r.scope),
-                        sql::big(sql::nowMs(m_clock) + qint64(m_options.codeTtlSecs) * 1000)});
+                        sql::big(sql::nowMs(m_clock) + qint64(m_options.codeTtlSecs) * 1000),
+                        idToken.isEmpty() ? QVariant() : QVariant(idToken)});
     if (!q)
         return q.error();
     return code;
@@ -148,7 +150,7 @@ Result<AuthStore::TokenPair> AuthStore::exchangeCode(const QString& code, const 
     auto q
         = sql::first(db,
                      QStringLiteral("SELECT client_id, redirect_uri, operator_cf, code_challenge, scope, expires_at_ms,"
-                                    " used, grant_id FROM oauth_codes WHERE code_hash = ?")
+                                    " used, grant_id, id_token FROM oauth_codes WHERE code_hash = ?")
                          + m_db.forUpdate(),
                      {hashSecret(code)});
     if (!q)
@@ -180,8 +182,8 @@ Result<AuthStore::TokenPair> AuthStore::exchangeCode(const QString& code, const 
     const qint64 createdMs = sql::nowMs(m_clock);
     auto grant = sql::exec(db,
                            QStringLiteral("INSERT INTO oauth_grants (id, client_id, operator_cf, scope, revoked,"
-                                          " created_at_ms) VALUES (?, ?, ?, ?, 0, ?)"),
-                           {grantId, clientId, operatorCf, notNull(scope), sql::big(createdMs)});
+                                          " created_at_ms, id_token) VALUES (?, ?, ?, ?, 0, ?, ?)"),
+                           {grantId, clientId, operatorCf, notNull(scope), sql::big(createdMs), q->value("id_token")});
     if (!grant)
         return grant.error();
     auto used = sql::exec(db, QStringLiteral("UPDATE oauth_codes SET used = 1, grant_id = ? WHERE code_hash = ?"),
@@ -235,7 +237,7 @@ Result<AuthStore::TokenPair> AuthStore::refresh(const QString& refreshToken, con
     return tx.commitWith(issueTokens(db, grantId, grantCreated, scope));
 }
 
-Result<void> AuthStore::revoke(const QString& token, const QString& clientId)
+Result<void> AuthStore::revoke(const QString& token, const QString& clientId, QString* idToken)
 {
     if (token.isEmpty())
         return {};
@@ -244,17 +246,24 @@ Result<void> AuthStore::revoke(const QString& token, const QString& clientId)
         return *tx.beginError();
     QSqlDatabase& db = tx.db();
     auto q = sql::first(db,
-                        QStringLiteral("SELECT t.grant_id, g.client_id FROM oauth_tokens t"
+                        QStringLiteral("SELECT t.grant_id, g.client_id, g.id_token FROM oauth_tokens t"
                                        " JOIN oauth_grants g ON g.id = t.grant_id WHERE t.token_hash = ?"),
                         {hashSecret(token)});
     if (!q)
         return q.error();
     if (!q->isValid() || (!clientId.isEmpty() && q->value("client_id").toString() != clientId))
         return {};
-    auto r = revokeGrant(db, q->value("grant_id").toString());
+    const QString grantId = q->value("grant_id").toString();
+    auto r = revokeGrant(db, grantId);
     if (!r)
         return r;
-    return tx.commit();
+    auto forget = sql::exec(db, QStringLiteral("UPDATE oauth_grants SET id_token = NULL WHERE id = ?"), {grantId});
+    if (!forget)
+        return forget.error();
+    auto committed = tx.commit();
+    if (committed && idToken)
+        *idToken = q->value("id_token").toString();
+    return committed;
 }
 
 Result<AuthStore::TokenInfo> AuthStore::validateAccessToken(const QString& accessToken)

@@ -63,12 +63,15 @@ public:
     AuthStore(Database& db, const Clock& clock, Options options);
 
     Result<bool> isKnownClient(const QString& clientId);
-    Result<QString> createAuthorizationCode(const CodeRequest& r);
+    // `idToken`: after an OpenID Connect login, the provider's ID token, kept with the grant (for
+    // RP-initiated logout) until it is revoked.
+    Result<QString> createAuthorizationCode(const CodeRequest& r, const QString& idToken = {});
     Result<TokenPair> exchangeCode(const QString& code, const QString& clientId, const QString& redirectUri,
                                    const QString& codeVerifier);
     Result<TokenPair> refresh(const QString& refreshToken, const QString& clientId);
-    // RFC 7009: unknown tokens are not an error.
-    Result<void> revoke(const QString& token, const QString& clientId);
+    // RFC 7009: unknown tokens are not an error. `idToken`, when given, receives the provider's ID
+    // token of the revoked grant (empty for a sandbox login), which the grant forgets.
+    Result<void> revoke(const QString& token, const QString& clientId, QString* idToken = nullptr);
     Result<TokenInfo> validateAccessToken(const QString& accessToken);
     // Deletes codes and tokens that expired more than a day ago. Returns how many rows went.
     Result<int> purgeExpired();

@@ -92,11 +92,25 @@ const char* const v3[] = {
     "CREATE TABLE server_metadata (name VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL)",
 };
 
+// Version 4: OpenID Connect login (server/oidc). A login in progress at the identity provider is
+// one oidc_logins row, keyed by the SHA-256 of the `state` sent to the provider and deleted when
+// the browser comes back (single use); it keeps the nonce, the PKCE verifier of the provider leg
+// and what sinfonia-pos asked for. The provider's ID token travels from the code to the grant
+// (RP-initiated logout sends it as id_token_hint) and is cleared when the grant is revoked.
+const char* const v4[] = {
+    "CREATE TABLE oidc_logins (state_hash VARCHAR(64) PRIMARY KEY, nonce VARCHAR(64) NOT NULL,"
+    " code_verifier VARCHAR(128) NOT NULL, client_id VARCHAR(64) NOT NULL, redirect_uri TEXT NOT NULL,"
+    " client_state TEXT NOT NULL, code_challenge VARCHAR(128) NOT NULL, scope TEXT NOT NULL DEFAULT '',"
+    " expires_at_ms BIGINT NOT NULL)",
+    "ALTER TABLE oauth_codes ADD COLUMN id_token TEXT",
+    "ALTER TABLE oauth_grants ADD COLUMN id_token TEXT",
+};
+
 } // namespace
 
 int latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 QStringList statements(int version, bool postgres)
@@ -109,6 +123,11 @@ QStringList statements(int version, bool postgres)
     }
     if (version == 3) {
         for (const char* s : v3)
+            out << QString::fromUtf8(s);
+        return out;
+    }
+    if (version == 4) {
+        for (const char* s : v4)
             out << QString::fromUtf8(s);
         return out;
     }

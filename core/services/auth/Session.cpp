@@ -6,6 +6,9 @@
 #include "core/services/net/ApiDecode.h"
 #include "core/services/net/ApiErrors.h"
 
+#include <QDesktopServices>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QUrlQuery>
 
@@ -181,6 +184,15 @@ void Session::logout(QObject* context, std::function<void(Result<void>)> done)
                       {QStringLiteral("token_type_hint"), QStringLiteral("refresh_token")},
                       {QStringLiteral("client_id"), m_info.clientId}});
     m_api->send(std::move(call), this, [removeStored](const Result<ApiResponse>& r) {
+        // After an OpenID Connect login the server names the provider's end-session URL: the
+        // browser ends the provider's session too, so the next clerk at a shared counter PC is
+        // asked to log in instead of reusing it.
+        if (r.ok()) {
+            const QUrl endSession(
+                QJsonDocument::fromJson(r->body).object().value(QStringLiteral("end_session_url")).toString());
+            if (endSession.isValid() && endSession.scheme().startsWith(QLatin1String("http")))
+                QDesktopServices::openUrl(endSession);
+        }
         removeStored(r.ok() ? Result<void>() : Result<void>(r.error()));
     });
 }
