@@ -9,7 +9,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 build="${1:-${SINFONIA_BUILD_DIR:-$here/build}}"
-out="$here/docs/screenshots"
+out="${SINFONIA_SCREENSHOT_DIR:-$here/docs/screenshots}"
 mkdir -p "$out"
 
 if [ -z "${SINFONIA_SKIP_BUILD:-}" ]; then
@@ -34,9 +34,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# A free display number.
-display=""
-for n in $(seq 90 120); do
+# A free display number (SINFONIA_SCREENSHOT_DISPLAY=:N picks one).
+display="${SINFONIA_SCREENSHOT_DISPLAY:-}"
+for n in $( [ -n "$display" ] || seq 90 120); do
     if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
 done
 [ -n "$display" ] || { echo "screenshots: no free X display" >&2; exit 1; }
@@ -162,6 +162,29 @@ otp="$(latest_otp)"
 typ "$otp"
 key Return
 shot 13-cancellazione-confermata 2
+focus
+# "Annulla acquisto in attesa": a purchase whose OTP window is closed stays IN ATTESA; the menu of
+# its row voids it after a confirmation (Alt+A).
+key F3
+typ 4,20
+key ctrl+o
+xdotool type --delay 110 "$work/scontrino.jpg"
+key Return
+focus
+sleep 1
+key alt+s
+sleep 2
+focus 'Verifica codice OTP'
+key Escape
+focus
+key Tab
+key Return
+xdotool key --delay 150 Down Down Down
+shot 08-annulla-in-attesa-menu 0.5
+key Return
+shot 08-annulla-in-attesa 1
+key alt+a
+shot 08-annullato 2
 focus
 key ctrl+m
 key F5

@@ -5,6 +5,7 @@
 #include "server/auth/BearerAuth.h"
 #include "server/auth/OAuthRoutes.h"
 #include "server/http/AdminServer.h"
+#include "server/http/GatewaySmsSender.h"
 #include "server/http/HttpServer.h"
 #include "server/http/Metrics.h"
 #include "server/http/ServerContext.h"
@@ -13,6 +14,7 @@
 #include "server/ledger/DemoData.h"
 #include "server/ledger/IdempotencyStore.h"
 #include "server/ledger/LedgerService.h"
+#include "server/ledger/SmsSeal.h"
 #include "server/ledger/SmsSender.h"
 #include "server/oidc/Jose.h"
 #include "server/oidc/OidcClient.h"
@@ -33,6 +35,7 @@
 #include <csignal>
 #include <cstdio>
 #include <mutex>
+#include <optional>
 #include <pthread.h>
 #include <thread>
 
@@ -196,6 +199,40 @@ int main(int argc, char* argv[])
         QStringLiteral("import structures|operators|beneficiaries FILE.csv: provisioning from a CSV file (one "
                        "transaction, nothing changes if a line is rejected; see docs/deployment.md), then exit."),
         QStringLiteral("[import KIND FILE]"));
+    // Issue 10 items 4 and 6: expiry of pending purchases.
+    const QCommandLineOption expiryOpt(
+        QStringLiteral("pending-purchase-expiry-hours"),
+        QStringLiteral("Hours after which a purchase still IN_ATTESA expires (ANNULLATO) and its reservation is "
+                       "released."),
+        QStringLiteral("hours"), QStringLiteral("72"));
+    // SMS gateway (outside the sandbox the only way an OTP leaves the server).
+    const QCommandLineOption smsUrlOpt(QStringLiteral("sms-gateway-url"),
+                                       QStringLiteral("HTTP(S) URL the OTP messages are POSTed to (JSON)."),
+                                       QStringLiteral("url"));
+    const QCommandLineOption smsCredOpt(
+        QStringLiteral("sms-gateway-credentials"),
+        QStringLiteral("File with the gateway credentials: \"user:password\" (Basic) or \"token=...\" (Bearer)."),
+        QStringLiteral("file"));
+    const QCommandLineOption smsTemplateOpt(
+        QStringLiteral("sms-gateway-template"),
+        QStringLiteral("File with the JSON body template; {{phone}} and {{text}} are replaced (JSON-escaped)."),
+        QStringLiteral("file"));
+    const QCommandLineOption smsTimeoutOpt(QStringLiteral("sms-gateway-timeout-ms"),
+                                           QStringLiteral("Connect and read timeout of one gateway attempt."),
+                                           QStringLiteral("ms"), QStringLiteral("5000"));
+    const QCommandLineOption smsRetriesOpt(QStringLiteral("sms-gateway-retries"),
+                                           QStringLiteral("Retries after a failed attempt (network, 429, 5xx)."),
+                                           QStringLiteral("N"), QStringLiteral("2"));
+    const QCommandLineOption smsBackoffOpt(QStringLiteral("sms-gateway-backoff-ms"),
+                                           QStringLiteral("Wait before the first retry; doubles at each retry."),
+                                           QStringLiteral("ms"), QStringLiteral("500"));
+    const QCommandLineOption smsKeyOpt(
+        QStringLiteral("sms-key-file"),
+        QStringLiteral("File with the 32-byte AES-256-GCM key that seals OTP messages waiting for the gateway "
+                       "(required with --sms-gateway-url)."),
+        QStringLiteral("file"));
+    parser.addOptions(
+        {expiryOpt, smsUrlOpt, smsCredOpt, smsTemplateOpt, smsTimeoutOpt, smsRetriesOpt, smsBackoffOpt, smsKeyOpt});
     parser.process(app);
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty() && positional.first() != QLatin1String("import"))
@@ -287,6 +324,11 @@ int main(int argc, char* argv[])
     if (!grantOk || grantHours < 1 || grantHours > 24 * 31)
         return fail(QStringLiteral("--grant-lifetime-hours wants a number of hours between 1 and 744"));
 
+    bool expiryOk = false;
+    const double expiryHours = parser.value(expiryOpt).toDouble(&expiryOk);
+    if (!expiryOk || expiryHours < 0.01 || expiryHours > 24 * 366)
+        return fail(QStringLiteral("--pending-purchase-expiry-hours wants a number of hours between 0.01 and 8784"));
+
     const QString sync = parser.value(syncOpt);
     if (sync != QLatin1String("full") && sync != QLatin1String("normal"))
         return fail(QStringLiteral("--sqlite-synchronous wants full or normal"));
@@ -320,9 +362,59 @@ int main(int argc, char* argv[])
             return fail(QStringLiteral("bulk seed failed: ") + s.error().detail);
     }
 
-    // Without a real SMS gateway every message goes to the outbox table; only the sandbox shows it.
-    ledger::OutboxSmsSender sms(*db, clock);
-    ledger::LedgerService ledgerService(*db, clock, sms);
+    // Where OTP messages go: the SMS gateway when one is configured (messages wait sealed in
+    // sms_pending until it took them); else in the sandbox the outbox table GET /sandbox/outbox
+    // shows; else nowhere (every send answers sms.not_sent: no code is ever kept in clear).
+    std::unique_ptr<ledger::SmsSender> sms;
+    ledger::OutboxSmsSender* outbox = nullptr;
+    std::optional<ledger::SmsSeal> smsSeal;
+    int pendingSmsMinAgeSecs = 60;
+    if (parser.isSet(smsUrlOpt)) {
+        http::GatewaySmsSender::Options g;
+        g.url = parser.value(smsUrlOpt);
+        g.credentialsFile = parser.value(smsCredOpt);
+        if (parser.isSet(smsTemplateOpt)) {
+            QFile t(parser.value(smsTemplateOpt));
+            if (!t.open(QIODevice::ReadOnly))
+                return fail(QStringLiteral("cannot read --sms-gateway-template: ") + t.errorString());
+            g.bodyTemplate = QString::fromUtf8(t.read(64 * 1024)).trimmed();
+        }
+        bool ok1 = false;
+        bool ok2 = false;
+        bool ok3 = false;
+        g.timeoutMs = parser.value(smsTimeoutOpt).toInt(&ok1);
+        g.retries = parser.value(smsRetriesOpt).toInt(&ok2);
+        g.backoffMs = parser.value(smsBackoffOpt).toInt(&ok3);
+        if (!ok1 || !ok2 || !ok3 || g.timeoutMs < 100 || g.timeoutMs > 60000 || g.retries < 0 || g.retries > 10
+            || g.backoffMs < 0 || g.backoffMs > 60000)
+            return fail(QStringLiteral("--sms-gateway-timeout-ms 100..60000, --sms-gateway-retries 0..10, "
+                                       "--sms-gateway-backoff-ms 0..60000"));
+        if (!parser.isSet(smsKeyOpt))
+            return fail(QStringLiteral("--sms-gateway-url needs --sms-key-file (the key that seals pending OTP "
+                                       "messages)"));
+        auto seal = ledger::SmsSeal::fromKeyFile(parser.value(smsKeyOpt));
+        if (!seal)
+            return fail(seal.error().detail);
+        smsSeal = *seal;
+        auto gateway = http::GatewaySmsSender::create(g);
+        if (!gateway)
+            return fail(gateway.error().detail);
+        pendingSmsMinAgeSecs = (*gateway)->worstCaseMs() / 1000 + 5;
+        sms = std::move(gateway).value();
+    } else if (sandboxMode) {
+        auto o = std::make_unique<ledger::OutboxSmsSender>(*db, clock);
+        outbox = o.get();
+        sms = std::move(o);
+    } else {
+        QTextStream(stderr) << "sinfonia-server: warning: no --sms-gateway-url: OTP messages cannot be sent"
+                            << Qt::endl;
+        sms = std::make_unique<http::NoSmsSender>();
+    }
+    ledger::LedgerOptions ledgerOptions;
+    ledgerOptions.pendingPurchaseExpirySecs = qint64(expiryHours * 3600);
+    ledger::LedgerService ledgerService(*db, clock, *sms, ledgerOptions);
+    if (smsSeal)
+        ledgerService.setSmsSeal(&*smsSeal);
     ledger::AuthStore::Options authOptions;
     authOptions.codeTtlSecs = 60;
     authOptions.accessTtlSecs = 15 * 60;
@@ -369,7 +461,7 @@ int main(int argc, char* argv[])
     }
     auth::OAuthRoutes::install(server.router(), ctx, bearer, oidcLogin.get());
     if (sandboxMode)
-        sandbox::SandboxRoutes::install(server.router(), ctx, clock, &sms);
+        sandbox::SandboxRoutes::install(server.router(), ctx, clock, outbox);
     const int bound = server.bind(host, port);
     if (bound <= 0)
         return fail(QStringLiteral("cannot listen on ") + parser.value(listenOpt));
@@ -421,13 +513,27 @@ int main(int argc, char* argv[])
     });
 
     // Idempotency keys are kept 48 hours; purge older ones every hour (any process may do it).
+    // Pending purchases past their expiry are annulled every minute (reads and writes that meet
+    // one annul it too).
     std::mutex purgeMutex;
     std::condition_variable purgeWake;
     bool stopping = false;
+    // Sealed OTP messages a crash left behind go out (once older than one send can take).
+    (void)ledgerService.expirePendingPurchases();
     std::thread purger([&] {
         std::unique_lock lock(purgeMutex);
-        while (!purgeWake.wait_for(lock, std::chrono::hours(1), [&] { return stopping; }))
-            (void)idempotency.purgeExpired();
+        int minutes = 0;
+        lock.unlock();
+        (void)ledgerService.deliverPendingSms(pendingSmsMinAgeSecs);
+        lock.lock();
+        while (!purgeWake.wait_for(lock, std::chrono::minutes(1), [&] { return stopping; })) {
+            lock.unlock();
+            (void)ledgerService.expirePendingPurchases();
+            (void)ledgerService.deliverPendingSms(pendingSmsMinAgeSecs);
+            if (++minutes % 60 == 0)
+                (void)idempotency.purgeExpired();
+            lock.lock();
+        }
     });
 
     std::printf("listening on %s\n", bindUrl.toUtf8().constData());

@@ -161,10 +161,6 @@
             <translation>Amount above the cancellable one.</translation>
         </message>
         <message>
-            <source>Il movimento è già confermato.</source>
-            <translation>The movement is already confirmed.</translation>
-        </message>
-        <message>
             <source>Scontrino troppo grande (massimo 5 MB).</source>
             <translation>Receipt too large (at most 5 MB).</translation>
         </message>
@@ -439,6 +435,22 @@
         <message>
             <source>Troppe connessioni aperte da questo computer verso il servizio: riprova tra qualche secondo.</source>
             <translation>Too many connections from this computer to the service: try again in a few seconds.</translation>
+        </message>
+        <message>
+            <source>Il movimento non è più in attesa: è già confermato o annullato.</source>
+            <translation>The movement is no longer pending: it is already confirmed or voided.</translation>
+        </message>
+        <message>
+            <source>L'acquisto è stato annullato o è scaduto: il codice OTP non vale più.</source>
+            <translation>The purchase was voided or has expired: the OTP code no longer works.</translation>
+        </message>
+        <message>
+            <source>Si possono annullare solo acquisti in attesa di conferma.</source>
+            <translation>Only purchases awaiting confirmation can be voided.</translation>
+        </message>
+        <message>
+            <source>SMS con il codice non inviato: premi "Invia nuovamente".</source>
+            <translation>The SMS with the code was not sent: press "Send again".</translation>
         </message>
     </context>
     <context>
@@ -2123,6 +2135,10 @@ Leave the purchase and search for the new beneficiary?</translation>
             <source>Azioni</source>
             <translation>Actions</translation>
         </message>
+        <message>
+            <source>Annulla acquisto in attesa</source>
+            <translation>Void pending purchase</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::VideoFileFrameSource</name>
@@ -2169,6 +2185,22 @@ Leave the purchase and search for the new beneficiary?</translation>
             <source>CONFERMATO</source>
             <translation>CONFIRMED</translation>
         </message>
+        <message>
+            <source>ANNULLATO</source>
+            <translation>VOIDED</translation>
+        </message>
+        <message>
+            <source>SCONOSCIUTO</source>
+            <translation>UNKNOWN</translation>
+        </message>
+        <message>
+            <source>ANNULLATO (dalla struttura)</source>
+            <translation>VOIDED (by the structure)</translation>
+        </message>
+        <message>
+            <source>ANNULLATO (scaduto)</source>
+            <translation>VOIDED (expired)</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::VoucherFlow</name>
@@ -2207,6 +2239,30 @@ Leave the purchase and search for the new beneficiary?</translation>
         <message>
             <source>Bozza dell'acquisto non salvata: %1</source>
             <translation>Purchase draft not saved: %1</translation>
+        </message>
+        <message>
+            <source>Annulla acquisto in attesa</source>
+            <translation>Void pending purchase</translation>
+        </message>
+        <message>
+            <source>Annullare l'acquisto di %1 in attesa di conferma?
+
+L'importo torna disponibile sul voucher e il codice OTP inviato alla beneficiaria non varrà più.</source>
+            <translation>Void the purchase of %1 awaiting confirmation?
+
+The amount becomes available on the voucher again and the OTP code sent to the beneficiary will no longer work.</translation>
+        </message>
+        <message>
+            <source>&amp;Annulla acquisto</source>
+            <translation>&amp;Void purchase</translation>
+        </message>
+        <message>
+            <source>&amp;Non annullare</source>
+            <translation>&amp;Keep it</translation>
+        </message>
+        <message>
+            <source>Acquisto di %1 annullato: l'importo è di nuovo disponibile.</source>
+            <translation>Purchase of %1 voided: the amount is available again.</translation>
         </message>
     </context>
     <context>
@@ -2306,6 +2362,10 @@ Leave the purchase and search for the new beneficiary?</translation>
         <message>
             <source>Stampa per il beneficiario operazione, importo e saldo residuo (Ctrl+P)</source>
             <translation>Print operation, amount and remaining balance for the beneficiary (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>Annulla acquisto in attesa</source>
+            <translation>Void pending purchase</translation>
         </message>
     </context>
     <context>

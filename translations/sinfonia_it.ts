@@ -161,10 +161,6 @@
             <translation>Importo superiore a quello cancellabile.</translation>
         </message>
         <message>
-            <source>Il movimento è già confermato.</source>
-            <translation>Il movimento è già confermato.</translation>
-        </message>
-        <message>
             <source>Scontrino troppo grande (massimo 5 MB).</source>
             <translation>Scontrino troppo grande (massimo 5 MB).</translation>
         </message>
@@ -439,6 +435,22 @@
         <message>
             <source>Troppe connessioni aperte da questo computer verso il servizio: riprova tra qualche secondo.</source>
             <translation>Troppe connessioni aperte da questo computer verso il servizio: riprova tra qualche secondo.</translation>
+        </message>
+        <message>
+            <source>Il movimento non è più in attesa: è già confermato o annullato.</source>
+            <translation>Il movimento non è più in attesa: è già confermato o annullato.</translation>
+        </message>
+        <message>
+            <source>L'acquisto è stato annullato o è scaduto: il codice OTP non vale più.</source>
+            <translation>L'acquisto è stato annullato o è scaduto: il codice OTP non vale più.</translation>
+        </message>
+        <message>
+            <source>Si possono annullare solo acquisti in attesa di conferma.</source>
+            <translation>Si possono annullare solo acquisti in attesa di conferma.</translation>
+        </message>
+        <message>
+            <source>SMS con il codice non inviato: premi "Invia nuovamente".</source>
+            <translation>SMS con il codice non inviato: premi "Invia nuovamente".</translation>
         </message>
     </context>
     <context>
@@ -2123,6 +2135,10 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
             <source>Azioni</source>
             <translation>Azioni</translation>
         </message>
+        <message>
+            <source>Annulla acquisto in attesa</source>
+            <translation>Annulla acquisto in attesa</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::VideoFileFrameSource</name>
@@ -2169,6 +2185,22 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
             <source>CONFERMATO</source>
             <translation>CONFERMATO</translation>
         </message>
+        <message>
+            <source>ANNULLATO</source>
+            <translation>ANNULLATO</translation>
+        </message>
+        <message>
+            <source>SCONOSCIUTO</source>
+            <translation>SCONOSCIUTO</translation>
+        </message>
+        <message>
+            <source>ANNULLATO (dalla struttura)</source>
+            <translation>ANNULLATO (dalla struttura)</translation>
+        </message>
+        <message>
+            <source>ANNULLATO (scaduto)</source>
+            <translation>ANNULLATO (scaduto)</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::VoucherFlow</name>
@@ -2207,6 +2239,30 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
         <message>
             <source>Bozza dell'acquisto non salvata: %1</source>
             <translation>Bozza dell'acquisto non salvata: %1</translation>
+        </message>
+        <message>
+            <source>Annulla acquisto in attesa</source>
+            <translation>Annulla acquisto in attesa</translation>
+        </message>
+        <message>
+            <source>Annullare l'acquisto di %1 in attesa di conferma?
+
+L'importo torna disponibile sul voucher e il codice OTP inviato alla beneficiaria non varrà più.</source>
+            <translation>Annullare l'acquisto di %1 in attesa di conferma?
+
+L'importo torna disponibile sul voucher e il codice OTP inviato alla beneficiaria non varrà più.</translation>
+        </message>
+        <message>
+            <source>&amp;Annulla acquisto</source>
+            <translation>&amp;Annulla acquisto</translation>
+        </message>
+        <message>
+            <source>&amp;Non annullare</source>
+            <translation>&amp;Non annullare</translation>
+        </message>
+        <message>
+            <source>Acquisto di %1 annullato: l'importo è di nuovo disponibile.</source>
+            <translation>Acquisto di %1 annullato: l'importo è di nuovo disponibile.</translation>
         </message>
     </context>
     <context>
@@ -2306,6 +2362,10 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
         <message>
             <source>Stampa per il beneficiario operazione, importo e saldo residuo (Ctrl+P)</source>
             <translation>Stampa per il beneficiario operazione, importo e saldo residuo (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>Annulla acquisto in attesa</source>
+            <translation>Annulla acquisto in attesa</translation>
         </message>
     </context>
     <context>

@@ -25,6 +25,7 @@
 
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 
 namespace sinfonia {
@@ -72,6 +73,7 @@ VoucherFlow::VoucherFlow(ServiceStack& services, OperatorSession& session, MainW
     connect(m_voucher, &VoucherPage::viewReceiptRequested, this, &VoucherFlow::viewReceipt);
     connect(m_voucher, &VoucherPage::authorizeRequested, this, &VoucherFlow::authorize);
     connect(m_voucher, &VoucherPage::cancelRequested, this, &VoucherFlow::startCancellation);
+    connect(m_voucher, &VoucherPage::voidRequested, this, &VoucherFlow::confirmVoid);
     connect(m_voucher, &VoucherPage::voucherChosen, this, [this](const QString& id) { openVoucher(id, false); });
     connect(m_purchase, &PurchasePage::submitRequested, this, &VoucherFlow::submitPurchase);
     connect(m_purchase, &PurchasePage::draftChanged, &m_draftTimer, qOverload<>(&QTimer::start));
@@ -275,6 +277,21 @@ void VoucherFlow::submitCancellation(const QString& purchaseId, Money amount)
 void VoucherFlow::authorize(const ApiMovement& movement)
 {
     const auto open = [this, movement](Result<OtpChallenge> result) {
+        if (!result.ok() && result.error().code == codes::smsNotSent) {
+            // The new code exists but its SMS did not go: the dialog offers "Invia nuovamente".
+            m_services.api().otpChallenge(
+                m_session.structureId(), movement.movement.id, this,
+                [this, movement](Result<MovementWithChallenge> current) {
+                    if (!current.ok()) {
+                        m_voucher->showMessage(current.error().message, true);
+                        return;
+                    }
+                    MovementWithChallenge c {movement, current->otp};
+                    c.otp.smsSent = false;
+                    openOtp(c, tr("Autorizza il pagamento di %1.").arg(movement.movement.amount.toString()));
+                });
+            return;
+        }
         if (!result.ok()) {
             m_voucher->showMessage(result.error().message, true);
             return;
@@ -297,6 +314,47 @@ void VoucherFlow::authorize(const ApiMovement& movement)
         });
 }
 
+void VoucherFlow::confirmVoid(const ApiMovement& movement)
+{
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Annulla acquisto in attesa"),
+                                tr("Annullare l'acquisto di %1 in attesa di conferma?\n\nL'importo torna disponibile "
+                                   "sul voucher e il codice OTP inviato alla beneficiaria non varrà più.")
+                                    .arg(movement.movement.amount.toString()),
+                                QMessageBox::NoButton, m_voucher);
+    box->setObjectName(QStringLiteral("voidConfirmDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* yes = box->addButton(tr("&Annulla acquisto"), QMessageBox::DestructiveRole);
+    yes->setObjectName(QStringLiteral("voidConfirmButton"));
+    QPushButton* no = box->addButton(tr("&Non annullare"), QMessageBox::RejectRole);
+    no->setObjectName(QStringLiteral("voidKeepButton"));
+    // The safe answer is what Invio and Esc give.
+    box->setDefaultButton(no);
+    box->setEscapeButton(no);
+    connect(box, &QMessageBox::buttonClicked, this, [this, movement, yes](QAbstractButton* clicked) {
+        if (clicked == yes)
+            voidPurchase(movement);
+    });
+    box->open();
+    emit voidConfirmOpened(box);
+}
+
+void VoucherFlow::voidPurchase(const ApiMovement& movement)
+{
+    m_services.api().voidPurchase(
+        m_session.structureId(), movement.movement.id, this, [this](Result<VerifyResult> result) {
+            if (!result.ok()) {
+                m_voucher->showMessage(result.error().message, true);
+                loadTransactions();
+                return;
+            }
+            showVoucher(result->voucher);
+            loadTransactions();
+            m_voucher->showMessage(tr("Acquisto di %1 annullato: l'importo è di nuovo disponibile.")
+                                       .arg(result->movement.movement.amount.toString()),
+                                   false);
+        });
+}
+
 void VoucherFlow::openOtp(const MovementWithChallenge& created, const QString& summary)
 {
     closeOtpDialog();
@@ -305,6 +363,8 @@ void VoucherFlow::openOtp(const MovementWithChallenge& created, const QString& s
     m_otp = new OtpDialog(summary, m_services.clock(), &m_window);
     m_otp->setAttribute(Qt::WA_DeleteOnClose);
     m_otp->setChallenge(created.otp);
+    if (!created.otp.smsSent)
+        m_otp->showNotSent(ApiErrors::clientText(QString(codes::smsNotSent)));
     connect(m_otp, &OtpDialog::verifyRequested, this, &VoucherFlow::verify);
     connect(m_otp, &OtpDialog::resendRequested, this, &VoucherFlow::resend);
     connect(m_otp, &QDialog::finished, this, &VoucherFlow::otpClosed);
@@ -346,7 +406,10 @@ void VoucherFlow::resend()
                                        return;
                                    m_otp->setBusy(false);
                                    if (!result.ok()) {
-                                       m_otp->showError(result.error().message);
+                                       if (result.error().code == codes::smsNotSent)
+                                           m_otp->showNotSent(result.error().message);
+                                       else
+                                           m_otp->showError(result.error().message);
                                        return;
                                    }
                                    m_otp->setChallenge(result.value());

@@ -9,6 +9,8 @@
 #include <QTimer>
 #include <optional>
 
+class QMessageBox;
+
 namespace sinfonia {
 
 class CancellationPage;
@@ -61,13 +63,20 @@ public:
     const SlipData& lastSlip() const { return m_lastSlip; }
     void printSlip();
 
+    // "Annulla acquisto in attesa": asks for confirmation (dialog "voidConfirmDialog", the safe
+    // answer is the default and Esc), then voids the purchase and reloads the voucher.
+    void confirmVoid(const ApiMovement& movement);
+
 signals:
+    // The void confirmation is on screen (tests answer it).
+    void voidConfirmOpened(QMessageBox* dialog);
     // Emitted when the OTP dialog opens (tests drive it; the window shows it).
     void otpDialogOpened(sinfonia::OtpDialog* dialog);
     void receiptViewerOpened(QWidget* viewer);
 
 private:
     QString operatorId() const;
+    void voidPurchase(const ApiMovement& movement);
     void showVoucher(const VoucherInfo& voucher);
     void loadTransactions();
     void submitPurchase(Money amount, const QString& document, const PreparedReceipt& receipt);

@@ -72,6 +72,9 @@ constexpr std::array table {
     ApiCode {dbBusy, 503},
     ApiCode {serverUnavailable, 503},
     ApiCode {serverTooManyConnections, 503},
+    ApiCode {otpPurchaseVoided, 409},
+    ApiCode {voidNotPurchase, 422},
+    ApiCode {smsNotSent, 502},
 };
 
 } // namespace

@@ -90,6 +90,10 @@ inline constexpr QLatin1String dbError {"db.error"};
 inline constexpr QLatin1String dbBusy {"db.busy"};
 inline constexpr QLatin1String serverUnavailable {"server.unavailable"};
 inline constexpr QLatin1String serverTooManyConnections {"server.too_many_connections"};
+// Void, expiry and SMS delivery (issue 10 items 4 and 6)
+inline constexpr QLatin1String otpPurchaseVoided {"otp.purchase_voided"}; // 409
+inline constexpr QLatin1String voidNotPurchase {"void.not_purchase"}; // 422
+inline constexpr QLatin1String smsNotSent {"sms.not_sent"}; // 502
 
 struct ApiCode
 {

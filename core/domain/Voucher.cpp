@@ -37,6 +37,23 @@ QString toWire(MovementState s)
         return QStringLiteral("IN_ATTESA");
     case MovementState::Confermato:
         return QStringLiteral("CONFERMATO");
+    case MovementState::Annullato:
+        return QStringLiteral("ANNULLATO");
+    case MovementState::Sconosciuto:
+        break;
+    }
+    return {};
+}
+
+QString toWire(VoidReason r)
+{
+    switch (r) {
+    case VoidReason::Nessuno:
+        break;
+    case VoidReason::Struttura:
+        return QStringLiteral("STRUTTURA");
+    case VoidReason::Scadenza:
+        return QStringLiteral("SCADENZA");
     }
     return {};
 }
@@ -63,7 +80,16 @@ std::optional<MovementType> movementTypeFromWire(const QString& s)
 
 std::optional<MovementState> movementStateFromWire(const QString& s)
 {
-    for (auto v : {MovementState::InAttesa, MovementState::Confermato}) {
+    for (auto v : {MovementState::InAttesa, MovementState::Confermato, MovementState::Annullato}) {
+        if (s == toWire(v))
+            return v;
+    }
+    return std::nullopt;
+}
+
+std::optional<VoidReason> voidReasonFromWire(const QString& s)
+{
+    for (auto v : {VoidReason::Nessuno, VoidReason::Struttura, VoidReason::Scadenza}) {
         if (s == toWire(v))
             return v;
     }
@@ -103,8 +129,29 @@ QString displayName(MovementState s)
         return QCoreApplication::translate("sinfonia::Voucher", "IN ATTESA");
     case MovementState::Confermato:
         return QCoreApplication::translate("sinfonia::Voucher", "CONFERMATO");
+    case MovementState::Annullato:
+        return QCoreApplication::translate("sinfonia::Voucher", "ANNULLATO");
+    case MovementState::Sconosciuto:
+        return QCoreApplication::translate("sinfonia::Voucher", "SCONOSCIUTO");
     }
     return {};
+}
+
+QString displayState(MovementState s, VoidReason reason, const QString& rawName)
+{
+    if (s == MovementState::Sconosciuto)
+        return rawName.isEmpty() ? displayName(s) : rawName;
+    if (s != MovementState::Annullato)
+        return displayName(s);
+    switch (reason) {
+    case VoidReason::Struttura:
+        return QCoreApplication::translate("sinfonia::Voucher", "ANNULLATO (dalla struttura)");
+    case VoidReason::Scadenza:
+        return QCoreApplication::translate("sinfonia::Voucher", "ANNULLATO (scaduto)");
+    case VoidReason::Nessuno:
+        break;
+    }
+    return displayName(s);
 }
 
 } // namespace sinfonia

@@ -24,7 +24,18 @@ enum class MovementType
 enum class MovementState
 {
     InAttesa,
-    Confermato
+    Confermato,
+    Annullato, // a pending purchase voided by its structure or expired: it reserves nothing
+    // Client only: a state this build does not know (a newer server). Shown by its wire name
+    // (Movement::stateName); never written by the server, never counted as confirmed.
+    Sconosciuto
+};
+// Why a purchase is ANNULLATO: voided by the structure that made it, or expired while pending.
+enum class VoidReason
+{
+    Nessuno,
+    Struttura,
+    Scadenza
 };
 
 // Wire names used by the API and the database ("ATTIVO", "IN_ATTESA", "ACQUISTO", ...) and the
@@ -33,12 +44,17 @@ enum class MovementState
 QString toWire(VoucherState s);
 QString toWire(MovementType t);
 QString toWire(MovementState s);
+QString toWire(VoidReason r); // "" | "STRUTTURA" | "SCADENZA"
 std::optional<VoucherState> voucherStateFromWire(const QString& s);
 std::optional<MovementType> movementTypeFromWire(const QString& s);
-std::optional<MovementState> movementStateFromWire(const QString& s);
+std::optional<MovementState> movementStateFromWire(const QString& s); // never Sconosciuto
+std::optional<VoidReason> voidReasonFromWire(const QString& s); // "" -> Nessuno
 QString displayName(VoucherState s);
 QString displayName(MovementType t);
 QString displayName(MovementState s);
+// The state as the lists show it: "ANNULLATO (dalla struttura)", "ANNULLATO (scaduto)", and an
+// unknown state by its wire name `rawName`, as received.
+QString displayState(MovementState s, VoidReason reason, const QString& rawName = {});
 
 // One voucher of one beneficiary (the mother), as the counter sees it.
 struct Voucher
@@ -66,6 +82,8 @@ struct Movement
     QDateTime createdAt; // UTC
     MovementType type = MovementType::Acquisto;
     MovementState state = MovementState::InAttesa;
+    VoidReason voidReason = VoidReason::Nessuno; // ANNULLATO only
+    QString stateName; // the wire name as received (set for Sconosciuto)
     Money amount; // always > 0; the type says the direction
     QString purchaseId; // for a cancellation: the purchase it revokes
     QString commercialDocument; // optional number of the till's documento commerciale

@@ -19,9 +19,11 @@ Money usedAmount(const QList<Movement>& movements)
 {
     Money used;
     for (const Movement& m : movements) {
-        if (m.type == MovementType::Acquisto)
-            used += m.amount;
-        else if (m.state == MovementState::Confermato)
+        if (m.type == MovementType::Acquisto) {
+            // A voided or expired purchase released its reservation.
+            if (m.state != MovementState::Annullato)
+                used += m.amount;
+        } else if (m.state == MovementState::Confermato)
             used -= m.amount;
     }
     return used;

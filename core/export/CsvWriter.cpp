@@ -39,7 +39,7 @@ Result<void> writeCsv(const ExportRequest& request, const QList<ExportRow>& rows
         appendField(out, guardFormula(r.code), false);
         appendField(out, amountText(r.amountCents), false);
         appendField(out, guardFormula(displayName(r.type)), false);
-        appendField(out, guardFormula(displayName(r.state)), !request.training);
+        appendField(out, guardFormula(r.stateText()), !request.training);
         if (request.training)
             appendField(out, trainingMark(), true);
         if (out.size() >= flushAt) {

@@ -27,6 +27,9 @@ struct ExportRow
     qint64 amountCents = 0;
     MovementType type = MovementType::Acquisto;
     MovementState state = MovementState::InAttesa;
+    VoidReason voidReason = VoidReason::Nessuno; // ANNULLATO only
+    QString stateName {}; // wire name of an unknown state, written as received
+    QString stateText() const { return displayState(state, voidReason, stateName); }
 };
 
 // What to write and where. The structure and the period go into the PDF title and the file name.

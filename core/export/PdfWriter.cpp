@@ -19,7 +19,8 @@ namespace sinfonia::MovementExport {
 
 namespace {
 // Column widths as fractions of the text width: date, code, amount, type, state.
-constexpr std::array<qreal, 5> columnShare {0.22, 0.28, 0.16, 0.18, 0.16};
+// The state is the widest text: "ANNULLATO (dalla struttura)".
+constexpr std::array<qreal, 5> columnShare {0.21, 0.21, 0.12, 0.17, 0.29};
 
 QString headHtml(const ExportRequest& request)
 {
@@ -107,7 +108,7 @@ Result<void> writePdf(const ExportRequest& request, const QList<ExportRow>& rows
                 const ExportRow& r = rows.at(i);
                 const std::array<QString, 5> cells {dateTimeText(r.createdAt), r.code,
                                                     amountText(r.amountCents) + QStringLiteral(" €"),
-                                                    displayName(r.type), displayName(r.state)};
+                                                    displayName(r.type), r.stateText()};
                 painter.setPen(Qt::black);
                 for (size_t c = 0; c < cells.size(); ++c) {
                     const QRectF cell(x[c] + pad, y, x[c + 1] - x[c] - 2 * pad, rowHeight);

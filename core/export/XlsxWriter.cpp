@@ -68,6 +68,13 @@ Result<void> writeXlsx(const ExportRequest& request, const QList<ExportRow>& row
         = {displayName(MovementType::Acquisto).toUtf8(), displayName(MovementType::Cancellazione).toUtf8()};
     const QByteArray stateNames[]
         = {displayName(MovementState::InAttesa).toUtf8(), displayName(MovementState::Confermato).toUtf8()};
+    const auto stateCell = [&stateNames](const ExportRow& r) -> QByteArray {
+        if (r.state == MovementState::InAttesa)
+            return stateNames[0];
+        if (r.state == MovementState::Confermato)
+            return stateNames[1];
+        return cellText(r.stateText());
+    };
     bool cancelled = false;
     for (qint64 i = 0; i < total; ++i) {
         const ExportRow& r = rows.at(i);
@@ -79,8 +86,7 @@ Result<void> writeXlsx(const ExportRequest& request, const QList<ExportRow>& row
         worksheet_write_string(sheet, row, 1, cellText(r.code).constData(), nullptr);
         worksheet_write_number(sheet, row, 2, double(r.amountCents) / 100.0, money);
         worksheet_write_string(sheet, row, 3, typeNames[r.type == MovementType::Acquisto ? 0 : 1].constData(), nullptr);
-        worksheet_write_string(sheet, row, 4, stateNames[r.state == MovementState::InAttesa ? 0 : 1].constData(),
-                               nullptr);
+        worksheet_write_string(sheet, row, 4, stateCell(r).constData(), nullptr);
         if (request.training)
             worksheet_write_string(sheet, row, 5, mark.constData(), bold);
         if (progress && (i % 1000 == 999) && !progress(i + 1, total)) {

@@ -120,6 +120,7 @@ QJsonObject JsonViews::movement(const ledger::MovementView& m)
         {str("authorize"), m.state == MovementState::InAttesa && m.authorizable},
         {str("cancel"), purchase && m.cancellable},
         {str("cancellableCents"), purchase ? m.cancellableCents : qint64(0)},
+        {str("void"), purchase && m.voidable},
     };
     QJsonObject o {
         {str("id"), m.id},
@@ -138,6 +139,11 @@ QJsonObject JsonViews::movement(const ledger::MovementView& m)
     };
     if (!m.codiceFiscale.isEmpty())
         o.insert(str("codiceFiscale"), m.codiceFiscale);
+    if (m.state == MovementState::Annullato) {
+        o.insert(str("voidReason"), toWire(m.voidReason));
+        if (m.voidedAt.isValid())
+            o.insert(str("voidedAt"), timestamp(m.voidedAt));
+    }
     return o;
 }
 
@@ -149,13 +155,21 @@ QJsonObject JsonViews::challenge(const ledger::OtpChallengeView& c)
         {str("attemptsLeft"), c.attemptsLeft},
         {str("resendsLeft"), c.resendsLeft},
         {str("maskedPhone"), c.maskedPhone},
+        {str("smsSent"), c.smsSent},
     };
+    if (!c.smsSent)
+        otp.insert(str("smsError"), QStringLiteral("sms.not_sent"));
     if (!c.challengeId.isEmpty())
         otp.insert(str("challengeId"), c.challengeId);
     return QJsonObject {{str("movement"), movement(c.movement)}, {str("otp"), otp}};
 }
 
 QJsonObject JsonViews::verifyResult(const ledger::VerifyResult& r)
+{
+    return QJsonObject {{str("movement"), movement(r.movement)}, {str("voucher"), voucher(r.voucher)}};
+}
+
+QJsonObject JsonViews::voidResult(const ledger::VoidResult& r)
 {
     return QJsonObject {{str("movement"), movement(r.movement)}, {str("voucher"), voucher(r.voucher)}};
 }

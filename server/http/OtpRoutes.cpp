@@ -23,7 +23,9 @@ void sendOtpError(ServerContext& ctx, const httplib::Request& req, httplib::Resp
 {
     QJsonObject extra;
     const bool invalid = error.code == QLatin1String("otp.invalid");
-    const bool cooldown = error.code == QLatin1String("otp.resend_cooldown");
+    // A message the gateway did not take: "Invia nuovamente" is open at once, and the answer says when.
+    const bool cooldown
+        = error.code == QLatin1String("otp.resend_cooldown") || error.code == QLatin1String("sms.not_sent");
     qint64 retryAfter = -1;
     if (invalid || cooldown) {
         auto st = ctx.ledger.otpStatus(op, pathArg(req, 1), pathArg(req, 2));

@@ -89,6 +89,16 @@ void createCancellation(ServerContext& ctx, const httplib::Request& req, httplib
         return Problem::sendError(res, c.error());
     sendJson(res, 201, JsonViews::challenge(*c));
 }
+void voidPurchase(ServerContext& ctx, const httplib::Request& req, httplib::Response& res, const OperatorContext& op)
+{
+    ledger::VoidRequest r;
+    r.structureId = pathArg(req, 1);
+    r.purchaseId = pathArg(req, 2);
+    auto v = ctx.ledger.voidPurchase(op, r);
+    if (!v)
+        return Problem::sendError(res, v.error());
+    sendJson(res, 200, JsonViews::voidResult(*v));
+}
 } // namespace
 
 QByteArray PurchaseRoutes::purchaseFingerprint(const httplib::Request& req)
@@ -123,6 +133,12 @@ void PurchaseRoutes::install(Router& router, ServerContext& ctx)
                    QStringLiteral("/api/v1/structures/{sid}/movements/{mid}/cancellations"),
                    [&ctx](const httplib::Request& req, httplib::Response& res, const OperatorContext& op) {
                        createCancellation(ctx, req, res, op);
+                   });
+    // "Annulla acquisto in attesa" (no body; idempotent with Idempotency-Key like every command).
+    router.command(M::Post, std::string(structurePart) + "/movements/" + idPart + "/void",
+                   QStringLiteral("/api/v1/structures/{sid}/movements/{mid}/void"),
+                   [&ctx](const httplib::Request& req, httplib::Response& res, const OperatorContext& op) {
+                       voidPurchase(ctx, req, res, op);
                    });
 }
 

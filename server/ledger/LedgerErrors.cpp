@@ -51,7 +51,7 @@ const QHash<QString, const char*>& table()
         {codes::cancelAmountExceeds, "Importo superiore al massimo annullabile per questo acquisto."},
         {codes::cancelNotConfirmed, "Si possono annullare solo acquisti confermati."},
         {codes::cancelNotPurchase, "Si possono annullare solo acquisti."},
-        {codes::movementNotPending, "Il movimento è già confermato."},
+        {codes::movementNotPending, "Il movimento non è più in attesa: è già confermato o annullato."},
         {codes::otpFormat, "Il codice OTP è composto da 6 cifre."},
         {codes::otpInvalid, "Codice OTP errato."},
         {codes::otpExpired, "Codice OTP scaduto: richiedi un nuovo invio."},
@@ -67,6 +67,11 @@ const QHash<QString, const char*>& table()
         {codes::idempotencyKeyReused, "La chiave Idempotency-Key è già stata usata per una richiesta diversa."},
         {codes::dbBusy, "Il servizio è momentaneamente occupato: riprova tra qualche secondo."},
         {codes::dbError, "Errore interno del servizio: riprova più tardi."},
+        {codes::otpPurchaseVoided,
+         "L'acquisto non è più in attesa: è stato annullato o è scaduto, e il codice OTP non vale più."},
+        {codes::voidNotPurchase, "Si possono annullare solo acquisti in attesa di conferma."},
+        {codes::smsNotSent,
+         "Il messaggio con il codice OTP non è stato inviato: usa \"Invia nuovamente\" tra qualche istante."},
     };
     return t;
 }

@@ -78,7 +78,8 @@ QString movementColumns()
 {
     return QStringLiteral(
         "SELECT m.id, m.voucher_id, v.number, v.beneficiary_cf, m.structure_id, s.name, m.created_at_ms, m.type,"
-        " m.state, m.amount_cents, m.purchase_id, m.commercial_document, m.cancelled_cents,"
+        " m.state, m.amount_cents, m.purchase_id, m.commercial_document, m.cancelled_cents, m.void_reason,"
+        " m.voided_at_ms,"
         " (SELECT COUNT(*) FROM receipts r WHERE r.movement_id = m.id) AS receipts"
         " FROM movements m JOIN vouchers v ON v.id = m.voucher_id JOIN structures s ON s.id = m.structure_id");
 }
@@ -96,6 +97,9 @@ MovementView movementFrom(const sql::Row& q, QDate today)
     m.createdAt = sql::fromMs(createdMs);
     m.type = movementTypeFromWire(q.value("type").toString()).value_or(MovementType::Acquisto);
     m.state = movementStateFromWire(q.value("state").toString()).value_or(MovementState::InAttesa);
+    m.voidReason = voidReasonFromWire(q.value("void_reason").toString()).value_or(VoidReason::Struttura);
+    if (!q.isNull("voided_at_ms"))
+        m.voidedAt = sql::fromMs(q.value("voided_at_ms").toLongLong());
     m.amountCents = q.value("amount_cents").toLongLong();
     if (!q.isNull("purchase_id"))
         m.purchaseId = QString::number(q.value("purchase_id").toLongLong());
@@ -108,6 +112,7 @@ MovementView movementFrom(const sql::Row& q, QDate today)
             m.cancellableCents = 0;
     }
     m.authorizable = m.state == MovementState::InAttesa;
+    m.voidable = m.authorizable && m.type == MovementType::Acquisto;
     return m;
 }
 

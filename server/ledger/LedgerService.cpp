@@ -5,6 +5,7 @@
 #include "server/ledger/Database.h"
 #include "server/ledger/MovementWriter.h"
 #include "server/ledger/OtpManager.h"
+#include "server/ledger/PendingVoids.h"
 #include "server/ledger/StaffManager.h"
 #include "server/ledger/VoucherReader.h"
 
@@ -39,9 +40,10 @@ LedgerService::LedgerService(Database& db, const Clock& clock, SmsSender& sms, O
     , m_clock(clock)
     , m_access(std::make_unique<AccessControl>())
     , m_staff(std::make_unique<StaffManager>(db, clock, *m_access))
-    , m_reader(std::make_unique<VoucherReader>(db, clock, *m_access))
-    , m_otp(std::make_unique<OtpManager>(db, clock, sms, options))
-    , m_writer(std::make_unique<MovementWriter>(db, clock, *m_otp, options))
+    , m_voids(std::make_unique<PendingVoids>(db, clock, options))
+    , m_reader(std::make_unique<VoucherReader>(db, clock, *m_access, *m_voids))
+    , m_otp(std::make_unique<OtpManager>(db, clock, sms, *m_voids, options))
+    , m_writer(std::make_unique<MovementWriter>(db, clock, *m_otp, *m_voids, options))
 {
 }
 
@@ -127,6 +129,19 @@ Result<OtpChallengeView> LedgerService::createCancellation(const OperatorContext
     return retrying([&] { return m_writer->cancellation(ctx, *s, r); });
 }
 
+Result<VoidResult> LedgerService::voidPurchase(const OperatorContext& ctx, const VoidRequest& r)
+{
+    auto s = structure(ctx, r.structureId);
+    if (!s)
+        return s.error();
+    return retrying([&] { return m_writer->voidPurchase(*s, r); });
+}
+
+Result<int> LedgerService::expirePendingPurchases()
+{
+    return retrying([&] { return m_voids->sweep(); });
+}
+
 Result<OtpChallengeView> LedgerService::authorize(const OperatorContext& ctx, const QString& structureId,
                                                   const QString& movementId)
 {
@@ -161,6 +176,16 @@ Result<VerifyResult> LedgerService::verifyOtp(const OperatorContext& ctx, const 
     if (!s)
         return s.error();
     return retrying([&] { return m_otp->verify(*s, movementId, code); });
+}
+
+void LedgerService::setSmsSeal(const SmsSeal* seal)
+{
+    m_otp->setSeal(seal);
+}
+
+Result<int> LedgerService::deliverPendingSms(int minAgeSecs)
+{
+    return m_otp->deliverPending(minAgeSecs);
 }
 
 Result<QList<SandboxIdentity>> LedgerService::sandboxIdentities() const

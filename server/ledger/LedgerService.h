@@ -10,11 +10,13 @@ namespace sinfonia::ledger {
 
 class Database;
 class SmsSender;
+class SmsSeal;
 class AccessControl;
 class StaffManager;
 class VoucherReader;
 class MovementWriter;
 class OtpManager;
+class PendingVoids;
 
 // The business layer of sinfonia-server: every screen operation of design README §2 with every
 // ledger rule enforced inside one database transaction. Stateless apart from the database, so any
@@ -64,6 +66,13 @@ public:
     // Cancellation IN_ATTESA of a confirmed purchase of today (Rome) + an OTP sent by SMS.
     Result<OtpChallengeView> createCancellation(const OperatorContext& ctx, const CancellationRequest& r);
 
+    // "Annulla acquisto in attesa" of a pending purchase of the structure: ANNULLATO (STRUTTURA),
+    // reservation released, OTP void. "void.not_purchase", "movement.not_pending".
+    Result<VoidResult> voidPurchase(const OperatorContext& ctx, const VoidRequest& r);
+    // Expires every purchase pending longer than LedgerOptions::pendingPurchaseExpirySecs
+    // (the server's periodic sweep, and the sandbox after a clock change). Returns how many.
+    Result<int> expirePendingPurchases();
+
     // OTP of a pending movement (purchase or cancellation).
     // authorize: voids any previous challenge and sends a new one (respects the resend cooldown).
     Result<OtpChallengeView> authorize(const OperatorContext& ctx, const QString& structureId,
@@ -80,6 +89,11 @@ public:
     Result<VerifyResult> verifyOtp(const OperatorContext& ctx, const QString& structureId, const QString& movementId,
                                    const QString& code);
 
+    // A real SMS gateway: OTP messages wait in sms_pending sealed with `seal` (see OtpManager).
+    void setSmsSeal(const SmsSeal* seal);
+    // Sends the sealed messages a crash left behind (older than minAgeSecs); drops expired ones.
+    Result<int> deliverPendingSms(int minAgeSecs);
+
     // Sandbox login page.
     Result<QList<SandboxIdentity>> sandboxIdentities() const;
 
@@ -90,6 +104,7 @@ private:
     const Clock& m_clock;
     std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<StaffManager> m_staff;
+    std::unique_ptr<PendingVoids> m_voids;
     std::unique_ptr<VoucherReader> m_reader;
     std::unique_ptr<OtpManager> m_otp;
     std::unique_ptr<MovementWriter> m_writer;

@@ -23,6 +23,10 @@ struct LedgerOptions
     int otpResendCooldownSecs = 30;
     int otpMaxResends = 3;
     qint64 maxReceiptBytes = 5 * 1024 * 1024;
+    // A purchase still IN_ATTESA this long after it was made expires: ANNULLATO (SCADENZA), its
+    // reservation released, its OTP void. Applied in the writing and reading transactions that
+    // meet it and by a periodic sweep, so a jump of the (sandbox) clock releases it at once.
+    qint64 pendingPurchaseExpirySecs = 72 * 3600;
 };
 
 // The only service of the programme an operator can be enabled for.
@@ -114,6 +118,8 @@ struct MovementView
     QDateTime createdAt; // UTC
     MovementType type = MovementType::Acquisto;
     MovementState state = MovementState::InAttesa;
+    VoidReason voidReason = VoidReason::Nessuno; // ANNULLATO: voided by the structure or expired
+    QDateTime voidedAt; // UTC, ANNULLATO only
     qint64 amountCents = 0;
     QString purchaseId; // cancellations: the purchase they revoke
     QString commercialDocument;
@@ -122,6 +128,7 @@ struct MovementView
     bool cancellable = false; // confirmed, same Rome day, something left to cancel
     qint64 cancellableCents = 0; // purchase - sum of confirmed or pending cancellations
     bool authorizable = false; // pending: a new OTP can be requested
+    bool voidable = false; // pending purchase: the structure can void it
 };
 
 struct VoucherDetail
@@ -151,6 +158,20 @@ struct CancellationRequest
     QString idempotencyKey; // as in PurchaseRequest
 };
 
+// "Annulla acquisto in attesa": the structure voids its own pending purchase.
+struct VoidRequest
+{
+    QString structureId;
+    QString purchaseId;
+};
+
+// The purchase after a void, and the voucher with the reservation released.
+struct VoidResult
+{
+    MovementView movement; // ANNULLATO (STRUTTURA)
+    VoucherView voucher;
+};
+
 // State of the OTP challenge of a pending movement. Clients never hard-code the limits.
 struct OtpChallengeView
 {
@@ -161,6 +182,7 @@ struct OtpChallengeView
     int attemptsLeft = 0;
     int resendsLeft = 0;
     QString maskedPhone;
+    bool smsSent = true; // false: the gateway did not take the message ("sms.not_sent")
 };
 
 struct VerifyResult

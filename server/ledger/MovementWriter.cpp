@@ -7,6 +7,7 @@
 #include "server/ledger/LedgerErrors.h"
 #include "server/ledger/LedgerRows.h"
 #include "server/ledger/OtpManager.h"
+#include "server/ledger/PendingVoids.h"
 #include "server/ledger/SqlUtil.h"
 
 namespace sinfonia::ledger {
@@ -50,10 +51,12 @@ PurchaseToCancel purchaseFrom(const sql::Row& q, qint64 purchaseId)
 }
 } // namespace
 
-MovementWriter::MovementWriter(Database& db, const Clock& clock, OtpManager& otp, LedgerOptions options)
+MovementWriter::MovementWriter(Database& db, const Clock& clock, OtpManager& otp, PendingVoids& voids,
+                               LedgerOptions options)
     : m_db(db)
     , m_clock(clock)
     , m_otp(otp)
+    , m_voids(voids)
     , m_options(options)
 {
 }
@@ -138,6 +141,15 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
     auto v = rows::lockVoucher(db, voucherId, m_db.isPostgres());
     if (!v)
         return v.error();
+    // Stale pending purchases give their reservation back before the funds are judged.
+    auto expired = m_voids.expireLocked(db, voucherId);
+    if (!expired)
+        return expired.error();
+    if (*expired > 0) {
+        v = rows::lockVoucher(db, voucherId, m_db.isPostgres());
+        if (!v)
+            return v.error();
+    }
     // Before any rule: a retry of a purchase that already committed answers with that purchase.
     auto previous
         = replayByKey(db, ctx, r.idempotencyKey, MovementType::Acquisto, structure.id, r.amountCents, voucherId);
@@ -243,6 +255,58 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
     return issueOtpAndCommit(tx, movementId, structure.id, today, v->phone);
 }
 
+Result<VoidResult> MovementWriter::voidPurchase(const StructureInfo& structure, const VoidRequest& r)
+{
+    const qint64 purchaseId = sql::parseId(r.purchaseId);
+    const QDate today = m_clock.todayInRome();
+    QSqlDatabase conn = m_db.connection();
+    auto before = rows::movementById(conn, purchaseId, structure.id, today);
+    if (!before)
+        return before.error();
+    if (before->type != MovementType::Acquisto)
+        return errors::make(codes::voidNotPurchase);
+    const qint64 voucherId = sql::parseId(before->voucherId);
+
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return *tx.beginError();
+    QSqlDatabase& db = tx.db();
+    auto v = rows::lockVoucher(db, voucherId, m_db.isPostgres());
+    if (!v)
+        return v.error();
+    // An expired purchase is annulled by the expiry, not by this request: it is no longer pending.
+    auto expired = m_voids.expireLocked(db, voucherId);
+    if (!expired)
+        return expired.error();
+    auto m = rows::movementById(db, purchaseId, structure.id, today);
+    if (!m)
+        return m.error();
+    bool released = false;
+    if (m->state == MovementState::InAttesa) {
+        auto done = m_voids.release(db, purchaseId, voucherId, m->amountCents, VoidReason::Struttura);
+        if (!done)
+            return done.error();
+        released = *done;
+    }
+    if (!released) {
+        if (*expired > 0) {
+            if (auto committed = tx.commit(); !committed)
+                return committed.error();
+        }
+        return errors::make(codes::movementNotPending);
+    }
+    auto mv = rows::movementById(db, purchaseId, structure.id, today);
+    if (!mv)
+        return mv.error();
+    auto vv = rows::voucherById(db, voucherId, today);
+    if (!vv)
+        return vv.error();
+    auto committed = tx.commit();
+    if (!committed)
+        return committed.error();
+    return VoidResult {*mv, *vv};
+}
+
 Result<OtpChallengeView> MovementWriter::issueOtpAndCommit(WriteTransaction& tx, qint64 movementId,
                                                            const QString& structureId, QDate today,
                                                            const QString& phone)
@@ -255,9 +319,16 @@ Result<OtpChallengeView> MovementWriter::issueOtpAndCommit(WriteTransaction& tx,
     if (!issued)
         return issued.error();
     auto view = tx.commitWith(m_otp.view(db, *m));
-    if (view)
-        m_otp.deliver(*issued);
-    return view;
+    // The movement is committed whatever the gateway does: the answer says the SMS did not go
+    // (otp.smsSent false) and "Invia nuovamente" is open at once.
+    if (!view)
+        return view;
+    OtpChallengeView out = *view;
+    if (!m_otp.deliver(*issued)) {
+        out.smsSent = false;
+        out.resendAvailableAt = m_clock.now();
+    }
+    return out;
 }
 
 } // namespace sinfonia::ledger

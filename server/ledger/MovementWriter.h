@@ -12,6 +12,7 @@ namespace sinfonia::ledger {
 
 class Database;
 class OtpManager;
+class PendingVoids;
 class WriteTransaction;
 
 // Creates purchases and cancellations IN_ATTESA with their OTP challenge. All rules of design
@@ -20,12 +21,17 @@ class WriteTransaction;
 class MovementWriter
 {
 public:
-    MovementWriter(Database& db, const Clock& clock, OtpManager& otp, LedgerOptions options);
+    MovementWriter(Database& db, const Clock& clock, OtpManager& otp, PendingVoids& voids, LedgerOptions options);
 
     Result<OtpChallengeView> purchase(const OperatorContext& ctx, const StructureInfo& structure,
                                       const PurchaseRequest& r);
     Result<OtpChallengeView> cancellation(const OperatorContext& ctx, const StructureInfo& structure,
                                           const CancellationRequest& r);
+    // "Annulla acquisto in attesa": the structure that made a pending purchase voids it. Refused
+    // with "void.not_purchase" for a cancellation, "movement.not_pending" when it is no longer
+    // pending (confirmed, or already voided or expired: of a void racing a confirmation or another
+    // void exactly one wins).
+    Result<VoidResult> voidPurchase(const StructureInfo& structure, const VoidRequest& r);
 
     // "image/jpeg", "image/png", "application/pdf" from the magic bytes; empty if none.
     static QString detectReceiptType(const QByteArray& data);
@@ -48,6 +54,7 @@ private:
     Database& m_db;
     const Clock& m_clock;
     OtpManager& m_otp;
+    PendingVoids& m_voids;
     LedgerOptions m_options;
 };
 

@@ -5,9 +5,13 @@
 #include "server/ledger/Database.h"
 #include "server/ledger/LedgerErrors.h"
 #include "server/ledger/LedgerRows.h"
+#include "server/ledger/PendingVoids.h"
+#include "server/ledger/SmsSeal.h"
 #include "server/ledger/SqlUtil.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <type_traits>
@@ -39,10 +43,11 @@ bool constantTimeEquals(const QString& a, const QString& b)
 
 } // namespace
 
-OtpManager::OtpManager(Database& db, const Clock& clock, SmsSender& sms, LedgerOptions options)
+OtpManager::OtpManager(Database& db, const Clock& clock, SmsSender& sms, PendingVoids& voids, LedgerOptions options)
     : m_db(db)
     , m_clock(clock)
     , m_sms(sms)
+    , m_voids(voids)
     , m_options(options)
 {
 }
@@ -93,14 +98,114 @@ Result<OtpManager::Issued> OtpManager::issue(QSqlDatabase& db, const MovementVie
     Issued issued;
     issued.challengeId = ins->value("id").toLongLong();
     issued.sms = smsFor(m, phone, code);
+    auto pending = stashPending(db, sql::parseId(m.id), issued.sms, now + qint64(m_options.otpValiditySecs) * 1000);
+    if (!pending)
+        return pending.error();
+    issued.pendingId = *pending;
     return issued;
 }
 
-void OtpManager::deliver(const Issued& issued)
+Result<qint64> OtpManager::stashPending(QSqlDatabase& db, qint64 movementId, const SmsMessage& sms, qint64 expiresAtMs)
+{
+    if (!m_seal)
+        return qint64(0);
+    // An older message of the movement carries a code that no longer works.
+    auto old = sql::exec(db, QStringLiteral("DELETE FROM sms_pending WHERE movement_id = ?"), {sql::big(movementId)});
+    if (!old)
+        return old.error();
+    const QByteArray plain = QJsonDocument(QJsonObject {{QStringLiteral("phone"), sms.phone},
+                                                        {QStringLiteral("text"), sms.text},
+                                                        {QStringLiteral("movementId"), sms.movementId},
+                                                        {QStringLiteral("voucherId"), sms.voucherId}})
+                                 .toJson(QJsonDocument::Compact);
+    const QByteArray sealed = m_seal->seal(plain);
+    if (sealed.isEmpty())
+        return errors::make(codes::dbError, QStringLiteral("cannot seal the SMS"));
+    auto ins = sql::first(db,
+                          QStringLiteral("INSERT INTO sms_pending (movement_id, sealed, created_at_ms, expires_at_ms)"
+                                         " VALUES (?, ?, ?, ?) RETURNING id"),
+                          {sql::big(movementId), sealed, sql::big(sql::nowMs(m_clock)), sql::big(expiresAtMs)});
+    if (!ins)
+        return ins.error();
+    return ins->value("id").toLongLong();
+}
+
+void OtpManager::dropPending(qint64 pendingId)
+{
+    if (pendingId <= 0)
+        return;
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return;
+    if (sql::exec(tx.db(), QStringLiteral("DELETE FROM sms_pending WHERE id = ?"), {sql::big(pendingId)}))
+        (void)tx.commit();
+}
+
+bool OtpManager::deliver(const Issued& issued)
 {
     auto sent = m_sms.send(issued.sms);
-    if (!sent)
-        qCWarning(lcLedger) << "OTP SMS not delivered for movement" << issued.sms.movementId << sent.error().detail;
+    // Accepted by the gateway, or refused and reported to the clerk, who sends a new code: the
+    // sealed copy has served either way.
+    dropPending(issued.pendingId);
+    if (sent)
+        return true;
+    qCWarning(lcLedger) << "OTP SMS not delivered for movement" << issued.sms.movementId << sent.error().detail;
+    // "Invia nuovamente" works at once: the cooldown counts from a message that arrived.
+    WriteTransaction tx(m_db);
+    if (tx.ok()
+        && sql::exec(tx.db(), QStringLiteral("UPDATE otp_challenges SET last_sent_at_ms = ? WHERE id = ?"),
+                     {sql::big(sql::nowMs(m_clock) - qint64(m_options.otpResendCooldownSecs) * 1000),
+                      sql::big(issued.challengeId)}))
+        (void)tx.commit();
+    return false;
+}
+
+Result<int> OtpManager::deliverPending(int minAgeSecs)
+{
+    if (!m_seal)
+        return 0;
+    const qint64 now = sql::nowMs(m_clock);
+    {
+        WriteTransaction tx(m_db);
+        if (!tx.ok())
+            return *tx.beginError();
+        auto expired
+            = sql::exec(tx.db(), QStringLiteral("DELETE FROM sms_pending WHERE expires_at_ms <= ?"), {sql::big(now)});
+        if (!expired)
+            return expired.error();
+        if (auto committed = tx.commit(); !committed)
+            return committed.error();
+    }
+    QSqlDatabase db = m_db.connection();
+    auto rowsLeft = sql::all(db,
+                             QStringLiteral("SELECT id, sealed FROM sms_pending WHERE created_at_ms <= ?"
+                                            " ORDER BY id LIMIT 500"),
+                             {sql::big(now - qint64(minAgeSecs) * 1000)});
+    if (!rowsLeft)
+        return rowsLeft.error();
+    int sent = 0;
+    for (const sql::Row& row : *rowsLeft) {
+        const qint64 id = row.value("id").toLongLong();
+        auto plain = m_seal->open(row.value("sealed").toByteArray());
+        if (!plain) {
+            qCWarning(lcLedger) << "pending SMS" << id << "cannot be opened, dropped:" << plain.error().detail;
+            dropPending(id);
+            continue;
+        }
+        const QJsonObject o = QJsonDocument::fromJson(*plain).object();
+        SmsMessage sms;
+        sms.phone = o.value(QStringLiteral("phone")).toString();
+        sms.text = o.value(QStringLiteral("text")).toString();
+        sms.movementId = o.value(QStringLiteral("movementId")).toString();
+        sms.voucherId = o.value(QStringLiteral("voucherId")).toString();
+        if (m_sms.send(sms)) {
+            dropPending(id);
+            ++sent;
+        }
+    }
+    if (sent > 0)
+        qCInfo(lcLedger) << sent << "pending OTP SMS sent after a restart";
+    return sent;
 }
 
 Result<OtpChallengeView> OtpManager::view(QSqlDatabase& db, const MovementView& m)
@@ -207,25 +312,50 @@ Error notPending(QSqlDatabase&)
 
 // Runs body(tx, locked) on a movement of the structure that must still be IN_ATTESA, inside a
 // write transaction that holds its voucher's lock (the voucher is found outside the transaction).
-// A movement no longer pending answers whenNotPending(db), by default "movement.not_pending".
+// The voucher's stale pending purchases expire first (committed even when the answer is a
+// refusal). A voided or expired purchase answers "otp.purchase_voided": its OTP no longer works.
+// Any other movement no longer pending answers whenNotPending(db), by default "movement.not_pending".
 template<typename F, typename NotPending = Error (*)(QSqlDatabase&)>
-auto onPendingMovement(Database& database, QDate today, qint64 id, const QString& structureId, F body,
-                       NotPending whenNotPending = &notPending)
+auto onPendingMovement(Database& database, PendingVoids& voids, QDate today, qint64 id, const QString& structureId,
+                       F body, NotPending whenNotPending = &notPending)
     -> std::invoke_result_t<F&, WriteTransaction&, const LockedMovement&>
 {
     QSqlDatabase conn = database.connection();
     auto before = rows::movementById(conn, id, structureId, today);
     if (!before)
         return before.error();
+    const qint64 voucherId = sql::parseId(before->voucherId);
     WriteTransaction tx(database);
     if (!tx.ok())
         return *tx.beginError();
-    auto locked = lockMovement(tx.db(), sql::parseId(before->voucherId), id, structureId, today, database.isPostgres());
-    if (!locked)
-        return locked.error();
-    if (locked->movement.state != MovementState::InAttesa)
+    auto lockedRow = lockMovement(tx.db(), voucherId, id, structureId, today, database.isPostgres());
+    if (!lockedRow)
+        return lockedRow.error();
+    LockedMovement locked = *lockedRow;
+    auto expired = voids.expireLocked(tx.db(), voucherId);
+    if (!expired)
+        return expired.error();
+    if (*expired > 0) {
+        auto m = rows::movementById(tx.db(), id, structureId, today);
+        if (!m)
+            return m.error();
+        locked.movement = *m;
+    }
+    if (locked.movement.state == MovementState::Annullato) {
+        if (*expired > 0) {
+            if (auto committed = tx.commit(); !committed)
+                return committed.error();
+        }
+        return errors::make(codes::otpPurchaseVoided);
+    }
+    if (locked.movement.state != MovementState::InAttesa) {
+        if (*expired > 0) {
+            if (auto committed = tx.commit(); !committed)
+                return committed.error();
+        }
         return whenNotPending(tx.db());
-    return body(tx, *locked);
+    }
+    return body(tx, locked);
 }
 
 } // namespace
@@ -234,7 +364,7 @@ Result<OtpChallengeView> OtpManager::authorize(const StructureInfo& structure, c
 {
     const qint64 id = sql::parseId(movementId);
     return onPendingMovement(
-        m_db, m_clock.todayInRome(), id, structure.id,
+        m_db, m_voids, m_clock.todayInRome(), id, structure.id,
         [&](WriteTransaction& tx, const LockedMovement& locked) -> Result<OtpChallengeView> {
             QSqlDatabase& db = tx.db();
             const MovementView& m = locked.movement;
@@ -255,8 +385,8 @@ Result<OtpChallengeView> OtpManager::authorize(const StructureInfo& structure, c
             if (!issued)
                 return issued.error();
             auto v = tx.commitWith(view(db, m));
-            if (v)
-                deliver(*issued);
+            if (v && !deliver(*issued))
+                return errors::make(codes::smsNotSent);
             return v;
         });
 }
@@ -265,7 +395,7 @@ Result<OtpChallengeView> OtpManager::resend(const StructureInfo& structure, cons
 {
     const qint64 id = sql::parseId(movementId);
     return onPendingMovement(
-        m_db, m_clock.todayInRome(), id, structure.id,
+        m_db, m_voids, m_clock.todayInRome(), id, structure.id,
         [&](WriteTransaction& tx, const LockedMovement& locked) -> Result<OtpChallengeView> {
             QSqlDatabase& db = tx.db();
             const MovementView& m = locked.movement;
@@ -291,9 +421,14 @@ Result<OtpChallengeView> OtpManager::resend(const StructureInfo& structure, cons
                              sql::big(now), sql::big(challengeId)});
             if (!upd)
                 return upd.error();
+            Issued issued {challengeId, smsFor(m, phone, code), 0};
+            auto pending = stashPending(db, id, issued.sms, now + qint64(m_options.otpValiditySecs) * 1000);
+            if (!pending)
+                return pending.error();
+            issued.pendingId = *pending;
             auto v = tx.commitWith(view(db, m));
-            if (v)
-                deliver(Issued {challengeId, smsFor(m, phone, code)});
+            if (v && !deliver(issued))
+                return errors::make(codes::smsNotSent);
             return v;
         });
 }
@@ -320,7 +455,7 @@ Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QS
         return e.code == codes::otpUsed ? e : notPending(db);
     };
     return onPendingMovement(
-        m_db, today, id, structure.id,
+        m_db, m_voids, today, id, structure.id,
         [&](WriteTransaction& tx, const LockedMovement& locked) -> Result<VerifyResult> {
             QSqlDatabase& db = tx.db();
             const MovementView& m = locked.movement;

@@ -10,6 +10,8 @@
 namespace sinfonia::ledger {
 
 class Database;
+class PendingVoids;
+class SmsSeal;
 class WriteTransaction;
 
 // OTP challenges of pending movements. A code is 6 digits from the system CSPRNG, stored only as
@@ -25,14 +27,26 @@ public:
     {
         qint64 challengeId = 0;
         SmsMessage sms;
+        qint64 pendingId = 0; // its sealed sms_pending row (0 without a seal)
     };
 
-    OtpManager(Database& db, const Clock& clock, SmsSender& sms, LedgerOptions options);
+    OtpManager(Database& db, const Clock& clock, SmsSender& sms, PendingVoids& voids, LedgerOptions options);
+
+    // With a seal (a real SMS gateway), every message is first written sealed to sms_pending in
+    // the transaction that issues its code (a transactional outbox), sent after the commit and
+    // deleted once the gateway accepted it; one left behind by a crash is sent by deliverPending().
+    // Without one (the sandbox outbox) nothing is stored here.
+    void setSeal(const SmsSeal* seal) { m_seal = seal; }
 
     // Inside the caller's write transaction: voids the movement's active challenge, creates a new
     // one. The SMS must be delivered with deliver() after the commit.
     Result<Issued> issue(QSqlDatabase& db, const MovementView& m, const QString& phone);
-    void deliver(const Issued& issued);
+    // After the commit. False when the gateway did not take it: the challenge is then open to
+    // "Invia nuovamente" at once (no cooldown) and the caller tells the clerk (sms.not_sent).
+    bool deliver(const Issued& issued);
+    // Sends the sealed messages a crash left behind (older than minAgeSecs, still valid) and
+    // deletes expired ones. Returns how many were sent.
+    Result<int> deliverPending(int minAgeSecs);
     // Latest challenge of the movement as the client sees it.
     Result<OtpChallengeView> view(QSqlDatabase& db, const MovementView& m);
 
@@ -43,6 +57,9 @@ public:
     Result<VerifyResult> verify(const StructureInfo& structure, const QString& movementId, const QString& code);
 
 private:
+    // Inside the transaction: replaces the movement's sealed pending message (0 without a seal).
+    Result<qint64> stashPending(QSqlDatabase& db, qint64 movementId, const SmsMessage& sms, qint64 expiresAtMs);
+    void dropPending(qint64 pendingId);
     QString hashCode(const QString& salt, const MovementView& m, const QString& code) const;
     SmsMessage smsFor(const MovementView& m, const QString& phone, const QString& code) const;
     // verify's two endings, inside its transaction: a wrong code counts a failure and commits it;
@@ -54,6 +71,8 @@ private:
     Database& m_db;
     const Clock& m_clock;
     SmsSender& m_sms;
+    PendingVoids& m_voids;
+    const SmsSeal* m_seal = nullptr;
     LedgerOptions m_options;
 };
 

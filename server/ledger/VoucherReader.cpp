@@ -7,6 +7,7 @@
 #include "server/ledger/Database.h"
 #include "server/ledger/LedgerErrors.h"
 #include "server/ledger/LedgerRows.h"
+#include "server/ledger/PendingVoids.h"
 #include "server/ledger/SqlUtil.h"
 
 namespace sinfonia::ledger {
@@ -38,10 +39,11 @@ bool decodeCursor(const QString& cursor, qint64* ms, qint64* id)
 
 } // namespace
 
-VoucherReader::VoucherReader(Database& db, const Clock& clock, const AccessControl& access)
+VoucherReader::VoucherReader(Database& db, const Clock& clock, const AccessControl& access, PendingVoids& voids)
     : m_db(db)
     , m_clock(clock)
     , m_access(access)
+    , m_voids(voids)
 {
 }
 
@@ -120,6 +122,9 @@ Result<VoucherDetail> VoucherReader::voucher(const OperatorContext& ctx, const Q
     auto s = m_access.enabledStructure(db, ctx.operatorCf, structureId);
     if (!s)
         return s.error();
+    // A stale pending purchase of the voucher expires before the balance is read.
+    if (auto expired = m_voids.expireVoucher(sql::parseId(voucherId)); !expired)
+        return expired.error();
     const QDate today = m_clock.todayInRome();
     auto v = rows::voucherById(db, sql::parseId(voucherId), today);
     if (!v)
@@ -169,6 +174,11 @@ Result<MovementPage> VoucherReader::movements(const OperatorContext& ctx, const 
         return errors::make(range.error().code, range.error().detail);
     if (mq.limit < 1 || mq.limit > 500)
         return errors::make(codes::movementsLimitInvalid);
+    // The first page shows stale pending purchases of the structure as they are now: expired.
+    if (mq.cursor.isEmpty()) {
+        if (auto expired = m_voids.expireStructure(mq.structureId); !expired)
+            return expired.error();
+    }
     const qint64 fromMs = QDateTime(mq.from, QTime(0, 0), Clock::rome()).toMSecsSinceEpoch();
     const qint64 toMs = QDateTime(mq.to.addDays(1), QTime(0, 0), Clock::rome()).toMSecsSinceEpoch();
     QString text = rows::movementColumns()

@@ -8,13 +8,14 @@ namespace sinfonia::ledger {
 
 class AccessControl;
 class Database;
+class PendingVoids;
 
 // Read side of the counter screens: beneficiary search, voucher with this merchant's transactions,
 // receipt download and the structure's movement list with keyset pagination (newest first).
 class VoucherReader
 {
 public:
-    VoucherReader(Database& db, const Clock& clock, const AccessControl& access);
+    VoucherReader(Database& db, const Clock& clock, const AccessControl& access, PendingVoids& voids);
 
     Result<BeneficiaryView> findBeneficiary(const OperatorContext& ctx, const QString& structureId,
                                             const QString& cfOrCard) const;
@@ -30,6 +31,7 @@ private:
     Database& m_db;
     const Clock& m_clock;
     const AccessControl& m_access;
+    PendingVoids& m_voids;
 };
 
 } // namespace sinfonia::ledger

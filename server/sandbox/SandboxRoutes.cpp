@@ -89,7 +89,7 @@ void SandboxRoutes::install(http::Router& router, http::ServerContext& ctx, Swit
                     [outbox](const httplib::Request& req, httplib::Response& res) { sendOutbox(*outbox, req, res); });
     }
     router.open(M::Put, "/sandbox/clock", QStringLiteral("/sandbox/clock"),
-                [&clock](const httplib::Request& req, httplib::Response& res) {
+                [&clock, &ctx](const httplib::Request& req, httplib::Response& res) {
                     auto body = http::RequestParsing::jsonObject(req.body);
                     if (!body)
                         return Problem::sendError(res, body.error(), {}, 400);
@@ -103,6 +103,8 @@ void SandboxRoutes::install(http::Router& router, http::ServerContext& ctx, Swit
                                                             "(es. 2026-11-26T10:15:00Z)."));
                     clock.set(t);
                     qCInfo(lcSandbox) << "sandbox clock set to" << http::JsonViews::timestamp(t);
+                    // A jump past the expiry releases stale reservations at once.
+                    (void)ctx.ledger.expirePendingPurchases();
                     sendJson(res, 200, clockJson(clock));
                 });
     router.open(M::Delete, "/sandbox/clock", QStringLiteral("/sandbox/clock"),

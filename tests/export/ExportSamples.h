@@ -19,6 +19,30 @@ inline QList<ExportRow> sampleRows()
     };
 }
 
+// A purchase voided by its structure, one expired, and a state of a newer server (written as received).
+inline QList<ExportRow> annulledRows()
+{
+    const QDateTime t(QDate(2026, 11, 26), QTime(9, 0, 0), Qt::UTC);
+    return {
+        {t,
+         QStringLiteral("VOB000001002024"),
+         321,
+         MovementType::Acquisto,
+         MovementState::Annullato,
+         VoidReason::Struttura,
+         {}},
+        {t.addSecs(60),
+         QStringLiteral("VOB000002002024"),
+         654,
+         MovementType::Acquisto,
+         MovementState::Annullato,
+         VoidReason::Scadenza,
+         {}},
+        {t.addSecs(120), QStringLiteral("VOB000003002024"), 987, MovementType::Acquisto, MovementState::Sconosciuto,
+         VoidReason::Nessuno, QStringLiteral("IN_VERIFICA")},
+    };
+}
+
 inline QList<ExportRow> manyRows(int n)
 {
     QList<ExportRow> rows;

@@ -53,6 +53,19 @@ private slots:
         QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
     }
 
+    void annulledAndUnknownStates()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.csv"));
+        QVERIFY(MovementExport::write(test::sampleRequest(ExportFormat::Csv, path), test::annulledRows()).ok());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray csv = f.readAll();
+        QVERIFY(csv.contains("\"3,21\";\"Acquisto\";\"ANNULLATO (dalla struttura)\"\r\n"));
+        QVERIFY(csv.contains("\"6,54\";\"Acquisto\";\"ANNULLATO (scaduto)\"\r\n"));
+        QVERIFY(csv.contains("\"9,87\";\"Acquisto\";\"IN_VERIFICA\"\r\n"));
+    }
+
     // Against a sandbox server every line says PROVA, and so does the file name: a training export
     // copied, filtered or mailed never passes for real data.
     void trainingMarksNameAndEveryLine()

@@ -27,6 +27,16 @@ private:
     }
 
 private slots:
+    void annulledAndUnknownStates()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.pdf"));
+        QVERIFY(MovementExport::write(test::sampleRequest(ExportFormat::Pdf, path), test::annulledRows()).ok());
+        const QString t = text(path).simplified();
+        for (const char* s : {"ANNULLATO (dalla struttura)", "ANNULLATO (scaduto)", "IN_VERIFICA"})
+            QVERIFY2(t.contains(QString::fromUtf8(s)), qPrintable(t));
+    }
+
     void onePage()
     {
         QTemporaryDir dir;

@@ -11,6 +11,19 @@ class TestExportXlsx : public QObject
 {
     Q_OBJECT
 private slots:
+    void annulledAndUnknownStates()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.xlsx"));
+        QVERIFY(MovementExport::write(test::sampleRequest(ExportFormat::Xlsx, path), test::annulledRows()).ok());
+        const QByteArray sheet = test::runTool(
+            QStringLiteral("unzip"), {QStringLiteral("-p"), path, QStringLiteral("xl/worksheets/sheet1.xml")});
+        const QByteArray strings = test::runTool(QStringLiteral("unzip"),
+                                                 {QStringLiteral("-p"), path, QStringLiteral("xl/sharedStrings.xml")});
+        for (const char* text : {"ANNULLATO (dalla struttura)", "ANNULLATO (scaduto)", "IN_VERIFICA"})
+            QVERIFY2(sheet.contains(text) || strings.contains(text), text);
+    }
+
     void sheetHoldsValuesAndFormats()
     {
         QTemporaryDir dir;

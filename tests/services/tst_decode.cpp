@@ -68,6 +68,8 @@ private Q_SLOTS:
     void hostileMovement();
     void hostileVoucher_data();
     void hostileVoucher();
+    void unknownMovementStateIsKept();
+    void annulledMovement();
     void hugeBody();
     void verifyAnswerMustConfirmThePendingMovement();
     void problemMapping();
@@ -100,7 +102,15 @@ void TestDecode::hostileMovement_data()
     QTest::newRow("amount fraction") << "amountCents" << QJsonValue(12.5);
     QTest::newRow("amount overflow") << "amountCents" << QJsonValue(9.3e18);
     QTest::newRow("amount above max") << "amountCents" << QJsonValue(100000001);
-    QTest::newRow("unknown state") << "state" << QJsonValue(QStringLiteral("APPROVATO"));
+    // An unknown state NAME is shown as received (unknownMovementStateIsKept); not a name is refused.
+    QTest::newRow("state number") << "state" << QJsonValue(3);
+    QTest::newRow("state empty") << "state" << QJsonValue(QString());
+    QTest::newRow("void not a boolean") << "actions"
+                                        << QJsonValue(QJsonObject {{QStringLiteral("viewReceipt"), false},
+                                                                   {QStringLiteral("authorize"), false},
+                                                                   {QStringLiteral("cancel"), false},
+                                                                   {QStringLiteral("cancellableCents"), 0},
+                                                                   {QStringLiteral("void"), 1}});
     QTest::newRow("unknown type") << "type" << QJsonValue(QStringLiteral("RIMBORSO"));
     QTest::newRow("bad time") << "createdAt" << QJsonValue(QStringLiteral("26/11/2026"));
     QTest::newRow("time without zone") << "createdAt" << QJsonValue(QStringLiteral("2026-11-26T10:15:00"));
@@ -108,6 +118,44 @@ void TestDecode::hostileMovement_data()
     QTest::newRow("actions missing") << "actions" << QJsonValue(QJsonValue::Undefined);
     QTest::newRow("actions array") << "actions" << QJsonValue(QJsonArray {});
     QTest::newRow("cf number") << "codiceFiscale" << QJsonValue(42);
+}
+
+void TestDecode::unknownMovementStateIsKept()
+{
+    QJsonObject m = goodMovement();
+    m.insert(QStringLiteral("state"), QStringLiteral("APPROVATO"));
+    auto p = ApiDecode::movementPage(page(m));
+    QVERIFY2(p.ok(), qPrintable(p.ok() ? QString() : p.error().detail));
+    QCOMPARE(p->items.size(), 1);
+    const Movement& got = p->items.first().movement;
+    QCOMPARE(got.state, MovementState::Sconosciuto);
+    QCOMPARE(got.stateName, QStringLiteral("APPROVATO"));
+    QCOMPARE(displayState(got.state, got.voidReason, got.stateName), QStringLiteral("APPROVATO"));
+    // Never a confirmation, never an action that needs a known state.
+    QVERIFY(!p->items.first().actions.voidPending);
+}
+
+void TestDecode::annulledMovement()
+{
+    QJsonObject m = goodMovement();
+    m.insert(QStringLiteral("state"), QStringLiteral("ANNULLATO"));
+    m.insert(QStringLiteral("voidReason"), QStringLiteral("SCADENZA"));
+    auto p = ApiDecode::movementPage(page(m));
+    QVERIFY(p.ok());
+    const Movement& got = p->items.first().movement;
+    QCOMPARE(got.state, MovementState::Annullato);
+    QCOMPARE(got.voidReason, VoidReason::Scadenza);
+    QCOMPARE(displayState(got.state, got.voidReason, got.stateName), QStringLiteral("ANNULLATO (scaduto)"));
+    // An older server: no actions.void; a pending purchase of a newer one: void offered.
+    m = goodMovement();
+    QJsonObject actions = m.value(QStringLiteral("actions")).toObject();
+    actions.insert(QStringLiteral("void"), true);
+    m.insert(QStringLiteral("actions"), actions);
+    p = ApiDecode::movementPage(page(m));
+    QVERIFY(p.ok());
+    QCOMPARE(p->items.first().actions.voidPending,
+             p->items.first().movement.state == MovementState::InAttesa
+                 && p->items.first().movement.type == MovementType::Acquisto);
 }
 
 void TestDecode::hostileMovement()

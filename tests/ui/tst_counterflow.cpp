@@ -3,7 +3,11 @@
 // the middle of a purchase, idle lock.
 #include "CounterFixture.h"
 #include "core/domain/Money.h"
+#include "core/export/ExportTypes.h"
 #include "core/scan/ScanSource.h"
+#include "core/services/cache/CfHasher.h"
+#include "core/services/cache/MovementCache.h"
+#include "core/services/net/ApiDecode.h"
 #include "ui/IdleLock.h"
 #include "ui/OperatorSession.h"
 #include "ui/VoucherFlow.h"
@@ -21,10 +25,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sinfonia;
@@ -272,6 +281,154 @@ private slots:
         QLabel* message = vouchers().voucherPage()->findChild<QLabel*>(QStringLiteral("voucherMessage"));
         QTRY_VERIFY2_WITH_TIMEOUT(message->text().contains(QStringLiteral("confermato")), qPrintable(message->text()),
                                   timeout);
+    }
+
+    // "Annulla acquisto in attesa" from the transactions menu, by keyboard: Invio on the confirmation
+    // keeps the purchase (the safe answer is the default); the confirm button voids it, the amount is
+    // available again and the row says ANNULLATO (dalla struttura).
+    void voidPendingPurchaseFromTheMenu()
+    {
+        loginAndSelect();
+        openActiveVoucher();
+        const Money before = vouchers().voucherPage()->voucher().voucher.availableAmount();
+        OtpDialog* otp = sendPurchase(QStringLiteral("3,21"));
+        QVERIFY(otp);
+        otp->reject();
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("IN_ATTESA"), MovementType::Acquisto, 321) >= 0, timeout);
+        vouchers().refresh(); // F5: the pending purchase holds its amount
+        QTRY_COMPARE_WITH_TIMEOUT(vouchers().voucherPage()->voucher().voucher.availableAmount(),
+                                  before - Money::fromCents(321), timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("IN_ATTESA"), MovementType::Acquisto, 321) >= 0, timeout);
+        QMessageBox* box = nullptr;
+        connect(&vouchers(), &VoucherFlow::voidConfirmOpened, this, [&box](QMessageBox* b) { box = b; });
+        const auto chooseVoid = [&] {
+            VoucherPage* page = vouchers().voucherPage();
+            const int row = rowOf(QStringLiteral("IN_ATTESA"), MovementType::Acquisto, 321);
+            QTableView* table = page->table();
+            table->setCurrentIndex(page->model()->index(row, 0));
+            table->setFocus();
+            QTest::keyClick(table, Qt::Key_Return); // opens the action menu
+            QMenu* menu = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT((menu = page->findChild<QMenu*>(QStringLiteral("movementActionMenu"))), timeout);
+            QAction* action = menu->findChild<QAction*>(QStringLiteral("voidPendingAction"));
+            QVERIFY(action);
+            menu->setActiveAction(action);
+            QTest::keyClick(menu, Qt::Key_Return);
+            QTRY_VERIFY_WITH_TIMEOUT(box != nullptr, timeout);
+        };
+        chooseVoid();
+        QCOMPARE(box->objectName(), QStringLiteral("voidConfirmDialog"));
+        QVERIFY(box->text().contains(Money::fromCents(321).toString()));
+        QTest::keyClick(box, Qt::Key_Return); // "Non annullare"
+        QTRY_VERIFY_WITH_TIMEOUT(!box || !box->isVisible(), timeout);
+        QTest::qWait(300);
+        QVERIFY(rowOf(QStringLiteral("IN_ATTESA"), MovementType::Acquisto, 321) >= 0);
+
+        box = nullptr;
+        chooseVoid();
+        QPushButton* confirm = box->findChild<QPushButton*>(QStringLiteral("voidConfirmButton"));
+        QVERIFY(confirm);
+        confirm->setFocus();
+        QTest::keyClick(confirm, Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(vouchers().voucherPage()->voucher().voucher.availableAmount(), before, timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("ANNULLATO"), MovementType::Acquisto, 321) >= 0, timeout);
+        TransactionsModel* model = vouchers().voucherPage()->model();
+        const int row = rowOf(QStringLiteral("ANNULLATO"), MovementType::Acquisto, 321);
+        QCOMPARE(model->data(model->index(row, TransactionsModel::State)).toString(),
+                 QStringLiteral("ANNULLATO (dalla struttura)"));
+        QVERIFY(!model->movement(row).actions.voidPending);
+        QVERIFY(!model->movement(row).actions.authorize);
+        QLabel* message = vouchers().voucherPage()->findChild<QLabel*>(QStringLiteral("voucherMessage"));
+        QTRY_VERIFY2_WITH_TIMEOUT(message->text().contains(QStringLiteral("annullato")), qPrintable(message->text()),
+                                  timeout);
+    }
+
+    // The SMS gateway is down (a server with --sms-gateway-url on a closed port): the purchase is
+    // made, the OTP window says the SMS did not go and "Invia nuovamente" is enabled at once.
+    void smsNotSentOffersResendAtOnce()
+    {
+        QTemporaryDir dir;
+        QFile key(dir.filePath(QStringLiteral("sms.key")));
+        QVERIFY(key.open(QIODevice::WriteOnly));
+        key.write(QByteArray(32, 'k').toHex());
+        key.close();
+        QTcpServer closed; // a port that is certainly not a gateway: taken, then released
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        TestServer gatewayServer;
+        QVERIFY2(gatewayServer.start(QStringList {
+                     QStringLiteral("--sms-gateway-url"), QStringLiteral("http://127.0.0.1:%1/sms").arg(port),
+                     QStringLiteral("--sms-key-file"), key.fileName(), QStringLiteral("--sms-gateway-retries"),
+                     QStringLiteral("0"), QStringLiteral("--sms-gateway-timeout-ms"), QStringLiteral("500")}),
+                 qPrintable(gatewayServer.errorString()));
+        m_app = std::make_unique<CounterFixture>(gatewayServer.baseUrl());
+        m_app->flow->start();
+        loginAndSelect();
+        openActiveVoucher();
+        OtpDialog* otp = sendPurchase(QStringLiteral("2,22"));
+        QVERIFY(otp);
+        QTRY_VERIFY_WITH_TIMEOUT(otp->errorLabel()->isVisibleTo(otp), timeout);
+        QVERIFY2(otp->errorLabel()->text().contains(QStringLiteral("Invia nuovamente")),
+                 qPrintable(otp->errorLabel()->text()));
+        QVERIFY(otp->resendButton()->isEnabled());
+        // Still down: the resend says so again and stays available.
+        QTest::mouseClick(otp->resendButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(otp->resendButton()->isEnabled(), timeout);
+        QVERIFY2(otp->errorLabel()->text().contains(QStringLiteral("non inviato")),
+                 qPrintable(otp->errorLabel()->text()));
+        otp->reject();
+        m_app.reset();
+        gatewayServer.stop();
+    }
+
+    // A newer server may send a movement state this client does not know: the real answer of the
+    // server with one state renamed still decodes, the row shows the name as received (list, cache
+    // row, export) instead of failing the whole list; a mutated amount still fails it.
+    void unknownMovementStateFromANewerServer()
+    {
+        const auto tokens = m_server.login();
+        QVERIFY2(tokens.ok(), qPrintable(tokens.error));
+        const auto api = m_server.client(tokens.accessToken);
+        const QJsonArray vouchers
+            = api.get(QStringLiteral("/api/v1/structures/FAR001/beneficiaries?codiceFiscale=") + activeCf)
+                  .json()
+                  .value(QStringLiteral("vouchers"))
+                  .toArray();
+        QVERIFY(!vouchers.isEmpty());
+        const QString vid = vouchers.first().toObject().value(QStringLiteral("id")).toString();
+        QCOMPARE(api.postPurchase(QStringLiteral("FAR001"), vid, 42, test::HttpClient::samplePng()).status, 201);
+        const QByteArray real
+            = api.get(QStringLiteral("/api/v1/structures/FAR001/vouchers/%1/transactions").arg(vid)).body;
+        QVERIFY(real.contains("\"IN_ATTESA\""));
+        QByteArray mutated = real;
+        mutated.replace("\"IN_ATTESA\"", "\"IN_VERIFICA\"");
+        auto list = ApiDecode::movementList(mutated);
+        QVERIFY2(list.ok(), qPrintable(list.ok() ? QString() : list.error().detail));
+        int unknown = 0;
+        TransactionsModel model;
+        model.setMovements(list.value());
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const ApiMovement& m = model.movement(row);
+            if (m.movement.state != MovementState::Sconosciuto)
+                continue;
+            ++unknown;
+            QCOMPARE(m.movement.stateName, QStringLiteral("IN_VERIFICA"));
+            QCOMPARE(model.data(model.index(row, TransactionsModel::State)).toString(), QStringLiteral("IN_VERIFICA"));
+            QVERIFY(!m.actions.voidPending);
+            CfHasher hasher(QByteArray(32, 'k'));
+            const CachedMovement cached = MovementCache::toCached(m, hasher);
+            QCOMPARE(displayState(cached.state, cached.voidReason, cached.stateName), QStringLiteral("IN_VERIFICA"));
+            const ExportRow exported {cached.createdAt, cached.code,       cached.amountCents, cached.type,
+                                      cached.state,     cached.voidReason, cached.stateName};
+            QCOMPARE(exported.stateText(), QStringLiteral("IN_VERIFICA"));
+        }
+        QVERIFY(unknown >= 1);
+        // Amounts stay strict: one bad amount still refuses the whole answer.
+        QByteArray badAmount = real;
+        badAmount.replace("\"amountCents\":42", "\"amountCents\":-42");
+        QVERIFY(badAmount != real);
+        QVERIFY(!ApiDecode::movementList(badAmount).ok());
     }
 
     void badInputs()

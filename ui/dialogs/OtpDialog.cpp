@@ -172,6 +172,14 @@ void OtpDialog::showError(const QString& message, std::optional<int> attemptsLef
     m_codeEdit->setFocus();
 }
 
+void OtpDialog::showNotSent(const QString& message)
+{
+    m_challenge.resendAvailableAt = m_clock.now();
+    showError(message);
+    updateButtons();
+    m_resendButton->setFocus();
+}
+
 void OtpDialog::setChallengeVoid(const QString& message)
 {
     m_void = true;

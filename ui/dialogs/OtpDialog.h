@@ -28,6 +28,8 @@ public:
     void setBusy(bool busy);
     // `attemptsLeft`: what the server said is left, when it said it.
     void showError(const QString& message, std::optional<int> attemptsLeft = std::nullopt);
+    // The SMS did not go (sms.not_sent): says so and opens "Invia nuovamente" now, cooldown or not.
+    void showNotSent(const QString& message);
     // The challenge is void (expired, too many attempts): only "Invia nuovamente" or closing remain.
     void setChallengeVoid(const QString& message);
 

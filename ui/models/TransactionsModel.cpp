@@ -57,6 +57,8 @@ QString TransactionsModel::actionsText(const MovementActions& actions)
         parts.append(tr("Autorizza"));
     if (actions.cancel)
         parts.append(tr("Cancella (annullabile fino alle 23:59)"));
+    if (actions.voidPending)
+        parts.append(tr("Annulla acquisto in attesa"));
     return parts.isEmpty() ? QStringLiteral("-") : QStringLiteral("☰ ") + parts.join(QStringLiteral(" · "));
 }
 
@@ -69,7 +71,7 @@ QVariant TransactionsModel::data(const QModelIndex& index, int role) const
     if (role == MovementIdRole)
         return m.id;
     if (role == StateWireRole)
-        return toWire(m.state);
+        return m.state == MovementState::Sconosciuto ? m.stateName : toWire(m.state);
     if (role == Qt::TextAlignmentRole && index.column() == Amount)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && index.column() == State && m.state == MovementState::InAttesa)
@@ -86,7 +88,7 @@ QVariant TransactionsModel::data(const QModelIndex& index, int role) const
     case Type:
         return displayName(m.type);
     case State:
-        return displayName(m.state);
+        return displayState(m.state, m.voidReason, m.stateName);
     case Actions:
         return actionsText(item.actions);
     case ColumnCount:

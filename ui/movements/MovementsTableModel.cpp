@@ -42,7 +42,7 @@ QList<ExportRow> MovementsTableModel::exportRows() const
     out.reserve(m_order.size());
     for (int i : m_order) {
         const CachedMovement& m = m_rows.at(i);
-        out.append({m.createdAt, codeOf(m), m.amountCents, m.type, m.state});
+        out.append({m.createdAt, codeOf(m), m.amountCents, m.type, m.state, m.voidReason, m.stateName});
     }
     return out;
 }
@@ -73,7 +73,7 @@ QVariant MovementsTableModel::data(const QModelIndex& index, int role) const
         case Type:
             return displayName(m.type);
         case State:
-            return displayName(m.state);
+            return displayState(m.state, m.voidReason, m.stateName);
         }
     } else if (role == SortRole) {
         switch (index.column()) {
@@ -86,7 +86,7 @@ QVariant MovementsTableModel::data(const QModelIndex& index, int role) const
         case Type:
             return toWire(m.type);
         case State:
-            return toWire(m.state);
+            return m.state == MovementState::Sconosciuto ? m.stateName : toWire(m.state);
         }
     } else if (role == MovementIdRole) {
         return m.id;

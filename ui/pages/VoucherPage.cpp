@@ -252,6 +252,11 @@ void VoucherPage::showActionMenu(const QPoint& globalPos)
         menu->addAction(tr("Cancella movimento (annullabile fino alle 23:59)"), this,
                         [this, movement] { emit cancelRequested(movement); });
     }
+    if (movement.actions.voidPending) {
+        QAction* voidAction = menu->addAction(tr("Annulla acquisto in attesa"), this,
+                                              [this, movement] { emit voidRequested(movement); });
+        voidAction->setObjectName(QStringLiteral("voidPendingAction"));
+    }
     if (menu->isEmpty()) {
         QAction* none = menu->addAction(tr("Nessuna azione disponibile"));
         none->setEnabled(false);

@@ -50,6 +50,8 @@ signals:
     void viewReceiptRequested(const ApiMovement& movement);
     void authorizeRequested(const ApiMovement& movement);
     void cancelRequested(const ApiMovement& movement);
+    // "Annulla acquisto in attesa" chosen in the menu (the flow asks for confirmation first).
+    void voidRequested(const ApiMovement& movement);
     void voucherChosen(const QString& voucherId);
 
 protected:

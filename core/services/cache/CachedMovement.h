@@ -19,6 +19,8 @@ struct CachedMovement
     QString voucherId;
     MovementType type = MovementType::Acquisto;
     MovementState state = MovementState::InAttesa;
+    VoidReason voidReason = VoidReason::Nessuno; // ANNULLATO only
+    QString stateName; // the wire name of a state this build does not know (Sconosciuto)
     qint64 amountCents = 0;
     QByteArray cfHash; // CfHasher::hash of the codice fiscale (16 hex digits), empty if unknown
     QString purchaseId;

@@ -39,6 +39,9 @@ CachedMovement MovementCache::toCached(const ApiMovement& a, CfHasher& hasher)
     m.voucherId = a.movement.voucherId;
     m.type = a.movement.type;
     m.state = a.movement.state;
+    m.voidReason = a.movement.voidReason;
+    if (m.state == MovementState::Sconosciuto)
+        m.stateName = a.movement.stateName;
     m.amountCents = a.movement.amount.cents();
     m.cfHash = hasher.hash(a.codiceFiscale);
     m.purchaseId = a.movement.purchaseId;

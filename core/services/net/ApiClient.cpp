@@ -337,6 +337,27 @@ void ApiClient::verifyOtp(const QString& structureId, const QString& movementId,
     });
 }
 
+void ApiClient::voidPurchase(const QString& structureId, const QString& movementId, QObject* context,
+                             Callback<VerifyResult> done, const QByteArray& idempotencyKey)
+{
+    const QJsonObject body;
+    ApiCall call = change(
+        "POST", structurePath(structureId) + QStringLiteral("/movements/") + seg(movementId) + QStringLiteral("/void"),
+        idempotencyKey, &body);
+    send(std::move(call), context, [done = std::move(done), movementId](const Result<ApiResponse>& r) {
+        if (!r.ok()) {
+            done(r.error());
+            return;
+        }
+        auto v = ApiDecode::verifyResult(r.value().body);
+        if (v && v->movement.movement.id != movementId)
+            v = ApiDecode::decodeError(QStringLiteral("void: answer is for another movement"));
+        else if (v && v->movement.movement.state != MovementState::Annullato)
+            v = ApiDecode::decodeError(QStringLiteral("void: movement not annulled"));
+        done(std::move(v));
+    });
+}
+
 void ApiClient::receipt(const QString& structureId, const QString& movementId, QObject* context,
                         Callback<ReceiptFile> done)
 {

@@ -91,6 +91,10 @@ public:
                    Callback<MovementWithChallenge> done, const QByteArray& idempotencyKey = {});
     void verifyOtp(const QString& structureId, const QString& movementId, const QString& code, QObject* context,
                    Callback<VerifyResult> done, const QByteArray& idempotencyKey = {});
+    // "Annulla acquisto in attesa": the movement ANNULLATO and the voucher with the reservation
+    // released (a VerifyResult-shaped answer). Idempotent with its Idempotency-Key.
+    void voidPurchase(const QString& structureId, const QString& movementId, QObject* context,
+                      Callback<VerifyResult> done, const QByteArray& idempotencyKey = {});
     void receipt(const QString& structureId, const QString& movementId, QObject* context, Callback<ReceiptFile> done);
     // One page of "Elenco movimenti"; pass the previous page's nextCursor to continue.
     void movements(const QString& structureId, const MovementFilter& filter, const QString& cursor, QObject* context,

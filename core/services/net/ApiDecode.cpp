@@ -130,10 +130,14 @@ ApiMovement readMovement(const QJsonObject& o, const QString& path, QString* err
     if (!type && r.ok())
         r.fail("type", "unknown movement type");
     m.type = type.value_or(MovementType::Acquisto);
-    const auto state = movementStateFromWire(r.string("state"));
-    if (!state && r.ok())
-        r.fail("state", "unknown movement state");
-    m.state = state.value_or(MovementState::InAttesa);
+    // A state this build does not know (a newer server) is kept by its name and shown as such;
+    // it must not fail the whole list. Everything else (amounts, type, ids) stays strict.
+    m.stateName = r.string("state");
+    m.state = movementStateFromWire(m.stateName).value_or(MovementState::Sconosciuto);
+    if (r.ok() && m.stateName.isEmpty())
+        r.fail("state", "empty movement state");
+    if (m.state == MovementState::Annullato)
+        m.voidReason = voidReasonFromWire(r.optString("voidReason")).value_or(VoidReason::Nessuno);
     m.amount = Money::fromCents(r.cents("amountCents", 1));
     m.purchaseId = r.optString("purchaseId");
     if (r.ok() && m.type == MovementType::Cancellazione && m.purchaseId.isEmpty())
@@ -145,6 +149,10 @@ ApiMovement readMovement(const QJsonObject& o, const QString& path, QString* err
     a.actions.authorize = act.boolean("authorize");
     a.actions.cancel = act.boolean("cancel");
     a.actions.cancellable = Money::fromCents(act.cents("cancellableCents"));
+    a.actions.voidPending = act.optBoolean("void");
+    // Only a pending purchase can be voided, whatever the answer says.
+    if (m.type != MovementType::Acquisto || m.state != MovementState::InAttesa)
+        a.actions.voidPending = false;
     if (r.ok() && a.actions.cancellable > m.amount)
         act.fail("cancellableCents", "above the movement amount");
     return a;
@@ -160,6 +168,12 @@ OtpChallenge readChallenge(const QJsonObject& o, const QString& path, QString* e
     c.attemptsLeft = int(r.integer("attemptsLeft", 0, 100));
     c.resendsLeft = int(r.integer("resendsLeft", 0, 100));
     c.maskedPhone = r.string("maskedPhone");
+    // Absent from older servers: their SMS went or they did not say.
+    const QJsonValue sent = o.value(QLatin1String("smsSent"));
+    if (sent.isBool())
+        c.smsSent = sent.toBool();
+    else if (!sent.isUndefined() && !sent.isNull())
+        r.fail("smsSent", "not a boolean");
     return c;
 }
 

@@ -96,7 +96,8 @@ const CodeText codeTexts[] = {
     {codes::idempotencyInProgress,
      QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Operazione già in corso: attendi qualche secondo.")},
     {codes::employeeExists, QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Dipendente già presente.")},
-    {codes::movementNotPending, QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Il movimento è già confermato.")},
+    {codes::movementNotPending,
+     QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Il movimento non è più in attesa: è già confermato o annullato.")},
     {codes::otpUsed, QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Codice OTP già usato.")},
     {codes::requestTooLarge, QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Dati troppo grandi per l'invio.")},
     {codes::requestTimeout,
@@ -141,6 +142,12 @@ const CodeText codeTexts[] = {
      QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Servizio momentaneamente occupato: riprova tra qualche secondo.")},
     {codes::serverUnavailable,
      QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Servizio momentaneamente occupato: riprova tra qualche secondo.")},
+    {codes::otpPurchaseVoided,
+     QT_TRANSLATE_NOOP("sinfonia::ApiClient", "L'acquisto è stato annullato o è scaduto: il codice OTP non vale più.")},
+    {codes::voidNotPurchase,
+     QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Si possono annullare solo acquisti in attesa di conferma.")},
+    {codes::smsNotSent,
+     QT_TRANSLATE_NOOP("sinfonia::ApiClient", "SMS con il codice non inviato: premi \"Invia nuovamente\".")},
 };
 
 QString statusText(int status)

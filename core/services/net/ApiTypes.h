@@ -104,6 +104,7 @@ struct MovementActions
     bool authorize = false;
     bool cancel = false;
     Money cancellable;
+    bool voidPending = false; // "Annulla acquisto in attesa" (actions.void; absent from older servers)
 };
 
 struct ApiMovement
@@ -122,6 +123,7 @@ struct OtpChallenge
     int attemptsLeft = 0;
     int resendsLeft = 0;
     QString maskedPhone;
+    bool smsSent = true; // false: the gateway did not take the SMS ("Invia nuovamente" at once)
 };
 
 struct MovementWithChallenge

@@ -102,6 +102,18 @@ bool JsonReader::boolean(const char* key)
     return v->toBool();
 }
 
+bool JsonReader::optBoolean(const char* key)
+{
+    const QJsonValue v = m_object.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull())
+        return false;
+    if (!v.isBool()) {
+        fail(key, "not a boolean");
+        return false;
+    }
+    return v.toBool();
+}
+
 QDate JsonReader::date(const char* key)
 {
     const QString s = string(key);

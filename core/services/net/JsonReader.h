@@ -21,6 +21,7 @@ public:
     qint64 integer(const char* key, qint64 min, qint64 max);
     qint64 cents(const char* key, qint64 min = 0); // integer in [min, Money::maxCents]
     bool boolean(const char* key);
+    bool optBoolean(const char* key); // absent or null → false; another type is a violation
     QDate date(const char* key); // YYYY-MM-DD
     QDateTime dateTime(const char* key); // RFC 3339 with offset or Z, returned in UTC
     QDateTime optDateTime(const char* key);

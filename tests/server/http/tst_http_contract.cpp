@@ -196,6 +196,15 @@ private slots:
                 .status,
             400);
 
+        // "Annulla acquisto in attesa": the pending purchase once, then nothing is pending; its OTP is void.
+        QCOMPARE(post(api, pmov + QStringLiteral("/void")).status, 200);
+        QCOMPARE(post(api, pmov + QStringLiteral("/void")).status, 409);
+        QCOMPARE(post(api, pmov + QStringLiteral("/otp/verify"),
+                      QJsonObject {{QStringLiteral("code"), QStringLiteral("123456")}})
+                     .status,
+                 409);
+        QCOMPARE(post(api, mov + QStringLiteral("/void")).status, 409);
+
         // Idempotency answers
         const QByteArray key = HttpClient::newIdempotencyKey();
         QCOMPARE(rec("POST", purchases,

@@ -130,7 +130,8 @@ QStringList LedgerEnv::invariantViolations()
     QStringList out;
     if (!q.exec(QStringLiteral(
             "SELECT v.id FROM vouchers v WHERE v.used_cents < 0 OR v.used_cents > v.initial_cents OR v.used_cents <> "
-            "(SELECT COALESCE(SUM(CASE WHEN m.type = 'ACQUISTO' THEN m.amount_cents "
+            "(SELECT COALESCE(SUM(CASE WHEN m.type = 'ACQUISTO' AND m.state = 'ANNULLATO' THEN 0 "
+            "WHEN m.type = 'ACQUISTO' THEN m.amount_cents "
             "WHEN m.state = 'CONFERMATO' THEN -m.amount_cents ELSE 0 END), 0) FROM movements m WHERE m.voucher_id = "
             "v.id)"
             " UNION SELECT p.voucher_id FROM movements p WHERE p.type = 'ACQUISTO' AND p.cancelled_cents <> "

@@ -58,8 +58,9 @@ public:
     QString voucherIdOf(const QString& beneficiaryCf);
     QString latestOtp(const QString& movementId);
     qint64 available(const QString& voucherId);
-    // Voucher ids whose balance breaks the ledger equation: used = purchases (pending or confirmed)
-    // - confirmed cancellations, 0 <= used <= initial, cancelled <= purchase. Empty when sound.
+    // Voucher ids whose balance breaks the ledger equation: used = purchases (pending or confirmed;
+    // an ANNULLATO one counts nothing) - confirmed cancellations, 0 <= used <= initial, cancelled <= purchase. Empty
+    // when sound.
     QStringList invariantViolations();
     // Creates a purchase at FAR001 and confirms it with the OTP from the outbox.
     MovementView confirmedPurchase(const QString& voucherId, qint64 cents);

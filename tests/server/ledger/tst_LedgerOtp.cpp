@@ -2,6 +2,10 @@
 // cancellation rules (same Rome day, allowed amount, refund only once confirmed).
 #include "LedgerTest.h"
 #include "server/ledger/DemoData.h"
+#include "server/ledger/SmsSeal.h"
+
+#include <QSqlQuery>
+#include <functional>
 
 using namespace sinfonia;
 using namespace sinfonia::ledger;
@@ -12,6 +16,24 @@ const QString far1 = QStringLiteral("FAR001");
 const QString far2 = QStringLiteral("FAR002");
 const QString giulia = beneficiaryCf("Esposito", "Giulia", QDate(1990, 5, 22), "A509");
 const QString laura = beneficiaryCf("Marino", "Laura", QDate(1995, 10, 8), "F839");
+
+// Records what it is asked to send; `during` runs inside send(), while the message is in flight.
+class RecordingSender final : public SmsSender
+{
+public:
+    QList<SmsMessage> sent;
+    std::function<void(const SmsMessage&)> during;
+    bool up = true;
+    Result<void> send(const SmsMessage& m) override
+    {
+        if (during)
+            during(m);
+        if (!up)
+            return makeError(QStringLiteral("sms.not_sent"), QStringLiteral("down"), QStringLiteral("test"));
+        sent << m;
+        return {};
+    }
+};
 
 QString wrong(const QString& code)
 {
@@ -182,6 +204,137 @@ private slots:
                  QStringLiteral("cancel.not_confirmed"));
         QCOMPARE(s.createCancellation(m_env->titolare(), {far2, p.id, 100, {}}).error().code,
                  QStringLiteral("movement.not_found"));
+    }
+
+    // A pending purchase expires after the option (default 72 h): the next write on the voucher, a
+    // read of it or the sweep annuls it and gives the reservation back; its OTP stops working.
+    void pendingPurchaseExpires()
+    {
+        auto& s = m_env->service();
+        const QString vid = m_env->voucherIdOf(giulia);
+        const qint64 before = m_env->available(vid);
+        const OtpChallengeView a = purchase(700);
+        const OtpChallengeView b = purchase(800);
+        QVERIFY(!a.movement.id.isEmpty() && !b.movement.id.isEmpty());
+        const QString codeA = m_env->latestOtp(a.movement.id);
+        QCOMPARE(m_env->available(vid), before - 1500);
+        // A minute before: the sweep leaves them (it annuls the older demo purchase of Laura only).
+        m_env->clock().set(LedgerEnv::defaultNow().addSecs(72 * 3600 - 60));
+        QVERIFY(s.expirePendingPurchases().ok());
+        QCOMPARE(m_env->available(vid), before - 1500);
+        m_env->clock().set(LedgerEnv::defaultNow().addSecs(72 * 3600 + 1));
+        // A read of the voucher sees both annulled, the balance whole again.
+        auto d = s.voucher(m_env->titolare(), far1, vid);
+        QVERIFY(d.ok());
+        QCOMPARE(d->voucher.availableCents, before);
+        int annulled = 0;
+        for (const MovementView& m : d->transactions) {
+            if (m.id == a.movement.id || m.id == b.movement.id) {
+                QCOMPARE(m.state, MovementState::Annullato);
+                QCOMPARE(m.voidReason, VoidReason::Scadenza);
+                QVERIFY(!m.authorizable && !m.voidable);
+                ++annulled;
+            }
+        }
+        QCOMPARE(annulled, 2);
+        QCOMPARE(verify(a.movement.id, codeA).error().code, QStringLiteral("otp.purchase_voided"));
+        QCOMPARE(s.voidPurchase(m_env->titolare(), {far1, a.movement.id}).error().code,
+                 QStringLiteral("movement.not_pending"));
+        QCOMPARE(s.expirePendingPurchases().value(), 0);
+    }
+
+    void sweepExpiresWithoutAnyRequest()
+    {
+        auto& s = m_env->service();
+        const QString vid = m_env->voucherIdOf(giulia);
+        const qint64 before = m_env->available(vid);
+        QVERIFY(!purchase(300).movement.id.isEmpty());
+        m_env->clock().set(LedgerEnv::defaultNow().addDays(4));
+        QVERIFY(s.expirePendingPurchases().value() >= 1);
+        QSqlQuery q(m_env->db().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT used_cents, initial_cents FROM vouchers WHERE id = ") + vid) && q.next());
+        QCOMPARE(q.value(1).toLongLong() - q.value(0).toLongLong(), before);
+    }
+
+    // The CHECK constraints of the new state hold on the database itself (migration on both).
+    void annulledStateIsCheckedByTheDatabase()
+    {
+        const OtpChallengeView p = purchase(100);
+        QSqlQuery q(m_env->db().connection());
+        // ANNULLATO without a reason, or a reason on a pending movement: refused.
+        QVERIFY(!q.exec(QStringLiteral("UPDATE movements SET state = 'ANNULLATO' WHERE id = ") + p.movement.id));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE movements SET void_reason = 'STRUTTURA' WHERE id = ") + p.movement.id));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE movements SET state = 'ANNULLATO', void_reason = 'ALTRO' WHERE id = ")
+                        + p.movement.id));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE movements SET state = 'SCONOSCIUTO' WHERE id = ") + p.movement.id));
+        QVERIFY(m_env->service().voidPurchase(m_env->titolare(), {far1, p.movement.id}).ok());
+    }
+
+    // With the SMS gateway's seal: the message waits in sms_pending only sealed (no code in the
+    // row), is gone once sent; a row a crash left behind is sent by deliverPendingSms(); a failed
+    // send lifts the resend cooldown.
+    void sealedPendingSms()
+    {
+        RecordingSender sender;
+        const auto seal = SmsSeal::fromKey(QByteArray(32, '\x42'));
+        QVERIFY(seal);
+        LedgerService s(m_env->db(), m_env->clock(), sender);
+        s.setSmsSeal(&*seal);
+        int rowsInFlight = -1;
+        QByteArray sealedInFlight;
+        sender.during = [&](const SmsMessage&) {
+            QSqlQuery q(m_env->db().connection());
+            QVERIFY(q.exec(QStringLiteral("SELECT sealed FROM sms_pending")));
+            rowsInFlight = 0;
+            while (q.next()) {
+                ++rowsInFlight;
+                sealedInFlight = q.value(0).toByteArray();
+            }
+        };
+        const QString vid = m_env->voucherIdOf(giulia);
+        auto p = s.createPurchase(m_env->titolare(), {far1, vid, 250, pngBytes(), {}, {}, {}});
+        QVERIFY(p.ok());
+        QVERIFY(p->smsSent);
+        QCOMPARE(sender.sent.size(), 1);
+        const QString code = sender.sent.first().otp;
+        QCOMPARE(code.size(), 6);
+        QCOMPARE(rowsInFlight, 1);
+        QVERIFY(!sealedInFlight.contains(code.toLatin1()));
+        QVERIFY(seal->open(sealedInFlight).value().contains(code.toUtf8()));
+        QSqlQuery q(m_env->db().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sms_pending")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sms_outbox")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+
+        // Gateway down: the purchase stands, the answer says so, "Invia nuovamente" works at once.
+        sender.during = {};
+        sender.up = false;
+        auto down = s.createPurchase(m_env->titolare(), {far1, vid, 260, pngBytes(), {}, {}, {}});
+        QVERIFY(down.ok());
+        QVERIFY(!down->smsSent);
+        QVERIFY(down->resendAvailableAt <= m_env->clock().now());
+        QCOMPARE(s.resendOtp(m_env->titolare(), far1, down->movement.id).error().code, QStringLiteral("sms.not_sent"));
+        sender.up = true;
+        auto resent = s.resendOtp(m_env->titolare(), far1, down->movement.id);
+        QVERIFY2(resent.ok(), qPrintable(resent.ok() ? QString() : resent.error().code));
+        QVERIFY(s.verifyOtp(m_env->titolare(), far1, down->movement.id, sender.sent.last().otp).ok());
+
+        // A sealed row left by a crash between COMMIT and the send goes out later, then is deleted.
+        const QByteArray plain = QByteArrayLiteral(R"({"phone":"+390000000001","text":"codice 123123 prova"})");
+        QVERIFY(q.prepare(QStringLiteral("INSERT INTO sms_pending (movement_id, sealed, created_at_ms, expires_at_ms)"
+                                         " VALUES (?, ?, ?, ?)")));
+        q.addBindValue(down->movement.id.toLongLong());
+        q.addBindValue(seal->seal(plain));
+        q.addBindValue(m_env->clock().now().toMSecsSinceEpoch() - 120000);
+        q.addBindValue(m_env->clock().now().toMSecsSinceEpoch() + 120000);
+        QVERIFY(q.exec());
+        const qsizetype before = sender.sent.size();
+        QCOMPARE(s.deliverPendingSms(60).value(), 1);
+        QCOMPARE(sender.sent.size(), before + 1);
+        QCOMPARE(sender.sent.last().text, QStringLiteral("codice 123123 prova"));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sms_pending")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
     }
 
     void cancellationAfterMidnightIsRefused()
