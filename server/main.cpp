@@ -18,6 +18,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QRandomGenerator>
 #include <QTextStream>
 #include <atomic>
 #include <chrono>
@@ -117,8 +119,27 @@ int main(int argc, char* argv[])
         QStringLiteral("Open connections allowed per client address; one more gets 503 at once (plain HTTP; 0 = no "
                        "cap)."),
         QStringLiteral("N"), QStringLiteral("256"));
+    // Issue 10: audit trail and lookup throttle.
+    const QCommandLineOption auditKeyOpt(
+        QStringLiteral("audit-key-file"),
+        QStringLiteral("File with the secret key (at least 32 bytes) of the keyed hashes of beneficiary codici fiscali "
+                       "in the audit trail. Required without --sandbox; the sandbox makes a random one per start."),
+        QStringLiteral("path"));
+    const QCommandLineOption burstOpt(QStringLiteral("lookup-burst"),
+                                      QStringLiteral("Beneficiary lookups an operator may make at once (0 = no limit, "
+                                                     "for benchmarks)."),
+                                      QStringLiteral("N"), QStringLiteral("30"));
+    const QCommandLineOption rateOpt(QStringLiteral("lookup-per-minute"),
+                                     QStringLiteral("Sustained beneficiary lookups per operator and minute (0 = no "
+                                                    "limit)."),
+                                     QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption retentionOpt(QStringLiteral("audit-retention-months"),
+                                          QStringLiteral("Months the audit trail is kept; older rows are purged at "
+                                                         "start and daily."),
+                                          QStringLiteral("months"), QStringLiteral("24"));
     parser.addOptions({listenOpt, dbOpt, migrateOnlyOpt, sandboxOpt, demoOpt, bulkOpt, certOpt, keyOpt, threadsOpt,
-                       publicOpt, syncOpt, adminOpt, grantOpt, headOpt, perAddressOpt});
+                       publicOpt, syncOpt, adminOpt, grantOpt, headOpt, perAddressOpt, auditKeyOpt, burstOpt, rateOpt,
+                       retentionOpt});
     parser.process(app);
 
     QString host;
@@ -154,6 +175,36 @@ int main(int argc, char* argv[])
     if (!grantOk || grantHours < 1 || grantHours > 24 * 31)
         return fail(QStringLiteral("--grant-lifetime-hours wants a number of hours between 1 and 744"));
 
+    ledger::LedgerOptions ledgerOptions;
+    {
+        bool ok1 = false;
+        bool ok2 = false;
+        bool ok3 = false;
+        ledgerOptions.audit.lookupBurst = parser.value(burstOpt).toInt(&ok1);
+        ledgerOptions.audit.lookupPerMinute = parser.value(rateOpt).toInt(&ok2);
+        ledgerOptions.audit.retentionMonths = parser.value(retentionOpt).toInt(&ok3);
+        if (!ok1 || ledgerOptions.audit.lookupBurst < 0 || ledgerOptions.audit.lookupBurst > 100000)
+            return fail(QStringLiteral("--lookup-burst wants a number from 0 (no limit) to 100000"));
+        if (!ok2 || ledgerOptions.audit.lookupPerMinute < 0 || ledgerOptions.audit.lookupPerMinute > 100000)
+            return fail(QStringLiteral("--lookup-per-minute wants a number from 0 (no limit) to 100000"));
+        if (!ok3 || ledgerOptions.audit.retentionMonths < 1 || ledgerOptions.audit.retentionMonths > 1200)
+            return fail(QStringLiteral("--audit-retention-months wants a number of months between 1 and 1200"));
+        if (parser.isSet(auditKeyOpt)) {
+            QFile keyFile(parser.value(auditKeyOpt));
+            if (!keyFile.open(QIODevice::ReadOnly))
+                return fail(QStringLiteral("cannot read --audit-key-file ") + parser.value(auditKeyOpt));
+            ledgerOptions.audit.cfKey = keyFile.readAll().trimmed();
+            if (ledgerOptions.audit.cfKey.size() < 32)
+                return fail(QStringLiteral("--audit-key-file must hold at least 32 bytes of secret"));
+        } else if (sandboxMode) {
+            // The sandbox's hashes only need to be stable within one run.
+            ledgerOptions.audit.cfKey.resize(32);
+            QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(ledgerOptions.audit.cfKey.data()), 8);
+        } else {
+            return fail(QStringLiteral("--audit-key-file is required without --sandbox (see docs/deployment.md)"));
+        }
+    }
+
     const QString sync = parser.value(syncOpt);
     if (sync != QLatin1String("full") && sync != QLatin1String("normal"))
         return fail(QStringLiteral("--sqlite-synchronous wants full or normal"));
@@ -187,7 +238,9 @@ int main(int argc, char* argv[])
 
     // Without a real SMS gateway every message goes to the outbox table; only the sandbox shows it.
     ledger::OutboxSmsSender sms(*db, clock);
-    ledger::LedgerService ledgerService(*db, clock, sms);
+    ledger::LedgerService ledgerService(*db, clock, sms, ledgerOptions);
+    if (auto purged = ledgerService.purgeAudit(); !purged)
+        QTextStream(stderr) << "sinfonia-server: audit purge failed: " << purged.error().detail << Qt::endl;
     ledger::AuthStore::Options authOptions;
     authOptions.codeTtlSecs = 60;
     authOptions.accessTtlSecs = 15 * 60;
@@ -272,8 +325,15 @@ int main(int argc, char* argv[])
     bool stopping = false;
     std::thread purger([&] {
         std::unique_lock lock(purgeMutex);
-        while (!purgeWake.wait_for(lock, std::chrono::hours(1), [&] { return stopping; }))
+        int hours = 0;
+        while (!purgeWake.wait_for(lock, std::chrono::hours(1), [&] { return stopping; })) {
             (void)idempotency.purgeExpired();
+            // The audit trail past its retention, once a day.
+            if (++hours % 24 == 0) {
+                if (auto purged = ledgerService.purgeAudit(); !purged)
+                    QTextStream(stderr) << "sinfonia-server: audit purge failed: " << purged.error().detail << Qt::endl;
+            }
+        }
     });
 
     std::printf("listening on %s\n", bindUrl.toUtf8().constData());

@@ -72,6 +72,8 @@ constexpr std::array table {
     ApiCode {dbBusy, 503},
     ApiCode {serverUnavailable, 503},
     ApiCode {serverTooManyConnections, 503},
+    ApiCode {lookupRateLimited, 429},
+    ApiCode {auditForbidden, 403},
 };
 
 } // namespace

@@ -90,6 +90,9 @@ inline constexpr QLatin1String dbError {"db.error"};
 inline constexpr QLatin1String dbBusy {"db.busy"};
 inline constexpr QLatin1String serverUnavailable {"server.unavailable"};
 inline constexpr QLatin1String serverTooManyConnections {"server.too_many_connections"};
+// Issue 10, access and audit: 429 lookup throttle, 403 audit of a structure for a dipendente.
+inline constexpr QLatin1String lookupRateLimited {"lookup.rate_limited"};
+inline constexpr QLatin1String auditForbidden {"audit.forbidden"};
 
 struct ApiCode
 {

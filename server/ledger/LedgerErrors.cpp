@@ -67,6 +67,8 @@ const QHash<QString, const char*>& table()
         {codes::idempotencyKeyReused, "La chiave Idempotency-Key è già stata usata per una richiesta diversa."},
         {codes::dbBusy, "Il servizio è momentaneamente occupato: riprova tra qualche secondo."},
         {codes::dbError, "Errore interno del servizio: riprova più tardi."},
+        {codes::lookupRateLimited, "Troppe ricerche: riprova tra qualche minuto."},
+        {codes::auditForbidden, "Solo il titolare può consultare il registro attività della struttura."},
     };
     return t;
 }

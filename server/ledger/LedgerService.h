@@ -11,6 +11,7 @@ namespace sinfonia::ledger {
 class Database;
 class SmsSender;
 class AccessControl;
+class AuditLog;
 class StaffManager;
 class VoucherReader;
 class MovementWriter;
@@ -80,6 +81,14 @@ public:
     Result<VerifyResult> verifyOtp(const OperatorContext& ctx, const QString& structureId, const QString& movementId,
                                    const QString& code);
 
+    // The structure's audit trail (titolare only: "audit.forbidden"), newest first, the window and
+    // pagination of movements(). Queued reads are written first.
+    Result<AuditPage> audit(const OperatorContext& ctx, const AuditQuery& q) const;
+    // Deletes trail rows older than the retention (server start and daily); the rows deleted.
+    Result<int> purgeAudit();
+    // Writes the batched reads now (tests, shutdown).
+    Result<void> flushAudit();
+
     // Sandbox login page.
     Result<QList<SandboxIdentity>> sandboxIdentities() const;
 
@@ -89,6 +98,7 @@ private:
     Database& m_db;
     const Clock& m_clock;
     std::unique_ptr<AccessControl> m_access;
+    std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<StaffManager> m_staff;
     std::unique_ptr<VoucherReader> m_reader;
     std::unique_ptr<OtpManager> m_otp;

@@ -2,6 +2,7 @@
 
 #include "core/domain/Clock.h"
 #include "core/domain/Result.h"
+#include "server/ledger/AuditLog.h"
 #include "server/ledger/LedgerTypes.h"
 #include "server/ledger/ReceiptCheck.h"
 
@@ -20,7 +21,7 @@ class WriteTransaction;
 class MovementWriter
 {
 public:
-    MovementWriter(Database& db, const Clock& clock, OtpManager& otp, LedgerOptions options);
+    MovementWriter(Database& db, const Clock& clock, OtpManager& otp, AuditLog& audit, LedgerOptions options);
 
     Result<OtpChallengeView> purchase(const OperatorContext& ctx, const StructureInfo& structure,
                                       const PurchaseRequest& r);
@@ -31,6 +32,12 @@ public:
     static QString detectReceiptType(const QByteArray& data);
 
 private:
+    AuditLog::Record auditRecord(const OperatorContext& ctx, const QString& structureId, const QString& action,
+                                 qint64 nowMs) const;
+    Error refused(AuditLog::Record record, const Error& e);
+    // The voucher row of a purchase: its public id, or a legacy numeric id replayed with the
+    // Idempotency-Key of the purchase it already created.
+    Result<qint64> purchaseTarget(QSqlDatabase& db, const OperatorContext& ctx, const PurchaseRequest& r);
     // The receipt as it will be stored (ReceiptCheck: images re-encoded, PDFs checked).
     Result<ReceiptCheck::Clean> checkReceipt(const PurchaseRequest& r) const;
     // Inside the write transaction: the movement this operator already created with `key`
@@ -48,6 +55,7 @@ private:
     Database& m_db;
     const Clock& m_clock;
     OtpManager& m_otp;
+    AuditLog& m_audit;
     LedgerOptions m_options;
 };
 

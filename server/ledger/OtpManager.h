@@ -9,6 +9,7 @@
 
 namespace sinfonia::ledger {
 
+class AuditLog;
 class Database;
 class WriteTransaction;
 
@@ -27,7 +28,7 @@ public:
         SmsMessage sms;
     };
 
-    OtpManager(Database& db, const Clock& clock, SmsSender& sms, LedgerOptions options);
+    OtpManager(Database& db, const Clock& clock, SmsSender& sms, AuditLog& audit, LedgerOptions options);
 
     // Inside the caller's write transaction: voids the movement's active challenge, creates a new
     // one. The SMS must be delivered with deliver() after the commit.
@@ -40,7 +41,9 @@ public:
     Result<OtpChallengeView> authorize(const StructureInfo& structure, const QString& movementId);
     Result<OtpChallengeView> resend(const StructureInfo& structure, const QString& movementId);
     Result<OtpChallengeView> status(const StructureInfo& structure, const QString& movementId);
-    Result<VerifyResult> verify(const StructureInfo& structure, const QString& movementId, const QString& code);
+    // Audited: the outcome row commits with a wrong code's failure or with the confirmation.
+    Result<VerifyResult> verify(const QString& operatorCf, const StructureInfo& structure, const QString& movementId,
+                                const QString& code);
 
 private:
     QString hashCode(const QString& salt, const MovementView& m, const QString& code) const;
@@ -54,6 +57,7 @@ private:
     Database& m_db;
     const Clock& m_clock;
     SmsSender& m_sms;
+    AuditLog& m_audit;
     LedgerOptions m_options;
 };
 

@@ -141,6 +141,10 @@ const CodeText codeTexts[] = {
      QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Servizio momentaneamente occupato: riprova tra qualche secondo.")},
     {codes::serverUnavailable,
      QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Servizio momentaneamente occupato: riprova tra qualche secondo.")},
+    {codes::lookupRateLimited,
+     QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Troppe ricerche: riprova tra qualche minuto.")},
+    {codes::auditForbidden,
+     QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Solo il titolare può consultare il registro attività.")},
 };
 
 QString statusText(int status)
