@@ -138,6 +138,27 @@ Error MovementWriter::refused(AuditLog::Record record, const Error& e)
     return e;
 }
 
+Result<qint64> MovementWriter::cancellationTarget(QSqlDatabase& db, const OperatorContext& ctx,
+                                                  const QString& structureId, const CancellationRequest& r)
+{
+    if (PublicId::isWellFormed(r.purchaseId))
+        return rows::movementRowId(db, r.purchaseId, structureId);
+    // As purchaseTarget: a numeric purchase id only to replay the cancellation this key created.
+    bool numeric = false;
+    const qint64 legacy = r.purchaseId.toLongLong(&numeric);
+    if (!numeric || legacy <= 0 || r.idempotencyKey.isEmpty())
+        return errors::make(codes::movementNotFound);
+    auto q = sql::first(db,
+                        QStringLiteral("SELECT purchase_id FROM movements WHERE operator_cf = ? AND idem_key = ?"
+                                       " AND type = 'CANCELLAZIONE' AND structure_id = ?"),
+                        {ctx.operatorCf, r.idempotencyKey, structureId});
+    if (!q)
+        return q.error();
+    if (!q->isValid() || q->value("purchase_id").toLongLong() != legacy)
+        return errors::make(codes::movementNotFound, QStringLiteral("legacy id without its movement"));
+    return legacy;
+}
+
 Result<qint64> MovementWriter::purchaseTarget(QSqlDatabase& db, const OperatorContext& ctx, const PurchaseRequest& r)
 {
     if (PublicId::isWellFormed(r.voucherId))
@@ -252,7 +273,7 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
     AuditLog::Record record = auditRecord(ctx, structure.id, AuditLog::actions::cancellation, sql::nowMs(m_clock));
     auto refuse = [&](const Error& e) { return refused(record, e); };
     QSqlDatabase conn = m_db.connection();
-    auto purchaseRow = rows::movementRowId(conn, r.purchaseId, structure.id);
+    auto purchaseRow = cancellationTarget(conn, ctx, structure.id, r);
     if (!purchaseRow)
         return refuse(purchaseRow.error());
     const qint64 purchaseId = *purchaseRow;

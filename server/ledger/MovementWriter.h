@@ -38,6 +38,9 @@ private:
     // The voucher row of a purchase: its public id, or a legacy numeric id replayed with the
     // Idempotency-Key of the purchase it already created.
     Result<qint64> purchaseTarget(QSqlDatabase& db, const OperatorContext& ctx, const PurchaseRequest& r);
+    // The purchase row of a cancellation, likewise (a legacy id only with the key that used it).
+    Result<qint64> cancellationTarget(QSqlDatabase& db, const OperatorContext& ctx, const QString& structureId,
+                                      const CancellationRequest& r);
     // The receipt as it will be stored (ReceiptCheck: images re-encoded, PDFs checked).
     Result<ReceiptCheck::Clean> checkReceipt(const PurchaseRequest& r) const;
     // Inside the write transaction: the movement this operator already created with `key`
