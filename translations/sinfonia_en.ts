@@ -65,16 +65,13 @@
             <source>Nessuna attività nel periodo.</source>
             <translation>No activity in the period.</translation>
         </message>
-        <message numerus="yes">
-            <source>%n attività mostrate.</source>
-            <translation>
-                <numerusform>%n activity shown.</numerusform>
-                <numerusform>%n activities shown.</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Registro esportato in %1.</source>
             <translation>Activity log exported to %1.</translation>
+        </message>
+        <message>
+            <source>Attività mostrate: %1.</source>
+            <translation>Activities shown: %1.</translation>
         </message>
     </context>
     <context>

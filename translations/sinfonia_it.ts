@@ -65,16 +65,13 @@
             <source>Nessuna attività nel periodo.</source>
             <translation>Nessuna attività nel periodo.</translation>
         </message>
-        <message numerus="yes">
-            <source>%n attività mostrate.</source>
-            <translation>
-                <numerusform>%n attività mostrate.</numerusform>
-                <numerusform>%n attività mostrate.</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Registro esportato in %1.</source>
             <translation>Registro esportato in %1.</translation>
+        </message>
+        <message>
+            <source>Attività mostrate: %1.</source>
+            <translation>Attività mostrate: %1.</translation>
         </message>
     </context>
     <context>

@@ -46,7 +46,7 @@ void ActivityLogFlow::fetch(bool first)
             m_page.setHasMore(!m_cursor.isEmpty());
             const int shown = m_page.model()->rowCount();
             m_page.showMessage(
-                shown == 0 ? tr("Nessuna attività nel periodo.") : tr("%n attività mostrate.", nullptr, shown), false);
+                shown == 0 ? tr("Nessuna attività nel periodo.") : tr("Attività mostrate: %1.").arg(shown), false);
         });
 }
 
