@@ -27,12 +27,15 @@ trap cleanup EXIT
 chmod 755 "$work"
 state="$work/state"
 mkdir -p "$state"
-chown nobody "$state" "$work"
+# The key the package's postinst makes (--audit-key-file of the default arguments).
+(umask 077 && head -c 48 /dev/urandom >"$state/audit.key")
+chown nobody "$state" "$work" "$state/audit.key"
 
 # setpriv first, so strace sees only the service (not the switch of user).
 setpriv --reuid=nobody --regid=nogroup --clear-groups \
     strace -f -qq -s 256 -o "$work/trace" -e trace=all \
-    "$build/server/sinfonia-server" --listen 127.0.0.1:0 --db "$state/ledger.sqlite" >"$work/out" 2>"$work/err" &
+    "$build/server/sinfonia-server" --listen 127.0.0.1:0 --db "$state/ledger.sqlite" \
+    --audit-key-file "$state/audit.key" >"$work/out" 2>"$work/err" &
 tracer=$!
 for _ in $(seq 150); do grep -q '^listening on' "$work/out" 2>/dev/null && break; sleep 0.2; done
 server=$(cat "/proc/$tracer/task/$tracer/children" 2>/dev/null | awk '{print $1}')

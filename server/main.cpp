@@ -27,6 +27,7 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QRandomGenerator>
 #include <QTextStream>
 #include <arpa/inet.h>
 #include <atomic>
@@ -233,6 +234,25 @@ int main(int argc, char* argv[])
         QStringLiteral("file"));
     parser.addOptions(
         {expiryOpt, smsUrlOpt, smsCredOpt, smsTemplateOpt, smsTimeoutOpt, smsRetriesOpt, smsBackoffOpt, smsKeyOpt});
+    // Issue 10: audit trail and lookup throttle.
+    const QCommandLineOption auditKeyOpt(
+        QStringLiteral("audit-key-file"),
+        QStringLiteral("File with the secret key (at least 32 bytes) of the keyed hashes of beneficiary codici fiscali "
+                       "in the audit trail. Required without --sandbox; the sandbox makes a random one per start."),
+        QStringLiteral("path"));
+    const QCommandLineOption burstOpt(QStringLiteral("lookup-burst"),
+                                      QStringLiteral("Beneficiary lookups an operator may make at once (0 = no limit, "
+                                                     "for benchmarks)."),
+                                      QStringLiteral("N"), QStringLiteral("30"));
+    const QCommandLineOption rateOpt(QStringLiteral("lookup-per-minute"),
+                                     QStringLiteral("Sustained beneficiary lookups per operator and minute (0 = no "
+                                                    "limit)."),
+                                     QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption retentionOpt(QStringLiteral("audit-retention-months"),
+                                          QStringLiteral("Months the audit trail is kept; older rows are purged at "
+                                                         "start and daily."),
+                                          QStringLiteral("months"), QStringLiteral("24"));
+    parser.addOptions({auditKeyOpt, burstOpt, rateOpt, retentionOpt});
     parser.process(app);
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty() && positional.first() != QLatin1String("import"))
@@ -328,6 +348,36 @@ int main(int argc, char* argv[])
     const double expiryHours = parser.value(expiryOpt).toDouble(&expiryOk);
     if (!expiryOk || expiryHours < 0.01 || expiryHours > 24 * 366)
         return fail(QStringLiteral("--pending-purchase-expiry-hours wants a number of hours between 0.01 and 8784"));
+    ledger::LedgerOptions ledgerOptions;
+    {
+        bool ok1 = false;
+        bool ok2 = false;
+        bool ok3 = false;
+        ledgerOptions.audit.lookupBurst = parser.value(burstOpt).toInt(&ok1);
+        ledgerOptions.audit.lookupPerMinute = parser.value(rateOpt).toInt(&ok2);
+        ledgerOptions.audit.retentionMonths = parser.value(retentionOpt).toInt(&ok3);
+        if (!ok1 || ledgerOptions.audit.lookupBurst < 0 || ledgerOptions.audit.lookupBurst > 100000)
+            return fail(QStringLiteral("--lookup-burst wants a number from 0 (no limit) to 100000"));
+        if (!ok2 || ledgerOptions.audit.lookupPerMinute < 0 || ledgerOptions.audit.lookupPerMinute > 100000)
+            return fail(QStringLiteral("--lookup-per-minute wants a number from 0 (no limit) to 100000"));
+        if (!ok3 || ledgerOptions.audit.retentionMonths < 1 || ledgerOptions.audit.retentionMonths > 1200)
+            return fail(QStringLiteral("--audit-retention-months wants a number of months between 1 and 1200"));
+        if (parser.isSet(auditKeyOpt)) {
+            QFile keyFile(parser.value(auditKeyOpt));
+            if (!keyFile.open(QIODevice::ReadOnly))
+                return fail(QStringLiteral("cannot read --audit-key-file ") + parser.value(auditKeyOpt));
+            ledgerOptions.audit.cfKey = keyFile.readAll().trimmed();
+            if (ledgerOptions.audit.cfKey.size() < 32)
+                return fail(QStringLiteral("--audit-key-file must hold at least 32 bytes of secret"));
+        } else if (sandboxMode) {
+            // The sandbox's hashes only need to be stable within one run.
+            ledgerOptions.audit.cfKey.resize(32);
+            QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(ledgerOptions.audit.cfKey.data()), 8);
+        } else if (!parser.isSet(migrateOnlyOpt)) {
+            // --migrate-only serves nothing and hashes nothing.
+            return fail(QStringLiteral("--audit-key-file is required without --sandbox (see docs/deployment.md)"));
+        }
+    }
 
     const QString sync = parser.value(syncOpt);
     if (sync != QLatin1String("full") && sync != QLatin1String("normal"))
@@ -410,11 +460,12 @@ int main(int argc, char* argv[])
                             << Qt::endl;
         sms = std::make_unique<http::NoSmsSender>();
     }
-    ledger::LedgerOptions ledgerOptions;
     ledgerOptions.pendingPurchaseExpirySecs = qint64(expiryHours * 3600);
     ledger::LedgerService ledgerService(*db, clock, *sms, ledgerOptions);
     if (smsSeal)
         ledgerService.setSmsSeal(&*smsSeal);
+    if (auto purged = ledgerService.purgeAudit(); !purged)
+        QTextStream(stderr) << "sinfonia-server: audit purge failed: " << purged.error().detail << Qt::endl;
     ledger::AuthStore::Options authOptions;
     authOptions.codeTtlSecs = 60;
     authOptions.accessTtlSecs = 15 * 60;
@@ -532,6 +583,11 @@ int main(int argc, char* argv[])
             (void)ledgerService.deliverPendingSms(pendingSmsMinAgeSecs);
             if (++minutes % 60 == 0)
                 (void)idempotency.purgeExpired();
+            // The audit trail past its retention, once a day.
+            if (minutes % (24 * 60) == 0) {
+                if (auto purged = ledgerService.purgeAudit(); !purged)
+                    QTextStream(stderr) << "sinfonia-server: audit purge failed: " << purged.error().detail << Qt::endl;
+            }
             lock.lock();
         }
     });

@@ -60,6 +60,88 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::ActivityLogFlow</name>
+        <message>
+            <source>Nessuna attività nel periodo.</source>
+            <translation>No activity in the period.</translation>
+        </message>
+        <message>
+            <source>Registro esportato in %1.</source>
+            <translation>Activity log exported to %1.</translation>
+        </message>
+        <message>
+            <source>Attività mostrate: %1.</source>
+            <translation>Activities shown: %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ActivityLogPage</name>
+        <message>
+            <source>Registro attività</source>
+            <translation>Activity log</translation>
+        </message>
+        <message>
+            <source>Dal giorno</source>
+            <translation>From day</translation>
+        </message>
+        <message>
+            <source>Al giorno</source>
+            <translation>To day</translation>
+        </message>
+        <message>
+            <source>&amp;Dal</source>
+            <translation>&amp;From</translation>
+        </message>
+        <message>
+            <source>&amp;Al</source>
+            <translation>&amp;To</translation>
+        </message>
+        <message>
+            <source>CERCA</source>
+            <translation>SEARCH</translation>
+        </message>
+        <message>
+            <source>Cerca nel registro attività</source>
+            <translation>Search the activity log</translation>
+        </message>
+        <message>
+            <source>ESPORTA CSV</source>
+            <translation>EXPORT CSV</translation>
+        </message>
+        <message>
+            <source>Esporta in CSV le righe mostrate</source>
+            <translation>Export the rows shown as CSV</translation>
+        </message>
+        <message>
+            <source>Esporta CSV (Ctrl+E)</source>
+            <translation>Export CSV (Ctrl+E)</translation>
+        </message>
+        <message>
+            <source>Attività della struttura</source>
+            <translation>Activity of the structure</translation>
+        </message>
+        <message>
+            <source>CARICA ALTRE RIGHE</source>
+            <translation>LOAD MORE ROWS</translation>
+        </message>
+        <message>
+            <source>Carica le righe successive</source>
+            <translation>Load the next rows</translation>
+        </message>
+        <message>
+            <source>Registro attività - %1</source>
+            <translation>Activity log - %1</translation>
+        </message>
+        <message>
+            <source>Esporta registro attività</source>
+            <translation>Export activity log</translation>
+        </message>
+        <message>
+            <source>File CSV (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::AddEmployeeDialog</name>
         <message>
             <source>Aggiungi dipendente</source>
@@ -452,6 +534,14 @@
             <source>SMS con il codice non inviato: premi "Invia nuovamente".</source>
             <translation>The SMS with the code was not sent: press "Send again".</translation>
         </message>
+        <message>
+            <source>Troppe ricerche: riprova tra qualche minuto.</source>
+            <translation>Too many searches: try again in a few minutes.</translation>
+        </message>
+        <message>
+            <source>Solo il titolare può consultare il registro attività.</source>
+            <translation>Only the owner can view the activity log.</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::AppSettings</name>
@@ -462,6 +552,81 @@
         <message>
             <source>Impostazioni utente non disponibili.</source>
             <translation>User settings not available.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::AuditModel</name>
+        <message>
+            <source>Ricerca beneficiario</source>
+            <translation>Find beneficiary</translation>
+        </message>
+        <message>
+            <source>Consultazione voucher</source>
+            <translation>Voucher viewed</translation>
+        </message>
+        <message>
+            <source>Acquisto</source>
+            <translation>Purchase</translation>
+        </message>
+        <message>
+            <source>Cancellazione</source>
+            <translation>Cancellation</translation>
+        </message>
+        <message>
+            <source>Verifica OTP</source>
+            <translation>OTP check</translation>
+        </message>
+        <message>
+            <source>Annullamento acquisto in attesa</source>
+            <translation>Pending purchase voided</translation>
+        </message>
+        <message>
+            <source>Download scontrino</source>
+            <translation>Receipt downloaded</translation>
+        </message>
+        <message>
+            <source>Eseguita</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Rifiutata: troppe ricerche</source>
+            <translation>Refused: too many searches</translation>
+        </message>
+        <message>
+            <source>Non trovato</source>
+            <translation>Not found</translation>
+        </message>
+        <message>
+            <source>Codice OTP errato</source>
+            <translation>Wrong OTP code</translation>
+        </message>
+        <message>
+            <source>Rifiutata (%1)</source>
+            <translation>Refused (%1)</translation>
+        </message>
+        <message>
+            <source>%1 (N° %2)</source>
+            <translation>%1 (No. %2)</translation>
+        </message>
+        <message>
+            <source>Data e ora</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <source>Operatore</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Azione</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>Voucher</translation>
+        </message>
+        <message>
+            <source>Esito</source>
+            <translation>Outcome</translation>
         </message>
     </context>
     <context>
@@ -1977,6 +2142,18 @@ Leave the purchase and search for the new beneficiary?</translation>
             <source>Riabilita utenza</source>
             <translation>Re-enable user</translation>
         </message>
+        <message>
+            <source>REGISTRO ATTIVITÀ</source>
+            <translation>ACTIVITY LOG</translation>
+        </message>
+        <message>
+            <source>Registro attività della struttura</source>
+            <translation>Activity log of the structure</translation>
+        </message>
+        <message>
+            <source>Registro attività (Ctrl+L)</source>
+            <translation>Activity log (Ctrl+L)</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::StructurePage</name>
@@ -2263,6 +2440,10 @@ The amount becomes available on the voucher again and the OTP code sent to the b
         <message>
             <source>Acquisto di %1 annullato: l'importo è di nuovo disponibile.</source>
             <translation>Purchase of %1 voided: the amount is available again.</translation>
+        </message>
+        <message>
+            <source>Troppe ricerche: riprova tra %1 secondi</source>
+            <translation>Too many searches: try again in %1 seconds</translation>
         </message>
     </context>
     <context>

@@ -60,6 +60,88 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::ActivityLogFlow</name>
+        <message>
+            <source>Nessuna attività nel periodo.</source>
+            <translation>Nessuna attività nel periodo.</translation>
+        </message>
+        <message>
+            <source>Registro esportato in %1.</source>
+            <translation>Registro esportato in %1.</translation>
+        </message>
+        <message>
+            <source>Attività mostrate: %1.</source>
+            <translation>Attività mostrate: %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ActivityLogPage</name>
+        <message>
+            <source>Registro attività</source>
+            <translation>Registro attività</translation>
+        </message>
+        <message>
+            <source>Dal giorno</source>
+            <translation>Dal giorno</translation>
+        </message>
+        <message>
+            <source>Al giorno</source>
+            <translation>Al giorno</translation>
+        </message>
+        <message>
+            <source>&amp;Dal</source>
+            <translation>&amp;Dal</translation>
+        </message>
+        <message>
+            <source>&amp;Al</source>
+            <translation>&amp;Al</translation>
+        </message>
+        <message>
+            <source>CERCA</source>
+            <translation>CERCA</translation>
+        </message>
+        <message>
+            <source>Cerca nel registro attività</source>
+            <translation>Cerca nel registro attività</translation>
+        </message>
+        <message>
+            <source>ESPORTA CSV</source>
+            <translation>ESPORTA CSV</translation>
+        </message>
+        <message>
+            <source>Esporta in CSV le righe mostrate</source>
+            <translation>Esporta in CSV le righe mostrate</translation>
+        </message>
+        <message>
+            <source>Esporta CSV (Ctrl+E)</source>
+            <translation>Esporta CSV (Ctrl+E)</translation>
+        </message>
+        <message>
+            <source>Attività della struttura</source>
+            <translation>Attività della struttura</translation>
+        </message>
+        <message>
+            <source>CARICA ALTRE RIGHE</source>
+            <translation>CARICA ALTRE RIGHE</translation>
+        </message>
+        <message>
+            <source>Carica le righe successive</source>
+            <translation>Carica le righe successive</translation>
+        </message>
+        <message>
+            <source>Registro attività - %1</source>
+            <translation>Registro attività - %1</translation>
+        </message>
+        <message>
+            <source>Esporta registro attività</source>
+            <translation>Esporta registro attività</translation>
+        </message>
+        <message>
+            <source>File CSV (*.csv)</source>
+            <translation>File CSV (*.csv)</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::AddEmployeeDialog</name>
         <message>
             <source>Aggiungi dipendente</source>
@@ -452,6 +534,14 @@
             <source>SMS con il codice non inviato: premi "Invia nuovamente".</source>
             <translation>SMS con il codice non inviato: premi "Invia nuovamente".</translation>
         </message>
+        <message>
+            <source>Troppe ricerche: riprova tra qualche minuto.</source>
+            <translation>Troppe ricerche: riprova tra qualche minuto.</translation>
+        </message>
+        <message>
+            <source>Solo il titolare può consultare il registro attività.</source>
+            <translation>Solo il titolare può consultare il registro attività.</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::AppSettings</name>
@@ -462,6 +552,81 @@
         <message>
             <source>Impostazioni utente non disponibili.</source>
             <translation>Impostazioni utente non disponibili.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::AuditModel</name>
+        <message>
+            <source>Ricerca beneficiario</source>
+            <translation>Ricerca beneficiario</translation>
+        </message>
+        <message>
+            <source>Consultazione voucher</source>
+            <translation>Consultazione voucher</translation>
+        </message>
+        <message>
+            <source>Acquisto</source>
+            <translation>Acquisto</translation>
+        </message>
+        <message>
+            <source>Cancellazione</source>
+            <translation>Cancellazione</translation>
+        </message>
+        <message>
+            <source>Verifica OTP</source>
+            <translation>Verifica OTP</translation>
+        </message>
+        <message>
+            <source>Annullamento acquisto in attesa</source>
+            <translation>Annullamento acquisto in attesa</translation>
+        </message>
+        <message>
+            <source>Download scontrino</source>
+            <translation>Download scontrino</translation>
+        </message>
+        <message>
+            <source>Eseguita</source>
+            <translation>Eseguita</translation>
+        </message>
+        <message>
+            <source>Rifiutata: troppe ricerche</source>
+            <translation>Rifiutata: troppe ricerche</translation>
+        </message>
+        <message>
+            <source>Non trovato</source>
+            <translation>Non trovato</translation>
+        </message>
+        <message>
+            <source>Codice OTP errato</source>
+            <translation>Codice OTP errato</translation>
+        </message>
+        <message>
+            <source>Rifiutata (%1)</source>
+            <translation>Rifiutata (%1)</translation>
+        </message>
+        <message>
+            <source>%1 (N° %2)</source>
+            <translation>%1 (N° %2)</translation>
+        </message>
+        <message>
+            <source>Data e ora</source>
+            <translation>Data e ora</translation>
+        </message>
+        <message>
+            <source>Operatore</source>
+            <translation>Operatore</translation>
+        </message>
+        <message>
+            <source>Azione</source>
+            <translation>Azione</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>Voucher</translation>
+        </message>
+        <message>
+            <source>Esito</source>
+            <translation>Esito</translation>
         </message>
     </context>
     <context>
@@ -1977,6 +2142,18 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
             <source>Riabilita utenza</source>
             <translation>Riabilita utenza</translation>
         </message>
+        <message>
+            <source>REGISTRO ATTIVITÀ</source>
+            <translation>REGISTRO ATTIVITÀ</translation>
+        </message>
+        <message>
+            <source>Registro attività della struttura</source>
+            <translation>Registro attività della struttura</translation>
+        </message>
+        <message>
+            <source>Registro attività (Ctrl+L)</source>
+            <translation>Registro attività (Ctrl+L)</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::StructurePage</name>
@@ -2263,6 +2440,10 @@ L'importo torna disponibile sul voucher e il codice OTP inviato alla beneficiari
         <message>
             <source>Acquisto di %1 annullato: l'importo è di nuovo disponibile.</source>
             <translation>Acquisto di %1 annullato: l'importo è di nuovo disponibile.</translation>
+        </message>
+        <message>
+            <source>Troppe ricerche: riprova tra %1 secondi</source>
+            <translation>Troppe ricerche: riprova tra %1 secondi</translation>
         </message>
     </context>
     <context>

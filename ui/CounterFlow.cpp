@@ -5,12 +5,14 @@
 #include "core/services/auth/Session.h"
 #include "core/services/journal/OperationRunner.h"
 #include "core/services/net/ApiClient.h"
+#include "ui/ActivityLogFlow.h"
 #include "ui/IdleLock.h"
 #include "ui/MainWindow.h"
 #include "ui/OperatorSession.h"
 #include "ui/StaffFlow.h"
 #include "ui/TopBar.h"
 #include "ui/VoucherFlow.h"
+#include "ui/pages/ActivityLogPage.h"
 #include "ui/pages/HomePage.h"
 #include "ui/pages/LockPage.h"
 #include "ui/pages/LoginPage.h"
@@ -37,10 +39,14 @@ CounterFlow::CounterFlow(ServiceStack& services, MainWindow& window, QObject* pa
     m_structures = new StructurePage(&window);
     m_staff = new StaffPage(services.clock(), &window);
     m_staffFlow = new StaffFlow(services.api(), *m_session, *m_staff, this);
+    m_activityLog = new ActivityLogPage(services.clock(), &window);
+    m_activityLogFlow = new ActivityLogFlow(services.api(), *m_session, *m_activityLog, this);
     m_lockPage = new LockPage(&window);
-    for (QWidget* page : {static_cast<QWidget*>(m_login), static_cast<QWidget*>(m_structures),
-                          static_cast<QWidget*>(m_staff), static_cast<QWidget*>(m_lockPage)})
+    for (QWidget* page :
+         {static_cast<QWidget*>(m_login), static_cast<QWidget*>(m_structures), static_cast<QWidget*>(m_staff),
+          static_cast<QWidget*>(m_activityLog), static_cast<QWidget*>(m_lockPage)})
         window.addPage(page);
+    connect(m_staff, &StaffPage::activityLogRequested, this, &CounterFlow::showActivityLog);
 
     connect(m_login, &LoginPage::spidLoginRequested, this, [this] { login(QString()); });
     connect(m_login, &LoginPage::sandboxLoginRequested, this, &CounterFlow::login);
@@ -226,11 +232,24 @@ void CounterFlow::showStaff()
     m_staffFlow->load();
 }
 
+void CounterFlow::showActivityLog()
+{
+    if (!isReady() || !m_session->isTitolare())
+        return;
+    m_activityLog->setStructureName(m_session->structure()->name);
+    m_activityLog->resetPeriod();
+    m_window.showPage(m_activityLog);
+    m_activityLog->setFocus();
+    m_activityLogFlow->load(m_activityLog->from(), m_activityLog->to());
+}
+
 void CounterFlow::refresh()
 {
     if (!isReady())
         return;
-    if (m_window.currentPage() == m_staff)
+    if (m_window.currentPage() == m_activityLog)
+        m_activityLog->search();
+    else if (m_window.currentPage() == m_staff)
         m_staffFlow->load();
     else
         m_vouchers->refresh();

@@ -14,6 +14,8 @@ class MainWindow;
 class OperatorSession;
 class ServiceStack;
 class StaffFlow;
+class ActivityLogFlow;
+class ActivityLogPage;
 class StaffPage;
 class StructurePage;
 class VoucherFlow;
@@ -43,6 +45,7 @@ public:
     LoginPage* loginPage() const { return m_login; }
     StructurePage* structurePage() const { return m_structures; }
     StaffPage* staffPage() const { return m_staff; }
+    ActivityLogPage* activityLogPage() const { return m_activityLog; }
     LockPage* lockPage() const { return m_lockPage; }
     IdleLock& idleLock() const { return *m_idle; }
 
@@ -61,6 +64,7 @@ private:
     void chooseStructure();
     void structureChosen(const QString& structureId);
     void showStaff();
+    void showActivityLog();
     void sessionExpired();
     void unlock();
     void refresh();
@@ -70,6 +74,8 @@ private:
     OperatorSession* m_session = nullptr;
     VoucherFlow* m_vouchers = nullptr;
     StaffFlow* m_staffFlow = nullptr;
+    ActivityLogPage* m_activityLog = nullptr;
+    ActivityLogFlow* m_activityLogFlow = nullptr;
     IdleLock* m_idle = nullptr;
     LoginPage* m_login = nullptr;
     StructurePage* m_structures = nullptr;

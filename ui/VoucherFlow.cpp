@@ -106,7 +106,12 @@ void VoucherFlow::findBeneficiary(const BeneficiaryQuery& query)
     m_services.api().findBeneficiary(m_session.structureId(), query, this, [this](Result<Beneficiary> result) {
         m_search->setBusy(false);
         if (!result.ok()) {
-            m_search->showError(result.error().message);
+            const Error& e = result.error();
+            // Throttled: say when to search again; nothing retries on its own.
+            if (e.code == codes::lookupRateLimited && e.http && e.http->retryAfterSecs)
+                m_search->showError(tr("Troppe ricerche: riprova tra %1 secondi").arg(*e.http->retryAfterSecs));
+            else
+                m_search->showError(e.message);
             return;
         }
         const Beneficiary& b = result.value();

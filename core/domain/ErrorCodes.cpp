@@ -75,6 +75,8 @@ constexpr std::array table {
     ApiCode {otpPurchaseVoided, 409},
     ApiCode {voidNotPurchase, 422},
     ApiCode {smsNotSent, 502},
+    ApiCode {lookupRateLimited, 429},
+    ApiCode {auditForbidden, 403},
 };
 
 } // namespace

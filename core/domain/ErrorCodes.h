@@ -94,6 +94,9 @@ inline constexpr QLatin1String serverTooManyConnections {"server.too_many_connec
 inline constexpr QLatin1String otpPurchaseVoided {"otp.purchase_voided"}; // 409
 inline constexpr QLatin1String voidNotPurchase {"void.not_purchase"}; // 422
 inline constexpr QLatin1String smsNotSent {"sms.not_sent"}; // 502
+// Issue 10, access and audit: 429 lookup throttle, 403 audit of a structure for a dipendente.
+inline constexpr QLatin1String lookupRateLimited {"lookup.rate_limited"};
+inline constexpr QLatin1String auditForbidden {"audit.forbidden"};
 
 struct ApiCode
 {

@@ -59,7 +59,8 @@ QString displayState(MovementState s, VoidReason reason, const QString& rawName 
 // One voucher of one beneficiary (the mother), as the counter sees it.
 struct Voucher
 {
-    QString id; // server id, e.g. "100"
+    QString id; // server id: opaque (e.g. "q3Xn0V6cX1mJ9r8Kp2ZbAw"), an API key only
+    QString displayId; // "ID voucher N" of the voucher page; empty from an older server (then id)
     QString number; // printed number, e.g. "VOB000001002024"
     QString codiceFiscale;
     QString cardNumber; // Tessera Sanitaria number, may be empty
@@ -77,6 +78,7 @@ struct Movement
 {
     QString id;
     QString voucherId;
+    QString voucherDisplayId; // the voucher's display number; empty from an older server
     QString structureId;
     QString merchantName;
     QDateTime createdAt; // UTC

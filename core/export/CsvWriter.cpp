@@ -59,4 +59,21 @@ Result<void> writeCsv(const ExportRequest& request, const QList<ExportRow>& rows
     return {};
 }
 
+Result<void> writeCsvTable(const QString& filePath, const QStringList& headers, const QList<QStringList>& rows)
+{
+    QSaveFile file(filePath);
+    if (!file.open(QIODevice::WriteOnly))
+        return writeError(filePath, file.errorString());
+    QByteArray out = "\xEF\xBB\xBF";
+    for (qsizetype i = 0; i < headers.size(); ++i)
+        appendField(out, headers.at(i), i == headers.size() - 1);
+    for (const QStringList& row : rows) {
+        for (qsizetype i = 0; i < row.size(); ++i)
+            appendField(out, guardFormula(row.at(i)), i == row.size() - 1);
+    }
+    if (file.write(out) != out.size() || !file.commit())
+        return writeError(filePath, file.errorString());
+    return {};
+}
+
 } // namespace sinfonia::MovementExport

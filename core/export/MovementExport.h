@@ -38,6 +38,10 @@ Result<void> writeCsv(const ExportRequest& request, const QList<ExportRow>& rows
 Result<void> writeXlsx(const ExportRequest& request, const QList<ExportRow>& rows, const ExportProgress& progress);
 Result<void> writePdf(const ExportRequest& request, const QList<ExportRow>& rows, const ExportProgress& progress);
 
+// Any table as the same CSV (BOM, ";", CRLF, every field quoted), every cell through guardFormula:
+// the "Registro attività" export. Errors: "export.write".
+Result<void> writeCsvTable(const QString& filePath, const QStringList& headers, const QList<QStringList>& rows);
+
 // Shared by the writers.
 Error cancelledError();
 Error writeError(const QString& filePath, const QString& detail);

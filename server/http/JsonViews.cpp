@@ -70,6 +70,7 @@ QJsonObject JsonViews::voucher(const ledger::VoucherView& v)
 {
     QJsonObject o {
         {str("id"), v.id},
+        {str("displayId"), v.displayId},
         {str("number"), v.number},
         {str("state"), toWire(v.state)},
         {str("codiceFiscale"), v.codiceFiscale},
@@ -125,6 +126,7 @@ QJsonObject JsonViews::movement(const ledger::MovementView& m)
     QJsonObject o {
         {str("id"), m.id},
         {str("voucherId"), m.voucherId},
+        {str("voucherDisplayId"), m.voucherDisplayId},
         {str("voucherNumber"), m.voucherNumber},
         {str("structureId"), m.structureId},
         {str("merchantName"), m.merchantName},
@@ -172,6 +174,24 @@ QJsonObject JsonViews::verifyResult(const ledger::VerifyResult& r)
 QJsonObject JsonViews::voidResult(const ledger::VoidResult& r)
 {
     return QJsonObject {{str("movement"), movement(r.movement)}, {str("voucher"), voucher(r.voucher)}};
+}
+
+QJsonObject JsonViews::auditEntry(const ledger::AuditEntry& e)
+{
+    return QJsonObject {
+        {str("id"), e.id},
+        {str("at"), timestamp(e.at)},
+        {str("operatorCf"), e.operatorCf},
+        {str("operatorName"), e.operatorName},
+        {str("structureId"), e.structureId},
+        {str("action"), e.action},
+        {str("voucherId"), nullable(e.voucherId)},
+        {str("voucherDisplayId"), nullable(e.voucherDisplayId)},
+        {str("voucherNumber"), nullable(e.voucherNumber)},
+        {str("movementId"), nullable(e.movementId)},
+        {str("cfHash"), nullable(e.cfHash)},
+        {str("outcome"), e.outcome},
+    };
 }
 
 QJsonObject JsonViews::identity(const ledger::SandboxIdentity& i)

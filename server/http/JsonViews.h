@@ -22,6 +22,7 @@ QJsonObject movement(const ledger::MovementView& m);
 QJsonObject challenge(const ledger::OtpChallengeView& c); // {movement, otp}
 QJsonObject verifyResult(const ledger::VerifyResult& r); // {movement, voucher}
 QJsonObject voidResult(const ledger::VoidResult& r); // {movement, voucher}
+QJsonObject auditEntry(const ledger::AuditEntry& e);
 QJsonObject identity(const ledger::SandboxIdentity& i);
 
 } // namespace JsonViews

@@ -58,10 +58,41 @@ void listMovements(ServerContext& ctx, const httplib::Request& req, httplib::Res
                           {QStringLiteral("nextCursor"),
                            page->nextCursor.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(page->nextCursor)}});
 }
+// GET .../audit: the structure's audit trail for the titolare (same window and pages as movements).
+void listAudit(ServerContext& ctx, const httplib::Request& req, httplib::Response& res, const OperatorContext& op)
+{
+    ledger::AuditQuery q;
+    q.structureId = pathArg(req, 1);
+    const QDate today = ctx.ledger.clock().todayInRome();
+    if (!parseDate(req, "from", today, q.from, res) || !parseDate(req, "to", today, q.to, res))
+        return;
+    q.cursor = queryArg(req, "cursor");
+    if (req.has_param("limit")) {
+        bool ok = false;
+        q.limit = queryArg(req, "limit").toInt(&ok);
+        if (!ok)
+            return Problem::send(res, 400, QString(codes::movementsLimitInvalid),
+                                 QStringLiteral("Il numero di righe per pagina deve essere tra 1 e 500."));
+    }
+    auto page = ctx.ledger.audit(op, q);
+    if (!page)
+        return Problem::sendError(res, page.error());
+    QJsonArray items;
+    for (const auto& e : page->items)
+        items.append(JsonViews::auditEntry(e));
+    sendJson(res, 200,
+             QJsonObject {{QStringLiteral("items"), items},
+                          {QStringLiteral("nextCursor"),
+                           page->nextCursor.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(page->nextCursor)}});
+}
 } // namespace
 
 void MovementRoutes::install(Router& router, ServerContext& ctx)
 {
+    router.query(std::string(structurePart) + "/audit", QStringLiteral("/api/v1/structures/{sid}/audit"),
+                 [&ctx](const httplib::Request& req, httplib::Response& res, const OperatorContext& op) {
+                     listAudit(ctx, req, res, op);
+                 });
     router.query(std::string(structurePart) + "/movements", QStringLiteral("/api/v1/structures/{sid}/movements"),
                  [&ctx](const httplib::Request& req, httplib::Response& res, const OperatorContext& op) {
                      listMovements(ctx, req, res, op);

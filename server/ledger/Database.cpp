@@ -2,6 +2,7 @@
 
 #include "core/domain/ErrorCodes.h"
 #include "server/ledger/Migrations.h"
+#include "server/ledger/PublicId.h"
 #include "server/ledger/SqlUtil.h"
 
 #include <QAtomicInteger>
@@ -259,6 +260,11 @@ Result<void> Database::migrate()
                 auto r = sql::exec(db, stmt);
                 if (!r)
                     return r.error();
+            }
+            if (v == 6) {
+                // Existing vouchers and movements get their opaque API id in the same transaction.
+                if (auto filled = PublicId::fillMissing(db); !filled)
+                    return filled.error();
             }
             auto r
                 = sql::exec(db, QStringLiteral("INSERT INTO schema_migrations (version, applied_at_ms) VALUES (?, ?)"),

@@ -2,6 +2,7 @@
 
 #include "server/ledger/Database.h"
 #include "server/ledger/DemoIdentity.h"
+#include "server/ledger/PublicId.h"
 #include "server/ledger/SqlUtil.h"
 
 #include <QRandomGenerator>
@@ -332,6 +333,8 @@ Result<bool> DemoData::seed()
     }
     if (w.failed())
         return w.error();
+    if (auto filled = PublicId::fillMissing(db); !filled)
+        return filled.error();
     auto committed = tx.commit();
     if (!committed)
         return committed.error();
@@ -397,6 +400,8 @@ Result<void> DemoData::seedBulk(int vouchers, int movements)
     }
     if (w.failed())
         return w.error();
+    if (auto filled = PublicId::fillMissing(db); !filled)
+        return filled.error();
     auto committed = tx.commit();
     if (!committed)
         return committed;

@@ -72,6 +72,8 @@ const QHash<QString, const char*>& table()
         {codes::voidNotPurchase, "Si possono annullare solo acquisti in attesa di conferma."},
         {codes::smsNotSent,
          "Il messaggio con il codice OTP non è stato inviato: usa \"Invia nuovamente\" tra qualche istante."},
+        {codes::lookupRateLimited, "Troppe ricerche: riprova tra qualche minuto."},
+        {codes::auditForbidden, "Solo il titolare può consultare il registro attività della struttura."},
     };
     return t;
 }

@@ -4,6 +4,7 @@
 #include "core/domain/ErrorCodes.h"
 #include "core/domain/VoucherRules.h"
 #include "server/ledger/LedgerErrors.h"
+#include "server/ledger/PublicId.h"
 #include "server/ledger/SqlUtil.h"
 
 namespace sinfonia::ledger::rows {
@@ -41,16 +42,19 @@ QDate romeDate(qint64 utcMs)
 
 QString voucherColumns()
 {
-    return QStringLiteral("SELECT v.id, v.number, v.beneficiary_cf, b.card_number, v.state, v.activation_date,"
-                          " v.expiry_date, v.initial_cents, v.used_cents, b.phone"
-                          " FROM vouchers v JOIN beneficiaries b ON b.cf = v.beneficiary_cf");
+    return QStringLiteral(
+        "SELECT v.id, v.public_id, v.number, v.beneficiary_cf, b.card_number, v.state, v.activation_date,"
+        " v.expiry_date, v.initial_cents, v.used_cents, b.phone"
+        " FROM vouchers v JOIN beneficiaries b ON b.cf = v.beneficiary_cf");
 }
 
 VoucherView voucherFrom(const sql::Row& q, QDate today)
 {
     const Voucher stored = storedVoucher(q);
     VoucherView v;
-    v.id = stored.id;
+    v.rowId = q.value("id").toLongLong();
+    v.id = q.value("public_id").toString();
+    v.displayId = stored.id;
     v.number = q.value("number").toString();
     v.codiceFiscale = q.value("beneficiary_cf").toString();
     v.cardNumber = q.value("card_number").toString();
@@ -77,18 +81,23 @@ Result<VoucherView> voucherById(QSqlDatabase& db, qint64 id, QDate today)
 QString movementColumns()
 {
     return QStringLiteral(
-        "SELECT m.id, m.voucher_id, v.number, v.beneficiary_cf, m.structure_id, s.name, m.created_at_ms, m.type,"
+        "SELECT m.id, m.public_id, m.voucher_id, v.public_id AS voucher_public_id, p.public_id AS purchase_public_id,"
+        " v.number, v.beneficiary_cf, m.structure_id, s.name, m.created_at_ms, m.type,"
         " m.state, m.amount_cents, m.purchase_id, m.commercial_document, m.cancelled_cents, m.void_reason,"
         " m.voided_at_ms,"
         " (SELECT COUNT(*) FROM receipts r WHERE r.movement_id = m.id) AS receipts"
-        " FROM movements m JOIN vouchers v ON v.id = m.voucher_id JOIN structures s ON s.id = m.structure_id");
+        " FROM movements m JOIN vouchers v ON v.id = m.voucher_id JOIN structures s ON s.id = m.structure_id"
+        " LEFT JOIN movements p ON p.id = m.purchase_id");
 }
 
 MovementView movementFrom(const sql::Row& q, QDate today)
 {
     MovementView m;
-    m.id = QString::number(q.value("id").toLongLong());
-    m.voucherId = QString::number(q.value("voucher_id").toLongLong());
+    m.rowId = q.value("id").toLongLong();
+    m.id = q.value("public_id").toString();
+    m.voucherRowId = q.value("voucher_id").toLongLong();
+    m.voucherId = q.value("voucher_public_id").toString();
+    m.voucherDisplayId = QString::number(m.voucherRowId);
     m.voucherNumber = q.value("number").toString();
     m.codiceFiscale = q.value("beneficiary_cf").toString();
     m.structureId = q.value("structure_id").toString();
@@ -101,8 +110,10 @@ MovementView movementFrom(const sql::Row& q, QDate today)
     if (!q.isNull("voided_at_ms"))
         m.voidedAt = sql::fromMs(q.value("voided_at_ms").toLongLong());
     m.amountCents = q.value("amount_cents").toLongLong();
-    if (!q.isNull("purchase_id"))
-        m.purchaseId = QString::number(q.value("purchase_id").toLongLong());
+    if (!q.isNull("purchase_id")) {
+        m.purchaseRowId = q.value("purchase_id").toLongLong();
+        m.purchaseId = q.value("purchase_public_id").toString();
+    }
     m.commercialDocument = q.value("commercial_document").toString();
     m.hasReceipt = q.value("receipts").toLongLong() > 0;
     if (m.type == MovementType::Acquisto) {
@@ -127,12 +138,37 @@ Result<MovementView> movementById(QSqlDatabase& db, qint64 id, const QString& st
     return movementFrom(*q, today);
 }
 
+Result<qint64> voucherRowId(QSqlDatabase& db, const QString& publicId)
+{
+    if (!PublicId::isWellFormed(publicId))
+        return errors::make(codes::voucherNotFound);
+    auto q = sql::first(db, QStringLiteral("SELECT id FROM vouchers WHERE public_id = ?"), {publicId});
+    if (!q)
+        return q.error();
+    if (!q->isValid())
+        return errors::make(codes::voucherNotFound);
+    return q->value("id").toLongLong();
+}
+
+Result<qint64> movementRowId(QSqlDatabase& db, const QString& publicId, const QString& structureId)
+{
+    if (!PublicId::isWellFormed(publicId))
+        return errors::make(codes::movementNotFound);
+    auto q = sql::first(db, QStringLiteral("SELECT id FROM movements WHERE public_id = ? AND structure_id = ?"),
+                        {publicId, structureId});
+    if (!q)
+        return q.error();
+    if (!q->isValid())
+        return errors::make(codes::movementNotFound);
+    return q->value("id").toLongLong();
+}
+
 Result<LockedVoucher> lockVoucher(QSqlDatabase& db, qint64 voucherId, bool postgres)
 {
     const QString lock = postgres ? QStringLiteral(" FOR UPDATE OF v") : QString();
     auto q = sql::first(db,
                         QStringLiteral("SELECT v.id, v.state, v.activation_date, v.expiry_date, v.initial_cents,"
-                                       " v.used_cents, b.phone FROM vouchers v"
+                                       " v.used_cents, b.phone, b.cf FROM vouchers v"
                                        " JOIN beneficiaries b ON b.cf = v.beneficiary_cf WHERE v.id = ?")
                             + lock,
                         {sql::big(voucherId)});
@@ -140,7 +176,8 @@ Result<LockedVoucher> lockVoucher(QSqlDatabase& db, qint64 voucherId, bool postg
         return q.error();
     if (!q->isValid())
         return errors::make(codes::voucherNotFound);
-    return LockedVoucher {q->value("id").toLongLong(), storedVoucher(*q), q->value("phone").toString()};
+    return LockedVoucher {q->value("id").toLongLong(), storedVoucher(*q), q->value("phone").toString(),
+                          q->value("cf").toString()};
 }
 
 } // namespace sinfonia::ledger::rows

@@ -25,6 +25,11 @@ MovementView movementFrom(const sql::Row& q, QDate today);
 // "movement.not_found" unless the movement exists and belongs to structureId.
 Result<MovementView> movementById(QSqlDatabase& db, qint64 id, const QString& structureId, QDate today);
 
+// The internal row of an API id (PublicId): "voucher.not_found" / "movement.not_found" (also for
+// another structure's movement) when malformed or unknown. Numeric ids are never accepted here.
+Result<qint64> voucherRowId(QSqlDatabase& db, const QString& publicId);
+Result<qint64> movementRowId(QSqlDatabase& db, const QString& publicId, const QString& structureId);
+
 // Locks the voucher row for the rest of the transaction (PostgreSQL FOR UPDATE; on SQLite the
 // whole write transaction already holds the lock). Returns the voucher as stored (state, dates,
 // balances: what VoucherRules judges) and the beneficiary's phone.
@@ -33,6 +38,7 @@ struct LockedVoucher
     qint64 id = 0;
     Voucher voucher;
     QString phone;
+    QString cf; // the beneficiary's (for the audit's keyed hash)
 };
 Result<LockedVoucher> lockVoucher(QSqlDatabase& db, qint64 voucherId, bool postgres);
 

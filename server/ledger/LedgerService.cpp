@@ -2,7 +2,9 @@
 
 #include "core/domain/ErrorCodes.h"
 #include "server/ledger/AccessControl.h"
+#include "server/ledger/AuditLog.h"
 #include "server/ledger/Database.h"
+#include "server/ledger/LedgerErrors.h"
 #include "server/ledger/MovementWriter.h"
 #include "server/ledger/OtpManager.h"
 #include "server/ledger/PendingVoids.h"
@@ -39,11 +41,12 @@ LedgerService::LedgerService(Database& db, const Clock& clock, SmsSender& sms, O
     : m_db(db)
     , m_clock(clock)
     , m_access(std::make_unique<AccessControl>())
+    , m_audit(std::make_unique<AuditLog>(db, clock, options.audit))
     , m_staff(std::make_unique<StaffManager>(db, clock, *m_access))
     , m_voids(std::make_unique<PendingVoids>(db, clock, options))
-    , m_reader(std::make_unique<VoucherReader>(db, clock, *m_access, *m_voids))
-    , m_otp(std::make_unique<OtpManager>(db, clock, sms, *m_voids, options))
-    , m_writer(std::make_unique<MovementWriter>(db, clock, *m_otp, *m_voids, options))
+    , m_reader(std::make_unique<VoucherReader>(db, clock, *m_access, *m_voids, *m_audit))
+    , m_otp(std::make_unique<OtpManager>(db, clock, sms, *m_voids, *m_audit, options))
+    , m_writer(std::make_unique<MovementWriter>(db, clock, *m_otp, *m_voids, *m_audit, options))
 {
 }
 
@@ -93,7 +96,8 @@ Result<Employee> LedgerService::setEmployeeEnabled(const OperatorContext& ctx, c
 Result<BeneficiaryView> LedgerService::findBeneficiary(const OperatorContext& ctx, const QString& structureId,
                                                        const QString& cfOrCard) const
 {
-    return m_reader->findBeneficiary(ctx, structureId, cfOrCard);
+    // With the throttle on a lookup is a write transaction: retried like the commands.
+    return retrying([&] { return m_reader->findBeneficiary(ctx, structureId, cfOrCard); });
 }
 
 Result<VoucherDetail> LedgerService::voucher(const OperatorContext& ctx, const QString& structureId,
@@ -134,7 +138,7 @@ Result<VoidResult> LedgerService::voidPurchase(const OperatorContext& ctx, const
     auto s = structure(ctx, r.structureId);
     if (!s)
         return s.error();
-    return retrying([&] { return m_writer->voidPurchase(*s, r); });
+    return retrying([&] { return m_writer->voidPurchase(ctx, *s, r); });
 }
 
 Result<int> LedgerService::expirePendingPurchases()
@@ -175,7 +179,31 @@ Result<VerifyResult> LedgerService::verifyOtp(const OperatorContext& ctx, const 
     auto s = structure(ctx, structureId);
     if (!s)
         return s.error();
-    return retrying([&] { return m_otp->verify(*s, movementId, code); });
+    return retrying([&] { return m_otp->verify(ctx.operatorCf, *s, movementId, code); });
+}
+
+Result<AuditPage> LedgerService::audit(const OperatorContext& ctx, const AuditQuery& q) const
+{
+    QSqlDatabase db = m_db.connection();
+    auto s = m_access->enabledStructure(db, ctx.operatorCf, q.structureId);
+    if (!s)
+        return s.error();
+    if (s->role != Role::Titolare)
+        return errors::make(codes::auditForbidden);
+    // What is queued is part of the trail the titolare asks for.
+    if (auto f = m_audit->flush(); !f)
+        return f.error();
+    return m_audit->query(db, q);
+}
+
+Result<int> LedgerService::purgeAudit()
+{
+    return m_audit->purge();
+}
+
+Result<void> LedgerService::flushAudit()
+{
+    return m_audit->flush();
 }
 
 void LedgerService::setSmsSeal(const SmsSeal* seal)

@@ -12,6 +12,7 @@ class Database;
 class SmsSender;
 class SmsSeal;
 class AccessControl;
+class AuditLog;
 class StaffManager;
 class VoucherReader;
 class MovementWriter;
@@ -93,6 +94,13 @@ public:
     void setSmsSeal(const SmsSeal* seal);
     // Sends the sealed messages a crash left behind (older than minAgeSecs); drops expired ones.
     Result<int> deliverPendingSms(int minAgeSecs);
+    // The structure's audit trail (titolare only: "audit.forbidden"), newest first, the window and
+    // pagination of movements(). Queued reads are written first.
+    Result<AuditPage> audit(const OperatorContext& ctx, const AuditQuery& q) const;
+    // Deletes trail rows older than the retention (server start and daily); the rows deleted.
+    Result<int> purgeAudit();
+    // Writes the batched reads now (tests, shutdown).
+    Result<void> flushAudit();
 
     // Sandbox login page.
     Result<QList<SandboxIdentity>> sandboxIdentities() const;
@@ -103,6 +111,7 @@ private:
     Database& m_db;
     const Clock& m_clock;
     std::unique_ptr<AccessControl> m_access;
+    std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<StaffManager> m_staff;
     std::unique_ptr<PendingVoids> m_voids;
     std::unique_ptr<VoucherReader> m_reader;

@@ -16,6 +16,19 @@ namespace sinfonia::ledger {
 
 // Limits of the OTP challenges and of the receipt upload, given to LedgerService and passed on to
 // the parts that enforce them (OtpManager, MovementWriter).
+// The audit trail and the lookup throttle (issue 10). `cfKey` is the HMAC key of the beneficiary
+// CF hashes (from --audit-key-file); empty makes LedgerService refuse to start the trail.
+struct AuditOptions
+{
+    QByteArray cfKey;
+    // Beneficiary lookups per operator: at most `lookupBurst` within burst / perMinute minutes
+    // (30 and 10: 30 in any 3 minutes, so 30 at once and then 10 a minute). 0 in either: no limit.
+    int lookupBurst = 30;
+    int lookupPerMinute = 10;
+    int retentionMonths = 24; // rows older are purged; PostgreSQL refuses deleting younger ones
+    int batchIntervalMs = 200; // reads are appended by a writer thread at most this late
+};
+
 struct LedgerOptions
 {
     int otpValiditySecs = 300;
@@ -27,6 +40,7 @@ struct LedgerOptions
     // reservation released, its OTP void. Applied in the writing and reading transactions that
     // meet it and by a periodic sweep, so a jump of the (sandbox) clock releases it at once.
     qint64 pendingPurchaseExpirySecs = 72 * 3600;
+    AuditOptions audit;
 };
 
 // The only service of the programme an operator can be enabled for.
@@ -84,7 +98,9 @@ struct NewEmployee
 // nothing is available, else ATTIVO.
 struct VoucherView
 {
-    QString id;
+    QString id; // opaque public id (PublicId)
+    qint64 rowId = 0; // internal key, never an API key
+    QString displayId; // "ID voucher N" of the voucher page: the row id as text
     QString number; // "VOB000001002024"
     QString codiceFiscale;
     QString cardNumber;
@@ -109,8 +125,11 @@ struct BeneficiaryView
 
 struct MovementView
 {
-    QString id;
-    QString voucherId;
+    QString id; // opaque public id
+    qint64 rowId = 0;
+    QString voucherId; // the voucher's public id
+    qint64 voucherRowId = 0;
+    QString voucherDisplayId;
     QString voucherNumber;
     QString codiceFiscale; // beneficiary
     QString structureId;
@@ -121,7 +140,8 @@ struct MovementView
     VoidReason voidReason = VoidReason::Nessuno; // ANNULLATO: voided by the structure or expired
     QDateTime voidedAt; // UTC, ANNULLATO only
     qint64 amountCents = 0;
-    QString purchaseId; // cancellations: the purchase they revoke
+    QString purchaseId; // cancellations: the purchase they revoke (public id)
+    qint64 purchaseRowId = 0;
     QString commercialDocument;
     bool hasReceipt = false;
     // Purchases only, computed with the injected clock:
@@ -212,6 +232,39 @@ struct MovementPage
 {
     QList<MovementView> items;
     QString nextCursor; // empty on the last page
+};
+
+// One row of the audit trail as the titolare reads it.
+struct AuditEntry
+{
+    QString id; // position in the trail (for the keyset cursor)
+    QDateTime at; // UTC
+    QString operatorCf;
+    QString operatorName;
+    QString structureId;
+    QString action; // "LOOKUP", "VOUCHER_READ", ... (AuditLog::actions)
+    QString voucherId; // public id, may be empty
+    QString voucherDisplayId;
+    QString voucherNumber;
+    QString movementId; // public id, may be empty
+    QString cfHash; // HMAC-SHA256 of the beneficiary CF, hex; never the CF
+    QString outcome; // "ok", "not_found", "rate_limited", an error code, ...
+};
+
+// The structure's audit, newest first. Same window and pagination as MovementQuery.
+struct AuditQuery
+{
+    QString structureId;
+    QDate from;
+    QDate to;
+    QString cursor;
+    int limit = 100; // 1..500
+};
+
+struct AuditPage
+{
+    QList<AuditEntry> items;
+    QString nextCursor;
 };
 
 // Sandbox login page and /sandbox/identities.

@@ -8,6 +8,7 @@
 #include "server/ledger/LedgerRows.h"
 #include "server/ledger/OtpManager.h"
 #include "server/ledger/PendingVoids.h"
+#include "server/ledger/PublicId.h"
 #include "server/ledger/SqlUtil.h"
 
 namespace sinfonia::ledger {
@@ -51,12 +52,13 @@ PurchaseToCancel purchaseFrom(const sql::Row& q, qint64 purchaseId)
 }
 } // namespace
 
-MovementWriter::MovementWriter(Database& db, const Clock& clock, OtpManager& otp, PendingVoids& voids,
+MovementWriter::MovementWriter(Database& db, const Clock& clock, OtpManager& otp, PendingVoids& voids, AuditLog& audit,
                                LedgerOptions options)
     : m_db(db)
     , m_clock(clock)
     , m_otp(otp)
     , m_voids(voids)
+    , m_audit(audit)
     , m_options(options)
 {
 }
@@ -118,6 +120,69 @@ Result<std::optional<OtpChallengeView>> MovementWriter::replayByKey(QSqlDatabase
     return std::optional<OtpChallengeView>(*view);
 }
 
+AuditLog::Record MovementWriter::auditRecord(const OperatorContext& ctx, const QString& structureId,
+                                             const QString& action, qint64 nowMs) const
+{
+    AuditLog::Record r;
+    r.atMs = nowMs;
+    r.operatorCf = ctx.operatorCf;
+    r.structureId = structureId;
+    r.action = action;
+    return r;
+}
+
+Error MovementWriter::refused(AuditLog::Record record, const Error& e)
+{
+    // A refusal writes nothing else: its row goes with the batched reads.
+    record.outcome = e.code;
+    if (e.code != codes::dbError && e.code != codes::dbBusy)
+        m_audit.enqueue(std::move(record));
+    return e;
+}
+
+Result<qint64> MovementWriter::cancellationTarget(QSqlDatabase& db, const OperatorContext& ctx,
+                                                  const QString& structureId, const CancellationRequest& r)
+{
+    if (PublicId::isWellFormed(r.purchaseId))
+        return rows::movementRowId(db, r.purchaseId, structureId);
+    // As purchaseTarget: a numeric purchase id only to replay the cancellation this key created.
+    bool numeric = false;
+    const qint64 legacy = r.purchaseId.toLongLong(&numeric);
+    if (!numeric || legacy <= 0 || r.idempotencyKey.isEmpty())
+        return errors::make(codes::movementNotFound);
+    auto q = sql::first(db,
+                        QStringLiteral("SELECT purchase_id FROM movements WHERE operator_cf = ? AND idem_key = ?"
+                                       " AND type = 'CANCELLAZIONE' AND structure_id = ?"),
+                        {ctx.operatorCf, r.idempotencyKey, structureId});
+    if (!q)
+        return q.error();
+    if (!q->isValid() || q->value("purchase_id").toLongLong() != legacy)
+        return errors::make(codes::movementNotFound, QStringLiteral("legacy id without its movement"));
+    return legacy;
+}
+
+Result<qint64> MovementWriter::purchaseTarget(QSqlDatabase& db, const OperatorContext& ctx, const PurchaseRequest& r)
+{
+    if (PublicId::isWellFormed(r.voucherId))
+        return rows::voucherRowId(db, r.voucherId);
+    // A numeric id is the shape of the API before the opaque ids (schema 4). It is accepted only to
+    // replay a purchase this operator already created with that Idempotency-Key on that voucher (an
+    // intent journaled by a client before the upgrade); anything else is a missing voucher.
+    bool numeric = false;
+    const qint64 legacy = r.voucherId.toLongLong(&numeric);
+    if (!numeric || legacy <= 0 || r.idempotencyKey.isEmpty())
+        return errors::make(codes::voucherNotFound);
+    auto q = sql::first(db,
+                        QStringLiteral("SELECT voucher_id FROM movements WHERE operator_cf = ? AND idem_key = ?"
+                                       " AND type = 'ACQUISTO'"),
+                        {ctx.operatorCf, r.idempotencyKey});
+    if (!q)
+        return q.error();
+    if (!q->isValid() || q->value("voucher_id").toLongLong() != legacy)
+        return errors::make(codes::voucherNotFound, QStringLiteral("legacy id without its movement"));
+    return legacy;
+}
+
 Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, const StructureInfo& structure,
                                                   const PurchaseRequest& r)
 {
@@ -130,17 +195,23 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
     auto receiptFile = checkReceipt(r);
     if (!receiptFile)
         return receiptFile.error();
-    const qint64 voucherId = sql::parseId(r.voucherId);
     const QDate today = m_clock.todayInRome();
     const qint64 now = sql::nowMs(m_clock);
+    AuditLog::Record record = auditRecord(ctx, structure.id, AuditLog::actions::purchase, now);
+    auto refuse = [&](const Error& e) { return refused(record, e); };
 
     WriteTransaction tx(m_db);
     if (!tx.ok())
         return *tx.beginError();
     QSqlDatabase& db = tx.db();
+    auto resolved = purchaseTarget(db, ctx, r);
+    if (!resolved)
+        return refuse(resolved.error());
+    const qint64 voucherId = *resolved;
+    record.voucherRowId = voucherId;
     auto v = rows::lockVoucher(db, voucherId, m_db.isPostgres());
     if (!v)
-        return v.error();
+        return refuse(v.error());
     // Stale pending purchases give their reservation back before the funds are judged.
     auto expired = m_voids.expireLocked(db, voucherId);
     if (!expired)
@@ -148,7 +219,7 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
     if (*expired > 0) {
         v = rows::lockVoucher(db, voucherId, m_db.isPostgres());
         if (!v)
-            return v.error();
+            return refuse(v.error());
     }
     // Before any rule: a retry of a purchase that already committed answers with that purchase.
     auto previous
@@ -157,17 +228,24 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
         return previous.error();
     if (*previous)
         return **previous;
+    // Only a voucher the structure reached by a lookup today or has a movement on.
+    auto reachable = m_audit.mayRead(db, structure.id, voucherId, today);
+    if (!reachable)
+        return reachable.error();
+    if (!*reachable)
+        return refuse(errors::make(codes::voucherNotFound, QStringLiteral("not reached by this structure")));
     // The rules the client shows too (state, dates, funds), on the row as locked.
     if (auto allowed = VoucherRules::checkPurchase(v->voucher, Money::fromCents(r.amountCents), today); !allowed)
-        return refusal(allowed.error());
+        return refuse(refusal(allowed.error()));
 
-    auto ins = sql::first(db,
-                          QStringLiteral("INSERT INTO movements (voucher_id, structure_id, operator_cf, type, state,"
-                                         " amount_cents, commercial_document, created_at_ms, idem_key)"
-                                         " VALUES (?, ?, ?, 'ACQUISTO', 'IN_ATTESA', ?, ?, ?, ?) RETURNING id"),
-                          {sql::big(voucherId), structure.id, ctx.operatorCf, sql::big(r.amountCents),
-                           document.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(document),
-                           sql::big(now), nullableKey(r.idempotencyKey)});
+    auto ins
+        = sql::first(db,
+                     QStringLiteral("INSERT INTO movements (public_id, voucher_id, structure_id, operator_cf,"
+                                    " type, state, amount_cents, commercial_document, created_at_ms, idem_key)"
+                                    " VALUES (?, ?, ?, ?, 'ACQUISTO', 'IN_ATTESA', ?, ?, ?, ?) RETURNING id"),
+                     {PublicId::generate(), sql::big(voucherId), structure.id, ctx.operatorCf, sql::big(r.amountCents),
+                      document.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(document), sql::big(now),
+                      nullableKey(r.idempotencyKey)});
     if (!ins)
         return ins.error();
     const qint64 movementId = ins->value("id").toLongLong();
@@ -187,7 +265,12 @@ Result<OtpChallengeView> MovementWriter::purchase(const OperatorContext& ctx, co
     if (!reserve)
         return reserve.error();
     if (reserve->numRowsAffected() != 1)
-        return errors::make(codes::voucherInsufficientFunds);
+        return refuse(errors::make(codes::voucherInsufficientFunds));
+    record.movementRowId = movementId;
+    record.cfHash = m_audit.hashCf(v->cf);
+    record.outcome = QStringLiteral("ok");
+    if (auto a = m_audit.append(db, record); !a)
+        return a.error();
 
     return issueOtpAndCommit(tx, movementId, structure.id, today, v->phone);
 }
@@ -197,13 +280,20 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
 {
     if (r.amountCents <= 0 || r.amountCents > Money::maxCents)
         return errors::make(codes::cancelAmountInvalid);
-    const qint64 purchaseId = sql::parseId(r.purchaseId);
     const QDate today = m_clock.todayInRome();
+    AuditLog::Record record = auditRecord(ctx, structure.id, AuditLog::actions::cancellation, sql::nowMs(m_clock));
+    auto refuse = [&](const Error& e) { return refused(record, e); };
     QSqlDatabase conn = m_db.connection();
+    auto purchaseRow = cancellationTarget(conn, ctx, structure.id, r);
+    if (!purchaseRow)
+        return refuse(purchaseRow.error());
+    const qint64 purchaseId = *purchaseRow;
     auto before = rows::movementById(conn, purchaseId, structure.id, today);
     if (!before)
-        return before.error();
-    const qint64 voucherId = sql::parseId(before->voucherId);
+        return refuse(before.error());
+    const qint64 voucherId = before->voucherRowId;
+    record.voucherRowId = voucherId;
+    record.cfHash = m_audit.hashCf(before->codiceFiscale);
 
     WriteTransaction tx(m_db);
     if (!tx.ok())
@@ -226,19 +316,20 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
     if (!p)
         return p.error();
     if (!p->isValid())
-        return errors::make(codes::movementNotFound);
+        return refuse(errors::make(codes::movementNotFound));
     const PurchaseToCancel target = purchaseFrom(*p, purchaseId);
     if (auto allowed
         = VoucherRules::checkCancellation(target.purchase, target.claimed, Money::fromCents(r.amountCents), m_clock);
         !allowed)
-        return refusal(allowed.error());
+        return refuse(refusal(allowed.error()));
 
-    auto ins = sql::first(db,
-                          QStringLiteral("INSERT INTO movements (voucher_id, structure_id, operator_cf, type, state,"
-                                         " amount_cents, purchase_id, created_at_ms, idem_key)"
-                                         " VALUES (?, ?, ?, 'CANCELLAZIONE', 'IN_ATTESA', ?, ?, ?, ?) RETURNING id"),
-                          {sql::big(voucherId), structure.id, ctx.operatorCf, sql::big(r.amountCents),
-                           sql::big(purchaseId), sql::big(sql::nowMs(m_clock)), nullableKey(r.idempotencyKey)});
+    auto ins
+        = sql::first(db,
+                     QStringLiteral("INSERT INTO movements (public_id, voucher_id, structure_id, operator_cf,"
+                                    " type, state, amount_cents, purchase_id, created_at_ms, idem_key)"
+                                    " VALUES (?, ?, ?, ?, 'CANCELLAZIONE', 'IN_ATTESA', ?, ?, ?, ?) RETURNING id"),
+                     {PublicId::generate(), sql::big(voucherId), structure.id, ctx.operatorCf, sql::big(r.amountCents),
+                      sql::big(purchaseId), sql::big(sql::nowMs(m_clock)), nullableKey(r.idempotencyKey)});
     if (!ins)
         return ins.error();
     const qint64 movementId = ins->value("id").toLongLong();
@@ -250,22 +341,34 @@ Result<OtpChallengeView> MovementWriter::cancellation(const OperatorContext& ctx
     if (!bound)
         return bound.error();
     if (bound->numRowsAffected() != 1)
-        return errors::make(codes::cancelAmountExceeds);
+        return refuse(errors::make(codes::cancelAmountExceeds));
+    record.movementRowId = movementId;
+    record.outcome = QStringLiteral("ok");
+    if (auto a = m_audit.append(db, record); !a)
+        return a.error();
 
     return issueOtpAndCommit(tx, movementId, structure.id, today, v->phone);
 }
 
-Result<VoidResult> MovementWriter::voidPurchase(const StructureInfo& structure, const VoidRequest& r)
+Result<VoidResult> MovementWriter::voidPurchase(const OperatorContext& ctx, const StructureInfo& structure,
+                                                const VoidRequest& r)
 {
-    const qint64 purchaseId = sql::parseId(r.purchaseId);
     const QDate today = m_clock.todayInRome();
     QSqlDatabase conn = m_db.connection();
+    auto rowId = rows::movementRowId(conn, r.purchaseId, structure.id);
+    if (!rowId)
+        return rowId.error();
+    const qint64 purchaseId = *rowId;
     auto before = rows::movementById(conn, purchaseId, structure.id, today);
     if (!before)
         return before.error();
     if (before->type != MovementType::Acquisto)
         return errors::make(codes::voidNotPurchase);
-    const qint64 voucherId = sql::parseId(before->voucherId);
+    const qint64 voucherId = before->voucherRowId;
+    AuditLog::Record record = auditRecord(ctx, structure.id, AuditLog::actions::voidPurchase, sql::nowMs(m_clock));
+    record.voucherRowId = voucherId;
+    record.movementRowId = purchaseId;
+    record.cfHash = m_audit.hashCf(before->codiceFiscale);
 
     WriteTransaction tx(m_db);
     if (!tx.ok())
@@ -293,8 +396,12 @@ Result<VoidResult> MovementWriter::voidPurchase(const StructureInfo& structure, 
             if (auto committed = tx.commit(); !committed)
                 return committed.error();
         }
-        return errors::make(codes::movementNotPending);
+        return refused(record, errors::make(codes::movementNotPending));
     }
+    // The void and its audit row commit together.
+    record.outcome = QStringLiteral("ok");
+    if (auto a = m_audit.append(db, record); !a)
+        return a.error();
     auto mv = rows::movementById(db, purchaseId, structure.id, today);
     if (!mv)
         return mv.error();

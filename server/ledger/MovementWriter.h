@@ -2,6 +2,7 @@
 
 #include "core/domain/Clock.h"
 #include "core/domain/Result.h"
+#include "server/ledger/AuditLog.h"
 #include "server/ledger/LedgerTypes.h"
 #include "server/ledger/ReceiptCheck.h"
 
@@ -21,7 +22,7 @@ class WriteTransaction;
 class MovementWriter
 {
 public:
-    MovementWriter(Database& db, const Clock& clock, OtpManager& otp, PendingVoids& voids, LedgerOptions options);
+    MovementWriter(Database& db, const Clock& clock, OtpManager& otp, PendingVoids& voids, AuditLog& audit, LedgerOptions options);
 
     Result<OtpChallengeView> purchase(const OperatorContext& ctx, const StructureInfo& structure,
                                       const PurchaseRequest& r);
@@ -31,12 +32,21 @@ public:
     // with "void.not_purchase" for a cancellation, "movement.not_pending" when it is no longer
     // pending (confirmed, or already voided or expired: of a void racing a confirmation or another
     // void exactly one wins).
-    Result<VoidResult> voidPurchase(const StructureInfo& structure, const VoidRequest& r);
+    Result<VoidResult> voidPurchase(const OperatorContext& ctx, const StructureInfo& structure, const VoidRequest& r);
 
     // "image/jpeg", "image/png", "application/pdf" from the magic bytes; empty if none.
     static QString detectReceiptType(const QByteArray& data);
 
 private:
+    AuditLog::Record auditRecord(const OperatorContext& ctx, const QString& structureId, const QString& action,
+                                 qint64 nowMs) const;
+    Error refused(AuditLog::Record record, const Error& e);
+    // The voucher row of a purchase: its public id, or a legacy numeric id replayed with the
+    // Idempotency-Key of the purchase it already created.
+    Result<qint64> purchaseTarget(QSqlDatabase& db, const OperatorContext& ctx, const PurchaseRequest& r);
+    // The purchase row of a cancellation, likewise (a legacy id only with the key that used it).
+    Result<qint64> cancellationTarget(QSqlDatabase& db, const OperatorContext& ctx, const QString& structureId,
+                                      const CancellationRequest& r);
     // The receipt as it will be stored (ReceiptCheck: images re-encoded, PDFs checked).
     Result<ReceiptCheck::Clean> checkReceipt(const PurchaseRequest& r) const;
     // Inside the write transaction: the movement this operator already created with `key`
@@ -55,6 +65,7 @@ private:
     const Clock& m_clock;
     OtpManager& m_otp;
     PendingVoids& m_voids;
+    AuditLog& m_audit;
     LedgerOptions m_options;
 };
 

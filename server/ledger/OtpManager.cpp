@@ -2,6 +2,7 @@
 
 #include "core/domain/ErrorCodes.h"
 #include "core/domain/Money.h"
+#include "server/ledger/AuditLog.h"
 #include "server/ledger/Database.h"
 #include "server/ledger/LedgerErrors.h"
 #include "server/ledger/LedgerRows.h"
@@ -43,19 +44,20 @@ bool constantTimeEquals(const QString& a, const QString& b)
 
 } // namespace
 
-OtpManager::OtpManager(Database& db, const Clock& clock, SmsSender& sms, PendingVoids& voids, LedgerOptions options)
+OtpManager::OtpManager(Database& db, const Clock& clock, SmsSender& sms, PendingVoids& voids, AuditLog& audit, LedgerOptions options)
     : m_db(db)
     , m_clock(clock)
     , m_sms(sms)
     , m_voids(voids)
+    , m_audit(audit)
     , m_options(options)
 {
 }
 
 QString OtpManager::hashCode(const QString& salt, const MovementView& m, const QString& code) const
 {
-    const QString material = salt + QLatin1Char('|') + m.id + QLatin1Char('|') + QString::number(m.amountCents)
-        + QLatin1Char('|') + m.structureId + QLatin1Char('|') + code;
+    const QString material = salt + QLatin1Char('|') + QString::number(m.rowId) + QLatin1Char('|')
+        + QString::number(m.amountCents) + QLatin1Char('|') + m.structureId + QLatin1Char('|') + code;
     return QString::fromLatin1(QCryptographicHash::hash(material.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
@@ -80,7 +82,7 @@ Result<OtpManager::Issued> OtpManager::issue(QSqlDatabase& db, const MovementVie
     const qint64 now = sql::nowMs(m_clock);
     auto voided = sql::exec(
         db, QStringLiteral("UPDATE otp_challenges SET state = 'VOID' WHERE movement_id = ? AND state = 'ACTIVE'"),
-        {sql::big(sql::parseId(m.id))});
+        {sql::big(m.rowId)});
     if (!voided)
         return voided.error();
     const QString code
@@ -91,14 +93,14 @@ Result<OtpManager::Issued> OtpManager::issue(QSqlDatabase& db, const MovementVie
         QStringLiteral("INSERT INTO otp_challenges (movement_id, structure_id, amount_cents, salt,"
                        " code_hash, phone, created_at_ms, expires_at_ms, last_sent_at_ms, resends,"
                        " failures, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 'ACTIVE') RETURNING id"),
-        {sql::big(sql::parseId(m.id)), m.structureId, sql::big(m.amountCents), salt, hashCode(salt, m, code), phone,
-         sql::big(now), sql::big(now + qint64(m_options.otpValiditySecs) * 1000), sql::big(now)});
+        {sql::big(m.rowId), m.structureId, sql::big(m.amountCents), salt, hashCode(salt, m, code), phone, sql::big(now),
+         sql::big(now + qint64(m_options.otpValiditySecs) * 1000), sql::big(now)});
     if (!ins)
         return ins.error();
     Issued issued;
     issued.challengeId = ins->value("id").toLongLong();
     issued.sms = smsFor(m, phone, code);
-    auto pending = stashPending(db, sql::parseId(m.id), issued.sms, now + qint64(m_options.otpValiditySecs) * 1000);
+    auto pending = stashPending(db, m.rowId, issued.sms, now + qint64(m_options.otpValiditySecs) * 1000);
     if (!pending)
         return pending.error();
     issued.pendingId = *pending;
@@ -213,7 +215,7 @@ Result<OtpChallengeView> OtpManager::view(QSqlDatabase& db, const MovementView& 
     auto q = sql::first(db,
                         QStringLiteral("SELECT id, expires_at_ms, last_sent_at_ms, resends, failures, state, phone"
                                        " FROM otp_challenges WHERE movement_id = ? ORDER BY id DESC LIMIT 1"),
-                        {sql::big(sql::parseId(m.id))});
+                        {sql::big(m.rowId)});
     if (!q)
         return q.error();
     if (!q->isValid())
@@ -324,7 +326,7 @@ auto onPendingMovement(Database& database, PendingVoids& voids, QDate today, qin
     auto before = rows::movementById(conn, id, structureId, today);
     if (!before)
         return before.error();
-    const qint64 voucherId = sql::parseId(before->voucherId);
+    const qint64 voucherId = before->voucherRowId;
     WriteTransaction tx(database);
     if (!tx.ok())
         return *tx.beginError();
@@ -362,7 +364,11 @@ auto onPendingMovement(Database& database, PendingVoids& voids, QDate today, qin
 
 Result<OtpChallengeView> OtpManager::authorize(const StructureInfo& structure, const QString& movementId)
 {
-    const qint64 id = sql::parseId(movementId);
+    QSqlDatabase conn = m_db.connection();
+    auto rowId = rows::movementRowId(conn, movementId, structure.id);
+    if (!rowId)
+        return rowId.error();
+    const qint64 id = *rowId;
     return onPendingMovement(
         m_db, m_voids, m_clock.todayInRome(), id, structure.id,
         [&](WriteTransaction& tx, const LockedMovement& locked) -> Result<OtpChallengeView> {
@@ -393,7 +399,11 @@ Result<OtpChallengeView> OtpManager::authorize(const StructureInfo& structure, c
 
 Result<OtpChallengeView> OtpManager::resend(const StructureInfo& structure, const QString& movementId)
 {
-    const qint64 id = sql::parseId(movementId);
+    QSqlDatabase conn = m_db.connection();
+    auto rowId = rows::movementRowId(conn, movementId, structure.id);
+    if (!rowId)
+        return rowId.error();
+    const qint64 id = *rowId;
     return onPendingMovement(
         m_db, m_voids, m_clock.todayInRome(), id, structure.id,
         [&](WriteTransaction& tx, const LockedMovement& locked) -> Result<OtpChallengeView> {
@@ -436,30 +446,46 @@ Result<OtpChallengeView> OtpManager::resend(const StructureInfo& structure, cons
 Result<OtpChallengeView> OtpManager::status(const StructureInfo& structure, const QString& movementId)
 {
     QSqlDatabase db = m_db.connection();
-    auto m = rows::movementById(db, sql::parseId(movementId), structure.id, m_clock.todayInRome());
+    auto rowId = rows::movementRowId(db, movementId, structure.id);
+    if (!rowId)
+        return rowId.error();
+    auto m = rows::movementById(db, *rowId, structure.id, m_clock.todayInRome());
     if (!m)
         return m.error();
     return view(db, *m);
 }
 
-Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QString& movementId, const QString& code)
+Result<VerifyResult> OtpManager::verify(const QString& operatorCf, const StructureInfo& structure,
+                                        const QString& movementId, const QString& code)
 {
     static const QRegularExpression sixDigits(QStringLiteral("^[0-9]{6}$"));
     if (!sixDigits.match(code).hasMatch())
         return errors::make(codes::otpFormat);
-    const qint64 id = sql::parseId(movementId);
+    QSqlDatabase conn = m_db.connection();
+    auto rowId = rows::movementRowId(conn, movementId, structure.id);
+    if (!rowId)
+        return rowId.error();
+    const qint64 id = *rowId;
     const QDate today = m_clock.todayInRome();
+    AuditLog::Record record;
+    record.atMs = sql::nowMs(m_clock);
+    record.operatorCf = operatorCf;
+    record.structureId = structure.id;
+    record.action = AuditLog::actions::otpVerify;
+    record.movementRowId = id;
     // A movement confirmed meanwhile answers "otp.used" when its code was the one used.
     const auto usedOrNotPending = [&](QSqlDatabase& db) {
         const Error e = missingChallenge(db, id, m_options.otpMaxFailures);
         return e.code == codes::otpUsed ? e : notPending(db);
     };
-    return onPendingMovement(
+    auto result = onPendingMovement(
         m_db, m_voids, today, id, structure.id,
         [&](WriteTransaction& tx, const LockedMovement& locked) -> Result<VerifyResult> {
             QSqlDatabase& db = tx.db();
             const MovementView& m = locked.movement;
             const qint64 voucherId = locked.voucher.id;
+            record.voucherRowId = voucherId;
+            record.cfHash = m_audit.hashCf(m.codiceFiscale);
             auto ch = lockActiveChallenge(db, id, m_db.forUpdate(), m_options.otpMaxFailures);
             if (!ch)
                 return ch.error();
@@ -469,13 +495,28 @@ Result<VerifyResult> OtpManager::verify(const StructureInfo& structure, const QS
                 return errors::make(codes::otpLocked);
             if (sql::nowMs(m_clock) >= ch->expiresAtMs)
                 return errors::make(codes::otpExpired);
-            if (!constantTimeEquals(hashCode(ch->salt, m, code), ch->codeHash))
+            if (!constantTimeEquals(hashCode(ch->salt, m, code), ch->codeHash)) {
+                // The failure and its audit row commit together.
+                record.outcome = codes::otpInvalid;
+                if (auto a = m_audit.append(db, record); !a)
+                    return a.error();
                 return failedAttempt(tx, challengeId, failures);
+            }
             if (m.type == MovementType::Cancellazione && rows::romeDate(m.createdAt.toMSecsSinceEpoch()) != today)
                 return errors::make(codes::cancelNotSameDay);
+            record.outcome = QStringLiteral("ok");
+            if (auto a = m_audit.append(db, record); !a)
+                return a.error();
             return confirm(tx, m, challengeId, voucherId, today);
         },
         usedOrNotPending);
+    // Refusals that wrote nothing (expired, locked, used, ...) are recorded as reads.
+    if (!result && result.error().code != codes::otpInvalid && result.error().code != codes::dbError
+        && result.error().code != codes::dbBusy) {
+        record.outcome = result.error().code;
+        m_audit.enqueue(record);
+    }
+    return result;
 }
 
 Error OtpManager::failedAttempt(WriteTransaction& tx, qint64 challengeId, int failures)
@@ -500,7 +541,7 @@ Result<VerifyResult> OtpManager::confirm(WriteTransaction& tx, const MovementVie
                                          qint64 voucherId, QDate today)
 {
     QSqlDatabase& db = tx.db();
-    const qint64 id = sql::parseId(m.id);
+    const qint64 id = m.rowId;
     const qint64 now = sql::nowMs(m_clock);
     auto used = sql::exec(db, QStringLiteral("UPDATE otp_challenges SET state = 'USED' WHERE id = ?"),
                           {sql::big(challengeId)});

@@ -9,6 +9,7 @@
 
 namespace sinfonia::ledger {
 
+class AuditLog;
 class Database;
 class PendingVoids;
 class SmsSeal;
@@ -30,7 +31,7 @@ public:
         qint64 pendingId = 0; // its sealed sms_pending row (0 without a seal)
     };
 
-    OtpManager(Database& db, const Clock& clock, SmsSender& sms, PendingVoids& voids, LedgerOptions options);
+    OtpManager(Database& db, const Clock& clock, SmsSender& sms, PendingVoids& voids, AuditLog& audit, LedgerOptions options);
 
     // With a seal (a real SMS gateway), every message is first written sealed to sms_pending in
     // the transaction that issues its code (a transactional outbox), sent after the commit and
@@ -54,7 +55,9 @@ public:
     Result<OtpChallengeView> authorize(const StructureInfo& structure, const QString& movementId);
     Result<OtpChallengeView> resend(const StructureInfo& structure, const QString& movementId);
     Result<OtpChallengeView> status(const StructureInfo& structure, const QString& movementId);
-    Result<VerifyResult> verify(const StructureInfo& structure, const QString& movementId, const QString& code);
+    // Audited: the outcome row commits with a wrong code's failure or with the confirmation.
+    Result<VerifyResult> verify(const QString& operatorCf, const StructureInfo& structure, const QString& movementId,
+                                const QString& code);
 
 private:
     // Inside the transaction: replaces the movement's sealed pending message (0 without a seal).
@@ -73,6 +76,7 @@ private:
     SmsSender& m_sms;
     PendingVoids& m_voids;
     const SmsSeal* m_seal = nullptr;
+    AuditLog& m_audit;
     LedgerOptions m_options;
 };
 

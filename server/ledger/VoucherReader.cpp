@@ -17,7 +17,7 @@ namespace {
 // Cursor = base64url("<created_at_ms>:<id>") of the last row of the previous page.
 QString encodeCursor(const MovementView& m)
 {
-    const QByteArray raw = QByteArray::number(m.createdAt.toMSecsSinceEpoch()) + ':' + m.id.toLatin1();
+    const QByteArray raw = QByteArray::number(m.createdAt.toMSecsSinceEpoch()) + ':' + QByteArray::number(m.rowId);
     return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
@@ -39,11 +39,12 @@ bool decodeCursor(const QString& cursor, qint64* ms, qint64* id)
 
 } // namespace
 
-VoucherReader::VoucherReader(Database& db, const Clock& clock, const AccessControl& access, PendingVoids& voids)
+VoucherReader::VoucherReader(Database& db, const Clock& clock, const AccessControl& access, PendingVoids& voids, AuditLog& audit)
     : m_db(db)
     , m_clock(clock)
     , m_access(access)
     , m_voids(voids)
+    , m_audit(audit)
 {
 }
 
@@ -67,13 +68,9 @@ bool VoucherReader::isCardNumber(const QString& s)
     return sum % 10 == 0;
 }
 
-Result<BeneficiaryView> VoucherReader::findBeneficiary(const OperatorContext& ctx, const QString& structureId,
-                                                       const QString& cfOrCard) const
+Result<BeneficiaryView> VoucherReader::lookup(QSqlDatabase& db, const QString& cfOrCard, QDate today,
+                                              AuditLog::Record* record) const
 {
-    QSqlDatabase db = m_db.connection();
-    auto s = m_access.enabledStructure(db, ctx.operatorCf, structureId);
-    if (!s)
-        return s.error();
     QString raw = cfOrCard;
     raw.remove(QLatin1Char(' '));
     QString where;
@@ -81,16 +78,23 @@ Result<BeneficiaryView> VoucherReader::findBeneficiary(const OperatorContext& ct
     if (isCardNumber(raw)) {
         where = QStringLiteral("card_number = ?");
         key = raw;
+        record->cfHash = m_audit.hashCf(QStringLiteral("card:") + raw);
     } else {
         const QString cf = CodiceFiscale::normalize(raw);
-        if (cf.size() != CodiceFiscale::length && cf.size() != CodiceFiscale::provisionalLength)
+        if (cf.size() != CodiceFiscale::length && cf.size() != CodiceFiscale::provisionalLength) {
+            record->outcome = codes::beneficiaryQueryInvalid;
             return errors::make(codes::beneficiaryQueryInvalid);
-        auto valid = CodiceFiscale::validate(cf, m_clock.todayInRome());
-        if (!valid)
+        }
+        auto valid = CodiceFiscale::validate(cf, today);
+        if (!valid) {
+            record->outcome = valid.error().code;
             return valid.error();
+        }
         where = QStringLiteral("cf = ?");
         key = valid->code;
+        record->cfHash = m_audit.hashCf(key);
     }
+    record->outcome = codes::beneficiaryNotFound;
     auto b = sql::first(
         db, QStringLiteral("SELECT cf, nome, cognome, card_number, phone FROM beneficiaries WHERE ") + where, {key});
     if (!b)
@@ -103,7 +107,7 @@ Result<BeneficiaryView> VoucherReader::findBeneficiary(const OperatorContext& ct
     view.cognome = b->value("cognome").toString();
     view.cardNumber = b->value("card_number").toString();
     view.maskedPhone = rows::maskPhone(b->value("phone").toString());
-    const QDate today = m_clock.todayInRome();
+    record->cfHash = m_audit.hashCf(view.codiceFiscale);
     auto q = sql::all(db, rows::voucherColumns() + QStringLiteral(" WHERE v.beneficiary_cf = ? ORDER BY v.id DESC"),
                       {view.codiceFiscale});
     if (!q)
@@ -112,7 +116,59 @@ Result<BeneficiaryView> VoucherReader::findBeneficiary(const OperatorContext& ct
         view.vouchers << rows::voucherFrom(row, today);
     if (view.vouchers.isEmpty())
         return errors::make(codes::beneficiaryNotFound);
+    record->outcome = QStringLiteral("ok");
+    record->voucherRowId = view.vouchers.constFirst().rowId;
+    for (const VoucherView& v : view.vouchers)
+        record->grants << v.rowId;
     return view;
+}
+
+Result<BeneficiaryView> VoucherReader::findBeneficiary(const OperatorContext& ctx, const QString& structureId,
+                                                       const QString& cfOrCard) const
+{
+    QSqlDatabase conn = m_db.connection();
+    auto s = m_access.enabledStructure(conn, ctx.operatorCf, structureId);
+    if (!s)
+        return s.error();
+    const QDate today = m_clock.todayInRome();
+    AuditLog::Record record;
+    record.atMs = sql::nowMs(m_clock);
+    record.operatorCf = ctx.operatorCf;
+    record.structureId = structureId;
+    record.action = AuditLog::actions::lookup;
+    record.day = today.toString(Qt::ISODate);
+    if (!m_audit.throttling()) {
+        // No count to take: the row (and the grants) go to the batch writer.
+        auto found = lookup(conn, cfOrCard, today, &record);
+        if (found || found.error().code != codes::dbError)
+            m_audit.enqueue(record);
+        return found;
+    }
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return *tx.beginError();
+    auto wait = m_audit.lookupWait(tx.db(), ctx.operatorCf, record.atMs, m_db.isPostgres());
+    if (!wait)
+        return wait.error();
+    if (*wait > 0) {
+        record.outcome = QStringLiteral("rate_limited");
+        if (auto a = m_audit.append(tx.db(), record); !a)
+            return a.error();
+        if (auto c = tx.commit(); !c)
+            return c.error();
+        Error e = errors::make(codes::lookupRateLimited, QString::number(*wait));
+        e.message = QStringLiteral("Troppe ricerche: riprova tra %1 secondi.").arg(*wait);
+        e.http = HttpProblem {429, std::nullopt, *wait, QDateTime()};
+        return e;
+    }
+    auto found = lookup(tx.db(), cfOrCard, today, &record);
+    if (!found && found.error().code == codes::dbError)
+        return found;
+    if (auto a = m_audit.append(tx.db(), record); !a)
+        return a.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return found;
 }
 
 Result<VoucherDetail> VoucherReader::voucher(const OperatorContext& ctx, const QString& structureId,
@@ -122,24 +178,48 @@ Result<VoucherDetail> VoucherReader::voucher(const OperatorContext& ctx, const Q
     auto s = m_access.enabledStructure(db, ctx.operatorCf, structureId);
     if (!s)
         return s.error();
-    // A stale pending purchase of the voucher expires before the balance is read.
-    if (auto expired = m_voids.expireVoucher(sql::parseId(voucherId)); !expired)
-        return expired.error();
     const QDate today = m_clock.todayInRome();
-    auto v = rows::voucherById(db, sql::parseId(voucherId), today);
+    AuditLog::Record record;
+    record.atMs = sql::nowMs(m_clock);
+    record.operatorCf = ctx.operatorCf;
+    record.structureId = structureId;
+    record.action = AuditLog::actions::voucherRead;
+    auto refuse = [&](const Error& e) -> Result<VoucherDetail> {
+        record.outcome = e.code;
+        if (e.code != codes::dbError && e.code != codes::dbBusy)
+            m_audit.enqueue(record);
+        return e;
+    };
+    auto rowId = rows::voucherRowId(db, voucherId);
+    if (!rowId)
+        return refuse(rowId.error());
+    // Not reached by this structure today and no movement: exactly a missing voucher.
+    auto allowed = m_audit.mayRead(db, structureId, *rowId, today);
+    if (!allowed)
+        return refuse(allowed.error());
+    if (!*allowed)
+        return refuse(errors::make(codes::voucherNotFound, QStringLiteral("not reached by this structure")));
+    // A stale pending purchase of the voucher expires before the balance is read.
+    if (auto expired = m_voids.expireVoucher(*rowId); !expired)
+        return expired.error();
+    auto v = rows::voucherById(db, *rowId, today);
     if (!v)
-        return v.error();
+        return refuse(v.error());
     VoucherDetail detail;
     detail.voucher = v.value();
+    record.voucherRowId = *rowId;
+    record.cfHash = m_audit.hashCf(detail.voucher.codiceFiscale);
     auto q = sql::all(db,
                       rows::movementColumns()
                           + QStringLiteral(" WHERE m.voucher_id = ? AND m.structure_id = ?"
                                            " ORDER BY m.created_at_ms DESC, m.id DESC"),
-                      {sql::big(sql::parseId(voucherId)), structureId});
+                      {sql::big(*rowId), structureId});
     if (!q)
         return q.error();
     for (const sql::Row& row : *q)
         detail.transactions << rows::movementFrom(row, today);
+    record.outcome = QStringLiteral("ok");
+    m_audit.enqueue(record);
     return detail;
 }
 
@@ -150,16 +230,34 @@ Result<Receipt> VoucherReader::receipt(const OperatorContext& ctx, const QString
     auto s = m_access.enabledStructure(db, ctx.operatorCf, structureId);
     if (!s)
         return s.error();
-    const qint64 id = sql::parseId(movementId);
-    auto m = rows::movementById(db, id, structureId, m_clock.todayInRome());
+    AuditLog::Record record;
+    record.atMs = sql::nowMs(m_clock);
+    record.operatorCf = ctx.operatorCf;
+    record.structureId = structureId;
+    record.action = AuditLog::actions::receiptDownload;
+    auto refuse = [&](const Error& e) -> Result<Receipt> {
+        record.outcome = e.code;
+        if (e.code != codes::dbError && e.code != codes::dbBusy)
+            m_audit.enqueue(record);
+        return e;
+    };
+    auto id = rows::movementRowId(db, movementId, structureId);
+    if (!id)
+        return refuse(id.error());
+    auto m = rows::movementById(db, *id, structureId, m_clock.todayInRome());
     if (!m)
-        return m.error();
+        return refuse(m.error());
+    record.movementRowId = *id;
+    record.voucherRowId = m->voucherRowId;
+    record.cfHash = m_audit.hashCf(m->codiceFiscale);
     auto q = sql::first(db, QStringLiteral("SELECT content_type, data FROM receipts WHERE movement_id = ?"),
-                        {sql::big(id)});
+                        {sql::big(*id)});
     if (!q)
         return q.error();
     if (!q->isValid())
-        return errors::make(codes::receiptNotFound);
+        return refuse(errors::make(codes::receiptNotFound));
+    record.outcome = QStringLiteral("ok");
+    m_audit.enqueue(record);
     return Receipt {q->value("content_type").toString(), q->value("data").toByteArray()};
 }
 

@@ -7,6 +7,8 @@
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,7 +49,43 @@ private Q_SLOTS:
     void corruptFileIsSetAside();
     void threadedSyncAndQuery();
     void noPersonalDataInFile();
+    void oldSchemaIsRebuilt();
 };
+
+// A cache of schema 1 (numeric server ids, before issue 10) is emptied on open and rebuilt by the
+// next sync; a cache of the current schema keeps its rows across opens.
+void TestCache::oldSchemaIsRebuilt()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral(
+            "CREATE TABLE movements (id TEXT PRIMARY KEY, structure_id TEXT NOT NULL, created_ms INTEGER NOT NULL,"
+            " code TEXT, voucher_id TEXT, type INTEGER NOT NULL, state INTEGER NOT NULL, amount_cents INTEGER NOT NULL,"
+            " cf_key INTEGER, purchase_id TEXT, sync_id INTEGER NOT NULL DEFAULT 0)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO movements (id, structure_id, created_ms, voucher_id, type, state,"
+                                      " amount_cents) VALUES ('42', 'FAR001', 1, '7', 0, 1, 100)")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("old"));
+    MovementCacheStore store;
+    QVERIFY(store.open(path).ok());
+    QCOMPARE(store.count().value(), 0); // the numeric ids are gone
+    CachedMovement m;
+    m.id = QStringLiteral("q3Xn0V6cX1mJ9r8Kp2ZbAw");
+    m.structureId = QStringLiteral("FAR001");
+    m.createdAt = m_clock.now();
+    m.amountCents = 100;
+    QVERIFY(store.insert({m}).ok());
+    store.close();
+    MovementCacheStore again;
+    QVERIFY(again.open(path).ok());
+    QCOMPARE(again.count().value(), 1);
+}
 
 void TestCache::storeInsertQueryPurge()
 {

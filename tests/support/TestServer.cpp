@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -121,6 +122,13 @@ bool TestServer::start(const Options& options)
                       QStringLiteral("--threads"), QStringLiteral("24")};
     if (options.sandbox)
         args << QStringLiteral("--sandbox");
+    if (!options.sandbox && !options.extraArgs.contains(QStringLiteral("--audit-key-file"))) {
+        // A normal server needs the key of the audit trail's CF hashes.
+        QFile key(m_dir->filePath(QStringLiteral("audit.key")));
+        if (key.open(QIODevice::WriteOnly))
+            key.write(QByteArray(48, 'k'));
+        args << QStringLiteral("--audit-key-file") << key.fileName();
+    }
     if (options.initDemo)
         args << QStringLiteral("--init-demo");
     args << options.extraArgs;

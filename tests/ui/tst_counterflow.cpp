@@ -13,11 +13,15 @@
 #include "ui/VoucherFlow.h"
 #include "ui/dialogs/OtpDialog.h"
 #include "ui/models/TransactionsModel.h"
+#include "ui/models/AuditModel.h"
+#include "ui/pages/ActivityLogPage.h"
 #include "ui/pages/CancellationPage.h"
+#include "ui/pages/HomePage.h"
 #include "ui/pages/LockPage.h"
 #include "ui/pages/LoginPage.h"
 #include "ui/pages/PurchasePage.h"
 #include "ui/pages/SearchPage.h"
+#include "ui/pages/StaffPage.h"
 #include "ui/pages/StructurePage.h"
 #include "ui/pages/VoucherPage.h"
 
@@ -29,7 +33,9 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QTableView>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTcpServer>
@@ -470,6 +476,82 @@ private slots:
         page->attachFile(empty);
         QTRY_VERIFY_WITH_TIMEOUT(page->statusLabel()->text().contains(QStringLiteral("vuoto")), timeout);
         QVERIFY(!page->receipt());
+    }
+
+    // Issue 10: over the operator's lookup limit the search page says when to try again, and the
+    // client does not retry by itself (the server counted exactly the lookups asked for).
+    void throttledSearchSaysWhenToRetry()
+    {
+        TestServer limited;
+        TestServer::Options o;
+        o.extraArgs = {QStringLiteral("--lookup-burst"), QStringLiteral("2"), QStringLiteral("--lookup-per-minute"),
+                       QStringLiteral("1")};
+        QVERIFY2(limited.start(o), qPrintable(limited.errorString()));
+        m_app = std::make_unique<CounterFixture>(limited.baseUrl());
+        m_app->flow->start();
+        loginAndSelect();
+        SearchPage* search = vouchers().searchPage();
+        for (int i = 0; i < 2; ++i) {
+            openActiveVoucher();
+            vouchers().showSearch();
+        }
+        child<QLineEdit>(search, "cfEdit")->setText(activeCf);
+        QTest::mouseClick(child<QPushButton>(search, "searchButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(search->statusLabel()->text().startsWith(QStringLiteral("Troppe ricerche: riprova tra ")),
+                                 timeout);
+        const QRegularExpressionMatch m
+            = QRegularExpression(QStringLiteral("^Troppe ricerche: riprova tra (\\d+) secondi$"))
+                  .match(search->statusLabel()->text());
+        QVERIFY2(m.hasMatch(), qPrintable(search->statusLabel()->text()));
+        QVERIFY(m.captured(1).toInt() > 60 && m.captured(1).toInt() <= 120); // 2 in 2 minutes
+        QCOMPARE(m_app->window->currentPage(), search);
+        QTest::qWait(1500); // a retry would be a fourth lookup in the trail
+        const auto t = limited.login();
+        const QString today = SystemClock().todayInRome().toString(Qt::ISODate);
+        const QJsonArray rows = limited.client(t.accessToken)
+                                    .get(QStringLiteral("/api/v1/structures/FAR001/audit?from=%1&to=%1").arg(today))
+                                    .json()
+                                    .value(QStringLiteral("items"))
+                                    .toArray();
+        int lookups = 0;
+        for (const auto& r : rows)
+            lookups += r.toObject().value(QStringLiteral("action")).toString() == QLatin1String("LOOKUP");
+        QCOMPARE(lookups, 3);
+        m_app.reset();
+    }
+
+    // "Gestione struttura" -> "Registro attività": the titolare's lookups are listed, the CSV export
+    // writes what is shown with formulas neutralised. SINFONIA_SCREENSHOT_DIR keeps a screenshot.
+    void activityLogListsAndExports()
+    {
+        loginAndSelect();
+        openActiveVoucher();
+        emit m_app->window->homePage()->staffRequested();
+        StaffPage* staff = m_app->flow->staffPage();
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), static_cast<QWidget*>(staff), timeout);
+        QTest::mouseClick(child<QPushButton>(staff, "activityLogButton"), Qt::LeftButton);
+        ActivityLogPage* log = m_app->flow->activityLogPage();
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->window->currentPage(), static_cast<QWidget*>(log), timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(log->model()->rowCount() > 0, timeout);
+        bool sawLookup = false;
+        for (int r = 0; r < log->model()->rowCount(); ++r)
+            sawLookup |= log->model()->entry(r).action == QLatin1String("LOOKUP");
+        QVERIFY(sawLookup);
+        QCOMPARE(log->model()->index(0, AuditModel::Action).data().toString().isEmpty(), false);
+        // Keyboard: the table takes the focus with Tab and moves with the arrows.
+        child<QTableView>(log, "auditTable")->setFocus();
+        QTest::keyClick(child<QTableView>(log, "auditTable"), Qt::Key_Down);
+        const QString shots = qEnvironmentVariable("SINFONIA_SCREENSHOT_DIR");
+        if (!shots.isEmpty())
+            QVERIFY(m_app->window->grab().save(shots + QStringLiteral("/registro-attivita.png")));
+        const QString csv = m_app->dir.filePath(QStringLiteral("registro.csv"));
+        log->exportCsv(csv);
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY(text.contains(QStringLiteral("\"Data e ora\";\"Operatore\";\"Azione\";\"Voucher\";\"Esito\"")));
+        QVERIFY(text.contains(QStringLiteral("Ricerca beneficiario")));
+        QVERIFY(!text.contains(activeCf));
     }
 
     void networkDown()

@@ -35,9 +35,15 @@ StaffPage::StaffPage(const Clock& clock, QWidget* parent)
     m_menuButton->setObjectName(QStringLiteral("quickMenuButton"));
     m_menuButton->setAccessibleName(tr("Menù rapido del dipendente selezionato"));
     m_menuButton->setToolTip(tr("Menù rapido (Invio sulla riga)"));
+    m_activityButton = new QPushButton(tr("REGISTRO ATTIVITÀ"), this);
+    m_activityButton->setObjectName(QStringLiteral("activityLogButton"));
+    m_activityButton->setAccessibleName(tr("Registro attività della struttura"));
+    m_activityButton->setToolTip(tr("Registro attività (Ctrl+L)"));
+    m_activityButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     buttons->addWidget(m_addButton);
     buttons->addWidget(m_menuButton);
     buttons->addStretch(1);
+    buttons->addWidget(m_activityButton);
     layout->addLayout(buttons);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("staffMessage"));
@@ -59,6 +65,7 @@ StaffPage::StaffPage(const Clock& clock, QWidget* parent)
 
     connect(m_addButton, &QPushButton::clicked, this, &StaffPage::addEmployee);
     connect(m_menuButton, &QPushButton::clicked, this, &StaffPage::openQuickMenu);
+    connect(m_activityButton, &QPushButton::clicked, this, &StaffPage::activityLogRequested);
     connect(m_table, &QTableView::activated, this, &StaffPage::openQuickMenu);
     connect(m_table, &QTableView::customContextMenuRequested, this, &StaffPage::openQuickMenu);
 }

@@ -34,6 +34,8 @@ public:
     void openQuickMenu();
 
 signals:
+    // "Registro attività" of the structure.
+    void activityLogRequested();
     void addEmployeeRequested(const QString& codiceFiscale, const QString& givenName, const QString& familyName);
     void serviceChangeRequested(const QString& employeeId, const QString& service, bool associate);
     void enabledChangeRequested(const QString& employeeId, bool enabled);
@@ -47,6 +49,7 @@ private:
     QTableView* m_table = nullptr;
     QPushButton* m_addButton = nullptr;
     QPushButton* m_menuButton = nullptr;
+    QPushButton* m_activityButton = nullptr;
     QLabel* m_message = nullptr;
 };
 

@@ -156,7 +156,8 @@ void VoucherPage::setVoucher(const VoucherInfo& fresh)
         if (m_beneficiary.vouchers.at(i).voucher.id == v.id)
             m_voucherCombo->setCurrentIndex(i);
     }
-    m_header->setText(tr("ID voucher %1   N° %2").arg(v.id, v.number));
+    // A display number, not the API id (opaque since issue 10).
+    m_header->setText(tr("ID voucher %1   N° %2").arg(v.displayId.isEmpty() ? v.id : v.displayId, v.number));
     m_badge->setText(displayName(v.state));
     m_badge->setProperty("state", toWire(v.state));
     m_badge->setAccessibleName(tr("Stato del voucher: %1").arg(displayName(v.state)));

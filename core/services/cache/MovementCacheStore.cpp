@@ -197,6 +197,25 @@ Result<void> MovementCacheStore::openFile(bool* broken)
                          q.lastError().text());
     }
     q.finish();
+    // Cache schema 2: movement and voucher ids are the server's opaque ids (issue 10). A cache of
+    // schema 1 holds the old numeric ids, which no longer address anything: it is rebuilt (the
+    // server holds every row it had).
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        *broken = true;
+        return dbError(QStringLiteral("user_version"), q.lastError());
+    }
+    const int schema = q.value(0).toInt();
+    q.finish();
+    if (schema < cacheSchemaVersion) {
+        for (const char* sql : {"DROP TABLE IF EXISTS movements", "DROP TABLE IF EXISTS syncs"}) {
+            if (!q.exec(QString::fromLatin1(sql))) {
+                *broken = true;
+                return dbError(QStringLiteral("rebuild"), q.lastError());
+            }
+        }
+        if (schema > 0)
+            qCInfo(lcCache) << "movement cache of schema" << schema << "rebuilt as schema" << cacheSchemaVersion;
+    }
     const char* const setup[] = {
         "PRAGMA journal_mode=WAL",
         "PRAGMA synchronous=NORMAL",
@@ -216,6 +235,10 @@ Result<void> MovementCacheStore::openFile(bool* broken)
             *broken = true;
             return dbError(QStringLiteral("setup"), q.lastError());
         }
+    }
+    if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(cacheSchemaVersion))) {
+        *broken = true;
+        return dbError(QStringLiteral("user_version"), q.lastError());
     }
     m_direct = m_insertPath == InsertPath::Auto && sameSqlite(db);
     return {};

@@ -33,6 +33,9 @@ struct MovementRows
 class MovementCacheStore
 {
 public:
+    // PRAGMA user_version of the cache file; an older file is emptied and rebuilt on open.
+    static constexpr int cacheSchemaVersion = 2;
+
     // How insert() writes. Auto: straight through SQLite's C API on the Qt driver's own connection
     // (QSqlQuery's per-value QVariant and UTF-16 work costs more than SQLite at 100,000 rows), but
     // only when that connection belongs to the very SQLite this program links, as with Debian's

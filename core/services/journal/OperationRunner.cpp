@@ -61,6 +61,12 @@ void OperationRunner::cancellation(const QString& structureId, const QString& vo
     run(e, context, std::move(done));
 }
 
+bool OperationRunner::isLegacyId(const QString& id)
+{
+    bool numeric = false;
+    return !id.isEmpty() && id.toLongLong(&numeric) > 0 && numeric;
+}
+
 Result<MovementWithChallenge> OperationRunner::check(const JournalEntry& e, const QByteArray& body) const
 {
     auto decoded = ApiDecode::movementWithChallenge(body);
@@ -68,9 +74,13 @@ Result<MovementWithChallenge> OperationRunner::check(const JournalEntry& e, cons
         return decoded.error();
     const Movement& m = decoded->movement.movement;
     const bool purchase = e.kind == JournalEntry::Kind::Purchase;
+    // An intent journaled before the opaque ids names its voucher by the old numeric id, which is
+    // the voucher's display number now.
+    const bool sameVoucher = m.voucherId == e.voucherId
+        || (!m.voucherDisplayId.isEmpty() && m.voucherDisplayId == e.voucherId && isLegacyId(e.voucherId));
     const bool matches = m.structureId == e.structureId && m.amount == e.amount
         && m.type == (purchase ? MovementType::Acquisto : MovementType::Cancellazione)
-        && (purchase ? m.voucherId == e.voucherId : m.purchaseId == e.purchaseId);
+        && (purchase ? sameVoucher : m.purchaseId == e.purchaseId);
     if (!matches)
         return ApiDecode::decodeError(QStringLiteral("answer does not match the intent"));
     return decoded;

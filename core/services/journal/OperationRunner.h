@@ -49,6 +49,8 @@ public:
     // dropped answer, after re-login).
     void reconcile();
     bool isReconciling() const { return m_reconciling > 0; }
+    // A numeric id: the API's voucher and movement ids before they became opaque (issue 10).
+    static bool isLegacyId(const QString& id);
 
 Q_SIGNALS:
     // The request of an intent is on the wire (tests abort it here to simulate a dropped answer).

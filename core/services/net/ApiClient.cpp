@@ -396,4 +396,16 @@ void ApiClient::movements(const QString& structureId, const MovementFilter& filt
     typed<MovementPage>(std::move(c), context, std::move(done), &ApiDecode::movementPage);
 }
 
+void ApiClient::audit(const QString& structureId, QDate from, QDate to, const QString& cursor, QObject* context,
+                      Callback<AuditPage> done)
+{
+    ApiCall c = get(structurePath(structureId) + QStringLiteral("/audit"));
+    c.query.addQueryItem(QStringLiteral("from"), from.toString(Qt::ISODate));
+    c.query.addQueryItem(QStringLiteral("to"), to.toString(Qt::ISODate));
+    c.query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    if (!cursor.isEmpty())
+        c.query.addQueryItem(QStringLiteral("cursor"), QString::fromLatin1(QUrl::toPercentEncoding(cursor)));
+    typed<AuditPage>(std::move(c), context, std::move(done), &ApiDecode::auditPage);
+}
+
 } // namespace sinfonia

@@ -99,6 +99,9 @@ public:
     // One page of "Elenco movimenti"; pass the previous page's nextCursor to continue.
     void movements(const QString& structureId, const MovementFilter& filter, const QString& cursor, QObject* context,
                    Callback<MovementPage> done);
+    // GET .../audit: the structure's audit trail (titolare only), newest first, 100 rows a page.
+    void audit(const QString& structureId, QDate from, QDate to, const QString& cursor, QObject* context,
+               Callback<AuditPage> done);
 
     QUrl urlFor(const ApiCall& call) const;
 

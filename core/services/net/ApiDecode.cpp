@@ -91,6 +91,7 @@ VoucherInfo readVoucher(const QJsonObject& o, const QString& path, QString* err)
     JsonReader r(o, path, err);
     VoucherInfo v;
     v.voucher.id = r.string("id");
+    v.voucher.displayId = r.optString("displayId");
     v.voucher.number = r.string("number");
     const QString state = r.string("state");
     const auto st = voucherStateFromWire(state);
@@ -121,6 +122,7 @@ ApiMovement readMovement(const QJsonObject& o, const QString& path, QString* err
     Movement& m = a.movement;
     m.id = r.string("id");
     m.voucherId = r.string("voucherId");
+    m.voucherDisplayId = r.optString("voucherDisplayId");
     a.voucherNumber = r.string("voucherNumber");
     a.codiceFiscale = r.optString("codiceFiscale");
     m.structureId = r.string("structureId");
@@ -301,6 +303,33 @@ Result<MovementPage> movementPage(const QByteArray& body)
         else if (!next.isNull())
             r.fail("nextCursor", "neither a string nor null");
         page.items = readList<ApiMovement>(r.array("items"), QStringLiteral("items"), err, readMovement);
+        return page;
+    });
+}
+
+Result<AuditPage> auditPage(const QByteArray& body)
+{
+    return decodeObject(body, [](const QJsonObject& o, JsonReader& r, QString* err) {
+        AuditPage page;
+        const QJsonValue next = o.value(QLatin1String("nextCursor"));
+        if (next.isString() && !next.toString().isEmpty())
+            page.nextCursor = next.toString();
+        else if (!next.isNull())
+            r.fail("nextCursor", "neither a string nor null");
+        page.items = readList<AuditEntry>(r.array("items"), QStringLiteral("items"), err,
+                                          [](const QJsonObject& item, const QString& path, QString* e) {
+                                              JsonReader ir(item, path, e);
+                                              AuditEntry a;
+                                              a.id = ir.string("id");
+                                              a.at = ir.dateTime("at");
+                                              a.operatorCf = ir.string("operatorCf");
+                                              a.operatorName = ir.optString("operatorName");
+                                              a.action = ir.string("action");
+                                              a.voucherDisplayId = ir.optString("voucherDisplayId");
+                                              a.voucherNumber = ir.optString("voucherNumber");
+                                              a.outcome = ir.string("outcome");
+                                              return a;
+                                          });
         return page;
     });
 }

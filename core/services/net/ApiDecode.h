@@ -22,6 +22,7 @@ Result<Beneficiary> beneficiary(const QByteArray& body);
 Result<VoucherInfo> voucher(const QByteArray& body);
 Result<QList<ApiMovement>> movementList(const QByteArray& body);
 Result<MovementPage> movementPage(const QByteArray& body);
+Result<AuditPage> auditPage(const QByteArray& body);
 Result<MovementWithChallenge> movementWithChallenge(const QByteArray& body);
 Result<VerifyResult> verifyResult(const QByteArray& body);
 Result<QList<SandboxIdentity>> sandboxIdentities(const QByteArray& body);

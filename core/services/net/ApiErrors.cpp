@@ -148,6 +148,10 @@ const CodeText codeTexts[] = {
      QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Si possono annullare solo acquisti in attesa di conferma.")},
     {codes::smsNotSent,
      QT_TRANSLATE_NOOP("sinfonia::ApiClient", "SMS con il codice non inviato: premi \"Invia nuovamente\".")},
+    {codes::lookupRateLimited,
+     QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Troppe ricerche: riprova tra qualche minuto.")},
+    {codes::auditForbidden,
+     QT_TRANSLATE_NOOP("sinfonia::ApiClient", "Solo il titolare può consultare il registro attività.")},
 };
 
 QString statusText(int status)

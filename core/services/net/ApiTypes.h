@@ -144,6 +144,25 @@ struct MovementPage
     QString nextCursor; // empty on the last page
 };
 
+// One row of the structure's audit trail ("Registro attività", titolare only).
+struct AuditEntry
+{
+    QString id;
+    QDateTime at; // UTC
+    QString operatorCf;
+    QString operatorName;
+    QString action; // LOOKUP, VOUCHER_READ, PURCHASE, CANCELLATION, OTP_VERIFY, VOID, RECEIPT_DOWNLOAD
+    QString voucherDisplayId;
+    QString voucherNumber;
+    QString outcome; // "ok" or the code of the refusal
+};
+
+struct AuditPage
+{
+    QList<AuditEntry> items;
+    QString nextCursor; // empty on the last page
+};
+
 struct SandboxIdentity
 {
     QString id;

@@ -131,10 +131,14 @@ private slots:
     {
         for (int round = 0; round < 12; ++round) {
             QTemporaryDir dir;
+            QFile key(dir.filePath(QStringLiteral("audit.key")));
+            QVERIFY(key.open(QIODevice::WriteOnly) && key.write(QByteArray(40, 'k')) == 40);
+            key.close();
             QProcess p;
             p.start(QStringLiteral(SINFONIA_SERVER_BIN),
                     {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--admin-listen"),
-                     QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), dir.filePath(QStringLiteral("l.sqlite"))});
+                     QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), dir.filePath(QStringLiteral("l.sqlite")),
+                     QStringLiteral("--audit-key-file"), key.fileName()});
             QVERIFY(p.waitForStarted(10000));
             QByteArray out;
             QVERIFY(QTest::qWaitFor(

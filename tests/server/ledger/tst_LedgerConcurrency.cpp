@@ -90,8 +90,9 @@ private slots:
         QVERIFY(m_env->available(vid) >= 0);
         QSqlQuery q(m_env->db().connection());
         QVERIFY(
-            q.exec(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(amount_cents), 0) FROM movements WHERE voucher_id = ")
-                   + vid));
+            q.exec(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(amount_cents), 0) FROM movements WHERE voucher_id ="
+                                  " (SELECT id FROM vouchers WHERE public_id = '%1')")
+                       .arg(vid)));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), k);
         QCOMPARE(q.value(1).toLongLong(), k * amount);
@@ -204,11 +205,16 @@ private slots:
         QStringList vouchers;
         {
             QSqlQuery q(m_env->db().connection());
-            QVERIFY(
-                q.exec(QStringLiteral("SELECT id FROM vouchers WHERE state = 'ATTIVO' AND expiry_date >= '2026-11-26'"
-                                      " ORDER BY id LIMIT 4")));
-            while (q.next())
+            QVERIFY(q.exec(QStringLiteral("SELECT public_id, beneficiary_cf FROM vouchers WHERE state = 'ATTIVO' AND"
+                                          " expiry_date >= '2026-11-26' ORDER BY id LIMIT 4")));
+            QStringList cfs;
+            while (q.next()) {
                 vouchers << q.value(0).toString();
+                cfs << q.value(1).toString();
+            }
+            // Reached by a lookup, as at the counter (a voucher opens only to the structure that looked it up).
+            for (const QString& cf : cfs)
+                QVERIFY(m_env->service().findBeneficiary(m_env->titolare(), far1, cf).ok());
         }
         QCOMPARE(vouchers.size(), 4);
         QAtomicInt unexpected;

@@ -199,11 +199,12 @@ private slots:
         // Stored SCADUTO before its expiry date is expired too; before the activation date, not yet active.
         const QString laura = m_env->voucherIdOf(beneficiaryCf("Marino", "Laura", QDate(1995, 10, 8), "F839"));
         QSqlQuery q(m_env->db().connection());
-        QVERIFY(q.exec(QStringLiteral("UPDATE vouchers SET state = 'SCADUTO' WHERE id = %1").arg(laura)));
+        QVERIFY(q.exec(QStringLiteral("UPDATE vouchers SET state = 'SCADUTO' WHERE public_id = '%1'").arg(laura)));
         r.voucherId = laura;
         QCOMPARE(code(r), QStringLiteral("voucher.expired"));
-        QVERIFY(q.exec(QStringLiteral("UPDATE vouchers SET state = 'ATTIVO', activation_date = '%1' WHERE id = %2")
-                           .arg(m_env->clock().todayInRome().addDays(1).toString(Qt::ISODate), laura)));
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE vouchers SET state = 'ATTIVO', activation_date = '%1' WHERE public_id = '%2'")
+                       .arg(m_env->clock().todayInRome().addDays(1).toString(Qt::ISODate), laura)));
         QCOMPARE(code(r), QStringLiteral("voucher.not_yet_active"));
         QCOMPARE(m_env->available(id), 60000); // nothing was reserved by the refused requests
 

@@ -74,12 +74,12 @@ private slots:
         QSqlQuery q(m_env->db().connection());
         q.prepare(
             QStringLiteral("UPDATE vouchers SET state = ?, activation_date = ?, expiry_date = ?, initial_cents = ?"
-                           " WHERE id = ?"));
+                           " WHERE public_id = ?"));
         q.addBindValue(state);
         q.addBindValue(today.addDays(activationDays).toString(Qt::ISODate));
         q.addBindValue(today.addDays(expiryDays).toString(Qt::ISODate));
         q.addBindValue(initialCents);
-        q.addBindValue(id.toLongLong());
+        q.addBindValue(id);
         QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
 
         // What the client reads, through the contract's JSON.
