@@ -373,8 +373,8 @@ int main(int argc, char* argv[])
             // The sandbox's hashes only need to be stable within one run.
             ledgerOptions.audit.cfKey.resize(32);
             QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(ledgerOptions.audit.cfKey.data()), 8);
-        } else if (!parser.isSet(migrateOnlyOpt)) {
-            // --migrate-only serves nothing and hashes nothing.
+        } else if (!parser.isSet(migrateOnlyOpt) && !importMode) {
+            // --migrate-only and import serve nothing and hash nothing.
             return fail(QStringLiteral("--audit-key-file is required without --sandbox (see docs/deployment.md)"));
         }
     }
