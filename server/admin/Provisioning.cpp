@@ -4,6 +4,7 @@
 #include "core/domain/TesseraSanitaria.h"
 #include "server/admin/Csv.h"
 #include "server/ledger/Database.h"
+#include "server/ledger/PublicId.h"
 #include "server/ledger/SqlUtil.h"
 
 #include <QHash>
@@ -358,9 +359,10 @@ public:
         }
         if (!voucher->isValid()) {
             if (auto e
-                = exec(QStringLiteral("INSERT INTO vouchers (number, beneficiary_cf, state, activation_date,"
-                                      " expiry_date, initial_cents, used_cents) VALUES (?, ?, 'ATTIVO', ?, ?, ?, 0)"),
-                       {number, cf, activation->toString(Qt::ISODate), expiry->toString(Qt::ISODate), sql::big(cents)}))
+                = exec(QStringLiteral("INSERT INTO vouchers (public_id, number, beneficiary_cf, state, activation_date,"
+                                      " expiry_date, initial_cents, used_cents) VALUES (?, ?, ?, 'ATTIVO', ?, ?, ?, 0)"),
+                       {ledger::PublicId::generate(), number, cf, activation->toString(Qt::ISODate),
+                        expiry->toString(Qt::ISODate), sql::big(cents)}))
                 return *e;
             added = true;
         }

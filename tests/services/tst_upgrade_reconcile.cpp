@@ -43,7 +43,7 @@ private:
     QString m_token;
 };
 
-// Takes the database back to schema 3: what a server of before issue 10 left on disk.
+// Takes the database back to schema 5: what a server of before the opaque ids left on disk.
 // Movements of `cents` in the database file (read beside the running server: WAL).
 int purchasesOf(const QString& file, qint64 cents)
 {
@@ -65,7 +65,7 @@ int purchasesOf(const QString& file, qint64 cents)
     return n;
 }
 
-bool downgradeToSchema3(const QString& file, QString* error)
+bool downgradeToSchema5(const QString& file, QString* error)
 {
     const QString name = QStringLiteral("downgrade");
     bool ok = true;
@@ -77,7 +77,7 @@ bool downgradeToSchema3(const QString& file, QString* error)
         for (const char* sql :
              {"DROP INDEX vouchers_public_id", "DROP INDEX movements_public_id", "ALTER TABLE vouchers DROP COLUMN public_id",
               "ALTER TABLE movements DROP COLUMN public_id", "DROP TABLE voucher_grants", "DROP TABLE audit_log",
-              "DELETE FROM schema_migrations WHERE version >= 4"}) {
+              "DELETE FROM schema_migrations WHERE version >= 6"}) {
             if (ok && !q.exec(QString::fromLatin1(sql))) {
                 *error = QString::fromLatin1(sql) + QStringLiteral(": ") + q.lastError().text();
                 ok = false;
@@ -132,7 +132,7 @@ private Q_SLOTS:
             before.stop();
         }
         QString error;
-        QVERIFY2(downgradeToSchema3(file, &error), qPrintable(error));
+        QVERIFY2(downgradeToSchema5(file, &error), qPrintable(error));
 
         // The upgraded server migrates the database (opaque ids for the old rows).
         o.initDemo = false;

@@ -174,7 +174,7 @@ private slots:
             QTemporaryDir dir;
             QProcess p;
             QStringList args {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"),
-                              dir.filePath(QStringLiteral("l.sqlite"))};
+                              dir.filePath(QStringLiteral("l.sqlite")), QStringLiteral("--sandbox")};
             if (round % 2)
                 args << QStringLiteral("--admin-listen") << QStringLiteral("127.0.0.1:0");
             p.start(QStringLiteral(SINFONIA_SERVER_BIN), args);

@@ -252,7 +252,8 @@ private slots:
         m_env->clock().set(LedgerEnv::defaultNow().addDays(4));
         QVERIFY(s.expirePendingPurchases().value() >= 1);
         QSqlQuery q(m_env->db().connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT used_cents, initial_cents FROM vouchers WHERE id = ") + vid) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT used_cents, initial_cents FROM vouchers WHERE public_id = '") + vid
+                       + QLatin1Char('\'')) && q.next());
         QCOMPARE(q.value(1).toLongLong() - q.value(0).toLongLong(), before);
     }
 
@@ -324,7 +325,7 @@ private slots:
         const QByteArray plain = QByteArrayLiteral(R"({"phone":"+390000000001","text":"codice 123123 prova"})");
         QVERIFY(q.prepare(QStringLiteral("INSERT INTO sms_pending (movement_id, sealed, created_at_ms, expires_at_ms)"
                                          " VALUES (?, ?, ?, ?)")));
-        q.addBindValue(down->movement.id.toLongLong());
+        q.addBindValue(down->movement.rowId);
         q.addBindValue(seal->seal(plain));
         q.addBindValue(m_env->clock().now().toMSecsSinceEpoch() - 120000);
         q.addBindValue(m_env->clock().now().toMSecsSinceEpoch() + 120000);
