@@ -167,7 +167,7 @@ Result<MovementPage> VoucherReader::movements(const OperatorContext& ctx, const 
     // The 3-month window of VoucherRules, the same the client's period presets use.
     if (auto range = VoucherRules::checkSearchRange(mq.from, mq.to); !range)
         return errors::make(range.error().code, range.error().detail);
-    if (mq.limit < 1 || mq.limit > 500)
+    if (mq.limit < 1 || mq.limit > maxMovementPage)
         return errors::make(codes::movementsLimitInvalid);
     const qint64 fromMs = QDateTime(mq.from, QTime(0, 0), Clock::rome()).toMSecsSinceEpoch();
     const qint64 toMs = QDateTime(mq.to.addDays(1), QTime(0, 0), Clock::rome()).toMSecsSinceEpoch();
