@@ -180,8 +180,15 @@ QImage softFrame(const QString& text, double pixelsPerModule, const Distortion& 
     const int x0 = cx - outW / 2;
     for (int y = cy - outH / 2; y < cy + outH / 2; ++y)
         std::copy(profile.begin(), profile.end(), gray.scanLine(y) + x0);
-    boxBlur(gray, int(std::lround(d.blurRadius)));
-    gaussianBlur(gray, d.gaussianSigma);
+    // Blur only the card and a margin: the rest of the frame is flat, where a blur changes nothing.
+    const int margin = int(std::ceil(3.0 * d.gaussianSigma)) + int(std::lround(d.blurRadius)) + 2;
+    const QRect area = QRect(cx - cardW / 2 - margin, cy - cardH / 2 - margin, cardW + 2 * margin, cardH + 2 * margin)
+                           .intersected(gray.rect());
+    QImage part = gray.copy(area);
+    boxBlur(part, int(std::lround(d.blurRadius)));
+    gaussianBlur(part, d.gaussianSigma);
+    for (int y = 0; y < part.height(); ++y)
+        std::copy_n(part.constScanLine(y), part.width(), gray.scanLine(area.y() + y) + area.x());
     addNoise(gray, d.noiseSigma, rng);
     return gray;
 }
