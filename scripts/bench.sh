@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark of bench/<area>/run.sh against a Release build and collects the JSON results
-# in bench/results/. Targets, comparisons and measured figures: docs/performance.md. `--quick` runs small data.
+# in bench/results/, then prints one table of every target (bench/summary.py). Targets, comparisons and measured figures: docs/performance.md. `--quick` runs small data.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -16,5 +16,7 @@ for run in bench/*/run.sh; do
     echo "== $run"
     bash "$run" "$build" "$@" || { echo "bench: $run failed"; status=1; }
 done
+# One table of every target with its comparison and ratio (bench/results/summary.json beside it).
+python3 bench/summary.py bench/results || status=1
 echo "results in bench/results/"
 exit $status

@@ -29,6 +29,7 @@
 #include <cstdio>
 #include <functional>
 #include <optional>
+#include <sys/resource.h>
 
 using namespace sinfonia;
 
@@ -82,6 +83,28 @@ QList<QByteArray> makeJsonPages(const Clock& clock, int rows, int pageSize)
                          .toJson(QJsonDocument::Compact));
     }
     return pages;
+}
+
+// CPU seconds (user + system) of a process from /proc (Linux); 0 when unreadable. With the machine
+// shared, CPU per row is the figure that does not drift with the load; wall time does.
+double processCpuSeconds(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = f.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    // After the name: state(0) ... utime is field 14 of stat, index 11 here; stime 12.
+    if (fields.size() < 13)
+        return 0;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / 100.0;
+}
+
+double selfCpuSeconds()
+{
+    rusage u {};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 struct ServerProcess
@@ -244,6 +267,11 @@ int main(int argc, char** argv)
         err << "bench_cache: sync failed: " << e.detail << "\n";
         syncFailed = true;
     });
+    int pages = 0;
+    QObject::connect(&cache, &MovementCache::syncProgress, &app, [&](const QString&, int) { ++pages; });
+    const qint64 serverPid = server ? server->process.processId() : 0;
+    const double serverCpu0 = serverPid ? processCpuSeconds(serverPid) : 0;
+    const double clientCpu0 = selfCpuSeconds();
     QElapsedTimer t;
     t.start();
     for (const auto& period : periods) {
@@ -254,6 +282,8 @@ int main(int argc, char** argv)
             return 1;
     }
     const qint64 syncNs = t.nsecsElapsed();
+    const double serverCpu = serverPid ? processCpuSeconds(serverPid) - serverCpu0 : 0;
+    const double clientCpu = selfCpuSeconds() - clientCpu0;
 
     // 2. Insert only: the same rows into a fresh store (hashing + batch transactions of 500).
     MovementCacheStore store;
@@ -323,10 +353,18 @@ int main(int argc, char** argv)
                         {QStringLiteral("sqlite3_import_rows_per_s"), qRound(importRate)},
                         {QStringLiteral("sync_vs_sqlite3_import"), importRate > 0 ? syncRate / importRate : 0.0},
                         {QStringLiteral("insert_vs_sqlite3_import"), importRate > 0 ? insertRate / importRate : 0.0},
-                        {QStringLiteral("target_rows_per_s"), 100000}};
+                        {QStringLiteral("target_rows_per_s"), 100000},
+                        {QStringLiteral("pages"), pages},
+                        {QStringLiteral("server_cpu_us_per_row"), syncedRows ? serverCpu * 1e6 / syncedRows : 0.0},
+                        {QStringLiteral("client_cpu_us_per_row"), syncedRows ? clientCpu * 1e6 / syncedRows : 0.0},
+                        {QStringLiteral("sync_rows_per_cpu_s"),
+                         serverCpu + clientCpu > 0 ? syncedRows / (serverCpu + clientCpu) : 0.0}};
     std::printf("%-34s %12s\n", "cache sync benchmark", qPrintable(source));
     std::printf("%-34s %12d\n", "rows synced", syncedRows);
     std::printf("%-34s %12.0f\n", "sync end-to-end rows/s", syncRate);
+    std::printf("%-34s %12d\n", "pages", pages);
+    std::printf("%-34s %12.1f\n", "server CPU us/row (sync)", syncedRows ? serverCpu * 1e6 / syncedRows : 0.0);
+    std::printf("%-34s %12.1f\n", "client CPU us/row (sync)", syncedRows ? clientCpu * 1e6 / syncedRows : 0.0);
     std::printf("%-34s %12.0f\n", "cache insert only rows/s", insertRate);
     std::printf("%-34s %12.0f\n", "sqlite3 .import rows/s", importRate);
     std::printf("%-34s %12.2f\n", "ratio sync / .import", importRate > 0 ? syncRate / importRate : 0.0);

@@ -6,9 +6,11 @@
 #include "core/scan/BarcodeDecoder.h"
 #include "core/scan/DecodeImageCli.h"
 #include "core/scan/FrameDecoder.h"
+#include "core/scan/ReadingVoter.h"
 #include "core/scan/SyntheticCard.h"
 #include "core/scan/SyntheticFrameSource.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -16,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTextStream>
 #include <QTimer>
 #include <ZXing/ReadBarcode.h>
@@ -148,6 +151,109 @@ QJsonObject guiStall(const QList<QImage>& images, int seconds, int mode)
             {QStringLiteral("dropped"), decoder.droppedFrames()}};
 }
 
+// Plain ZXing on a grey image (default hints, one symbol), for the blurred-card comparison.
+QString zxingDefaultsImage(const QImage& img)
+{
+    ZXing::DecodeHints hints;
+    hints.setMaxNumberOfSymbols(1);
+    try {
+        const ZXing::Results results
+            = ZXing::ReadBarcodes(ZXing::ImageView(img.constBits(), img.width(), img.height(), ZXing::ImageFormat::Lum,
+                                                   int(img.bytesPerLine())),
+                                  hints);
+        if (!results.empty())
+            return QString::fromStdString(results.front().text());
+    } catch (const std::exception&) {
+    }
+    return {};
+}
+
+// Out-of-focus cards as a fixed-focus webcam sees them held close: 1–1.5 px/module, Gaussian blur
+// sigma 1.4–2 px, mild noise and contrast, generated now from `seeds` (a new base seed each run
+// unless given). Each card is seen in `framesPerCard` consecutive frames (new sensor noise each).
+QJsonObject blurredSet(const QList<quint32>& seeds, int framesPerCard, const BarcodeDecoder& ours,
+                       const BarcodeDecoder& before, bool quick)
+{
+    const QStringList codes = SyntheticCard::sampleCodes();
+    // 2.0 px/module is just outside the fixed-focus range: where the limit lies.
+    const std::vector<double> sigmas = quick ? std::vector<double> {1.4, 2.0} : std::vector<double> {1.4, 1.7, 2.0};
+    const std::vector<double> scales
+        = quick ? std::vector<double> {1.5, 2.0} : std::vector<double> {1.0, 1.25, 1.5, 2.0};
+    const int cardsPerCell = quick ? 1 : 3;
+    QJsonArray bySigma;
+    int total = 0, zx = 0, zxAny = 0, oursOne = 0, oursVoted = 0, beforeOne = 0, wrongAccepted = 0;
+    std::vector<double> oursMs;
+    QJsonObject cells;
+    for (const double sigma : sigmas) {
+        for (const double ppm : scales) {
+            int n = 0, cz = 0, co = 0, cv = 0;
+            for (const quint32 seed : seeds) {
+                QRandomGenerator rng(seed ^ quint32(sigma * 1000) ^ quint32(ppm * 100000));
+                for (int card = 0; card < cardsPerCell; ++card) {
+                    const QString text = codes.at(int(rng.bounded(quint32(codes.size()))));
+                    SyntheticCard::Distortion d;
+                    d.gaussianSigma = sigma;
+                    d.noiseSigma = 1.0 + rng.generateDouble() * 2.0;
+                    d.dark = int(rng.bounded(20, 70));
+                    d.light = int(rng.bounded(180, 235));
+                    ReadingVoter voter(framesPerCard);
+                    bool zxHit = false, voted = false;
+                    for (int f = 0; f < framesPerCard; ++f) {
+                        const QImage img = SyntheticCard::softFrame(text, ppm, d, QSize(1280, 720), rng.generate());
+                        const QString z = zxingDefaultsImage(img);
+                        QElapsedTimer t;
+                        t.start();
+                        const QString o = ours.decode(img).text;
+                        oursMs.push_back(double(t.nsecsElapsed()) / 1e6);
+                        zxHit = zxHit || z == text;
+                        const ReadingVoter::Outcome out = voter.add(o);
+                        if (!out.accept.isEmpty() && !voted) {
+                            voted = true;
+                            if (out.accept == text)
+                                ++cv;
+                            else if (out.accept.size() == 16)
+                                ++wrongAccepted;
+                        }
+                        if (f == 0) {
+                            ++n;
+                            cz += z == text ? 1 : 0;
+                            co += o == text ? 1 : 0;
+                            beforeOne += before.decode(img).text == text ? 1 : 0;
+                        }
+                    }
+                    zxAny += zxHit ? 1 : 0;
+                }
+            }
+            total += n;
+            zx += cz;
+            oursOne += co;
+            oursVoted += cv;
+            bySigma.append(QJsonObject {{QStringLiteral("sigma"), sigma},
+                                        {QStringLiteral("pixelsPerModule"), ppm},
+                                        {QStringLiteral("cards"), n},
+                                        {QStringLiteral("zxingDefaultsRead"), cz},
+                                        {QStringLiteral("oursRead"), co},
+                                        {QStringLiteral("oursVotedRead"), cv}});
+        }
+    }
+    QJsonArray seedList;
+    for (const quint32 s : seeds)
+        seedList.append(double(s));
+    const Stats st = summarize(oursMs, 0);
+    return {{QStringLiteral("seeds"), seedList},
+            {QStringLiteral("framesPerCard"), framesPerCard},
+            {QStringLiteral("cards"), total},
+            {QStringLiteral("zxingDefaultsRead"), zx},
+            {QStringLiteral("zxingDefaultsAnyFrameRead"), zxAny},
+            {QStringLiteral("oursBeforeRead"), beforeOne},
+            {QStringLiteral("oursRead"), oursOne},
+            {QStringLiteral("oursVotedRead"), oursVoted},
+            {QStringLiteral("oursWrongAccepted"), wrongAccepted},
+            {QStringLiteral("oursMedianMsPerFrame"), st.median},
+            {QStringLiteral("oursP95MsPerFrame"), st.p95},
+            {QStringLiteral("byCell"), bySigma}};
+}
+
 bool writePngs(const QString& dir, const QList<QImage>& images)
 {
     QDir().mkpath(dir);
@@ -202,6 +308,10 @@ int main(int argc, char** argv)
     const QStringList noText(absentFrames.size(), QString());
 
     const BarcodeDecoder ours;
+    BarcodeDecoder::Options beforeOptions; // the pipeline before the texture search and the deblur pass
+    beforeOptions.textureSearch = false;
+    beforeOptions.deblurSoft = false;
+    const BarcodeDecoder before(beforeOptions);
     BarcodeDecoder::Options lighter;
     lighter.tryHarder = false; // full-resolution pass only; the averaged pass still tries harder
     const BarcodeDecoder oursLighter(lighter);
@@ -213,6 +323,9 @@ int main(int argc, char** argv)
     auto lighterFn = [&](const QVideoFrame& f) { return oursLighter.decode(f).text; };
     const Stats lighterPresent = timeFrames(presentFrames, presentText, reps, lighterFn);
     const Stats lighterAbsent = timeFrames(absentFrames, noText, reps, lighterFn);
+    auto beforeFn = [&](const QVideoFrame& f) { return before.decode(f).text; };
+    const Stats beforePresent = timeFrames(presentFrames, presentText, reps, beforeFn);
+    const Stats beforeAbsent = timeFrames(absentFrames, noText, reps, beforeFn);
     const Stats zxPresent = timeFrames(presentFrames, presentText, reps, zxFn);
     const Stats zxAbsent = timeFrames(absentFrames, noText, reps, zxFn);
     // Truly default hints (255 symbols) only where they cannot crash: frames without a code.
@@ -222,6 +335,7 @@ int main(int argc, char** argv)
     const QList<SyntheticCard::Sample> set = SyntheticCard::distortedSet(quick ? 27 : 108, size, 20261126);
     int oursRead = 0;
     int lighterRead = 0;
+    int beforeRead = 0;
     QList<QImage> distorted;
     QFile manifest(outDir + QStringLiteral("/distorted-expected.txt"));
     QDir().mkpath(outDir);
@@ -232,6 +346,8 @@ int main(int argc, char** argv)
             ++oursRead;
         if (oursLighter.decode(set.at(i).image).text == set.at(i).text)
             ++lighterRead;
+        if (before.decode(set.at(i).image).text == set.at(i).text)
+            ++beforeRead;
         distorted << set.at(i).image;
         manifest.write(QStringLiteral("%1.png %2\n").arg(i, 4, 10, QLatin1Char('0')).arg(set.at(i).text).toUtf8());
     }
@@ -249,6 +365,15 @@ int main(int argc, char** argv)
         return 2;
     expected.write(presentText.join(QLatin1Char('\n')).toUtf8() + '\n');
     expected.close();
+
+    // Blurred cards: a new base seed per run unless --seed N is given (print it to repeat a run).
+    const int seedIndex = int(args.indexOf(QStringLiteral("--seed")));
+    const quint32 baseSeed = seedIndex >= 0 ? args.value(seedIndex + 1).toUInt()
+                                            : quint32(QDateTime::currentMSecsSinceEpoch() & 0x7fffffff);
+    QList<quint32> seeds;
+    for (int i = 0; i < (quick ? 1 : 3); ++i)
+        seeds << baseSeed + quint32(i) * 7919u;
+    const QJsonObject blurred = blurredSet(seeds, quick ? 2 : 3, ours, before, quick);
 
     // GUI stall: the camera frames carry a card, so every decode does real work.
     const QList<QImage> camera = present.mid(0, 3) + absent.mid(0, 3);
@@ -272,7 +397,12 @@ int main(int argc, char** argv)
         {QStringLiteral("distortedSet"),
          QJsonObject {{QStringLiteral("images"), int(set.size())},
                       {QStringLiteral("oursRead"), oursRead},
-                      {QStringLiteral("oursFullPassNoHarderRead"), lighterRead}}},
+                      {QStringLiteral("oursFullPassNoHarderRead"), lighterRead},
+                      {QStringLiteral("oursBeforeRead"), beforeRead}}},
+        {QStringLiteral("oursBefore"),
+         QJsonObject {{QStringLiteral("present"), toJson(beforePresent)},
+                      {QStringLiteral("absent"), toJson(beforeAbsent)}}},
+        {QStringLiteral("blurredSet"), blurred},
         {QStringLiteral("guiStall"),
          QJsonObject {{QStringLiteral("noDecoding"), stallBaseline},
                       {QStringLiteral("frameDecoderWorker"), stallWorker},

@@ -65,8 +65,11 @@ void FrameDecoder::onDecodeFinished()
     emit frameProcessed(reading.found());
     if (!reading.found() || m_paused)
         return;
-    emit barcodeFound(reading.text, reading.format);
-    dispatch(reading.text);
+    const ReadingVoter::Outcome outcome = m_voter.add(reading.text);
+    if (outcome.held || outcome.accept.isEmpty())
+        return;
+    emit barcodeFound(outcome.accept, reading.format);
+    dispatch(outcome.accept);
 }
 
 } // namespace sinfonia

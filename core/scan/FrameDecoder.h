@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/scan/BarcodeDecoder.h"
+#include "core/scan/ReadingVoter.h"
 #include "core/scan/ScanSource.h"
 
 #include <QFutureWatcher>
@@ -14,7 +15,8 @@ class FrameSource;
 
 // Decodes video frames off the GUI thread. At most one decode is in flight: a frame that arrives
 // meanwhile is dropped (and counted), so a 30 fps camera can never queue work or stall the GUI,
-// whatever the decode costs. A found code is classified like any scan (ScanSource signals).
+// whatever the decode costs. A found code is classified like any scan (ScanSource signals). A
+// CF-shaped reading with a wrong check character is held and voted with the next frames'.
 class FrameDecoder : public ScanSource
 {
     Q_OBJECT
@@ -48,6 +50,7 @@ private:
     void onDecodeFinished();
 
     BarcodeDecoder m_decoder;
+    ReadingVoter m_voter; // per-position vote over consecutive frames (blurred cards)
     QThreadPool m_pool;
     QFutureWatcher<BarcodeReading> m_watcher;
     bool m_busy = false;

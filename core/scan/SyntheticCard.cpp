@@ -65,6 +65,42 @@ void boxBlur(QImage& gray, int radius)
 
 } // namespace
 
+void gaussianBlur(QImage& gray, double sigma)
+{
+    if (sigma <= 0 || gray.isNull())
+        return;
+    const int radius = std::max(1, int(std::ceil(3.0 * sigma)));
+    std::vector<float> k(size_t(2 * radius + 1));
+    float total = 0;
+    for (int i = -radius; i <= radius; ++i)
+        total += k[size_t(i + radius)] = float(std::exp(-0.5 * double(i * i) / (sigma * sigma)));
+    for (float& v : k)
+        v /= total;
+    const int w = gray.width();
+    const int h = gray.height();
+    std::vector<float> line(size_t(std::max(w, h)));
+    std::vector<float> tmp(size_t(w) * size_t(h));
+    for (int y = 0; y < h; ++y) {
+        const uchar* row = gray.constScanLine(y);
+        for (int x = 0; x < w; ++x) {
+            float acc = 0;
+            for (int i = -radius; i <= radius; ++i)
+                acc += k[size_t(i + radius)] * float(row[std::clamp(x + i, 0, w - 1)]);
+            tmp[size_t(y) * size_t(w) + size_t(x)] = acc;
+        }
+    }
+    for (int x = 0; x < w; ++x) {
+        for (int y = 0; y < h; ++y)
+            line[size_t(y)] = tmp[size_t(y) * size_t(w) + size_t(x)];
+        for (int y = 0; y < h; ++y) {
+            float acc = 0;
+            for (int i = -radius; i <= radius; ++i)
+                acc += k[size_t(i + radius)] * line[size_t(std::clamp(y + i, 0, h - 1))];
+            gray.scanLine(y)[x] = uchar(std::clamp(int(std::lround(acc)), 0, 255));
+        }
+    }
+}
+
 QImage code39(const QString& text, int pixelsPerModule, int height)
 {
     const std::string upper = text.toUpper().toStdString();
@@ -109,6 +145,50 @@ QImage frame(const QString& text, int pixelsPerModule, const Distortion& d, QSiz
     }
     QImage gray = canvas.convertToFormat(QImage::Format_Grayscale8);
     boxBlur(gray, int(std::lround(d.blurRadius)));
+    gaussianBlur(gray, d.gaussianSigma);
+    addNoise(gray, d.noiseSigma, rng);
+    return gray;
+}
+
+QImage softFrame(const QString& text, double pixelsPerModule, const Distortion& d, QSize frameSize, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    // Rendered at 4 px per module per `pixelsPerModule` unit finer, then each output pixel is the
+    // mean of the fine pixels it covers (area sampling, like a sensor): 1.25 px/module is exact.
+    constexpr int fine = 4;
+    const int finePpm = std::max(1, int(std::lround(pixelsPerModule * fine)));
+    const QImage strip = code39(text, finePpm, 8);
+    const int outW = std::max(1, int(std::lround(double(strip.width()) / fine)));
+    const int outH = std::max(24, int(std::lround(pixelsPerModule * 48.0)));
+    std::vector<uchar> profile(static_cast<size_t>(outW));
+    for (int x = 0; x < outW; ++x) {
+        int sum = 0;
+        int n = 0;
+        for (int f = x * fine; f < std::min(strip.width(), (x + 1) * fine); ++f, ++n)
+            sum += strip.constScanLine(0)[f] ? d.light : d.dark;
+        profile[size_t(x)] = uchar(n ? sum / n : d.light);
+    }
+    QImage gray(frameSize, QImage::Format_Grayscale8);
+    gray.fill(uchar(d.light));
+    const int cardTone = std::max(d.dark, d.light - 12);
+    const int cardW = std::min(frameSize.width() - 8, outW + 60);
+    const int cardH = std::min(frameSize.height() - 8, outH * 3);
+    const int cx = frameSize.width() / 2;
+    const int cy = frameSize.height() / 2;
+    for (int y = cy - cardH / 2; y < cy + cardH / 2; ++y)
+        std::fill_n(gray.scanLine(y) + cx - cardW / 2, cardW, uchar(cardTone));
+    const int x0 = cx - outW / 2;
+    for (int y = cy - outH / 2; y < cy + outH / 2; ++y)
+        std::copy(profile.begin(), profile.end(), gray.scanLine(y) + x0);
+    // Blur only the card and a margin: the rest of the frame is flat, where a blur changes nothing.
+    const int margin = int(std::ceil(3.0 * d.gaussianSigma)) + int(std::lround(d.blurRadius)) + 2;
+    const QRect area = QRect(cx - cardW / 2 - margin, cy - cardH / 2 - margin, cardW + 2 * margin, cardH + 2 * margin)
+                           .intersected(gray.rect());
+    QImage part = gray.copy(area);
+    boxBlur(part, int(std::lround(d.blurRadius)));
+    gaussianBlur(part, d.gaussianSigma);
+    for (int y = 0; y < part.height(); ++y)
+        std::copy_n(part.constScanLine(y), part.width(), gray.scanLine(area.y() + y) + area.x());
     addNoise(gray, d.noiseSigma, rng);
     return gray;
 }

@@ -19,6 +19,7 @@ struct Distortion
     double noiseSigma = 0; // Gaussian noise on grey levels (0–255)
     int dark = 0; // grey level of bars
     int light = 255; // grey level of spaces and background (low contrast: close to dark)
+    double gaussianSigma = 0; // Gaussian blur (out of focus), in pixels (0 = none); after the box blur
 };
 
 struct Sample
@@ -34,6 +35,11 @@ struct Sample
 QImage code39(const QString& text, int pixelsPerModule, int height);
 // The code centred in a `frameSize` grey frame, with the distortion applied; deterministic for `seed`.
 QImage frame(const QString& text, int pixelsPerModule, const Distortion& d, QSize frameSize, quint32 seed);
+// The same with a fractional scale (e.g. 1.25 px/module: rendered 4x finer, then area-averaged),
+// as a fixed-focus webcam sees a card held close; use d.gaussianSigma for the defocus.
+QImage softFrame(const QString& text, double pixelsPerModule, const Distortion& d, QSize frameSize, quint32 seed);
+// Separable Gaussian blur of an 8-bit grey image (kernel radius 3 sigma).
+void gaussianBlur(QImage& gray, double sigma);
 // A frame of the same size with no code: paper texture and noise only.
 QImage emptyFrame(QSize frameSize, double noiseSigma, quint32 seed);
 // The seeded set used by the decode-rate test and benchmark: `count` cards with valid CFs,

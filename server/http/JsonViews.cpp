@@ -149,6 +149,87 @@ QJsonObject JsonViews::movement(const ledger::MovementView& m)
     return o;
 }
 
+namespace {
+
+void appendString(QByteArray& out, const QString& s)
+{
+    out += '"';
+    const QByteArray utf8 = s.toUtf8();
+    for (const char ch : utf8) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += char(c);
+        } else if (c < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out += char(c);
+        }
+    }
+    out += '"';
+}
+
+void appendNullable(QByteArray& out, const QString& s)
+{
+    if (s.isEmpty())
+        out += "null";
+    else
+        appendString(out, s);
+}
+
+const char* boolText(bool b)
+{
+    return b ? "true" : "false";
+}
+
+} // namespace
+
+void JsonViews::appendMovement(QByteArray& out, const ledger::MovementView& m)
+{
+    const bool purchase = m.type == MovementType::Acquisto;
+    out += "{\"id\":";
+    appendString(out, m.id);
+    out += ",\"voucherId\":";
+    appendString(out, m.voucherId);
+    out += ",\"voucherNumber\":";
+    appendString(out, m.voucherNumber);
+    out += ",\"structureId\":";
+    appendString(out, m.structureId);
+    out += ",\"merchantName\":";
+    appendString(out, m.merchantName);
+    out += ",\"createdAt\":";
+    appendString(out, timestamp(m.createdAt));
+    out += ",\"type\":";
+    appendString(out, toWire(m.type));
+    out += ",\"state\":";
+    appendString(out, toWire(m.state));
+    out += ",\"amountCents\":";
+    out += QByteArray::number(m.amountCents);
+    out += ",\"purchaseId\":";
+    appendNullable(out, m.purchaseId);
+    out += ",\"commercialDocument\":";
+    appendNullable(out, m.commercialDocument);
+    out += ",\"hasReceipt\":";
+    out += boolText(m.hasReceipt);
+    out += ",\"actions\":{\"viewReceipt\":";
+    out += boolText(purchase && m.hasReceipt);
+    out += ",\"authorize\":";
+    out += boolText(m.state == MovementState::InAttesa && m.authorizable);
+    out += ",\"cancel\":";
+    out += boolText(purchase && m.cancellable);
+    out += ",\"cancellableCents\":";
+    out += QByteArray::number(purchase ? m.cancellableCents : qint64(0));
+    out += '}';
+    if (!m.codiceFiscale.isEmpty()) {
+        out += ",\"codiceFiscale\":";
+        appendString(out, m.codiceFiscale);
+    }
+    out += '}';
+}
+
 QJsonObject JsonViews::challenge(const ledger::OtpChallengeView& c)
 {
     QJsonObject otp {

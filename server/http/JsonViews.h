@@ -19,6 +19,9 @@ QJsonObject employee(const ledger::Employee& e);
 QJsonObject voucher(const ledger::VoucherView& v);
 QJsonObject beneficiary(const ledger::BeneficiaryView& b);
 QJsonObject movement(const ledger::MovementView& m);
+// The same object as movement(m), written straight as compact JSON text onto `out` (no QJsonObject:
+// the list of up to 5,000 movements is the sync's hot path). Keys in the order of movement().
+void appendMovement(QByteArray& out, const ledger::MovementView& m);
 QJsonObject challenge(const ledger::OtpChallengeView& c); // {movement, otp}
 QJsonObject verifyResult(const ledger::VerifyResult& r); // {movement, voucher}
 QJsonObject voidResult(const ledger::VoidResult& r); // {movement, voucher}

@@ -62,7 +62,7 @@ const QHash<QString, const char*>& table()
         {codes::movementsRangeInvalid, "Periodo non valido: la data iniziale deve precedere la finale."},
         {codes::movementsRangeTooLong, "Il periodo di ricerca può essere al massimo di 3 mesi."},
         {codes::movementsCursorInvalid, "Pagina non valida: ripeti la ricerca."},
-        {codes::movementsLimitInvalid, "Numero di risultati per pagina non valido (da 1 a 500)."},
+        {codes::movementsLimitInvalid, "Numero di risultati per pagina non valido (da 1 a 5000)."},
         {codes::idempotencyKeyInvalid, "Chiave di idempotenza non valida."},
         {codes::idempotencyKeyReused, "La chiave Idempotency-Key è già stata usata per una richiesta diversa."},
         {codes::dbBusy, "Il servizio è momentaneamente occupato: riprova tra qualche secondo."},

@@ -225,8 +225,12 @@ struct MovementQuery
     QDate to;
     QString codiceFiscale; // optional filter
     QString cursor; // opaque, from the previous page's nextCursor
-    int limit = 50; // 1..500
+    int limit = 50; // 1..maxMovementPage
 };
+
+// Largest page of GET /movements. 5,000 (was 500) so that a cache sync of 100,000 rows costs 20
+// round trips, not 200: the per-page cost (access check, query start, a client turn) bound the sync.
+inline constexpr int maxMovementPage = 5000;
 
 struct MovementPage
 {

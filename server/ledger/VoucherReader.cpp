@@ -270,7 +270,7 @@ Result<MovementPage> VoucherReader::movements(const OperatorContext& ctx, const 
     // The 3-month window of VoucherRules, the same the client's period presets use.
     if (auto range = VoucherRules::checkSearchRange(mq.from, mq.to); !range)
         return errors::make(range.error().code, range.error().detail);
-    if (mq.limit < 1 || mq.limit > 500)
+    if (mq.limit < 1 || mq.limit > maxMovementPage)
         return errors::make(codes::movementsLimitInvalid);
     // The first page shows stale pending purchases of the structure as they are now: expired.
     if (mq.cursor.isEmpty()) {

@@ -1,6 +1,7 @@
 // Movement cache: batch insert and queries, CF only as a keyed hash, retention purge, corrupt
 // file set aside and rebuilt, incremental sync through the worker thread (T11, T12 basics).
 #include "core/domain/Clock.h"
+#include "core/domain/ErrorCodes.h"
 #include "core/services/cache/CfHasher.h"
 #include "core/services/cache/MovementCache.h"
 #include "core/services/cache/MovementCacheStore.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void threadedSyncAndQuery();
     void noPersonalDataInFile();
     void oldSchemaIsRebuilt();
+    void syncFallsBackToTheOldPageLimit();
 };
 
 // A cache of schema 1 (numeric server ids, before issue 10) is emptied on open and rebuilt by the
@@ -281,7 +283,7 @@ void TestCache::threadedSyncAndQuery()
     QVERIFY(finished.wait(10000));
     QCOMPARE(failed.size(), 0);
     QCOMPARE(finished.first().at(1).toInt(), 1234);
-    QCOMPARE(pagesServed, 5); // 31 days in 3 sub-periods: 3 pages + 1 + 1
+    QCOMPARE(pagesServed, 3); // 31 days in 3 sub-periods, pages of up to 5,000 rows: one page each
 
     Result<MovementRows> got = makeError(QString(), QString());
     cache.query(QStringLiteral("FAR001"), today.addDays(-30), today, QString(), this,
@@ -346,4 +348,45 @@ void TestCache::noPersonalDataInFile()
 }
 
 QTEST_GUILESS_MAIN(TestCache)
+void TestCache::syncFallsBackToTheOldPageLimit()
+{
+    // A server of before 2026-12 refuses pages of more than 500 rows: the sync goes on at 500.
+    QTemporaryDir dir;
+    MovementCache cache(m_clock);
+    QSignalSpy opened(&cache, &MovementCache::opened);
+    cache.open(dir.filePath(QStringLiteral("c.sqlite")), CfHasher::generateKey(), 6);
+    QVERIFY(opened.wait(5000));
+    const QDate today = m_clock.todayInRome();
+    const QDateTime base = MovementCache::startOfDayRome(today).addSecs(3600 * 12);
+    QList<ApiMovement> server;
+    for (int i = 0; i < 1200; ++i)
+        server.append(apiMovement(i, base.addSecs(-30 * i), motherCf));
+    QList<int> limits;
+    auto fetcher = [&](const MovementFilter& f, const QString& cursor, QObject* ctx,
+                       std::function<void(Result<MovementPage>)> done) {
+        const int limit = f.limit.value_or(50);
+        limits.append(limit);
+        if (limit > 500) {
+            Error e = makeError(QString(codes::movementsLimitInvalid), QStringLiteral("da 1 a 500"));
+            QMetaObject::invokeMethod(
+                ctx, [done, e] { done(e); }, Qt::QueuedConnection);
+            return;
+        }
+        const int start = cursor.isEmpty() ? 0 : cursor.toInt();
+        MovementPage p;
+        p.items = server.mid(start, limit);
+        if (start + limit < server.size())
+            p.nextCursor = QString::number(start + limit);
+        QMetaObject::invokeMethod(
+            ctx, [done, p] { done(p); }, Qt::QueuedConnection);
+    };
+    QSignalSpy finished(&cache, &MovementCache::syncFinished);
+    QSignalSpy failed(&cache, &MovementCache::syncFailed);
+    cache.sync(fetcher, QStringLiteral("FAR001"), today, today);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(finished.first().at(1).toInt(), 1200);
+    QCOMPARE(limits, (QList<int> {5000, 500, 500, 500}));
+}
+
 #include "tst_cache.moc"

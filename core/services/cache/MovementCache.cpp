@@ -1,6 +1,7 @@
 #include "core/services/cache/MovementCache.h"
 
 #include "core/domain/Clock.h"
+#include "core/domain/ErrorCodes.h"
 #include "core/services/cache/CfHasher.h"
 #include "core/services/net/ApiClient.h"
 
@@ -11,6 +12,13 @@
 #include <QThread>
 
 namespace sinfonia {
+
+namespace {
+// Rows per page of a sync: the server's maximum (5,000; ledger::maxMovementPage). A server of
+// before 2026-12 refuses more than 500 with movements.limit_invalid: the sync then retries at 500.
+constexpr int syncPageSize = 5000;
+constexpr int legacyPageSize = 500;
+} // namespace
 
 // Lives in the cache thread and owns the only connection of that thread.
 class MovementCacheWorker : public QObject
@@ -169,7 +177,7 @@ void MovementCache::startFetching(QDate fetchFrom, QDate to)
     QDate start = fetchFrom;
     for (int i = 0; i < chains; ++i) {
         const QDate end = i == chains - 1 ? to : start.addDays(days / chains - 1);
-        fetchNext(MovementFilter {start, end, QString(), 500}, QString());
+        fetchNext(MovementFilter {start, end, QString(), syncPageSize}, QString());
         start = end.addDays(1);
     }
 }
@@ -177,9 +185,15 @@ void MovementCache::startFetching(QDate fetchFrom, QDate to)
 void MovementCache::fetchNext(const MovementFilter& filter, const QString& cursor)
 {
     const quint64 gen = m_generation;
-    m_fetcher(filter, cursor, this, [this, gen, filter](Result<MovementPage> page) {
+    m_fetcher(filter, cursor, this, [this, gen, filter, cursor](Result<MovementPage> page) {
         if (gen != m_generation || !m_syncing)
             return;
+        if (!page && page.error().code == codes::movementsLimitInvalid && filter.limit.value_or(0) > legacyPageSize) {
+            MovementFilter smaller = filter;
+            smaller.limit = legacyPageSize;
+            fetchNext(smaller, cursor);
+            return;
+        }
         if (!page) {
             syncDone(page.error());
             return;

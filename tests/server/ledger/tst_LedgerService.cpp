@@ -303,6 +303,11 @@ private slots:
         auto badLimit = q;
         badLimit.limit = 0;
         QCOMPARE(s.movements(m_env->titolare(), badLimit).error().code, QStringLiteral("movements.limit_invalid"));
+        badLimit.limit = maxMovementPage + 1;
+        QCOMPARE(s.movements(m_env->titolare(), badLimit).error().code, QStringLiteral("movements.limit_invalid"));
+        auto largest = q; // the sync's page size is accepted
+        largest.limit = maxMovementPage;
+        QVERIFY(s.movements(m_env->titolare(), largest).ok());
         auto badCursor = q;
         badCursor.cursor = QStringLiteral("!!");
         QCOMPARE(s.movements(m_env->titolare(), badCursor).error().code, QStringLiteral("movements.cursor_invalid"));
