@@ -13,6 +13,7 @@
 #include "ui/MainWindow.h"
 #include "ui/MovementsFlow.h"
 #include "ui/ScanFlow.h"
+#include "ui/SummaryFlow.h"
 #include "ui/VoucherFlow.h"
 #include "ui/print/SlipPrinter.h"
 
@@ -42,6 +43,7 @@ AppWiring::AppWiring(const CommandLineOptions& options, QObject* parent)
     m_flow = std::make_unique<CounterFlow>(*m_services, *m_window);
     m_flow->setIdleTimeoutMs(m_settings->idleLockMinutes() * 60 * 1000);
     m_movements = std::make_unique<MovementsFlow>(*m_services, *m_flow, *m_window);
+    m_summary = std::make_unique<SummaryFlow>(*m_services, *m_flow, *m_window);
     m_scanFlow = std::make_unique<ScanFlow>(*m_flow, *m_window);
     m_slipPrinter = std::make_unique<SlipPrinter>(*m_settings);
     m_flow->vouchers().setSlipPrinter(m_slipPrinter.get());
@@ -54,6 +56,7 @@ AppWiring::~AppWiring()
     m_serialScanner.reset();
     m_scanner.reset();
     m_scanFlow.reset();
+    m_summary.reset();
     m_movements.reset();
     m_flow.reset();
     m_window.reset();

@@ -149,6 +149,41 @@ void VoucherFlow::openVoucher(const QString& voucherId, bool resumePurchase)
                              });
 }
 
+void VoucherFlow::authorizePending(const QString& voucherId, const QString& movementId)
+{
+    const QString structureId = m_session.structureId();
+    m_services.api().voucher(
+        structureId, voucherId, this, [this, structureId, voucherId, movementId](Result<VoucherInfo> result) {
+            if (!result.ok()) {
+                m_window.showPage(m_voucher);
+                m_voucher->showMessage(result.error().message, true);
+                return;
+            }
+            showVoucher(result.value());
+            if (m_window.currentPage() != m_voucher)
+                m_window.showPage(m_voucher);
+            m_services.api().transactions(
+                structureId, voucherId, this, [this, movementId](Result<QList<ApiMovement>> movements) {
+                    if (!movements.ok()) {
+                        m_voucher->showMessage(movements.error().message, true);
+                        return;
+                    }
+                    m_voucher->setTransactions(movements.value());
+                    for (const ApiMovement& m : movements.value()) {
+                        if (m.movement.id == movementId) {
+                            if (m.actions.authorize)
+                                authorize(m);
+                            else
+                                m_voucher->showMessage(tr("Il movimento non è più in attesa di autorizzazione."),
+                                                       false);
+                            return;
+                        }
+                    }
+                    m_voucher->showMessage(tr("Movimento non trovato sul voucher."), true);
+                });
+        });
+}
+
 void VoucherFlow::loadTransactions()
 {
     if (!m_voucher->hasVoucher())

@@ -138,6 +138,8 @@ QJsonObject JsonViews::movement(const ledger::MovementView& m)
     };
     if (!m.codiceFiscale.isEmpty())
         o.insert(str("codiceFiscale"), m.codiceFiscale);
+    if (!m.operatorName.isEmpty())
+        o.insert(str("operatorName"), m.operatorName);
     return o;
 }
 

@@ -74,13 +74,25 @@ Result<VoucherView> voucherById(QSqlDatabase& db, qint64 id, QDate today)
     return voucherFrom(*q, today);
 }
 
+QString operatorDisplayName(const QString& nome, const QString& cognome)
+{
+    const QString given = nome.simplified();
+    const QString family = cognome.simplified();
+    if (family.isEmpty())
+        return given;
+    const QString initial = family.left(1).toUpper() + QLatin1Char('.');
+    return given.isEmpty() ? initial : given + QLatin1Char(' ') + initial;
+}
+
 QString movementColumns()
 {
     return QStringLiteral(
         "SELECT m.id, m.voucher_id, v.number, v.beneficiary_cf, m.structure_id, s.name, m.created_at_ms, m.type,"
         " m.state, m.amount_cents, m.purchase_id, m.commercial_document, m.cancelled_cents,"
-        " (SELECT COUNT(*) FROM receipts r WHERE r.movement_id = m.id) AS receipts"
-        " FROM movements m JOIN vouchers v ON v.id = m.voucher_id JOIN structures s ON s.id = m.structure_id");
+        " (SELECT COUNT(*) FROM receipts r WHERE r.movement_id = m.id) AS receipts,"
+        " o.nome AS operator_nome, o.cognome AS operator_cognome"
+        " FROM movements m JOIN vouchers v ON v.id = m.voucher_id JOIN structures s ON s.id = m.structure_id"
+        " LEFT JOIN operators o ON o.cf = m.operator_cf");
 }
 
 MovementView movementFrom(const sql::Row& q, QDate today)
@@ -101,6 +113,7 @@ MovementView movementFrom(const sql::Row& q, QDate today)
         m.purchaseId = QString::number(q.value("purchase_id").toLongLong());
     m.commercialDocument = q.value("commercial_document").toString();
     m.hasReceipt = q.value("receipts").toLongLong() > 0;
+    m.operatorName = operatorDisplayName(q.value("operator_nome").toString(), q.value("operator_cognome").toString());
     if (m.type == MovementType::Acquisto) {
         m.cancellableCents = m.amountCents - q.value("cancelled_cents").toLongLong();
         m.cancellable = m.state == MovementState::Confermato && m.cancellableCents > 0 && romeDate(createdMs) == today;

@@ -7,6 +7,8 @@
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +32,10 @@ ApiMovement apiMovement(int i, const QDateTime& at, const QString& cf)
     a.movement.amount = Money::fromCents(100 + i);
     a.voucherNumber = QStringLiteral("VOB000001002024");
     a.codiceFiscale = cf;
+    a.operatorName = QStringLiteral("Giuseppe E.");
+    a.movement.commercialDocument = QStringLiteral("DC-%1").arg(70000 + i);
+    a.actions.cancel = i % 2 == 0;
+    a.actions.cancellable = Money::fromCents(a.actions.cancel ? 50 : 0);
     return a;
 }
 
@@ -47,6 +53,8 @@ private Q_SLOTS:
     void corruptFileIsSetAside();
     void threadedSyncAndQuery();
     void noPersonalDataInFile();
+    void oldSchemaIsMigratedKeepingRows();
+    void newerSchemaIsRebuilt();
 };
 
 void TestCache::storeInsertQueryPurge()
@@ -305,6 +313,107 @@ void TestCache::noPersonalDataInFile()
     QVERIFY(!all.contains("RSSMRA85T50A562S"));
     QVERIFY(!all.contains("Farmacia Avellino"));
     QVERIFY(all.contains("VOB000001002024"));
+    // The summary's columns: the operator's display name and the documento commerciale, never
+    // the operator's family name in full.
+    QVERIFY(all.contains("Giuseppe E."));
+    QVERIFY(all.contains("DC-70007"));
+    QVERIFY(!all.contains("Esposito"));
+}
+
+// A cache file of the first schema (no operator, document, cancellable): opened by this version it
+// keeps its rows readable offline, gains the columns, and forgets its syncs so the next sync
+// refetches what the summary needs.
+void TestCache::oldSchemaIsMigratedKeepingRows()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+    const QDateTime now = m_clock.now();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral(
+            "CREATE TABLE movements (id TEXT PRIMARY KEY, structure_id TEXT NOT NULL, "
+            "created_ms INTEGER NOT NULL, code TEXT, voucher_id TEXT, type INTEGER NOT NULL, state INTEGER NOT NULL, "
+            "amount_cents INTEGER NOT NULL, cf_key INTEGER, purchase_id TEXT, sync_id INTEGER NOT NULL DEFAULT 0)")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE syncs (structure_id TEXT NOT NULL, from_ms INTEGER NOT NULL, "
+                                      "to_ms INTEGER NOT NULL, synced_ms INTEGER NOT NULL, "
+                                      "PRIMARY KEY (structure_id, from_ms, to_ms))")));
+        q.prepare(QStringLiteral("INSERT INTO movements VALUES ('m1', 'FAR001', ?, 'VOB1', '100', 0, 1, 1234, NULL, "
+                                 "'', 0)"));
+        q.addBindValue(now.toMSecsSinceEpoch());
+        QVERIFY(q.exec());
+        q.prepare(QStringLiteral("INSERT INTO syncs VALUES ('FAR001', ?, ?, ?)"));
+        q.addBindValue(now.addDays(-1).toMSecsSinceEpoch());
+        q.addBindValue(now.addDays(1).toMSecsSinceEpoch());
+        q.addBindValue(now.toMSecsSinceEpoch());
+        QVERIFY(q.exec());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("old"));
+
+    MovementCacheStore store;
+    bool setAside = true;
+    QVERIFY(store.open(path, &setAside).ok());
+    QVERIFY(!setAside);
+    MovementQuery q {QStringLiteral("FAR001"), now.addDays(-1), now.addSecs(1), {}, -1};
+    const auto rows = store.rows(q);
+    QVERIFY(rows.ok());
+    QCOMPARE(rows->rows.size(), 1);
+    QCOMPARE(rows->rows.first().amountCents, 1234);
+    QVERIFY(rows->rows.first().operatorName.isEmpty());
+    QVERIFY(!rows->lastSyncAt.isValid()); // the next sync refetches
+    QVERIFY(!store.coveredSince(QStringLiteral("FAR001"), now).isValid());
+
+    CachedMovement m = rows->rows.first();
+    m.operatorName = QStringLiteral("Mario R.");
+    m.commercialDocument = QStringLiteral("0042-0815");
+    m.cancellableCents = 1000;
+    QCOMPARE(store.insert({m}).value(), 1);
+    const auto again = store.rows(q);
+    QCOMPARE(again->rows.first().operatorName, QStringLiteral("Mario R."));
+    QCOMPARE(again->rows.first().commercialDocument, QStringLiteral("0042-0815"));
+    QCOMPARE(again->rows.first().cancellableCents, 1000);
+    store.close();
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+    db.setDatabaseName(path);
+    QVERIFY(db.open());
+    QSqlQuery v(db);
+    QVERIFY(v.exec(QStringLiteral("PRAGMA user_version")) && v.next());
+    QCOMPARE(v.value(0).toInt(), MovementCacheStore::currentSchemaVersion());
+    v.finish();
+    db.close();
+    db = {};
+    QSqlDatabase::removeDatabase(QStringLiteral("check"));
+}
+
+// A file written by a newer program (higher user_version) is rebuilt empty, not misread.
+void TestCache::newerSchemaIsRebuilt()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("new.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE movements (id TEXT PRIMARY KEY, other_layout BLOB)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO movements VALUES ('x', NULL)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=%1").arg(MovementCacheStore::currentSchemaVersion() + 5)));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+    MovementCacheStore store;
+    QVERIFY(store.open(path).ok());
+    QCOMPARE(store.count().value(), 0);
+    CachedMovement m;
+    m.id = QStringLiteral("m1");
+    m.structureId = QStringLiteral("FAR001");
+    m.createdAt = m_clock.now();
+    m.amountCents = 1;
+    QCOMPARE(store.insert({m}).value(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCache)

@@ -58,8 +58,14 @@ int stateCode(MovementState s)
 }
 
 const char insertSql[] = "INSERT OR REPLACE INTO movements (id, structure_id, created_ms, code, voucher_id, "
-                         "type, state, amount_cents, cf_key, purchase_id, sync_id) "
-                         "VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+                         "type, state, amount_cents, cf_key, purchase_id, sync_id, operator, document, "
+                         "cancellable_cents) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+// PRAGMA user_version of the file. 1 (stored as 0: files before versioning): the movement list.
+// 2: the operator's display name, the documento commerciale and the amount still cancellable, for
+// the end-of-day summary. An older file is migrated in place (its rows stay readable offline and
+// its sync records go, so the next sync refetches the new columns); a newer one is rebuilt.
+constexpr int schemaVersion = 2;
 
 #ifdef SINFONIA_SQLITE_DIRECT
 sqlite3* sqliteHandle(const QSqlDatabase& db)
@@ -155,14 +161,6 @@ Result<void> MovementCacheStore::openFile(bool* broken)
         "PRAGMA synchronous=NORMAL",
         // Random-order index inserts (ids, CF hashes) thrash SQLite's default 2 MB page cache.
         "PRAGMA cache_size=-32768",
-        "CREATE TABLE IF NOT EXISTS movements (id TEXT PRIMARY KEY, structure_id TEXT NOT NULL, "
-        "created_ms INTEGER NOT NULL, code TEXT, voucher_id TEXT, type INTEGER NOT NULL, state INTEGER NOT NULL, "
-        "amount_cents INTEGER NOT NULL, cf_key INTEGER, purchase_id TEXT, sync_id INTEGER NOT NULL DEFAULT 0)",
-        "CREATE INDEX IF NOT EXISTS movements_time ON movements(structure_id, created_ms)",
-        // The CF key is a 64-bit integer: random-order inserts into a small integer index stay fast.
-        "CREATE INDEX IF NOT EXISTS movements_cf ON movements(cf_key, created_ms)",
-        "CREATE TABLE IF NOT EXISTS syncs (structure_id TEXT NOT NULL, from_ms INTEGER NOT NULL, "
-        "to_ms INTEGER NOT NULL, synced_ms INTEGER NOT NULL, PRIMARY KEY (structure_id, from_ms, to_ms))",
     };
     for (const char* sql : setup) {
         if (!q.exec(QString::fromLatin1(sql))) {
@@ -170,7 +168,89 @@ Result<void> MovementCacheStore::openFile(bool* broken)
             return dbError(QStringLiteral("setup"), q.lastError());
         }
     }
+    if (Result<void> migrated = migrate(db); !migrated.ok()) {
+        *broken = true;
+        return migrated;
+    }
+    const char* const tables[] = {
+        "CREATE TABLE IF NOT EXISTS movements (id TEXT PRIMARY KEY, structure_id TEXT NOT NULL, "
+        "created_ms INTEGER NOT NULL, code TEXT, voucher_id TEXT, type INTEGER NOT NULL, state INTEGER NOT NULL, "
+        "amount_cents INTEGER NOT NULL, cf_key INTEGER, purchase_id TEXT, sync_id INTEGER NOT NULL DEFAULT 0, "
+        "operator TEXT, document TEXT, cancellable_cents INTEGER NOT NULL DEFAULT 0)",
+        "CREATE INDEX IF NOT EXISTS movements_time ON movements(structure_id, created_ms)",
+        // The CF key is a 64-bit integer: random-order inserts into a small integer index stay fast.
+        "CREATE INDEX IF NOT EXISTS movements_cf ON movements(cf_key, created_ms)",
+        "CREATE TABLE IF NOT EXISTS syncs (structure_id TEXT NOT NULL, from_ms INTEGER NOT NULL, "
+        "to_ms INTEGER NOT NULL, synced_ms INTEGER NOT NULL, PRIMARY KEY (structure_id, from_ms, to_ms))",
+    };
+    for (const char* sql : tables) {
+        if (!q.exec(QString::fromLatin1(sql))) {
+            *broken = true;
+            return dbError(QStringLiteral("setup"), q.lastError());
+        }
+    }
+    if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(schemaVersion))) {
+        *broken = true;
+        return dbError(QStringLiteral("version"), q.lastError());
+    }
     m_direct = m_insertPath == InsertPath::Auto && sameSqlite(db);
+    return {};
+}
+
+int MovementCacheStore::currentSchemaVersion()
+{
+    return schemaVersion;
+}
+
+Result<void> MovementCacheStore::migrate(QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return dbError(QStringLiteral("version"), q.lastError());
+    const int version = q.value(0).toInt();
+    q.finish();
+    if (version == schemaVersion)
+        return {};
+    if (version > schemaVersion) {
+        // Written by a newer program: what it holds the server has too.
+        qCInfo(lcCache) << "cache schema" << version << "is newer; rebuilt";
+        if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS movements"))
+            || !q.exec(QStringLiteral("DROP TABLE IF EXISTS syncs")))
+            return dbError(QStringLiteral("rebuild"), q.lastError());
+        return {};
+    }
+    if (!q.exec(QStringLiteral("PRAGMA table_info(movements)")))
+        return dbError(QStringLiteral("migrate"), q.lastError());
+    QStringList columns;
+    while (q.next())
+        columns << q.value(1).toString();
+    q.finish();
+    if (columns.isEmpty())
+        return {}; // a new file: the tables are created whole
+    if (!db.transaction())
+        return dbError(QStringLiteral("begin"), db.lastError());
+    const QList<QPair<QString, QString>> added {
+        {QStringLiteral("operator"), QStringLiteral("ALTER TABLE movements ADD COLUMN operator TEXT")},
+        {QStringLiteral("document"), QStringLiteral("ALTER TABLE movements ADD COLUMN document TEXT")},
+        {QStringLiteral("cancellable_cents"),
+         QStringLiteral("ALTER TABLE movements ADD COLUMN cancellable_cents INTEGER NOT NULL DEFAULT 0")},
+    };
+    for (const auto& [column, sql] : added) {
+        if (!columns.contains(column) && !q.exec(sql)) {
+            const Error e = dbError(QStringLiteral("migrate"), q.lastError());
+            db.rollback();
+            return e;
+        }
+    }
+    // The rows stay (readable offline); the next sync refetches every period for the new columns.
+    if (!q.exec(QStringLiteral("DELETE FROM syncs"))) {
+        const Error e = dbError(QStringLiteral("migrate"), q.lastError());
+        db.rollback();
+        return e;
+    }
+    if (!db.commit())
+        return dbError(QStringLiteral("commit"), db.lastError());
+    qCInfo(lcCache) << "cache schema" << version << "migrated to" << schemaVersion;
     return {};
 }
 
@@ -243,6 +323,9 @@ Result<void> MovementCacheStore::insertRaw(QSqlDatabase& db, const QList<CachedM
             sqlite3_bind_int64(st, 9, cfKey(m.cfHash));
         bindText(st, 10, m.purchaseId.toUtf8());
         sqlite3_bind_int64(st, 11, syncId);
+        bindText(st, 12, m.operatorName.toUtf8());
+        bindText(st, 13, m.commercialDocument.toUtf8());
+        sqlite3_bind_int64(st, 14, m.cancellableCents);
         rc = sqlite3_step(st);
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
@@ -278,6 +361,9 @@ Result<void> MovementCacheStore::insertPortable(QSqlDatabase& db, const QList<Ca
         q.bindValue(8, m.cfHash.isEmpty() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(cfKey(m.cfHash)));
         q.bindValue(9, m.purchaseId);
         q.bindValue(10, syncId);
+        q.bindValue(11, m.operatorName);
+        q.bindValue(12, m.commercialDocument);
+        q.bindValue(13, m.cancellableCents);
         if (!q.exec())
             return dbError(QStringLiteral("insert"), q.lastError());
     }
@@ -423,7 +509,8 @@ Result<MovementRows> MovementCacheStore::rows(const MovementQuery& query) const
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
     QString sql = QStringLiteral("SELECT id, structure_id, created_ms, code, voucher_id, type, state, amount_cents, "
-                                 "cf_key, purchase_id FROM movements WHERE structure_id = ? AND created_ms >= ? "
+                                 "cf_key, purchase_id, operator, document, cancellable_cents FROM movements "
+                                 "WHERE structure_id = ? AND created_ms >= ? "
                                  "AND created_ms < ?");
     if (!query.cfHash.isEmpty())
         sql += QStringLiteral(" AND cf_key = ?");
@@ -452,6 +539,9 @@ Result<MovementRows> MovementCacheStore::rows(const MovementQuery& query) const
         if (!q.value(8).isNull())
             m.cfHash = QByteArray::number(quint64(q.value(8).toLongLong()), 16).rightJustified(16, '0');
         m.purchaseId = q.value(9).toString();
+        m.operatorName = q.value(10).toString();
+        m.commercialDocument = q.value(11).toString();
+        m.cancellableCents = q.value(12).toLongLong();
         out.rows.append(std::move(m));
     }
     out.lastSyncAt = lastSync(query.structureId);

@@ -87,9 +87,13 @@ public:
     bool usesDirectInsert() const { return m_direct; }
     // Whether this build has the C API path at all (SINFONIA_SQLITE_DIRECT, off on Windows).
     static bool directInsertCompiled();
+    // PRAGMA user_version a file has after open().
+    static int currentSchemaVersion();
 
 private:
     Result<void> openFile(bool* broken);
+    // Brings a file of an older schema to the current one, keeping its rows.
+    Result<void> migrate(QSqlDatabase& db);
     Result<void> insertRaw(QSqlDatabase& db, const QList<CachedMovement>& rows, qint64 syncId);
     Result<void> insertPortable(QSqlDatabase& db, const QList<CachedMovement>& rows, qint64 syncId);
 
