@@ -15,10 +15,13 @@
 #include "ui/ScanFlow.h"
 #include "ui/SummaryFlow.h"
 #include "ui/VoucherFlow.h"
+#include "ui/dialogs/ScannerSetupDialog.h"
 #include "ui/print/SlipPrinter.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLoggingCategory>
+#include <QMenu>
 #include <QTextStream>
 
 Q_LOGGING_CATEGORY(lcApp, "sinfonia.app")
@@ -48,6 +51,7 @@ AppWiring::AppWiring(const CommandLineOptions& options, QObject* parent)
     m_slipPrinter = std::make_unique<SlipPrinter>(*m_settings);
     m_flow->vouchers().setSlipPrinter(m_slipPrinter.get());
     connectScanners();
+    addScannerSetup();
 }
 
 AppWiring::~AppWiring()
@@ -82,6 +86,29 @@ void AppWiring::connectScanners()
         m_scanFlow->addSource(m_serialScanner.get());
         m_serialScanner->start();
     }
+}
+
+void AppWiring::addScannerSetup()
+{
+    auto* action = new QAction(tr("Configura lettore…"), m_window.get());
+    action->setObjectName(QStringLiteral("scannerSetupAction"));
+    m_window->addAction(action);
+    m_window->operationsMenu()->addAction(action);
+    connect(action, &QAction::triggered, this, [this] {
+        // The dialog reads the scanner's keys itself: the router must not swallow them meanwhile.
+        m_scanner->setEnabled(false);
+        ScannerSetupDialog dialog(*m_settings, m_window.get());
+        connect(&dialog, &ScannerSetupDialog::saved, this,
+                [this](int burstMs, const QString& prefix, const QString& suffix) {
+                    ScanRouter::Config config = m_scanner->config();
+                    config.maxInterKeyMs = burstMs;
+                    config.prefix = prefix;
+                    config.suffix = suffix;
+                    m_scanner->setConfig(config);
+                });
+        dialog.exec();
+        m_scanner->setEnabled(true);
+    });
 }
 
 void AppWiring::start()

@@ -38,6 +38,8 @@ public:
 
 private:
     void connectScanners();
+    // "Configura lettore" in the Operazioni menu.
+    void addScannerSetup();
 
     CommandLineOptions m_options;
     std::unique_ptr<SystemClock> m_clock;
