@@ -45,6 +45,7 @@ AppWiring::AppWiring(const CommandLineOptions& options, QObject* parent)
     m_window = std::make_unique<MainWindow>();
     m_flow = std::make_unique<CounterFlow>(*m_services, *m_window);
     m_flow->setIdleTimeoutMs(m_settings->idleLockMinutes() * 60 * 1000);
+    m_flow->setQuickUnlockEnabled(m_settings->quickUnlockEnabled());
     m_movements = std::make_unique<MovementsFlow>(*m_services, *m_flow, *m_window);
     m_summary = std::make_unique<SummaryFlow>(*m_services, *m_flow, *m_window);
     m_scanFlow = std::make_unique<ScanFlow>(*m_flow, *m_window);

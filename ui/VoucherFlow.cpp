@@ -271,6 +271,7 @@ void VoucherFlow::submitPurchase(Money amount, const QString& document, const Pr
             m_purchase->setBusy(false);
             if (!result.ok()) {
                 m_purchase->showError(result.error().message);
+                m_window.announce(result.error().message);
                 return;
             }
             if (m_services.journal().isOpen())
@@ -298,6 +299,7 @@ void VoucherFlow::submitCancellation(const QString& purchaseId, Money amount)
             m_cancellation->setBusy(false);
             if (!result.ok()) {
                 m_cancellation->showError(result.error().message);
+                m_window.announce(result.error().message);
                 return;
             }
             m_voucher->model()->upsert(result->movement);
@@ -364,6 +366,7 @@ void VoucherFlow::verify(const QString& code)
                 return;
             }
             const Error& e = result.error();
+            m_window.announce(e.message); // refused
             // An expired or locked challenge cannot take another code: the dialog offers
             // a new one.
             if (e.code == codes::otpExpired || e.code == codes::otpLocked)
@@ -394,11 +397,11 @@ void VoucherFlow::otpFinished(const VerifyResult& result)
     const bool cancellation = result.movement.movement.type == MovementType::Cancellazione;
     m_otp->accept();
     showVoucher(result.voucher);
-    m_voucher->showMessage(
-        cancellation
-            ? tr("Cancellazione confermata: %1 restituiti al voucher.").arg(result.movement.movement.amount.toString())
-            : tr("Acquisto di %1 confermato.").arg(result.movement.movement.amount.toString()),
-        false);
+    const QString confirmed = cancellation
+        ? tr("Cancellazione confermata: %1 restituiti al voucher.").arg(result.movement.movement.amount.toString())
+        : tr("Acquisto di %1 confermato.").arg(result.movement.movement.amount.toString());
+    m_voucher->showMessage(confirmed, false);
+    m_window.announce(confirmed);
     m_window.clearHistory();
     m_window.showPage(m_voucher, false);
     if (m_slipPrinter) {
