@@ -13,11 +13,15 @@
 #include "ui/MainWindow.h"
 #include "ui/MovementsFlow.h"
 #include "ui/ScanFlow.h"
+#include "ui/SummaryFlow.h"
 #include "ui/VoucherFlow.h"
+#include "ui/dialogs/ScannerSetupDialog.h"
 #include "ui/print/SlipPrinter.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLoggingCategory>
+#include <QMenu>
 #include <QTextStream>
 
 Q_LOGGING_CATEGORY(lcApp, "sinfonia.app")
@@ -41,11 +45,14 @@ AppWiring::AppWiring(const CommandLineOptions& options, QObject* parent)
     m_window = std::make_unique<MainWindow>();
     m_flow = std::make_unique<CounterFlow>(*m_services, *m_window);
     m_flow->setIdleTimeoutMs(m_settings->idleLockMinutes() * 60 * 1000);
+    m_flow->setQuickUnlockEnabled(m_settings->quickUnlockEnabled());
     m_movements = std::make_unique<MovementsFlow>(*m_services, *m_flow, *m_window);
+    m_summary = std::make_unique<SummaryFlow>(*m_services, *m_flow, *m_window);
     m_scanFlow = std::make_unique<ScanFlow>(*m_flow, *m_window);
     m_slipPrinter = std::make_unique<SlipPrinter>(*m_settings);
     m_flow->vouchers().setSlipPrinter(m_slipPrinter.get());
     connectScanners();
+    addScannerSetup();
 }
 
 AppWiring::~AppWiring()
@@ -54,6 +61,7 @@ AppWiring::~AppWiring()
     m_serialScanner.reset();
     m_scanner.reset();
     m_scanFlow.reset();
+    m_summary.reset();
     m_movements.reset();
     m_flow.reset();
     m_window.reset();
@@ -79,6 +87,29 @@ void AppWiring::connectScanners()
         m_scanFlow->addSource(m_serialScanner.get());
         m_serialScanner->start();
     }
+}
+
+void AppWiring::addScannerSetup()
+{
+    auto* action = new QAction(tr("Configura lettore…"), m_window.get());
+    action->setObjectName(QStringLiteral("scannerSetupAction"));
+    m_window->addAction(action);
+    m_window->operationsMenu()->addAction(action);
+    connect(action, &QAction::triggered, this, [this] {
+        // The dialog reads the scanner's keys itself: the router must not swallow them meanwhile.
+        m_scanner->setEnabled(false);
+        ScannerSetupDialog dialog(*m_settings, m_window.get());
+        connect(&dialog, &ScannerSetupDialog::saved, this,
+                [this](int burstMs, const QString& prefix, const QString& suffix) {
+                    ScanRouter::Config config = m_scanner->config();
+                    config.maxInterKeyMs = burstMs;
+                    config.prefix = prefix;
+                    config.suffix = suffix;
+                    m_scanner->setConfig(config);
+                });
+        dialog.exec();
+        m_scanner->setEnabled(true);
+    });
 }
 
 void AppWiring::start()

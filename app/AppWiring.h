@@ -14,6 +14,7 @@ class AppSettings;
 class CounterFlow;
 class MainWindow;
 class MovementsFlow;
+class SummaryFlow;
 class ScanFlow;
 class ScanRouter;
 class SerialScanner;
@@ -39,6 +40,8 @@ public:
 
 private:
     void connectScanners();
+    // "Configura lettore" in the Operazioni menu.
+    void addScannerSetup();
 
     CommandLineOptions m_options;
     std::unique_ptr<SystemClock> m_clock;
@@ -49,6 +52,7 @@ private:
     std::unique_ptr<CounterFlow> m_flow;
     std::unique_ptr<ScanFlow> m_scanFlow;
     std::unique_ptr<MovementsFlow> m_movements;
+    std::unique_ptr<SummaryFlow> m_summary;
     std::unique_ptr<SlipPrinter> m_slipPrinter;
     std::unique_ptr<ScanRouter> m_scanner;
     std::unique_ptr<SerialScanner> m_serialScanner;

@@ -34,6 +34,8 @@ packages=(
     nginx  # the reverse-proxy example, run on loopback by tst_services_nginx_proxy
     strace  # the service's system calls checked against its unit's SystemCallFilter
     wixl msitools  # wixl: builds the Windows installer's WiX source over stand-in files
+    # accessibility: the AT-SPI walk of every page (tests/a11y, run with /usr/bin/python3)
+    at-spi2-core python3-pyatspi
 )
 
 missing=()

@@ -2,9 +2,13 @@
 # Renders every screen of the counter to PNG for the user guide (docs/guida-utente.md): starts an
 # Xvfb display, the sandbox server and sinfonia-pos, drives the app with the keyboard through
 # xdotool (login with a test identity, search, purchase with a receipt, OTP from the sandbox
-# outbox, cancellation, lock) and saves `import -window root` shots in docs/screenshots/.
+# outbox, cancellation, lock) and saves `import -window root` shots in docs/screenshots/. Then the
+# page harness of the accessibility walk (tests/a11y/a11y_pages) renders every page once more: the
+# newer pages (end-of-day summary, scanner setup, PIN) at 100 % and every page at 200 %
+# (QT_SCALE_FACTOR=2, docs/screenshots/200-<page>.png).
 #
 #   scripts/screenshots.sh [build-dir]        (default: build/, built if needed)
+#   SINFONIA_XVFB_DISPLAY=:85 scripts/...     a given X display instead of one Xvfb picks
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -16,7 +20,7 @@ if [ -z "${SINFONIA_SKIP_BUILD:-}" ]; then
     if [ ! -d "$build" ]; then
         cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
     fi
-    cmake --build "$build" -j"$(nproc)" --target sinfonia-pos sinfonia-server
+    cmake --build "$build" -j"$(nproc)" --target sinfonia-pos sinfonia-server a11y_pages
 fi
 
 work="$(mktemp -d /tmp/sinfonia-shots.XXXXXX)"
@@ -34,16 +38,20 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# A free display number (SINFONIA_SCREENSHOT_DISPLAY=:N picks one).
-display="${SINFONIA_SCREENSHOT_DISPLAY:-}"
-for n in $( [ -n "$display" ] || seq 90 120); do
-    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
-done
-[ -n "$display" ] || { echo "screenshots: no free X display" >&2; exit 1; }
-Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
+# The display: the one given, or a free one Xvfb picks itself (-displayfd).
+if [ -n "${SINFONIA_XVFB_DISPLAY:-${SINFONIA_SCREENSHOT_DISPLAY:-}}" ]; then
+    display="${SINFONIA_XVFB_DISPLAY:-$SINFONIA_SCREENSHOT_DISPLAY}"
+    Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb_pid=$!
+    for _ in $(seq 1 100); do [ -S "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+else
+    exec 3>"$work/display"
+    Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb_pid=$!
+    for _ in $(seq 1 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+    display=":$(head -1 "$work/display")"
+fi
 export DISPLAY="$display"
-for _ in $(seq 1 100); do [ -S "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
 sleep 0.5
 
 "$build/server/sinfonia-server" --sandbox --init-demo --listen 127.0.0.1:0 --db "$work/demo.sqlite" \
@@ -191,4 +199,22 @@ key F5
 shot 15-elenco-movimenti 2
 key ctrl+l
 shot 14-postazione-bloccata 1
+
+# Every page once more through the page harness (its own sandbox server and identity): the new
+# pages at 100 %, then all of them at 200 %.
+pages="$work/pages"
+mkdir -p "$pages"
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+SINFONIA_SHOTS_DIR="$pages" SINFONIA_SHOTS_PREFIX="100-" SINFONIA_PAGES_AUTO=1 QT_QPA_PLATFORM=xcb \
+    "$build/tests/a11y/a11y_pages" </dev/null >"$work/pages-100.log" 2>&1 || { cat "$work/pages-100.log" >&2; exit 1; }
+cp "$pages/100-summary.png" "$out/19-riepilogo-giornata.png"
+cp "$pages/100-scanner.png" "$out/20-configura-lettore.png"
+cp "$pages/100-pin.png" "$out/21-imposta-pin.png"
+cp "$pages/100-lock.png" "$out/22-sblocco-pin.png"
+echo "screenshots: 19-22 (summary, scanner setup, PIN)"
+SINFONIA_SHOTS_DIR="$out" SINFONIA_SHOTS_PREFIX="200-" SINFONIA_PAGES_AUTO=1 QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=2 \
+    "$build/tests/a11y/a11y_pages" </dev/null >"$work/pages-200.log" 2>&1 || { cat "$work/pages-200.log" >&2; exit 1; }
+echo "screenshots: 200-*.png (every page at 200 %)"
 echo "screenshots: done, in $out"

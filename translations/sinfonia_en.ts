@@ -66,12 +66,12 @@
             <translation>No activity in the period.</translation>
         </message>
         <message>
-            <source>Registro esportato in %1.</source>
-            <translation>Activity log exported to %1.</translation>
-        </message>
-        <message>
             <source>Attività mostrate: %1.</source>
             <translation>Activities shown: %1.</translation>
+        </message>
+        <message>
+            <source>Registro esportato in %1.</source>
+            <translation>Activity log exported to %1.</translation>
         </message>
     </context>
     <context>
@@ -555,6 +555,13 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::AppWiring</name>
+        <message>
+            <source>Configura lettore…</source>
+            <translation>Set up scanner…</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::AuditModel</name>
         <message>
             <source>Ricerca beneficiario</source>
@@ -626,7 +633,7 @@
         </message>
         <message>
             <source>Esito</source>
-            <translation>Outcome</translation>
+            <translation>Result</translation>
         </message>
     </context>
     <context>
@@ -768,6 +775,264 @@
             <source>Sessione scaduta: accedi di nuovo. L'acquisto in corso è stato conservato.</source>
             <translation>Session expired: sign in again. The purchase in progress has been kept.</translation>
         </message>
+        <message>
+            <source>Imposta PIN di sblocco…</source>
+            <translation>Set unlock PIN…</translation>
+        </message>
+        <message>
+            <source>Sblocca la postazione con un PIN finché l'accesso SPID è valido</source>
+            <translation>Unlock the workstation with a PIN while the SPID login is valid</translation>
+        </message>
+        <message>
+            <source>Postazione bloccata</source>
+            <translation>Workstation locked</translation>
+        </message>
+        <message>
+            <source>Postazione sbloccata</source>
+            <translation>Workstation unlocked</translation>
+        </message>
+        <message>
+            <source>Accesso SPID scaduto: sblocca con SPID.</source>
+            <translation>SPID login expired: unlock with SPID.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::DaySummaryPage</name>
+        <message>
+            <source>Riepilogo di fine giornata</source>
+            <translation>End-of-day summary</translation>
+        </message>
+        <message>
+            <source>PROVA: il riepilogo stampato ed esportato è marcato come dati di prova</source>
+            <translation>TEST: the printed and exported summary is marked as test data</translation>
+        </message>
+        <message>
+            <source>Aggiorna riepilogo</source>
+            <translation>Refresh summary</translation>
+        </message>
+        <message>
+            <source>Scarica dal server i movimenti di oggi (F5)</source>
+            <translation>Download today's movements from the server (F5)</translation>
+        </message>
+        <message>
+            <source>Stampa riepilogo</source>
+            <translation>Print summary</translation>
+        </message>
+        <message>
+            <source>Anteprima di stampa del riepilogo (Ctrl+P)</source>
+            <translation>Print preview of the summary (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>Esporta PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <source>Esporta il riepilogo in PDF</source>
+            <translation>Export the summary as PDF</translation>
+        </message>
+        <message>
+            <source>Esito dell'aggiornamento</source>
+            <translation>Refresh result</translation>
+        </message>
+        <message>
+            <source>Aggiornamento dei dati</source>
+            <translation>Data update</translation>
+        </message>
+        <message>
+            <source>Acquisti confermati</source>
+            <translation>Confirmed purchases</translation>
+        </message>
+        <message>
+            <source>Cancellazioni confermate</source>
+            <translation>Confirmed cancellations</translation>
+        </message>
+        <message>
+            <source>Netto della giornata</source>
+            <translation>Net for the day</translation>
+        </message>
+        <message>
+            <source>In attesa di autorizzazione</source>
+            <translation>Awaiting authorization</translation>
+        </message>
+        <message>
+            <source>Movimenti della giornata</source>
+            <translation>The day's movements</translation>
+        </message>
+        <message>
+            <source>Movimenti in attesa</source>
+            <translation>Pending movements</translation>
+        </message>
+        <message>
+            <source>Acquisti ancora cancellabili oggi</source>
+            <translation>Purchases still cancellable today</translation>
+        </message>
+        <message>
+            <source>Totali per operatore</source>
+            <translation>Totals per operator</translation>
+        </message>
+        <message>
+            <source>Autorizza pagamento</source>
+            <translation>Authorize payment</translation>
+        </message>
+        <message>
+            <source>Autorizza pagamento del movimento selezionato</source>
+            <translation>Authorize payment of the selected movement</translation>
+        </message>
+        <message>
+            <source>Chiede al beneficiario il codice OTP del movimento selezionato</source>
+            <translation>Asks the beneficiary for the OTP code of the selected movement</translation>
+        </message>
+        <message>
+            <source>Dettaglio del riepilogo</source>
+            <translation>Summary details</translation>
+        </message>
+        <message>
+            <source>Movimenti</source>
+            <translation>Movements</translation>
+        </message>
+        <message>
+            <source>In attesa</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <source>Ancora cancellabili</source>
+            <translation>Still cancellable</translation>
+        </message>
+        <message>
+            <source>Per operatore</source>
+            <translation>Per operator</translation>
+        </message>
+        <message>
+            <source>Riepilogo di fine giornata – %1</source>
+            <translation>End-of-day summary – %1</translation>
+        </message>
+        <message>
+            <source>Seleziona prima la struttura.</source>
+            <translation>Select the structure first.</translation>
+        </message>
+        <message>
+            <source>Aggiornamento dei movimenti di oggi dal server…</source>
+            <translation>Updating today's movements from the server…</translation>
+        </message>
+        <message>
+            <source>Dati aggiornati al %1</source>
+            <translation>Data updated on %1</translation>
+        </message>
+        <message>
+            <source>Dati mai scaricati su questo computer</source>
+            <translation>Data never downloaded on this computer</translation>
+        </message>
+        <message>
+            <source>Nessun movimento oggi.</source>
+            <translation>No movements today.</translation>
+        </message>
+        <message>
+            <source>Movimenti di oggi: %1</source>
+            <translation>Today's movements: %1</translation>
+        </message>
+        <message>
+            <source>Server non raggiungibile: è mostrato il riepilogo salvato su questo computer. %1</source>
+            <translation>Server unreachable: showing the summary saved on this computer. %1</translation>
+        </message>
+        <message>
+            <source>%1 (numero: %2)</source>
+            <translation>%1 (count: %2)</translation>
+        </message>
+        <message>
+            <source>In attesa (%1)</source>
+            <translation>Pending (%1)</translation>
+        </message>
+        <message>
+            <source>Ancora cancellabili (%1)</source>
+            <translation>Still cancellable (%1)</translation>
+        </message>
+        <message>
+            <source>Aggiornamento in corso…</source>
+            <translation>Refreshing…</translation>
+        </message>
+        <message>
+            <source>Riepilogo salvato in %1.</source>
+            <translation>Summary saved to %1.</translation>
+        </message>
+        <message>
+            <source>Riepilogo non salvato.</source>
+            <translation>Summary not saved.</translation>
+        </message>
+        <message>
+            <source>Documento PDF (*.pdf)</source>
+            <translation>PDF document (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Stampa riepilogo di fine giornata</source>
+            <translation>Print end-of-day summary</translation>
+        </message>
+        <message>
+            <source>Riepilogo inviato alla stampante.</source>
+            <translation>Summary sent to the printer.</translation>
+        </message>
+        <message>
+            <source>Stampa del riepilogo non riuscita: controlla la stampante.</source>
+            <translation>Printing the summary failed: check the printer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::DaySummaryReport</name>
+        <message>
+            <source>Nessuno.</source>
+            <translation>None.</translation>
+        </message>
+        <message>
+            <source>PROVA — nessun voucher reale</source>
+            <translation>TRAINING — no real voucher</translation>
+        </message>
+        <message>
+            <source>Riepilogo di fine giornata</source>
+            <translation>End-of-day summary</translation>
+        </message>
+        <message>
+            <source>Giornata del %1</source>
+            <translation>Day %1</translation>
+        </message>
+        <message>
+            <source>Dati aggiornati al %1</source>
+            <translation>Data updated on %1</translation>
+        </message>
+        <message>
+            <source>Dati mai scaricati su questo computer</source>
+            <translation>Data never downloaded on this computer</translation>
+        </message>
+        <message>
+            <source>Acquisti confermati (%1)</source>
+            <translation>Confirmed purchases (%1)</translation>
+        </message>
+        <message>
+            <source>Cancellazioni confermate (%1)</source>
+            <translation>Confirmed cancellations (%1)</translation>
+        </message>
+        <message>
+            <source>Netto</source>
+            <translation>Net</translation>
+        </message>
+        <message>
+            <source>In attesa di autorizzazione (%1)</source>
+            <translation>Awaiting authorization (%1)</translation>
+        </message>
+        <message>
+            <source>Movimenti della giornata</source>
+            <translation>The day's movements</translation>
+        </message>
+        <message>
+            <source>In attesa di autorizzazione</source>
+            <translation>Awaiting authorization</translation>
+        </message>
+        <message>
+            <source>Ancora cancellabili oggi</source>
+            <translation>Still cancellable today</translation>
+        </message>
+        <message>
+            <source>Per operatore</source>
+            <translation>Per operator</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::DecodeImageCli</name>
@@ -902,6 +1167,29 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::KeyboardLayouts</name>
+        <message>
+            <source>Inglese Stati Uniti (US)</source>
+            <translation>English, United States (US)</translation>
+        </message>
+        <message>
+            <source>Inglese Regno Unito (UK)</source>
+            <translation>English, United Kingdom (UK)</translation>
+        </message>
+        <message>
+            <source>Italiano (IT)</source>
+            <translation>Italian (IT)</translation>
+        </message>
+        <message>
+            <source>Tedesco (DE, QWERTZ)</source>
+            <translation>German (DE, QWERTZ)</translation>
+        </message>
+        <message>
+            <source>Francese (FR, AZERTY)</source>
+            <translation>French (FR, AZERTY)</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::LockPage</name>
         <message>
             <source>Postazione bloccata</source>
@@ -926,6 +1214,18 @@
         <message>
             <source>Bloccata da %1. I dati dei beneficiari sono nascosti.</source>
             <translation>Locked by %1. Beneficiary data is hidden.</translation>
+        </message>
+        <message>
+            <source>PIN di sblocco</source>
+            <translation>Unlock PIN</translation>
+        </message>
+        <message>
+            <source>Sblocca con PIN</source>
+            <translation>Unlock with PIN</translation>
+        </message>
+        <message>
+            <source>Sblocca con SPID</source>
+            <translation>Unlock with SPID</translation>
         </message>
     </context>
     <context>
@@ -1087,6 +1387,10 @@
         <message>
             <source>PROVA</source>
             <translation>TRAINING</translation>
+        </message>
+        <message>
+            <source>Stato della postazione</source>
+            <translation>Workstation status</translation>
         </message>
     </context>
     <context>
@@ -1481,6 +1785,41 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::OperatorTotalsModel</name>
+        <message>
+            <source>Operatore</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Acquisti</source>
+            <translation>Purchases</translation>
+        </message>
+        <message>
+            <source>Importo acquisti</source>
+            <translation>Purchases amount</translation>
+        </message>
+        <message>
+            <source>Cancellazioni</source>
+            <translation>Cancellations</translation>
+        </message>
+        <message>
+            <source>Importo cancellazioni</source>
+            <translation>Cancellations amount</translation>
+        </message>
+        <message>
+            <source>Netto</source>
+            <translation>Net</translation>
+        </message>
+        <message>
+            <source>In attesa</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <source>Operatore non indicato</source>
+            <translation>Operator not given</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::OtpDialog</name>
         <message>
             <source>Verifica codice OTP</source>
@@ -1553,6 +1892,45 @@
         <message>
             <source>Il codice OTP è di 6 cifre.</source>
             <translation>The OTP code has 6 digits.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::PinDialog</name>
+        <message>
+            <source>Imposta PIN di sblocco</source>
+            <translation>Set unlock PIN</translation>
+        </message>
+        <message>
+            <source>Con il PIN sblocchi la postazione dopo il blocco per inattività, finché il tuo accesso SPID è valido. Da 4 a 8 cifre; dopo 5 PIN errati serve di nuovo SPID.</source>
+            <translation>With the PIN you unlock the workstation after the idle lock, while your SPID login is valid. 4 to 8 digits; after 5 wrong PINs SPID is needed again.</translation>
+        </message>
+        <message>
+            <source>Nuovo PIN</source>
+            <translation>New PIN</translation>
+        </message>
+        <message>
+            <source>Ripeti il PIN</source>
+            <translation>Repeat the PIN</translation>
+        </message>
+        <message>
+            <source>Esito</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Salva PIN</source>
+            <translation>Save PIN</translation>
+        </message>
+        <message>
+            <source>Annulla</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Il PIN deve avere da 4 a 8 cifre.</source>
+            <translation>The PIN must have 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>I due PIN non coincidono.</source>
+            <translation>The two PINs do not match.</translation>
         </message>
     </context>
     <context>
@@ -1692,6 +2070,29 @@
         <message>
             <source>Salva l'acquisto e invia il codice OTP al beneficiario (Alt+S)</source>
             <translation>Save the purchase and send the OTP code to the beneficiary (Alt+S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::QuickUnlock</name>
+        <message>
+            <source>Lo sblocco con PIN è disattivato dall'amministratore di sistema.</source>
+            <translation>PIN unlock is turned off by the system administrator.</translation>
+        </message>
+        <message>
+            <source>Il PIN deve avere da 4 a 8 cifre.</source>
+            <translation>The PIN must have 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>Nessun PIN per questo operatore: accedi con SPID.</source>
+            <translation>No PIN for this operator: log in with SPID.</translation>
+        </message>
+        <message>
+            <source>PIN errato per %1 volte: accedi di nuovo con SPID.</source>
+            <translation>Wrong PIN %1 times: log in again with SPID.</translation>
+        </message>
+        <message>
+            <source>PIN errato: restano %1 tentativi.</source>
+            <translation>Wrong PIN: %1 attempts left.</translation>
         </message>
     </context>
     <context>
@@ -1923,6 +2324,176 @@ Leave the purchase and search for the new beneficiary?</translation>
         <message>
             <source>Lettura non riuscita: ripeti la scansione o scrivi il codice fiscale</source>
             <translation>Reading failed: scan again or type the tax code</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ScannerCalibration</name>
+        <message>
+            <source>Codice non riconosciuto: il lettore ha scritto «%1». Controlla che legga il Code 39 e ripeti la lettura del codice di prova.</source>
+            <translation>Code not recognised: the scanner typed “%1”. Check that it reads Code 39 and scan the test code again.</translation>
+        </message>
+        <message>
+            <source>Il lettore è impostato sulla tastiera %1, questo computer usa %2: cifre e lettere arrivano come altri simboli. Imposta il lettore sulla tastiera %2 (codice di configurazione nel manuale del lettore, voce «Keyboard language»).</source>
+            <translation>The scanner is set to the %1 keyboard, this computer uses %2: digits and letters arrive as other symbols. Set the scanner to the %2 keyboard (configuration code in the scanner manual, “Keyboard language”).</translation>
+        </message>
+        <message>
+            <source>Le lettere arrivano con le maiuscole invertite: disattiva il Blocco Maiuscole (o l'opzione «Caps Lock» del lettore).</source>
+            <translation>Letters arrive with inverted case: turn off Caps Lock (or the scanner’s “Caps Lock” option).</translation>
+        </message>
+        <message>
+            <source>Il lettore non invia Invio dopo il codice: la lettura finisce dopo una breve pausa. Se possibile imposta il suffisso «Enter» (CR) sul lettore.</source>
+            <translation>The scanner sends no Enter after the code: the reading ends after a short pause. If possible set the “Enter” (CR) suffix on the scanner.</translation>
+        </message>
+        <message>
+            <source>Il lettore scrive lentamente (%1 ms tra due tasti, come una persona): aumenta la velocità di trasmissione del lettore («Keyboard speed» / «Inter-character delay» al minimo).</source>
+            <translation>The scanner types slowly (%1 ms between two keys, like a person): raise the scanner’s transmission speed (“Keyboard speed” / “Inter-character delay” to the minimum).</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ScannerSetupDialog</name>
+        <message>
+            <source>nessuno</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>Configura lettore</source>
+            <translation>Set up scanner</translation>
+        </message>
+        <message>
+            <source>Leggi con il lettore il codice di prova qui sotto, oppure il codice a barre di una Tessera Sanitaria. Non usare la tastiera durante la lettura.</source>
+            <translation>Scan the test code below, or the barcode of a Tessera Sanitaria. Do not use the keyboard while scanning.</translation>
+        </message>
+        <message>
+            <source>Codice di prova %1</source>
+            <translation>Test code %1</translation>
+        </message>
+        <message>
+            <source>Stampa codice di prova</source>
+            <translation>Print test code</translation>
+        </message>
+        <message>
+            <source>Lettura del lettore</source>
+            <translation>Scanner reading</translation>
+        </message>
+        <message>
+            <source>Qui compare ciò che il lettore scrive</source>
+            <translation>What the scanner types appears here</translation>
+        </message>
+        <message>
+            <source>Tastiera di questo computer</source>
+            <translation>This computer's keyboard</translation>
+        </message>
+        <message>
+            <source>Lettura</source>
+            <translation>Reading</translation>
+        </message>
+        <message>
+            <source>Tastiera del computer</source>
+            <translation>Computer keyboard</translation>
+        </message>
+        <message>
+            <source>Fine lettura</source>
+            <translation>End of reading</translation>
+        </message>
+        <message>
+            <source>Prefisso</source>
+            <translation>Prefix</translation>
+        </message>
+        <message>
+            <source>Suffisso</source>
+            <translation>Suffix</translation>
+        </message>
+        <message>
+            <source>Tempi tra i tasti</source>
+            <translation>Time between keys</translation>
+        </message>
+        <message>
+            <source>Soglia proposta</source>
+            <translation>Proposed threshold</translation>
+        </message>
+        <message>
+            <source>Indicazioni</source>
+            <translation>Advice</translation>
+        </message>
+        <message>
+            <source>Esito</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Per l'amministratore di sistema (file delle impostazioni di sistema):</source>
+            <translation>For the system administrator (system settings file):</translation>
+        </message>
+        <message>
+            <source>Righe per l'amministratore di sistema</source>
+            <translation>Lines for the system administrator</translation>
+        </message>
+        <message>
+            <source>Nuova lettura</source>
+            <translation>New reading</translation>
+        </message>
+        <message>
+            <source>Salva impostazioni</source>
+            <translation>Save settings</translation>
+        </message>
+        <message>
+            <source>Chiudi</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Pronto: leggi il codice con il lettore.</source>
+            <translation>Ready: scan the code.</translation>
+        </message>
+        <message>
+            <source>Invio</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
+            <source>nessuna (pausa)</source>
+            <translation>none (pause)</translation>
+        </message>
+        <message>
+            <source>%1 tasti, %2 ms di solito, al massimo %3 ms</source>
+            <translation>%1 keys, usually %2 ms, at most %3 ms</translation>
+        </message>
+        <message>
+            <source>%1 ms (ora %2 ms)</source>
+            <translation>%1 ms (now %2 ms)</translation>
+        </message>
+        <message>
+            <source>nessuna: il lettore è troppo lento</source>
+            <translation>none: the scanner is too slow</translation>
+        </message>
+        <message>
+            <source>Il lettore è configurato correttamente.</source>
+            <translation>The scanner is set up correctly.</translation>
+        </message>
+        <message>
+            <source>Codice letto: %1</source>
+            <translation>Code read: %1</translation>
+        </message>
+        <message>
+            <source>Codice non riconosciuto.</source>
+            <translation>Code not recognised.</translation>
+        </message>
+        <message>
+            <source>Leggi prima il codice di prova.</source>
+            <translation>Scan the test code first.</translation>
+        </message>
+        <message>
+            <source>Impostato dall'amministratore di sistema: %1. Copia le righe qui sotto e mandale all'assistenza informatica.</source>
+            <translation>Set by the system administrator: %1. Copy the lines below and send them to IT support.</translation>
+        </message>
+        <message>
+            <source>Impostazioni del lettore salvate.</source>
+            <translation>Scanner settings saved.</translation>
+        </message>
+        <message>
+            <source>SINFONIA Banco — codice di prova del lettore</source>
+            <translation>SINFONIA Banco — scanner test code</translation>
         </message>
     </context>
     <context>
@@ -2195,6 +2766,56 @@ Leave the purchase and search for the new beneficiary?</translation>
         </message>
     </context>
     <context>
+        <name>sinfonia::SummaryFlow</name>
+        <message>
+            <source>Riepilogo di fine giornata</source>
+            <translation>End-of-day summary</translation>
+        </message>
+        <message>
+            <source>Riepilogo dei movimenti di oggi della struttura (Ctrl+R)</source>
+            <translation>Summary of the structure's movements today (Ctrl+R)</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::SummaryMovementsModel</name>
+        <message>
+            <source>Ora</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Tipo operazione</source>
+            <translation>Operation type</translation>
+        </message>
+        <message>
+            <source>Stato</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Importo</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>N. voucher</source>
+            <translation>Voucher no.</translation>
+        </message>
+        <message>
+            <source>N. documento commerciale</source>
+            <translation>Commercial document no.</translation>
+        </message>
+        <message>
+            <source>Operatore</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Ancora cancellabile</source>
+            <translation>Still cancellable</translation>
+        </message>
+        <message>
+            <source>non indicato</source>
+            <translation>not given</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::SyntheticFrameSource</name>
         <message>
             <source>Nessuna immagine da mostrare</source>
@@ -2418,6 +3039,18 @@ Leave the purchase and search for the new beneficiary?</translation>
             <translation>Purchase draft not saved: %1</translation>
         </message>
         <message>
+            <source>Il movimento non è più in attesa di autorizzazione.</source>
+            <translation>The movement is no longer awaiting authorization.</translation>
+        </message>
+        <message>
+            <source>Movimento non trovato sul voucher.</source>
+            <translation>Movement not found on the voucher.</translation>
+        </message>
+        <message>
+            <source>Troppe ricerche: riprova tra %1 secondi</source>
+            <translation>Too many searches: try again in %1 seconds</translation>
+        </message>
+        <message>
             <source>Annulla acquisto in attesa</source>
             <translation>Void pending purchase</translation>
         </message>
@@ -2440,10 +3073,6 @@ The amount becomes available on the voucher again and the OTP code sent to the b
         <message>
             <source>Acquisto di %1 annullato: l'importo è di nuovo disponibile.</source>
             <translation>Purchase of %1 voided: the amount is available again.</translation>
-        </message>
-        <message>
-            <source>Troppe ricerche: riprova tra %1 secondi</source>
-            <translation>Too many searches: try again in %1 seconds</translation>
         </message>
     </context>
     <context>

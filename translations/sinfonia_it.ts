@@ -66,12 +66,12 @@
             <translation>Nessuna attività nel periodo.</translation>
         </message>
         <message>
-            <source>Registro esportato in %1.</source>
-            <translation>Registro esportato in %1.</translation>
-        </message>
-        <message>
             <source>Attività mostrate: %1.</source>
             <translation>Attività mostrate: %1.</translation>
+        </message>
+        <message>
+            <source>Registro esportato in %1.</source>
+            <translation>Registro esportato in %1.</translation>
         </message>
     </context>
     <context>
@@ -555,6 +555,13 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::AppWiring</name>
+        <message>
+            <source>Configura lettore…</source>
+            <translation>Configura lettore…</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::AuditModel</name>
         <message>
             <source>Ricerca beneficiario</source>
@@ -768,6 +775,264 @@
             <source>Sessione scaduta: accedi di nuovo. L'acquisto in corso è stato conservato.</source>
             <translation>Sessione scaduta: accedi di nuovo. L'acquisto in corso è stato conservato.</translation>
         </message>
+        <message>
+            <source>Imposta PIN di sblocco…</source>
+            <translation>Imposta PIN di sblocco…</translation>
+        </message>
+        <message>
+            <source>Sblocca la postazione con un PIN finché l'accesso SPID è valido</source>
+            <translation>Sblocca la postazione con un PIN finché l'accesso SPID è valido</translation>
+        </message>
+        <message>
+            <source>Postazione bloccata</source>
+            <translation>Postazione bloccata</translation>
+        </message>
+        <message>
+            <source>Postazione sbloccata</source>
+            <translation>Postazione sbloccata</translation>
+        </message>
+        <message>
+            <source>Accesso SPID scaduto: sblocca con SPID.</source>
+            <translation>Accesso SPID scaduto: sblocca con SPID.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::DaySummaryPage</name>
+        <message>
+            <source>Riepilogo di fine giornata</source>
+            <translation>Riepilogo di fine giornata</translation>
+        </message>
+        <message>
+            <source>PROVA: il riepilogo stampato ed esportato è marcato come dati di prova</source>
+            <translation>PROVA: il riepilogo stampato ed esportato è marcato come dati di prova</translation>
+        </message>
+        <message>
+            <source>Aggiorna riepilogo</source>
+            <translation>Aggiorna riepilogo</translation>
+        </message>
+        <message>
+            <source>Scarica dal server i movimenti di oggi (F5)</source>
+            <translation>Scarica dal server i movimenti di oggi (F5)</translation>
+        </message>
+        <message>
+            <source>Stampa riepilogo</source>
+            <translation>Stampa riepilogo</translation>
+        </message>
+        <message>
+            <source>Anteprima di stampa del riepilogo (Ctrl+P)</source>
+            <translation>Anteprima di stampa del riepilogo (Ctrl+P)</translation>
+        </message>
+        <message>
+            <source>Esporta PDF</source>
+            <translation>Esporta PDF</translation>
+        </message>
+        <message>
+            <source>Esporta il riepilogo in PDF</source>
+            <translation>Esporta il riepilogo in PDF</translation>
+        </message>
+        <message>
+            <source>Esito dell'aggiornamento</source>
+            <translation>Esito dell'aggiornamento</translation>
+        </message>
+        <message>
+            <source>Aggiornamento dei dati</source>
+            <translation>Aggiornamento dei dati</translation>
+        </message>
+        <message>
+            <source>Acquisti confermati</source>
+            <translation>Acquisti confermati</translation>
+        </message>
+        <message>
+            <source>Cancellazioni confermate</source>
+            <translation>Cancellazioni confermate</translation>
+        </message>
+        <message>
+            <source>Netto della giornata</source>
+            <translation>Netto della giornata</translation>
+        </message>
+        <message>
+            <source>In attesa di autorizzazione</source>
+            <translation>In attesa di autorizzazione</translation>
+        </message>
+        <message>
+            <source>Movimenti della giornata</source>
+            <translation>Movimenti della giornata</translation>
+        </message>
+        <message>
+            <source>Movimenti in attesa</source>
+            <translation>Movimenti in attesa</translation>
+        </message>
+        <message>
+            <source>Acquisti ancora cancellabili oggi</source>
+            <translation>Acquisti ancora cancellabili oggi</translation>
+        </message>
+        <message>
+            <source>Totali per operatore</source>
+            <translation>Totali per operatore</translation>
+        </message>
+        <message>
+            <source>Autorizza pagamento</source>
+            <translation>Autorizza pagamento</translation>
+        </message>
+        <message>
+            <source>Autorizza pagamento del movimento selezionato</source>
+            <translation>Autorizza pagamento del movimento selezionato</translation>
+        </message>
+        <message>
+            <source>Chiede al beneficiario il codice OTP del movimento selezionato</source>
+            <translation>Chiede al beneficiario il codice OTP del movimento selezionato</translation>
+        </message>
+        <message>
+            <source>Dettaglio del riepilogo</source>
+            <translation>Dettaglio del riepilogo</translation>
+        </message>
+        <message>
+            <source>Movimenti</source>
+            <translation>Movimenti</translation>
+        </message>
+        <message>
+            <source>In attesa</source>
+            <translation>In attesa</translation>
+        </message>
+        <message>
+            <source>Ancora cancellabili</source>
+            <translation>Ancora cancellabili</translation>
+        </message>
+        <message>
+            <source>Per operatore</source>
+            <translation>Per operatore</translation>
+        </message>
+        <message>
+            <source>Riepilogo di fine giornata – %1</source>
+            <translation>Riepilogo di fine giornata – %1</translation>
+        </message>
+        <message>
+            <source>Seleziona prima la struttura.</source>
+            <translation>Seleziona prima la struttura.</translation>
+        </message>
+        <message>
+            <source>Aggiornamento dei movimenti di oggi dal server…</source>
+            <translation>Aggiornamento dei movimenti di oggi dal server…</translation>
+        </message>
+        <message>
+            <source>Dati aggiornati al %1</source>
+            <translation>Dati aggiornati al %1</translation>
+        </message>
+        <message>
+            <source>Dati mai scaricati su questo computer</source>
+            <translation>Dati mai scaricati su questo computer</translation>
+        </message>
+        <message>
+            <source>Nessun movimento oggi.</source>
+            <translation>Nessun movimento oggi.</translation>
+        </message>
+        <message>
+            <source>Movimenti di oggi: %1</source>
+            <translation>Movimenti di oggi: %1</translation>
+        </message>
+        <message>
+            <source>Server non raggiungibile: è mostrato il riepilogo salvato su questo computer. %1</source>
+            <translation>Server non raggiungibile: è mostrato il riepilogo salvato su questo computer. %1</translation>
+        </message>
+        <message>
+            <source>%1 (numero: %2)</source>
+            <translation>%1 (numero: %2)</translation>
+        </message>
+        <message>
+            <source>In attesa (%1)</source>
+            <translation>In attesa (%1)</translation>
+        </message>
+        <message>
+            <source>Ancora cancellabili (%1)</source>
+            <translation>Ancora cancellabili (%1)</translation>
+        </message>
+        <message>
+            <source>Aggiornamento in corso…</source>
+            <translation>Aggiornamento in corso…</translation>
+        </message>
+        <message>
+            <source>Riepilogo salvato in %1.</source>
+            <translation>Riepilogo salvato in %1.</translation>
+        </message>
+        <message>
+            <source>Riepilogo non salvato.</source>
+            <translation>Riepilogo non salvato.</translation>
+        </message>
+        <message>
+            <source>Documento PDF (*.pdf)</source>
+            <translation>Documento PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Stampa riepilogo di fine giornata</source>
+            <translation>Stampa riepilogo di fine giornata</translation>
+        </message>
+        <message>
+            <source>Riepilogo inviato alla stampante.</source>
+            <translation>Riepilogo inviato alla stampante.</translation>
+        </message>
+        <message>
+            <source>Stampa del riepilogo non riuscita: controlla la stampante.</source>
+            <translation>Stampa del riepilogo non riuscita: controlla la stampante.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::DaySummaryReport</name>
+        <message>
+            <source>Nessuno.</source>
+            <translation>Nessuno.</translation>
+        </message>
+        <message>
+            <source>PROVA — nessun voucher reale</source>
+            <translation>PROVA — nessun voucher reale</translation>
+        </message>
+        <message>
+            <source>Riepilogo di fine giornata</source>
+            <translation>Riepilogo di fine giornata</translation>
+        </message>
+        <message>
+            <source>Giornata del %1</source>
+            <translation>Giornata del %1</translation>
+        </message>
+        <message>
+            <source>Dati aggiornati al %1</source>
+            <translation>Dati aggiornati al %1</translation>
+        </message>
+        <message>
+            <source>Dati mai scaricati su questo computer</source>
+            <translation>Dati mai scaricati su questo computer</translation>
+        </message>
+        <message>
+            <source>Acquisti confermati (%1)</source>
+            <translation>Acquisti confermati (%1)</translation>
+        </message>
+        <message>
+            <source>Cancellazioni confermate (%1)</source>
+            <translation>Cancellazioni confermate (%1)</translation>
+        </message>
+        <message>
+            <source>Netto</source>
+            <translation>Netto</translation>
+        </message>
+        <message>
+            <source>In attesa di autorizzazione (%1)</source>
+            <translation>In attesa di autorizzazione (%1)</translation>
+        </message>
+        <message>
+            <source>Movimenti della giornata</source>
+            <translation>Movimenti della giornata</translation>
+        </message>
+        <message>
+            <source>In attesa di autorizzazione</source>
+            <translation>In attesa di autorizzazione</translation>
+        </message>
+        <message>
+            <source>Ancora cancellabili oggi</source>
+            <translation>Ancora cancellabili oggi</translation>
+        </message>
+        <message>
+            <source>Per operatore</source>
+            <translation>Per operatore</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::DecodeImageCli</name>
@@ -902,6 +1167,29 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::KeyboardLayouts</name>
+        <message>
+            <source>Inglese Stati Uniti (US)</source>
+            <translation>Inglese Stati Uniti (US)</translation>
+        </message>
+        <message>
+            <source>Inglese Regno Unito (UK)</source>
+            <translation>Inglese Regno Unito (UK)</translation>
+        </message>
+        <message>
+            <source>Italiano (IT)</source>
+            <translation>Italiano (IT)</translation>
+        </message>
+        <message>
+            <source>Tedesco (DE, QWERTZ)</source>
+            <translation>Tedesco (DE, QWERTZ)</translation>
+        </message>
+        <message>
+            <source>Francese (FR, AZERTY)</source>
+            <translation>Francese (FR, AZERTY)</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::LockPage</name>
         <message>
             <source>Postazione bloccata</source>
@@ -926,6 +1214,18 @@
         <message>
             <source>Bloccata da %1. I dati dei beneficiari sono nascosti.</source>
             <translation>Bloccata da %1. I dati dei beneficiari sono nascosti.</translation>
+        </message>
+        <message>
+            <source>PIN di sblocco</source>
+            <translation>PIN di sblocco</translation>
+        </message>
+        <message>
+            <source>Sblocca con PIN</source>
+            <translation>Sblocca con PIN</translation>
+        </message>
+        <message>
+            <source>Sblocca con SPID</source>
+            <translation>Sblocca con SPID</translation>
         </message>
     </context>
     <context>
@@ -1087,6 +1387,10 @@
         <message>
             <source>PROVA</source>
             <translation>PROVA</translation>
+        </message>
+        <message>
+            <source>Stato della postazione</source>
+            <translation>Stato della postazione</translation>
         </message>
     </context>
     <context>
@@ -1481,6 +1785,41 @@
         </message>
     </context>
     <context>
+        <name>sinfonia::OperatorTotalsModel</name>
+        <message>
+            <source>Operatore</source>
+            <translation>Operatore</translation>
+        </message>
+        <message>
+            <source>Acquisti</source>
+            <translation>Acquisti</translation>
+        </message>
+        <message>
+            <source>Importo acquisti</source>
+            <translation>Importo acquisti</translation>
+        </message>
+        <message>
+            <source>Cancellazioni</source>
+            <translation>Cancellazioni</translation>
+        </message>
+        <message>
+            <source>Importo cancellazioni</source>
+            <translation>Importo cancellazioni</translation>
+        </message>
+        <message>
+            <source>Netto</source>
+            <translation>Netto</translation>
+        </message>
+        <message>
+            <source>In attesa</source>
+            <translation>In attesa</translation>
+        </message>
+        <message>
+            <source>Operatore non indicato</source>
+            <translation>Operatore non indicato</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::OtpDialog</name>
         <message>
             <source>Verifica codice OTP</source>
@@ -1553,6 +1892,45 @@
         <message>
             <source>Il codice OTP è di 6 cifre.</source>
             <translation>Il codice OTP è di 6 cifre.</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::PinDialog</name>
+        <message>
+            <source>Imposta PIN di sblocco</source>
+            <translation>Imposta PIN di sblocco</translation>
+        </message>
+        <message>
+            <source>Con il PIN sblocchi la postazione dopo il blocco per inattività, finché il tuo accesso SPID è valido. Da 4 a 8 cifre; dopo 5 PIN errati serve di nuovo SPID.</source>
+            <translation>Con il PIN sblocchi la postazione dopo il blocco per inattività, finché il tuo accesso SPID è valido. Da 4 a 8 cifre; dopo 5 PIN errati serve di nuovo SPID.</translation>
+        </message>
+        <message>
+            <source>Nuovo PIN</source>
+            <translation>Nuovo PIN</translation>
+        </message>
+        <message>
+            <source>Ripeti il PIN</source>
+            <translation>Ripeti il PIN</translation>
+        </message>
+        <message>
+            <source>Esito</source>
+            <translation>Esito</translation>
+        </message>
+        <message>
+            <source>Salva PIN</source>
+            <translation>Salva PIN</translation>
+        </message>
+        <message>
+            <source>Annulla</source>
+            <translation>Annulla</translation>
+        </message>
+        <message>
+            <source>Il PIN deve avere da 4 a 8 cifre.</source>
+            <translation>Il PIN deve avere da 4 a 8 cifre.</translation>
+        </message>
+        <message>
+            <source>I due PIN non coincidono.</source>
+            <translation>I due PIN non coincidono.</translation>
         </message>
     </context>
     <context>
@@ -1692,6 +2070,29 @@
         <message>
             <source>Salva l'acquisto e invia il codice OTP al beneficiario (Alt+S)</source>
             <translation>Salva l'acquisto e invia il codice OTP al beneficiario (Alt+S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::QuickUnlock</name>
+        <message>
+            <source>Lo sblocco con PIN è disattivato dall'amministratore di sistema.</source>
+            <translation>Lo sblocco con PIN è disattivato dall'amministratore di sistema.</translation>
+        </message>
+        <message>
+            <source>Il PIN deve avere da 4 a 8 cifre.</source>
+            <translation>Il PIN deve avere da 4 a 8 cifre.</translation>
+        </message>
+        <message>
+            <source>Nessun PIN per questo operatore: accedi con SPID.</source>
+            <translation>Nessun PIN per questo operatore: accedi con SPID.</translation>
+        </message>
+        <message>
+            <source>PIN errato per %1 volte: accedi di nuovo con SPID.</source>
+            <translation>PIN errato per %1 volte: accedi di nuovo con SPID.</translation>
+        </message>
+        <message>
+            <source>PIN errato: restano %1 tentativi.</source>
+            <translation>PIN errato: restano %1 tentativi.</translation>
         </message>
     </context>
     <context>
@@ -1923,6 +2324,176 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
         <message>
             <source>Lettura non riuscita: ripeti la scansione o scrivi il codice fiscale</source>
             <translation>Lettura non riuscita: ripeti la scansione o scrivi il codice fiscale</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ScannerCalibration</name>
+        <message>
+            <source>Codice non riconosciuto: il lettore ha scritto «%1». Controlla che legga il Code 39 e ripeti la lettura del codice di prova.</source>
+            <translation>Codice non riconosciuto: il lettore ha scritto «%1». Controlla che legga il Code 39 e ripeti la lettura del codice di prova.</translation>
+        </message>
+        <message>
+            <source>Il lettore è impostato sulla tastiera %1, questo computer usa %2: cifre e lettere arrivano come altri simboli. Imposta il lettore sulla tastiera %2 (codice di configurazione nel manuale del lettore, voce «Keyboard language»).</source>
+            <translation>Il lettore è impostato sulla tastiera %1, questo computer usa %2: cifre e lettere arrivano come altri simboli. Imposta il lettore sulla tastiera %2 (codice di configurazione nel manuale del lettore, voce «Keyboard language»).</translation>
+        </message>
+        <message>
+            <source>Le lettere arrivano con le maiuscole invertite: disattiva il Blocco Maiuscole (o l'opzione «Caps Lock» del lettore).</source>
+            <translation>Le lettere arrivano con le maiuscole invertite: disattiva il Blocco Maiuscole (o l'opzione «Caps Lock» del lettore).</translation>
+        </message>
+        <message>
+            <source>Il lettore non invia Invio dopo il codice: la lettura finisce dopo una breve pausa. Se possibile imposta il suffisso «Enter» (CR) sul lettore.</source>
+            <translation>Il lettore non invia Invio dopo il codice: la lettura finisce dopo una breve pausa. Se possibile imposta il suffisso «Enter» (CR) sul lettore.</translation>
+        </message>
+        <message>
+            <source>Il lettore scrive lentamente (%1 ms tra due tasti, come una persona): aumenta la velocità di trasmissione del lettore («Keyboard speed» / «Inter-character delay» al minimo).</source>
+            <translation>Il lettore scrive lentamente (%1 ms tra due tasti, come una persona): aumenta la velocità di trasmissione del lettore («Keyboard speed» / «Inter-character delay» al minimo).</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::ScannerSetupDialog</name>
+        <message>
+            <source>nessuno</source>
+            <translation>nessuno</translation>
+        </message>
+        <message>
+            <source>Configura lettore</source>
+            <translation>Configura lettore</translation>
+        </message>
+        <message>
+            <source>Leggi con il lettore il codice di prova qui sotto, oppure il codice a barre di una Tessera Sanitaria. Non usare la tastiera durante la lettura.</source>
+            <translation>Leggi con il lettore il codice di prova qui sotto, oppure il codice a barre di una Tessera Sanitaria. Non usare la tastiera durante la lettura.</translation>
+        </message>
+        <message>
+            <source>Codice di prova %1</source>
+            <translation>Codice di prova %1</translation>
+        </message>
+        <message>
+            <source>Stampa codice di prova</source>
+            <translation>Stampa codice di prova</translation>
+        </message>
+        <message>
+            <source>Lettura del lettore</source>
+            <translation>Lettura del lettore</translation>
+        </message>
+        <message>
+            <source>Qui compare ciò che il lettore scrive</source>
+            <translation>Qui compare ciò che il lettore scrive</translation>
+        </message>
+        <message>
+            <source>Tastiera di questo computer</source>
+            <translation>Tastiera di questo computer</translation>
+        </message>
+        <message>
+            <source>Lettura</source>
+            <translation>Lettura</translation>
+        </message>
+        <message>
+            <source>Tastiera del computer</source>
+            <translation>Tastiera del computer</translation>
+        </message>
+        <message>
+            <source>Fine lettura</source>
+            <translation>Fine lettura</translation>
+        </message>
+        <message>
+            <source>Prefisso</source>
+            <translation>Prefisso</translation>
+        </message>
+        <message>
+            <source>Suffisso</source>
+            <translation>Suffisso</translation>
+        </message>
+        <message>
+            <source>Tempi tra i tasti</source>
+            <translation>Tempi tra i tasti</translation>
+        </message>
+        <message>
+            <source>Soglia proposta</source>
+            <translation>Soglia proposta</translation>
+        </message>
+        <message>
+            <source>Indicazioni</source>
+            <translation>Indicazioni</translation>
+        </message>
+        <message>
+            <source>Esito</source>
+            <translation>Esito</translation>
+        </message>
+        <message>
+            <source>Per l'amministratore di sistema (file delle impostazioni di sistema):</source>
+            <translation>Per l'amministratore di sistema (file delle impostazioni di sistema):</translation>
+        </message>
+        <message>
+            <source>Righe per l'amministratore di sistema</source>
+            <translation>Righe per l'amministratore di sistema</translation>
+        </message>
+        <message>
+            <source>Nuova lettura</source>
+            <translation>Nuova lettura</translation>
+        </message>
+        <message>
+            <source>Salva impostazioni</source>
+            <translation>Salva impostazioni</translation>
+        </message>
+        <message>
+            <source>Chiudi</source>
+            <translation>Chiudi</translation>
+        </message>
+        <message>
+            <source>Pronto: leggi il codice con il lettore.</source>
+            <translation>Pronto: leggi il codice con il lettore.</translation>
+        </message>
+        <message>
+            <source>Invio</source>
+            <translation>Invio</translation>
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
+            <source>nessuna (pausa)</source>
+            <translation>nessuna (pausa)</translation>
+        </message>
+        <message>
+            <source>%1 tasti, %2 ms di solito, al massimo %3 ms</source>
+            <translation>%1 tasti, %2 ms di solito, al massimo %3 ms</translation>
+        </message>
+        <message>
+            <source>%1 ms (ora %2 ms)</source>
+            <translation>%1 ms (ora %2 ms)</translation>
+        </message>
+        <message>
+            <source>nessuna: il lettore è troppo lento</source>
+            <translation>nessuna: il lettore è troppo lento</translation>
+        </message>
+        <message>
+            <source>Il lettore è configurato correttamente.</source>
+            <translation>Il lettore è configurato correttamente.</translation>
+        </message>
+        <message>
+            <source>Codice letto: %1</source>
+            <translation>Codice letto: %1</translation>
+        </message>
+        <message>
+            <source>Codice non riconosciuto.</source>
+            <translation>Codice non riconosciuto.</translation>
+        </message>
+        <message>
+            <source>Leggi prima il codice di prova.</source>
+            <translation>Leggi prima il codice di prova.</translation>
+        </message>
+        <message>
+            <source>Impostato dall'amministratore di sistema: %1. Copia le righe qui sotto e mandale all'assistenza informatica.</source>
+            <translation>Impostato dall'amministratore di sistema: %1. Copia le righe qui sotto e mandale all'assistenza informatica.</translation>
+        </message>
+        <message>
+            <source>Impostazioni del lettore salvate.</source>
+            <translation>Impostazioni del lettore salvate.</translation>
+        </message>
+        <message>
+            <source>SINFONIA Banco — codice di prova del lettore</source>
+            <translation>SINFONIA Banco — codice di prova del lettore</translation>
         </message>
     </context>
     <context>
@@ -2195,6 +2766,56 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
         </message>
     </context>
     <context>
+        <name>sinfonia::SummaryFlow</name>
+        <message>
+            <source>Riepilogo di fine giornata</source>
+            <translation>Riepilogo di fine giornata</translation>
+        </message>
+        <message>
+            <source>Riepilogo dei movimenti di oggi della struttura (Ctrl+R)</source>
+            <translation>Riepilogo dei movimenti di oggi della struttura (Ctrl+R)</translation>
+        </message>
+    </context>
+    <context>
+        <name>sinfonia::SummaryMovementsModel</name>
+        <message>
+            <source>Ora</source>
+            <translation>Ora</translation>
+        </message>
+        <message>
+            <source>Tipo operazione</source>
+            <translation>Tipo operazione</translation>
+        </message>
+        <message>
+            <source>Stato</source>
+            <translation>Stato</translation>
+        </message>
+        <message>
+            <source>Importo</source>
+            <translation>Importo</translation>
+        </message>
+        <message>
+            <source>N. voucher</source>
+            <translation>N. voucher</translation>
+        </message>
+        <message>
+            <source>N. documento commerciale</source>
+            <translation>N. documento commerciale</translation>
+        </message>
+        <message>
+            <source>Operatore</source>
+            <translation>Operatore</translation>
+        </message>
+        <message>
+            <source>Ancora cancellabile</source>
+            <translation>Ancora cancellabile</translation>
+        </message>
+        <message>
+            <source>non indicato</source>
+            <translation>non indicato</translation>
+        </message>
+    </context>
+    <context>
         <name>sinfonia::SyntheticFrameSource</name>
         <message>
             <source>Nessuna immagine da mostrare</source>
@@ -2418,6 +3039,18 @@ Lasciare l'acquisto e cercare la nuova beneficiaria?</translation>
             <translation>Bozza dell'acquisto non salvata: %1</translation>
         </message>
         <message>
+            <source>Il movimento non è più in attesa di autorizzazione.</source>
+            <translation>Il movimento non è più in attesa di autorizzazione.</translation>
+        </message>
+        <message>
+            <source>Movimento non trovato sul voucher.</source>
+            <translation>Movimento non trovato sul voucher.</translation>
+        </message>
+        <message>
+            <source>Troppe ricerche: riprova tra %1 secondi</source>
+            <translation>Troppe ricerche: riprova tra %1 secondi</translation>
+        </message>
+        <message>
             <source>Annulla acquisto in attesa</source>
             <translation>Annulla acquisto in attesa</translation>
         </message>
@@ -2440,10 +3073,6 @@ L'importo torna disponibile sul voucher e il codice OTP inviato alla beneficiari
         <message>
             <source>Acquisto di %1 annullato: l'importo è di nuovo disponibile.</source>
             <translation>Acquisto di %1 annullato: l'importo è di nuovo disponibile.</translation>
-        </message>
-        <message>
-            <source>Troppe ricerche: riprova tra %1 secondi</source>
-            <translation>Troppe ricerche: riprova tra %1 secondi</translation>
         </message>
     </context>
     <context>

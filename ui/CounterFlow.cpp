@@ -2,6 +2,7 @@
 
 #include "core/services/ServiceStack.h"
 #include "core/services/auth/LoginFlow.h"
+#include "core/services/auth/QuickUnlock.h"
 #include "core/services/auth/Session.h"
 #include "core/services/journal/OperationRunner.h"
 #include "core/services/net/ApiClient.h"
@@ -13,6 +14,7 @@
 #include "ui/TopBar.h"
 #include "ui/VoucherFlow.h"
 #include "ui/pages/ActivityLogPage.h"
+#include "ui/dialogs/PinDialog.h"
 #include "ui/pages/HomePage.h"
 #include "ui/pages/LockPage.h"
 #include "ui/pages/LoginPage.h"
@@ -23,6 +25,7 @@
 #include <QAction>
 #include <QDialog>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 
 namespace sinfonia {
@@ -86,6 +89,16 @@ CounterFlow::CounterFlow(ServiceStack& services, MainWindow& window, QObject* pa
 
     connect(m_idle, &IdleLock::idle, this, &CounterFlow::lock);
     connect(m_lockPage, &LockPage::unlockRequested, this, &CounterFlow::unlock);
+    connect(m_lockPage, &LockPage::pinUnlockRequested, this, &CounterFlow::unlockWithPin);
+    // "Imposta PIN di sblocco…": only for the operator logged in, while IT allows quick unlock.
+    auto* pinAction = new QAction(tr("Imposta PIN di sblocco…"), &window);
+    pinAction->setObjectName(QStringLiteral("setPinAction"));
+    pinAction->setToolTip(tr("Sblocca la postazione con un PIN finché l'accesso SPID è valido"));
+    window.addAction(pinAction);
+    window.operationsMenu()->addAction(pinAction);
+    connect(pinAction, &QAction::triggered, this, &CounterFlow::openPinDialog);
+    // A PIN of an earlier run belongs to a grant that is gone.
+    services.quickUnlock().forget();
     connect(m_lockPage, &LockPage::switchOperatorRequested, this, &CounterFlow::switchOperator);
     // The session ended by itself (refresh refused): the draft is kept, a new login is asked.
     connect(&services.api(), &ApiClient::sessionExpired, this, &CounterFlow::sessionExpired);
@@ -171,16 +184,12 @@ void CounterFlow::loggedIn(const OperatorProfile& profile)
             m_window.setTrainingMode(info->sandbox);
     });
     if (m_lock.locked && profile.id == m_lock.operatorId) {
-        // Same operator: back exactly where the counter was locked.
-        QWidget* back = m_lock.pageBefore ? m_lock.pageBefore.data() : m_window.homePage();
-        m_lock = {};
-        m_window.topBar()->setOperatorName(m_session->operatorName());
-        m_idle->arm();
-        m_window.showPage(back, false);
+        resumeLocked();
         return;
     }
     if (m_lock.locked || (m_session->isLoggedIn() && m_session->profile().id != profile.id)) {
-        // Another operator: nothing of the previous one stays on screen.
+        // Another operator: nothing of the previous one stays on screen, nor her PIN.
+        m_services.quickUnlock().forget();
         m_vouchers->clearPersonalData();
         m_lock = {};
         m_resumeAfterLogin = false;
@@ -271,9 +280,87 @@ void CounterFlow::lock()
     m_lock = {true, m_session->profile().id, current};
     m_idle->disarm();
     m_lockPage->setOperatorName(m_session->operatorName());
+    m_lockPage->setPinAvailable(m_services.quickUnlock().hasPin(m_lock.operatorId));
     m_window.topBar()->setOperatorName(QString());
     m_window.showPage(m_lockPage, false);
     m_lockPage->focusUnlock();
+    m_window.announce(tr("Postazione bloccata"));
+}
+
+void CounterFlow::resumeLocked()
+{
+    // Same operator: back exactly where the counter was locked.
+    QWidget* back = m_lock.pageBefore ? m_lock.pageBefore.data() : m_window.homePage();
+    m_lock = {};
+    m_lockPage->setBusy(false);
+    m_window.topBar()->setOperatorName(m_session->operatorName());
+    m_idle->arm();
+    m_window.showPage(back, false);
+    m_window.announce(tr("Postazione sbloccata"));
+}
+
+void CounterFlow::setQuickUnlockEnabled(bool enabled)
+{
+    m_services.quickUnlock().setEnabled(enabled);
+    if (QAction* action = m_window.findChild<QAction*>(QStringLiteral("setPinAction")))
+        action->setVisible(enabled);
+}
+
+void CounterFlow::openPinDialog()
+{
+    if (!isReady() || !m_services.quickUnlock().isEnabled())
+        return;
+    auto* dialog = new PinDialog(&m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PinDialog::pinChosen, this, [this, dialog](const QString& pin) {
+        m_services.quickUnlock().setPin(m_session->profile().id, pin, dialog, [dialog](Result<void> r) {
+            if (r.ok())
+                dialog->accept();
+            else
+                dialog->showError(r.error().message);
+        });
+    });
+    dialog->open();
+}
+
+void CounterFlow::setUnlockPin(const QString& pin)
+{
+    if (!m_session->isLoggedIn())
+        return;
+    m_services.quickUnlock().setPin(m_session->profile().id, pin, this, [](Result<void>) {});
+}
+
+void CounterFlow::unlockWithPin(const QString& pin)
+{
+    if (!m_lock.locked)
+        return;
+    m_lockPage->setBusy(true);
+    const QString operatorId = m_lock.operatorId;
+    m_services.quickUnlock().verify(operatorId, pin, this, [this, operatorId](Result<void> checked) {
+        if (!m_lock.locked || m_lock.operatorId != operatorId)
+            return;
+        if (!checked.ok()) {
+            m_lockPage->showError(checked.error().message);
+            if (checked.error().code != QLatin1String("quickunlock.wrong_pin")) {
+                // Five wrong PINs, or no PIN any more: only SPID unlocks now.
+                m_lockPage->setPinAvailable(false);
+                m_lockPage->focusUnlock();
+            }
+            return;
+        }
+        // The PIN is right: the login's grant must still be valid, and hers.
+        m_services.api().me(this, [this, operatorId](Result<OperatorProfile> me) {
+            if (!m_lock.locked || m_lock.operatorId != operatorId)
+                return;
+            if (!me.ok() || me->id != operatorId) {
+                m_services.quickUnlock().forget();
+                m_lockPage->setPinAvailable(false);
+                m_lockPage->showError(tr("Accesso SPID scaduto: sblocca con SPID."));
+                return;
+            }
+            resumeLocked();
+        });
+    });
 }
 
 void CounterFlow::unlock()
@@ -288,6 +375,7 @@ void CounterFlow::switchOperator()
     m_vouchers->saveDraftNow();
     m_vouchers->clearPersonalData();
     m_idle->disarm();
+    m_services.quickUnlock().forget();
     m_services.session().logout(this, [](Result<void>) {}); // always ends logged out locally
     m_services.runner().setOperatorId(QString());
     m_session->clear();
@@ -295,6 +383,7 @@ void CounterFlow::switchOperator()
     m_resumeAfterLogin = false;
     m_window.topBar()->setOperatorName(QString());
     m_window.topBar()->setStructureName(QString());
+    m_window.announce(QString());
     m_window.clearHistory();
     m_window.showPage(m_login, false);
     m_login->setBusy(false);
@@ -307,6 +396,7 @@ void CounterFlow::sessionExpired()
     m_vouchers->saveDraftNow();
     m_vouchers->closeOtpDialog();
     m_resumeAfterLogin = true;
+    m_services.quickUnlock().forget(); // the grant is gone
     m_idle->disarm();
     m_window.showPage(m_login, false);
     m_login->showError(tr("Sessione scaduta: accedi di nuovo. L'acquisto in corso è stato conservato."));

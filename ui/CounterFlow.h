@@ -36,6 +36,12 @@ public:
     void setIdleTimeoutMs(int ms);
     void lock();
     void switchOperator();
+    // Quick unlock: IT policy (session/quickUnlock); off forgets any PIN.
+    void setQuickUnlockEnabled(bool enabled);
+    // "Imposta PIN di sblocco": the PIN of the operator logged in with SPID (4–8 digits).
+    void setUnlockPin(const QString& pin);
+    // The PIN typed on the lock page.
+    void unlockWithPin(const QString& pin);
     bool isLocked() const { return m_lock.locked; }
     // Logged in, a structure chosen and not locked: the counter takes work (keys, scans, menus).
     bool isReady() const;
@@ -67,6 +73,8 @@ private:
     void showActivityLog();
     void sessionExpired();
     void unlock();
+    void resumeLocked();
+    void openPinDialog();
     void refresh();
 
     ServiceStack& m_services;

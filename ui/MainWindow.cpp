@@ -5,6 +5,7 @@
 #include "ui/pages/HomePage.h"
 
 #include <QAbstractButton>
+#include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QKeyEvent>
@@ -37,6 +38,15 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_topBar);
     layout->addWidget(m_trainingBanner);
     layout->addWidget(m_stack, 1);
+    // The live status: what just happened (confirmed, refused, locked), for everyone and for a
+    // screen reader (each change is announced, see announce()).
+    m_liveStatus = new QLabel(root);
+    m_liveStatus->setObjectName(QStringLiteral("liveStatus"));
+    m_liveStatus->setWordWrap(true);
+    m_liveStatus->setAccessibleDescription(tr("Stato della postazione"));
+    m_liveStatus->setContentsMargins(8, 2, 8, 2);
+    m_liveStatus->hide();
+    layout->addWidget(m_liveStatus);
     layout->addWidget(m_footer);
     setCentralWidget(root);
 
@@ -150,6 +160,25 @@ void MainWindow::goHome()
 void MainWindow::clearHistory()
 {
     m_history.clear();
+}
+
+} // namespace sinfonia
+
+namespace sinfonia {
+
+void MainWindow::announce(const QString& text)
+{
+    m_liveStatus->setText(text);
+    m_liveStatus->setAccessibleName(text);
+    m_liveStatus->setVisible(!text.isEmpty());
+    if (text.isEmpty())
+        return;
+    // Qt 6.4 has no announcement event: the name change of the live status and an Alert on it
+    // are what AT-SPI screen readers (Orca) speak.
+    QAccessibleEvent named(m_liveStatus, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&named);
+    QAccessibleEvent alert(m_liveStatus, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
 }
 
 } // namespace sinfonia

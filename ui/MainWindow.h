@@ -48,6 +48,10 @@ public:
     // and whoever exports or prints listens to trainingModeChanged to mark the output "PROVA".
     void setTrainingMode(bool on);
     bool isTrainingMode() const { return m_training; }
+    // Says `text` in the live status under the page and to a screen reader (confirmed, refused,
+    // locked); empty hides it.
+    void announce(const QString& text);
+    QLabel* liveStatus() const { return m_liveStatus; }
     QLabel* trainingBanner() const { return m_trainingBanner; }
 
 signals:
@@ -69,6 +73,7 @@ private:
     HomePage* m_home = nullptr;
     QList<QPointer<QWidget>> m_history;
     QMenu* m_operationsMenu = nullptr;
+    QLabel* m_liveStatus = nullptr;
 
     QAction* m_searchAction = nullptr;
     QAction* m_purchaseAction = nullptr;

@@ -156,6 +156,41 @@ void VoucherFlow::openVoucher(const QString& voucherId, bool resumePurchase)
                              });
 }
 
+void VoucherFlow::authorizePending(const QString& voucherId, const QString& movementId)
+{
+    const QString structureId = m_session.structureId();
+    m_services.api().voucher(
+        structureId, voucherId, this, [this, structureId, voucherId, movementId](Result<VoucherInfo> result) {
+            if (!result.ok()) {
+                m_window.showPage(m_voucher);
+                m_voucher->showMessage(result.error().message, true);
+                return;
+            }
+            showVoucher(result.value());
+            if (m_window.currentPage() != m_voucher)
+                m_window.showPage(m_voucher);
+            m_services.api().transactions(
+                structureId, voucherId, this, [this, movementId](Result<QList<ApiMovement>> movements) {
+                    if (!movements.ok()) {
+                        m_voucher->showMessage(movements.error().message, true);
+                        return;
+                    }
+                    m_voucher->setTransactions(movements.value());
+                    for (const ApiMovement& m : movements.value()) {
+                        if (m.movement.id == movementId) {
+                            if (m.actions.authorize)
+                                authorize(m);
+                            else
+                                m_voucher->showMessage(tr("Il movimento non è più in attesa di autorizzazione."),
+                                                       false);
+                            return;
+                        }
+                    }
+                    m_voucher->showMessage(tr("Movimento non trovato sul voucher."), true);
+                });
+        });
+}
+
 void VoucherFlow::loadTransactions()
 {
     if (!m_voucher->hasVoucher())
@@ -243,6 +278,7 @@ void VoucherFlow::submitPurchase(Money amount, const QString& document, const Pr
             m_purchase->setBusy(false);
             if (!result.ok()) {
                 m_purchase->showError(result.error().message);
+                m_window.announce(result.error().message);
                 return;
             }
             if (m_services.journal().isOpen())
@@ -270,6 +306,7 @@ void VoucherFlow::submitCancellation(const QString& purchaseId, Money amount)
             m_cancellation->setBusy(false);
             if (!result.ok()) {
                 m_cancellation->showError(result.error().message);
+                m_window.announce(result.error().message);
                 return;
             }
             m_voucher->model()->upsert(result->movement);
@@ -394,6 +431,7 @@ void VoucherFlow::verify(const QString& code)
                 return;
             }
             const Error& e = result.error();
+            m_window.announce(e.message); // refused
             // An expired or locked challenge cannot take another code: the dialog offers
             // a new one.
             if (e.code == codes::otpExpired || e.code == codes::otpLocked)
@@ -427,11 +465,11 @@ void VoucherFlow::otpFinished(const VerifyResult& result)
     const bool cancellation = result.movement.movement.type == MovementType::Cancellazione;
     m_otp->accept();
     showVoucher(result.voucher);
-    m_voucher->showMessage(
-        cancellation
-            ? tr("Cancellazione confermata: %1 restituiti al voucher.").arg(result.movement.movement.amount.toString())
-            : tr("Acquisto di %1 confermato.").arg(result.movement.movement.amount.toString()),
-        false);
+    const QString confirmed = cancellation
+        ? tr("Cancellazione confermata: %1 restituiti al voucher.").arg(result.movement.movement.amount.toString())
+        : tr("Acquisto di %1 confermato.").arg(result.movement.movement.amount.toString());
+    m_voucher->showMessage(confirmed, false);
+    m_window.announce(confirmed);
     m_window.clearHistory();
     m_window.showPage(m_voucher, false);
     if (m_slipPrinter) {

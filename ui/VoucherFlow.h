@@ -50,6 +50,9 @@ public:
     void refresh();
     // Loads a voucher by id and shows it (after a re-login that resumes a purchase).
     void openVoucher(const QString& voucherId, bool resumePurchase);
+    // "Autorizza pagamento" from elsewhere (the end-of-day summary): opens the voucher, then asks
+    // for the OTP of that pending movement as its Azioni menu would.
+    void authorizePending(const QString& voucherId, const QString& movementId);
     // Operator switch: forgets every beneficiary datum on screen (drafts stay in the journal).
     void clearPersonalData();
     // Saves the purchase being typed as a draft (session expiry, lock).

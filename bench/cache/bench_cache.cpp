@@ -320,7 +320,8 @@ int main(int argc, char** argv)
                 csv.write(m.id.toUtf8() + ',' + m.structureId.toUtf8() + ','
                           + QByteArray::number(m.createdAt.toMSecsSinceEpoch()) + ',' + m.code.toUtf8() + ','
                           + m.voucherId.toUtf8() + ",0,1," + QByteArray::number(m.amountCents) + ',' + m.cfHash + ','
-                          + m.purchaseId.toUtf8() + ",1\n");
+                          + m.purchaseId.toUtf8() + ",1," + m.operatorName.toUtf8() + ','
+                          + m.commercialDocument.toUtf8() + ',' + QByteArray::number(m.cancellableCents) + "\n");
         csv.close();
         const QString target = dir.filePath(QStringLiteral("import.sqlite"));
         {

@@ -1,6 +1,7 @@
 #include "core/services/ServiceStack.h"
 
 #include "core/services/auth/LoginFlow.h"
+#include "core/services/auth/QuickUnlock.h"
 #include "core/services/auth/Session.h"
 #include "core/services/auth/TokenStore.h"
 #include "core/services/cache/CfHasher.h"
@@ -34,6 +35,7 @@ ServiceStack::ServiceStack(const Clock& clock, TokenStore& tokens, const Options
     , m_journal(std::make_unique<OperationJournal>(clock))
     , m_runner(std::make_unique<OperationRunner>(m_api.get(), m_journal.get(), clock))
     , m_cache(std::make_unique<MovementCache>(clock))
+    , m_quickUnlock(std::make_unique<QuickUnlock>(tokens))
 {
     if (options.timeoutMs)
         m_api->setTimeoutMs(*options.timeoutMs);

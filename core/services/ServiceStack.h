@@ -17,6 +17,7 @@ class LoginFlow;
 class MovementCache;
 class OperationJournal;
 class OperationRunner;
+class QuickUnlock;
 class Session;
 class TokenStore;
 
@@ -53,6 +54,8 @@ public:
     OperationJournal& journal() const { return *m_journal; }
     OperationRunner& runner() const { return *m_runner; }
     MovementCache& cache() const { return *m_cache; }
+    // The PIN of the idle lock (hash in the token store).
+    QuickUnlock& quickUnlock() const { return *m_quickUnlock; }
     // The outcome of opening the journal (an error is reported to the clerk, never hidden).
     const Result<void>& journalOpened() const { return m_journalOpened; }
 
@@ -70,6 +73,7 @@ private:
     std::unique_ptr<OperationJournal> m_journal;
     std::unique_ptr<OperationRunner> m_runner;
     std::unique_ptr<MovementCache> m_cache;
+    std::unique_ptr<QuickUnlock> m_quickUnlock;
     Result<void> m_journalOpened;
 };
 

@@ -146,6 +146,8 @@ QJsonObject JsonViews::movement(const ledger::MovementView& m)
         if (m.voidedAt.isValid())
             o.insert(str("voidedAt"), timestamp(m.voidedAt));
     }
+    if (!m.operatorName.isEmpty())
+        o.insert(str("operatorName"), m.operatorName);
     return o;
 }
 

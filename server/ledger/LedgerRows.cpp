@@ -78,6 +78,16 @@ Result<VoucherView> voucherById(QSqlDatabase& db, qint64 id, QDate today)
     return voucherFrom(*q, today);
 }
 
+QString operatorDisplayName(const QString& nome, const QString& cognome)
+{
+    const QString given = nome.simplified();
+    const QString family = cognome.simplified();
+    if (family.isEmpty())
+        return given;
+    const QString initial = family.left(1).toUpper() + QLatin1Char('.');
+    return given.isEmpty() ? initial : given + QLatin1Char(' ') + initial;
+}
+
 QString movementColumns()
 {
     return QStringLiteral(
@@ -85,9 +95,10 @@ QString movementColumns()
         " v.number, v.beneficiary_cf, m.structure_id, s.name, m.created_at_ms, m.type,"
         " m.state, m.amount_cents, m.purchase_id, m.commercial_document, m.cancelled_cents, m.void_reason,"
         " m.voided_at_ms,"
-        " (SELECT COUNT(*) FROM receipts r WHERE r.movement_id = m.id) AS receipts"
+        " (SELECT COUNT(*) FROM receipts r WHERE r.movement_id = m.id) AS receipts,"
+        " o.nome AS operator_nome, o.cognome AS operator_cognome"
         " FROM movements m JOIN vouchers v ON v.id = m.voucher_id JOIN structures s ON s.id = m.structure_id"
-        " LEFT JOIN movements p ON p.id = m.purchase_id");
+        " LEFT JOIN movements p ON p.id = m.purchase_id LEFT JOIN operators o ON o.cf = m.operator_cf");
 }
 
 MovementView movementFrom(const sql::Row& q, QDate today)
@@ -116,6 +127,7 @@ MovementView movementFrom(const sql::Row& q, QDate today)
     }
     m.commercialDocument = q.value("commercial_document").toString();
     m.hasReceipt = q.value("receipts").toLongLong() > 0;
+    m.operatorName = operatorDisplayName(q.value("operator_nome").toString(), q.value("operator_cognome").toString());
     if (m.type == MovementType::Acquisto) {
         m.cancellableCents = m.amountCents - q.value("cancelled_cents").toLongLong();
         m.cancellable = m.state == MovementState::Confermato && m.cancellableCents > 0 && romeDate(createdMs) == today;

@@ -20,6 +20,9 @@ QString voucherColumns(); // from vouchers v JOIN beneficiaries b
 VoucherView voucherFrom(const sql::Row& q, QDate today);
 Result<VoucherView> voucherById(QSqlDatabase& db, qint64 id, QDate today);
 
+// The operator as the movement list shows her: given name and the initial of the family name
+// ("Mario R."), never the codice fiscale.
+QString operatorDisplayName(const QString& nome, const QString& cognome);
 QString movementColumns(); // from movements m JOIN vouchers v JOIN structures s
 MovementView movementFrom(const sql::Row& q, QDate today);
 // "movement.not_found" unless the movement exists and belongs to structureId.

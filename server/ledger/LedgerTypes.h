@@ -144,6 +144,7 @@ struct MovementView
     qint64 purchaseRowId = 0;
     QString commercialDocument;
     bool hasReceipt = false;
+    QString operatorName; // who registered it, as "Mario R." (empty if unknown)
     // Purchases only, computed with the injected clock:
     bool cancellable = false; // confirmed, same Rome day, something left to cancel
     qint64 cancellableCents = 0; // purchase - sum of confirmed or pending cancellations

@@ -33,6 +33,10 @@ ApiMovement apiMovement(int i, const QDateTime& at, const QString& cf)
     a.movement.amount = Money::fromCents(100 + i);
     a.voucherNumber = QStringLiteral("VOB000001002024");
     a.codiceFiscale = cf;
+    a.operatorName = QStringLiteral("Giuseppe E.");
+    a.movement.commercialDocument = QStringLiteral("DC-%1").arg(70000 + i);
+    a.actions.cancel = i % 2 == 0;
+    a.actions.cancellable = Money::fromCents(a.actions.cancel ? 50 : 0);
     return a;
 }
 
@@ -52,10 +56,12 @@ private Q_SLOTS:
     void noPersonalDataInFile();
     void oldSchemaIsRebuilt();
     void syncFallsBackToTheOldPageLimit();
+    void newerSchemaIsRebuilt();
 };
 
-// A cache of schema 1 (numeric server ids, before issue 10) is emptied on open and rebuilt by the
-// next sync; a cache of the current schema keeps its rows across opens.
+// A cache of the first schema (numeric server ids, before issue 10; no operator, documento
+// commerciale or cancellable amount) is emptied on open and rebuilt by the next sync; a cache of
+// the current schema keeps its rows across opens.
 void TestCache::oldSchemaIsRebuilt()
 {
     QTemporaryDir dir;
@@ -345,6 +351,38 @@ void TestCache::noPersonalDataInFile()
     QVERIFY(!all.contains("RSSMRA85T50A562S"));
     QVERIFY(!all.contains("Farmacia Avellino"));
     QVERIFY(all.contains("VOB000001002024"));
+    // The summary's columns: the operator's display name and the documento commerciale, never
+    // the operator's family name in full.
+    QVERIFY(all.contains("Giuseppe E."));
+    QVERIFY(all.contains("DC-70007"));
+    QVERIFY(!all.contains("Esposito"));
+}
+
+// A file written by a newer program (higher user_version) is rebuilt empty, not misread.
+void TestCache::newerSchemaIsRebuilt()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("new.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE movements (id TEXT PRIMARY KEY, other_layout BLOB)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO movements VALUES ('x', NULL)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=%1").arg(MovementCacheStore::currentSchemaVersion() + 5)));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+    MovementCacheStore store;
+    QVERIFY(store.open(path).ok());
+    QCOMPARE(store.count().value(), 0);
+    CachedMovement m;
+    m.id = QStringLiteral("m1");
+    m.structureId = QStringLiteral("FAR001");
+    m.createdAt = m_clock.now();
+    m.amountCents = 1;
+    QCOMPARE(store.insert({m}).value(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCache)

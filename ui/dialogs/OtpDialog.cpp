@@ -80,6 +80,10 @@ OtpDialog::OtpDialog(const QString& summary, const Clock& clock, QWidget* parent
     buttons->addWidget(closeButton);
     buttons->addWidget(m_verifyButton);
     layout->addLayout(buttons);
+    // Reading order: code, "Invia nuovamente", "Chiudi", "VERIFICA CODICE".
+    setTabOrder(m_codeEdit, m_resendButton);
+    setTabOrder(m_resendButton, closeButton);
+    setTabOrder(closeButton, m_verifyButton);
 
     connect(m_verifyButton, &QPushButton::clicked, this, &OtpDialog::submit);
     connect(m_codeEdit, &QLineEdit::returnPressed, this, &OtpDialog::submit);

@@ -2,8 +2,11 @@
 
 #include "ui/UiHelpers.h"
 
+#include <QAccessible>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpressionValidator>
 #include <QVBoxLayout>
 
 namespace sinfonia {
@@ -28,6 +31,24 @@ LockPage::LockPage(QWidget* parent)
     m_error->setAlignment(Qt::AlignCenter);
     m_error->setVisible(false);
     layout->addWidget(m_error);
+    m_pinLabel = new QLabel(tr("PIN di sblocco"), this);
+    m_pinLabel->setAlignment(Qt::AlignCenter);
+    m_pin = new QLineEdit(this);
+    m_pin->setObjectName(QStringLiteral("pinEdit"));
+    m_pin->setEchoMode(QLineEdit::Password);
+    m_pin->setMaxLength(8);
+    m_pin->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,8}")), m_pin));
+    m_pin->setAccessibleName(tr("PIN di sblocco"));
+    m_pin->setMaximumWidth(320);
+    m_pinLabel->setBuddy(m_pin);
+    m_pinButton = new QPushButton(tr("Sblocca con PIN"), this);
+    m_pinButton->setObjectName(QStringLiteral("pinUnlockButton"));
+    m_pinButton->setProperty("class", QStringLiteral("primary"));
+    m_pinButton->setAccessibleName(tr("Sblocca con PIN"));
+    m_pinButton->setMaximumWidth(320);
+    layout->addWidget(m_pinLabel);
+    layout->addWidget(m_pin, 0, Qt::AlignHCenter);
+    layout->addWidget(m_pinButton, 0, Qt::AlignHCenter);
     m_unlock = new QPushButton(tr("Sblocca"), this);
     m_unlock->setObjectName(QStringLiteral("unlockButton"));
     m_unlock->setProperty("class", QStringLiteral("primary"));
@@ -43,6 +64,13 @@ LockPage::LockPage(QWidget* parent)
     layout->addStretch(2);
     setFocusProxy(m_unlock);
     connect(m_unlock, &QPushButton::clicked, this, &LockPage::unlockRequested);
+    const auto submitPin = [this] {
+        if (m_pin->text().size() >= 4)
+            Q_EMIT pinUnlockRequested(m_pin->text());
+    };
+    connect(m_pinButton, &QPushButton::clicked, this, submitPin);
+    connect(m_pin, &QLineEdit::returnPressed, this, submitPin);
+    setPinAvailable(false);
     connect(m_switch, &QPushButton::clicked, this, &LockPage::switchOperatorRequested);
 }
 
@@ -60,13 +88,32 @@ void LockPage::showError(const QString& message)
 
 void LockPage::setBusy(bool busy)
 {
+    m_pin->setEnabled(!busy);
+    m_pinButton->setEnabled(!busy);
     m_unlock->setEnabled(!busy);
     m_switch->setEnabled(!busy);
 }
 
 void LockPage::focusUnlock()
 {
-    m_unlock->setFocus();
+    if (isPinAvailable())
+        m_pin->setFocus();
+    else
+        m_unlock->setFocus();
+}
+
+void LockPage::setPinAvailable(bool available)
+{
+    m_pin->clear();
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_pinLabel), static_cast<QWidget*>(m_pin), static_cast<QWidget*>(m_pinButton)})
+        w->setVisible(available);
+    m_unlock->setText(available ? tr("Sblocca con SPID") : tr("Sblocca"));
+}
+
+bool LockPage::isPinAvailable() const
+{
+    return !m_pin->isHidden();
 }
 
 } // namespace sinfonia

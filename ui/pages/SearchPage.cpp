@@ -98,7 +98,9 @@ SearchPage::SearchPage(const Clock& clock, QWidget* parent)
 
     setFocusProxy(m_cfEdit);
     setTabOrder(m_cfEdit, m_cardEdit);
-    setTabOrder(m_cardEdit, m_searchButton);
+    // Reading order: the webcam button sits left of "Cerca beneficiario".
+    setTabOrder(m_cardEdit, m_cameraButton);
+    setTabOrder(m_cameraButton, m_searchButton);
 
     connect(m_cfEdit, &QLineEdit::textChanged, this, &SearchPage::validateLive);
     connect(m_cardEdit, &QLineEdit::textChanged, this, &SearchPage::validateLive);

@@ -113,8 +113,9 @@ VoucherPage::VoucherPage(const Clock& clock, QWidget* parent)
     m_table->installEventFilter(this);
     layout->addWidget(m_table, 1);
 
-    setTabOrder(m_purchaseButton, m_table);
-    setTabOrder(m_table, m_actionsButton);
+    // Reading order: "Azioni" sits above the table, in its title row.
+    setTabOrder(m_purchaseButton, m_actionsButton);
+    setTabOrder(m_actionsButton, m_table);
     setFocusProxy(m_purchaseButton);
 
     connect(m_purchaseButton, &QPushButton::clicked, this, &VoucherPage::purchaseRequested);

@@ -8,8 +8,9 @@
 
 namespace sinfonia {
 
-// One movement as the local cache keeps it: only what the movement list shows and filters on. No
-// names, no product text; the beneficiary's codice fiscale only as a keyed hash (CfHasher).
+// One movement as the local cache keeps it: only what the movement list and the end-of-day
+// summary show and filter on. No beneficiary names, no product text; the beneficiary's codice
+// fiscale only as a keyed hash (CfHasher); the operator only as her display name ("Mario R.").
 struct CachedMovement
 {
     QString id;
@@ -24,6 +25,9 @@ struct CachedMovement
     qint64 amountCents = 0;
     QByteArray cfHash; // CfHasher::hash of the codice fiscale (16 hex digits), empty if unknown
     QString purchaseId;
+    QString operatorName; // who registered it, "Mario R." (schema 2); empty if unknown
+    QString commercialDocument; // number of the till's documento commerciale (schema 2)
+    qint64 cancellableCents = 0; // purchases: what could still be cancelled at the last sync
 };
 
 } // namespace sinfonia

@@ -53,6 +53,9 @@ CachedMovement MovementCache::toCached(const ApiMovement& a, CfHasher& hasher)
     m.amountCents = a.movement.amount.cents();
     m.cfHash = hasher.hash(a.codiceFiscale);
     m.purchaseId = a.movement.purchaseId;
+    m.operatorName = a.operatorName;
+    m.commercialDocument = a.movement.commercialDocument;
+    m.cancellableCents = a.actions.cancel ? a.actions.cancellable.cents() : 0;
     return m;
 }
 

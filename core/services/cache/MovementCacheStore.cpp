@@ -52,61 +52,21 @@ qint64 cfKey(const QByteArray& hex)
     return qint64(hex.left(16).toULongLong(nullptr, 16));
 }
 
-// The state column: 0 IN_ATTESA, 1 CONFERMATO, 2 ANNULLATO by the structure, 3 ANNULLATO by
-// expiry, 4 ANNULLATO without a known reason; a state this build does not know is stored as its
-// wire name (text), so it is shown as received.
-int stateCode(const CachedMovement& m)
+int stateCode(MovementState s)
 {
-    switch (m.state) {
-    case MovementState::InAttesa:
-        return 0;
-    case MovementState::Confermato:
-        return 1;
-    case MovementState::Annullato:
-        return m.voidReason == VoidReason::Struttura ? 2 : m.voidReason == VoidReason::Scadenza ? 3 : 4;
-    case MovementState::Sconosciuto:
-        break;
-    }
-    return -1;
-}
-
-QVariant stateValue(const CachedMovement& m)
-{
-    const int code = stateCode(m);
-    return code >= 0 ? QVariant(code) : QVariant(m.stateName.isEmpty() ? QStringLiteral("?") : m.stateName);
-}
-
-void readState(const QVariant& v, CachedMovement& m)
-{
-    if (v.typeId() == QMetaType::QString) {
-        m.state = MovementState::Sconosciuto;
-        m.stateName = v.toString();
-        return;
-    }
-    switch (v.toInt()) {
-    case 1:
-        m.state = MovementState::Confermato;
-        break;
-    case 2:
-        m.state = MovementState::Annullato;
-        m.voidReason = VoidReason::Struttura;
-        break;
-    case 3:
-        m.state = MovementState::Annullato;
-        m.voidReason = VoidReason::Scadenza;
-        break;
-    case 4:
-        m.state = MovementState::Annullato;
-        break;
-    default:
-        m.state = MovementState::InAttesa;
-        break;
-    }
+    return s == MovementState::Confermato ? 1 : 0;
 }
 
 const char insertSql[] = "INSERT OR REPLACE INTO movements (id, structure_id, created_ms, code, voucher_id, "
-                         "type, state, amount_cents, cf_key, purchase_id, sync_id) "
-                         "VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+                         "type, state, amount_cents, cf_key, purchase_id, sync_id, operator, document, "
+                         "cancellable_cents) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+// PRAGMA user_version of the file. 0 (files before versioning): the movement list with the
+// server's old numeric ids. 3: opaque ids (issue 10), and the operator's display name, the documento
+// commerciale and the amount still cancellable, for the end-of-day summary. Any other version is
+// emptied and rebuilt on open: the old ids no longer address anything, a newer file's layout is
+// unknown, and the server holds every row either had.
+constexpr int schemaVersion = MovementCacheStore::cacheSchemaVersion;
 
 #ifdef SINFONIA_SQLITE_DIRECT
 sqlite3* sqliteHandle(const QSqlDatabase& db)
@@ -197,38 +157,11 @@ Result<void> MovementCacheStore::openFile(bool* broken)
                          q.lastError().text());
     }
     q.finish();
-    // Cache schema 2: movement and voucher ids are the server's opaque ids (issue 10). A cache of
-    // schema 1 holds the old numeric ids, which no longer address anything: it is rebuilt (the
-    // server holds every row it had).
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-        *broken = true;
-        return dbError(QStringLiteral("user_version"), q.lastError());
-    }
-    const int schema = q.value(0).toInt();
-    q.finish();
-    if (schema < cacheSchemaVersion) {
-        for (const char* sql : {"DROP TABLE IF EXISTS movements", "DROP TABLE IF EXISTS syncs"}) {
-            if (!q.exec(QString::fromLatin1(sql))) {
-                *broken = true;
-                return dbError(QStringLiteral("rebuild"), q.lastError());
-            }
-        }
-        if (schema > 0)
-            qCInfo(lcCache) << "movement cache of schema" << schema << "rebuilt as schema" << cacheSchemaVersion;
-    }
     const char* const setup[] = {
         "PRAGMA journal_mode=WAL",
         "PRAGMA synchronous=NORMAL",
         // Random-order index inserts (ids, CF hashes) thrash SQLite's default 2 MB page cache.
         "PRAGMA cache_size=-32768",
-        "CREATE TABLE IF NOT EXISTS movements (id TEXT PRIMARY KEY, structure_id TEXT NOT NULL, "
-        "created_ms INTEGER NOT NULL, code TEXT, voucher_id TEXT, type INTEGER NOT NULL, state INTEGER NOT NULL, "
-        "amount_cents INTEGER NOT NULL, cf_key INTEGER, purchase_id TEXT, sync_id INTEGER NOT NULL DEFAULT 0)",
-        "CREATE INDEX IF NOT EXISTS movements_time ON movements(structure_id, created_ms)",
-        // The CF key is a 64-bit integer: random-order inserts into a small integer index stay fast.
-        "CREATE INDEX IF NOT EXISTS movements_cf ON movements(cf_key, created_ms)",
-        "CREATE TABLE IF NOT EXISTS syncs (structure_id TEXT NOT NULL, from_ms INTEGER NOT NULL, "
-        "to_ms INTEGER NOT NULL, synced_ms INTEGER NOT NULL, PRIMARY KEY (structure_id, from_ms, to_ms))",
     };
     for (const char* sql : setup) {
         if (!q.exec(QString::fromLatin1(sql))) {
@@ -236,11 +169,53 @@ Result<void> MovementCacheStore::openFile(bool* broken)
             return dbError(QStringLiteral("setup"), q.lastError());
         }
     }
-    if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(cacheSchemaVersion))) {
+    if (Result<void> migrated = migrate(db); !migrated.ok()) {
         *broken = true;
-        return dbError(QStringLiteral("user_version"), q.lastError());
+        return migrated;
+    }
+    const char* const tables[] = {
+        "CREATE TABLE IF NOT EXISTS movements (id TEXT PRIMARY KEY, structure_id TEXT NOT NULL, "
+        "created_ms INTEGER NOT NULL, code TEXT, voucher_id TEXT, type INTEGER NOT NULL, state INTEGER NOT NULL, "
+        "amount_cents INTEGER NOT NULL, cf_key INTEGER, purchase_id TEXT, sync_id INTEGER NOT NULL DEFAULT 0, "
+        "operator TEXT, document TEXT, cancellable_cents INTEGER NOT NULL DEFAULT 0)",
+        "CREATE INDEX IF NOT EXISTS movements_time ON movements(structure_id, created_ms)",
+        // The CF key is a 64-bit integer: random-order inserts into a small integer index stay fast.
+        "CREATE INDEX IF NOT EXISTS movements_cf ON movements(cf_key, created_ms)",
+        "CREATE TABLE IF NOT EXISTS syncs (structure_id TEXT NOT NULL, from_ms INTEGER NOT NULL, "
+        "to_ms INTEGER NOT NULL, synced_ms INTEGER NOT NULL, PRIMARY KEY (structure_id, from_ms, to_ms))",
+    };
+    for (const char* sql : tables) {
+        if (!q.exec(QString::fromLatin1(sql))) {
+            *broken = true;
+            return dbError(QStringLiteral("setup"), q.lastError());
+        }
+    }
+    if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(schemaVersion))) {
+        *broken = true;
+        return dbError(QStringLiteral("version"), q.lastError());
     }
     m_direct = m_insertPath == InsertPath::Auto && sameSqlite(db);
+    return {};
+}
+
+int MovementCacheStore::currentSchemaVersion()
+{
+    return schemaVersion;
+}
+
+Result<void> MovementCacheStore::migrate(QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return dbError(QStringLiteral("version"), q.lastError());
+    const int version = q.value(0).toInt();
+    q.finish();
+    if (version == schemaVersion)
+        return {};
+    if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS movements")) || !q.exec(QStringLiteral("DROP TABLE IF EXISTS syncs")))
+        return dbError(QStringLiteral("rebuild"), q.lastError());
+    if (version > 0)
+        qCInfo(lcCache) << "movement cache of schema" << version << "rebuilt as schema" << schemaVersion;
     return {};
 }
 
@@ -305,10 +280,7 @@ Result<void> MovementCacheStore::insertRaw(QSqlDatabase& db, const QList<CachedM
         bindText(st, 4, m.code.toUtf8());
         bindText(st, 5, m.voucherId.toUtf8());
         sqlite3_bind_int(st, 6, typeCode(m.type));
-        if (const int code = stateCode(m); code >= 0)
-            sqlite3_bind_int(st, 7, code);
-        else
-            bindText(st, 7, stateValue(m).toString().toUtf8());
+        sqlite3_bind_int(st, 7, stateCode(m.state));
         sqlite3_bind_int64(st, 8, m.amountCents);
         if (m.cfHash.isEmpty())
             sqlite3_bind_null(st, 9);
@@ -316,6 +288,9 @@ Result<void> MovementCacheStore::insertRaw(QSqlDatabase& db, const QList<CachedM
             sqlite3_bind_int64(st, 9, cfKey(m.cfHash));
         bindText(st, 10, m.purchaseId.toUtf8());
         sqlite3_bind_int64(st, 11, syncId);
+        bindText(st, 12, m.operatorName.toUtf8());
+        bindText(st, 13, m.commercialDocument.toUtf8());
+        sqlite3_bind_int64(st, 14, m.cancellableCents);
         rc = sqlite3_step(st);
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
@@ -346,11 +321,14 @@ Result<void> MovementCacheStore::insertPortable(QSqlDatabase& db, const QList<Ca
         q.bindValue(3, m.code);
         q.bindValue(4, m.voucherId);
         q.bindValue(5, typeCode(m.type));
-        q.bindValue(6, stateValue(m));
+        q.bindValue(6, stateCode(m.state));
         q.bindValue(7, m.amountCents);
         q.bindValue(8, m.cfHash.isEmpty() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(cfKey(m.cfHash)));
         q.bindValue(9, m.purchaseId);
         q.bindValue(10, syncId);
+        q.bindValue(11, m.operatorName);
+        q.bindValue(12, m.commercialDocument);
+        q.bindValue(13, m.cancellableCents);
         if (!q.exec())
             return dbError(QStringLiteral("insert"), q.lastError());
     }
@@ -496,7 +474,8 @@ Result<MovementRows> MovementCacheStore::rows(const MovementQuery& query) const
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
     QString sql = QStringLiteral("SELECT id, structure_id, created_ms, code, voucher_id, type, state, amount_cents, "
-                                 "cf_key, purchase_id FROM movements WHERE structure_id = ? AND created_ms >= ? "
+                                 "cf_key, purchase_id, operator, document, cancellable_cents FROM movements "
+                                 "WHERE structure_id = ? AND created_ms >= ? "
                                  "AND created_ms < ?");
     if (!query.cfHash.isEmpty())
         sql += QStringLiteral(" AND cf_key = ?");
@@ -520,11 +499,14 @@ Result<MovementRows> MovementCacheStore::rows(const MovementQuery& query) const
         m.code = q.value(3).toString();
         m.voucherId = q.value(4).toString();
         m.type = q.value(5).toInt() == 1 ? MovementType::Cancellazione : MovementType::Acquisto;
-        readState(q.value(6), m);
+        m.state = q.value(6).toInt() == 1 ? MovementState::Confermato : MovementState::InAttesa;
         m.amountCents = q.value(7).toLongLong();
         if (!q.value(8).isNull())
             m.cfHash = QByteArray::number(quint64(q.value(8).toLongLong()), 16).rightJustified(16, '0');
         m.purchaseId = q.value(9).toString();
+        m.operatorName = q.value(10).toString();
+        m.commercialDocument = q.value(11).toString();
+        m.cancellableCents = q.value(12).toLongLong();
         out.rows.append(std::move(m));
     }
     out.lastSyncAt = lastSync(query.structureId);

@@ -34,7 +34,7 @@ class MovementCacheStore
 {
 public:
     // PRAGMA user_version of the cache file; an older file is emptied and rebuilt on open.
-    static constexpr int cacheSchemaVersion = 2;
+    static constexpr int cacheSchemaVersion = 3;
 
     // How insert() writes. Auto: straight through SQLite's C API on the Qt driver's own connection
     // (QSqlQuery's per-value QVariant and UTF-16 work costs more than SQLite at 100,000 rows), but
@@ -90,9 +90,13 @@ public:
     bool usesDirectInsert() const { return m_direct; }
     // Whether this build has the C API path at all (SINFONIA_SQLITE_DIRECT, off on Windows).
     static bool directInsertCompiled();
+    // PRAGMA user_version a file has after open().
+    static int currentSchemaVersion();
 
 private:
     Result<void> openFile(bool* broken);
+    // Brings a file of an older schema to the current one, keeping its rows.
+    Result<void> migrate(QSqlDatabase& db);
     Result<void> insertRaw(QSqlDatabase& db, const QList<CachedMovement>& rows, qint64 syncId);
     Result<void> insertPortable(QSqlDatabase& db, const QList<CachedMovement>& rows, qint64 syncId);
 

@@ -146,6 +146,7 @@ ApiMovement readMovement(const QJsonObject& o, const QString& path, QString* err
         r.fail("purchaseId", "missing for a cancellation");
     m.commercialDocument = r.optString("commercialDocument");
     m.hasReceipt = r.boolean("hasReceipt");
+    a.operatorName = r.optString("operatorName");
     JsonReader act(r.object("actions"), r.path("actions"), err);
     a.actions.viewReceipt = act.boolean("viewReceipt");
     a.actions.authorize = act.boolean("authorize");

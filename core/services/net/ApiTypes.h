@@ -113,6 +113,7 @@ struct ApiMovement
     QString voucherNumber; // the "codice identificativo" of the movement list
     QString codiceFiscale; // may be empty
     MovementActions actions;
+    QString operatorName; // "Mario R." (display name, never a CF); may be empty
 };
 
 struct OtpChallenge

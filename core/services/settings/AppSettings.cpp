@@ -29,6 +29,7 @@ const QList<KeyDefault>& defaults()
         {SettingsKeys::cacheRetentionMonths, 6},
         {SettingsKeys::slipPaper, QStringLiteral("A4")},
         {SettingsKeys::slipAutoPrint, false},
+        {SettingsKeys::quickUnlock, true},
     };
     return list;
 }
@@ -216,6 +217,12 @@ bool AppSettings::slipAutoPrint() const
     const QVariant v = value(QString::fromLatin1(SettingsKeys::slipAutoPrint));
     const QString text = v.toString().trimmed().toLower();
     return text == QLatin1String("true") || text == QLatin1String("1") || text == QLatin1String("yes");
+}
+
+bool AppSettings::quickUnlockEnabled() const
+{
+    const QString text = value(QString::fromLatin1(SettingsKeys::quickUnlock)).toString().trimmed().toLower();
+    return !(text == QLatin1String("false") || text == QLatin1String("0") || text == QLatin1String("no"));
 }
 
 QList<AppSettings::Effective> AppSettings::describeEffective() const

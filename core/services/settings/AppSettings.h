@@ -25,6 +25,7 @@ inline constexpr char language[] = "ui/language";
 inline constexpr char cacheRetentionMonths[] = "cache/retentionMonths";
 inline constexpr char slipPaper[] = "print/slipPaper"; // A4, A5, 80mm, 58mm
 inline constexpr char slipAutoPrint[] = "print/slipAutoPrint";
+inline constexpr char quickUnlock[] = "session/quickUnlock"; // PIN unlock of the idle lock
 } // namespace SettingsKeys
 
 // The application settings with IT policy: a user file over a system file written by IT
@@ -89,6 +90,9 @@ public:
     QString slipPaper() const;
     // The slip prints by itself after every confirmed purchase or cancellation (no preview).
     bool slipAutoPrint() const;
+    // The same operator may unlock the idle lock with a PIN while her login is valid (IT: false
+    // to always ask for SPID).
+    bool quickUnlockEnabled() const;
 
     // For `--print-config`: every known key, its effective value and where it came from.
     QList<Effective> describeEffective() const;
