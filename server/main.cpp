@@ -26,8 +26,8 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTextStream>
 #include <arpa/inet.h>
 #include <atomic>

@@ -974,6 +974,18 @@
             <source>Stampa del riepilogo non riuscita: controlla la stampante.</source>
             <translation>Printing the summary failed: check the printer.</translation>
         </message>
+        <message>
+            <source>Annulla acquisto in attesa</source>
+            <translation>Void pending purchase</translation>
+        </message>
+        <message>
+            <source>Annulla l'acquisto in attesa selezionato</source>
+            <translation>Void the selected pending purchase</translation>
+        </message>
+        <message>
+            <source>Annulla l'acquisto selezionato, in attesa di conferma: l'importo torna disponibile</source>
+            <translation>Voids the selected purchase awaiting confirmation: the amount becomes available again</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::DaySummaryReport</name>

@@ -974,6 +974,18 @@
             <source>Stampa del riepilogo non riuscita: controlla la stampante.</source>
             <translation>Stampa del riepilogo non riuscita: controlla la stampante.</translation>
         </message>
+        <message>
+            <source>Annulla acquisto in attesa</source>
+            <translation>Annulla acquisto in attesa</translation>
+        </message>
+        <message>
+            <source>Annulla l'acquisto in attesa selezionato</source>
+            <translation>Annulla l'acquisto in attesa selezionato</translation>
+        </message>
+        <message>
+            <source>Annulla l'acquisto selezionato, in attesa di conferma: l'importo torna disponibile</source>
+            <translation>Annulla l'acquisto selezionato, in attesa di conferma: l'importo torna disponibile</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::DaySummaryReport</name>

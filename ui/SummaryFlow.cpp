@@ -36,6 +36,23 @@ SummaryFlow::SummaryFlow(ServiceStack& services, CounterFlow& counter, MainWindo
         if (m_counter.isReady())
             m_counter.vouchers().authorizePending(m.voucherId, m.id);
     });
+    connect(m_page, &DaySummaryPage::voidRequested, this, [this](const CachedMovement& m) {
+        if (!m_counter.isReady())
+            return;
+        ApiMovement movement;
+        movement.movement.id = m.id;
+        movement.movement.voucherId = m.voucherId;
+        movement.movement.type = m.type;
+        movement.movement.state = m.state;
+        movement.movement.amount = Money::fromCents(m.amountCents);
+        m_counter.vouchers().confirmVoid(movement);
+    });
+    connect(&m_counter.vouchers(), &VoucherFlow::voidFinished, this, [this](bool, const QString& message) {
+        if (m_window.currentPage() != m_page)
+            return;
+        m_window.announce(message);
+        m_page->refresh();
+    });
     m_page->setTraining(window.isTrainingMode());
     connect(&window, &MainWindow::trainingModeChanged, m_page, &DaySummaryPage::setTraining);
     sessionChanged();

@@ -387,13 +387,15 @@ void VoucherFlow::voidPurchase(const ApiMovement& movement)
             if (!result.ok()) {
                 m_voucher->showMessage(result.error().message, true);
                 loadTransactions();
+                emit voidFinished(false, result.error().message);
                 return;
             }
             showVoucher(result->voucher);
             loadTransactions();
-            m_voucher->showMessage(tr("Acquisto di %1 annullato: l'importo è di nuovo disponibile.")
-                                       .arg(result->movement.movement.amount.toString()),
-                                   false);
+            const QString done = tr("Acquisto di %1 annullato: l'importo è di nuovo disponibile.")
+                                     .arg(result->movement.movement.amount.toString());
+            m_voucher->showMessage(done, false);
+            emit voidFinished(true, done);
         });
 }
 

@@ -73,6 +73,8 @@ public:
 signals:
     // The void confirmation is on screen (tests answer it).
     void voidConfirmOpened(QMessageBox* dialog);
+    // A void ended; `message` in Italian for the clerk (the summary page refreshes on it).
+    void voidFinished(bool ok, const QString& message);
     // Emitted when the OTP dialog opens (tests drive it; the window shows it).
     void otpDialogOpened(sinfonia::OtpDialog* dialog);
     void receiptViewerOpened(QWidget* viewer);

@@ -358,11 +358,11 @@ public:
             changed = true;
         }
         if (!voucher->isValid()) {
-            if (auto e
-                = exec(QStringLiteral("INSERT INTO vouchers (public_id, number, beneficiary_cf, state, activation_date,"
-                                      " expiry_date, initial_cents, used_cents) VALUES (?, ?, ?, 'ATTIVO', ?, ?, ?, 0)"),
-                       {ledger::PublicId::generate(), number, cf, activation->toString(Qt::ISODate),
-                        expiry->toString(Qt::ISODate), sql::big(cents)}))
+            if (auto e = exec(
+                    QStringLiteral("INSERT INTO vouchers (public_id, number, beneficiary_cf, state, activation_date,"
+                                   " expiry_date, initial_cents, used_cents) VALUES (?, ?, ?, 'ATTIVO', ?, ?, ?, 0)"),
+                    {ledger::PublicId::generate(), number, cf, activation->toString(Qt::ISODate),
+                     expiry->toString(Qt::ISODate), sql::big(cents)}))
                 return *e;
             added = true;
         }

@@ -196,6 +196,8 @@ void JsonViews::appendMovement(QByteArray& out, const ledger::MovementView& m)
     appendString(out, m.id);
     out += ",\"voucherId\":";
     appendString(out, m.voucherId);
+    out += ",\"voucherDisplayId\":";
+    appendString(out, m.voucherDisplayId);
     out += ",\"voucherNumber\":";
     appendString(out, m.voucherNumber);
     out += ",\"structureId\":";
@@ -224,10 +226,24 @@ void JsonViews::appendMovement(QByteArray& out, const ledger::MovementView& m)
     out += boolText(purchase && m.cancellable);
     out += ",\"cancellableCents\":";
     out += QByteArray::number(purchase ? m.cancellableCents : qint64(0));
+    out += ",\"void\":";
+    out += boolText(purchase && m.voidable);
     out += '}';
     if (!m.codiceFiscale.isEmpty()) {
         out += ",\"codiceFiscale\":";
         appendString(out, m.codiceFiscale);
+    }
+    if (m.state == MovementState::Annullato) {
+        out += ",\"voidReason\":";
+        appendString(out, toWire(m.voidReason));
+        if (m.voidedAt.isValid()) {
+            out += ",\"voidedAt\":";
+            appendString(out, timestamp(m.voidedAt));
+        }
+    }
+    if (!m.operatorName.isEmpty()) {
+        out += ",\"operatorName\":";
+        appendString(out, m.operatorName);
     }
     out += '}';
 }

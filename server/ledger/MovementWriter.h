@@ -22,7 +22,8 @@ class WriteTransaction;
 class MovementWriter
 {
 public:
-    MovementWriter(Database& db, const Clock& clock, OtpManager& otp, PendingVoids& voids, AuditLog& audit, LedgerOptions options);
+    MovementWriter(Database& db, const Clock& clock, OtpManager& otp, PendingVoids& voids, AuditLog& audit,
+                   LedgerOptions options);
 
     Result<OtpChallengeView> purchase(const OperatorContext& ctx, const StructureInfo& structure,
                                       const PurchaseRequest& r);

@@ -44,7 +44,8 @@ bool constantTimeEquals(const QString& a, const QString& b)
 
 } // namespace
 
-OtpManager::OtpManager(Database& db, const Clock& clock, SmsSender& sms, PendingVoids& voids, AuditLog& audit, LedgerOptions options)
+OtpManager::OtpManager(Database& db, const Clock& clock, SmsSender& sms, PendingVoids& voids, AuditLog& audit,
+                       LedgerOptions options)
     : m_db(db)
     , m_clock(clock)
     , m_sms(sms)

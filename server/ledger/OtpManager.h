@@ -31,7 +31,8 @@ public:
         qint64 pendingId = 0; // its sealed sms_pending row (0 without a seal)
     };
 
-    OtpManager(Database& db, const Clock& clock, SmsSender& sms, PendingVoids& voids, AuditLog& audit, LedgerOptions options);
+    OtpManager(Database& db, const Clock& clock, SmsSender& sms, PendingVoids& voids, AuditLog& audit,
+               LedgerOptions options);
 
     // With a seal (a real SMS gateway), every message is first written sealed to sms_pending in
     // the transaction that issues its code (a transactional outbox), sent after the commit and

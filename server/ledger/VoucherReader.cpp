@@ -39,7 +39,8 @@ bool decodeCursor(const QString& cursor, qint64* ms, qint64* id)
 
 } // namespace
 
-VoucherReader::VoucherReader(Database& db, const Clock& clock, const AccessControl& access, PendingVoids& voids, AuditLog& audit)
+VoucherReader::VoucherReader(Database& db, const Clock& clock, const AccessControl& access, PendingVoids& voids,
+                             AuditLog& audit)
     : m_db(db)
     , m_clock(clock)
     , m_access(access)

@@ -74,10 +74,10 @@ bool downgradeToSchema5(const QString& file, QString* error)
         db.setDatabaseName(file);
         ok = db.open();
         QSqlQuery q(db);
-        for (const char* sql :
-             {"DROP INDEX vouchers_public_id", "DROP INDEX movements_public_id", "ALTER TABLE vouchers DROP COLUMN public_id",
-              "ALTER TABLE movements DROP COLUMN public_id", "DROP TABLE voucher_grants", "DROP TABLE audit_log",
-              "DELETE FROM schema_migrations WHERE version >= 6"}) {
+        for (const char* sql : {"DROP INDEX vouchers_public_id", "DROP INDEX movements_public_id",
+                                "ALTER TABLE vouchers DROP COLUMN public_id",
+                                "ALTER TABLE movements DROP COLUMN public_id", "DROP TABLE voucher_grants",
+                                "DROP TABLE audit_log", "DELETE FROM schema_migrations WHERE version >= 6"}) {
             if (ok && !q.exec(QString::fromLatin1(sql))) {
                 *error = QString::fromLatin1(sql) + QStringLiteral(": ") + q.lastError().text();
                 ok = false;
@@ -148,7 +148,8 @@ private Q_SLOTS:
         QVERIFY(journal.open(dir.filePath(QStringLiteral("journal.sqlite"))).ok());
         const ReceiptFile receipt {"image/png", test::HttpClient::samplePng()};
         auto intent = [&](const QByteArray& key) {
-            const ApiCall call = ApiClient::purchaseCall(structure, displayId, Money::fromCents(cents), {}, receipt, key);
+            const ApiCall call
+                = ApiClient::purchaseCall(structure, displayId, Money::fromCents(cents), {}, receipt, key);
             JournalEntry e;
             e.idempotencyKey = QString::fromLatin1(key);
             e.operatorId = QStringLiteral("op");

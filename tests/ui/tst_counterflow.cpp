@@ -12,8 +12,8 @@
 #include "ui/OperatorSession.h"
 #include "ui/VoucherFlow.h"
 #include "ui/dialogs/OtpDialog.h"
-#include "ui/models/TransactionsModel.h"
 #include "ui/models/AuditModel.h"
+#include "ui/models/TransactionsModel.h"
 #include "ui/pages/ActivityLogPage.h"
 #include "ui/pages/CancellationPage.h"
 #include "ui/pages/HomePage.h"
@@ -33,7 +33,6 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
-#include <QTableView>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -497,8 +496,8 @@ private slots:
         }
         child<QLineEdit>(search, "cfEdit")->setText(activeCf);
         QTest::mouseClick(child<QPushButton>(search, "searchButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(search->statusLabel()->text().startsWith(QStringLiteral("Troppe ricerche: riprova tra ")),
-                                 timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            search->statusLabel()->text().startsWith(QStringLiteral("Troppe ricerche: riprova tra ")), timeout);
         const QRegularExpressionMatch m
             = QRegularExpression(QStringLiteral("^Troppe ricerche: riprova tra (\\d+) secondi$"))
                   .match(search->statusLabel()->text());

@@ -18,9 +18,12 @@
 #include "ui/summary/SummaryModels.h"
 
 #include <QAction>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPointer>
 #include <QProcess>
 #include <QPushButton>
@@ -285,6 +288,62 @@ private slots:
         for (const CachedMovement& m : page()->summary().pending)
             stillPending |= m.id == pending.id;
         QVERIFY(!stillPending);
+    }
+
+    // "Annulla acquisto in attesa" on a pending row: after the confirmation the purchase leaves
+    // the pending list and shows as ANNULLATO; the safe answer of the dialog changes nothing.
+    void voidPendingFromSummary()
+    {
+        // A pending purchase of its own (another suite may have confirmed the demo's).
+        const auto tokens = m_server.login();
+        QVERIFY2(tokens.ok(), qPrintable(tokens.error));
+        const auto api = m_server.client(tokens.accessToken);
+        const QJsonArray vouchers
+            = api.get(QStringLiteral("/api/v1/structures/FAR001/beneficiaries?codiceFiscale=RSSMRA85T50A562W"))
+                  .json()
+                  .value(QStringLiteral("vouchers"))
+                  .toArray();
+        QVERIFY(!vouchers.isEmpty());
+        const QString vid = vouchers.first().toObject().value(QStringLiteral("id")).toString();
+        const qint64 cents = 1717;
+        QCOMPARE(api.postPurchase(QStringLiteral("FAR001"), vid, cents, test::HttpClient::samplePng()).status, 201);
+
+        loginAndSelect();
+        QVERIFY(openSummary(true));
+        const int row = find(page()->summary().pending, cents, MovementType::Acquisto, MovementState::InAttesa);
+        QVERIFY(row >= 0);
+        const CachedMovement pending = page()->summary().pending.at(row);
+        QVERIFY(!page()->voidButton()->isEnabled()); // nothing selected yet
+        page()->pendingTable()->selectRow(row);
+        QVERIFY(page()->voidButton()->isEnabled());
+        QCOMPARE(page()->voidButton()->parentWidget(), page()->pendingActionBar());
+        QMessageBox* box = nullptr;
+        connect(&m_app->flow->vouchers(), &VoucherFlow::voidConfirmOpened, this, [&box](QMessageBox* b) { box = b; });
+
+        // Esc keeps the purchase.
+        QTest::mouseClick(page()->voidButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(box != nullptr, timeout);
+        QPointer<QMessageBox> first = box;
+        QTest::keyClick(box, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!first || !first->isVisible(), timeout);
+        QVERIFY(openSummary(true));
+        QVERIFY(find(page()->summary().pending, cents, MovementType::Acquisto, MovementState::InAttesa) >= 0);
+
+        // "Annulla acquisto" voids it.
+        box = nullptr;
+        page()->pendingTable()->selectRow(
+            find(page()->summary().pending, cents, MovementType::Acquisto, MovementState::InAttesa));
+        QSignalSpy finished(&m_app->flow->vouchers(), &VoucherFlow::voidFinished);
+        QTest::mouseClick(page()->voidButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(box != nullptr, timeout);
+        auto* yes = box->findChild<QPushButton*>(QStringLiteral("voidConfirmButton"));
+        QVERIFY(yes);
+        QTest::mouseClick(yes, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, timeout);
+        QVERIFY(finished.first().at(0).toBool());
+        QVERIFY(openSummary(true));
+        for (const CachedMovement& m : page()->summary().pending)
+            QVERIFY(m.id != pending.id);
     }
 };
 

@@ -127,6 +127,11 @@ void DaySummaryPage::buildUi()
     m_authorizeButton->setAccessibleName(tr("Autorizza pagamento del movimento selezionato"));
     m_authorizeButton->setToolTip(tr("Chiede al beneficiario il codice OTP del movimento selezionato"));
     actions->addWidget(m_authorizeButton);
+    m_voidButton = new QPushButton(tr("Annulla acquisto in attesa"), m_pendingActions);
+    m_voidButton->setObjectName(QStringLiteral("summaryVoidButton"));
+    m_voidButton->setAccessibleName(tr("Annulla l'acquisto in attesa selezionato"));
+    m_voidButton->setToolTip(tr("Annulla l'acquisto selezionato, in attesa di conferma: l'importo torna disponibile"));
+    actions->addWidget(m_voidButton);
     actions->addStretch(1);
 
     auto* pendingTab = new QWidget(this);
@@ -176,6 +181,11 @@ void DaySummaryPage::buildUi()
     connect(m_authorizeButton, &QPushButton::clicked, this, [this] {
         if (const auto m = selectedPending())
             Q_EMIT authorizeRequested(*m);
+    });
+    connect(m_voidButton, &QPushButton::clicked, this, [this] {
+        const auto m = selectedPending();
+        if (m && m->type == MovementType::Acquisto)
+            Q_EMIT voidRequested(*m);
     });
     connect(m_pendingTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DaySummaryPage::updateActions);
@@ -337,6 +347,8 @@ void DaySummaryPage::updateActions()
 {
     const bool any = !m_pendingTable->selectionModel()->selectedRows().isEmpty();
     m_authorizeButton->setEnabled(any && !m_waitingSync);
+    const auto selected = selectedPending();
+    m_voidButton->setEnabled(selected && selected->type == MovementType::Acquisto && !m_waitingSync);
 }
 
 void DaySummaryPage::setBusy(bool busy)

@@ -81,6 +81,7 @@ public:
     // movement are added to this bar (see pendingActionBar()).
     QWidget* pendingActionBar() const { return m_pendingActions; }
     QPushButton* authorizeButton() const { return m_authorizeButton; }
+    QPushButton* voidButton() const { return m_voidButton; }
     QPushButton* refreshButton() const { return m_refreshButton; }
     QPushButton* printButton() const { return m_printButton; }
     QPushButton* pdfButton() const { return m_pdfButton; }
@@ -89,6 +90,8 @@ Q_SIGNALS:
     // The page shows the rows of a refresh; `online`: the server answered.
     void refreshed(bool online);
     void authorizeRequested(const sinfonia::CachedMovement& movement);
+    // "Annulla acquisto in attesa" of the selected pending purchase (the flow asks to confirm).
+    void voidRequested(const sinfonia::CachedMovement& movement);
     // A print or PDF finished; `message` in Italian for the clerk.
     void printed(bool ok, const QString& message);
 
@@ -134,6 +137,7 @@ private:
     QTableView* m_operatorsTable = nullptr;
     QWidget* m_pendingActions = nullptr;
     QPushButton* m_authorizeButton = nullptr;
+    QPushButton* m_voidButton = nullptr;
     QPushButton* m_refreshButton = nullptr;
     QPushButton* m_printButton = nullptr;
     QPushButton* m_pdfButton = nullptr;

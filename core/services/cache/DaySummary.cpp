@@ -29,6 +29,10 @@ DaySummary DaySummary::fromRows(const QList<CachedMovement>& rows, QDate day)
             ++op.pending;
             continue;
         }
+        // A voided or expired purchase (ANNULLATO) moved no money, and a state this build does not
+        // know is not counted as if confirmed: both stay in the day's list only.
+        if (m.state != MovementState::Confermato)
+            continue;
         if (purchase) {
             ++s.purchases;
             s.purchasedCents += m.amountCents;

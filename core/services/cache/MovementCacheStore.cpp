@@ -52,9 +52,56 @@ qint64 cfKey(const QByteArray& hex)
     return qint64(hex.left(16).toULongLong(nullptr, 16));
 }
 
-int stateCode(MovementState s)
+// The state column: 0 IN_ATTESA, 1 CONFERMATO, 2 ANNULLATO by the structure, 3 ANNULLATO by
+// expiry, 4 ANNULLATO without a known reason; a state this build does not know is stored as its
+// wire name (text), so it is shown as received.
+int stateCode(const CachedMovement& m)
 {
-    return s == MovementState::Confermato ? 1 : 0;
+    switch (m.state) {
+    case MovementState::InAttesa:
+        return 0;
+    case MovementState::Confermato:
+        return 1;
+    case MovementState::Annullato:
+        return m.voidReason == VoidReason::Struttura ? 2 : m.voidReason == VoidReason::Scadenza ? 3 : 4;
+    case MovementState::Sconosciuto:
+        break;
+    }
+    return -1;
+}
+
+QVariant stateValue(const CachedMovement& m)
+{
+    const int code = stateCode(m);
+    return code >= 0 ? QVariant(code) : QVariant(m.stateName.isEmpty() ? QStringLiteral("?") : m.stateName);
+}
+
+void readState(const QVariant& v, CachedMovement& m)
+{
+    if (v.typeId() == QMetaType::QString) {
+        m.state = MovementState::Sconosciuto;
+        m.stateName = v.toString();
+        return;
+    }
+    switch (v.toInt()) {
+    case 1:
+        m.state = MovementState::Confermato;
+        break;
+    case 2:
+        m.state = MovementState::Annullato;
+        m.voidReason = VoidReason::Struttura;
+        break;
+    case 3:
+        m.state = MovementState::Annullato;
+        m.voidReason = VoidReason::Scadenza;
+        break;
+    case 4:
+        m.state = MovementState::Annullato;
+        break;
+    default:
+        m.state = MovementState::InAttesa;
+        break;
+    }
 }
 
 const char insertSql[] = "INSERT OR REPLACE INTO movements (id, structure_id, created_ms, code, voucher_id, "
@@ -212,7 +259,8 @@ Result<void> MovementCacheStore::migrate(QSqlDatabase& db)
     q.finish();
     if (version == schemaVersion)
         return {};
-    if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS movements")) || !q.exec(QStringLiteral("DROP TABLE IF EXISTS syncs")))
+    if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS movements"))
+        || !q.exec(QStringLiteral("DROP TABLE IF EXISTS syncs")))
         return dbError(QStringLiteral("rebuild"), q.lastError());
     if (version > 0)
         qCInfo(lcCache) << "movement cache of schema" << version << "rebuilt as schema" << schemaVersion;
@@ -280,7 +328,10 @@ Result<void> MovementCacheStore::insertRaw(QSqlDatabase& db, const QList<CachedM
         bindText(st, 4, m.code.toUtf8());
         bindText(st, 5, m.voucherId.toUtf8());
         sqlite3_bind_int(st, 6, typeCode(m.type));
-        sqlite3_bind_int(st, 7, stateCode(m.state));
+        if (const int code = stateCode(m); code >= 0)
+            sqlite3_bind_int(st, 7, code);
+        else
+            bindText(st, 7, stateValue(m).toString().toUtf8());
         sqlite3_bind_int64(st, 8, m.amountCents);
         if (m.cfHash.isEmpty())
             sqlite3_bind_null(st, 9);
@@ -321,7 +372,7 @@ Result<void> MovementCacheStore::insertPortable(QSqlDatabase& db, const QList<Ca
         q.bindValue(3, m.code);
         q.bindValue(4, m.voucherId);
         q.bindValue(5, typeCode(m.type));
-        q.bindValue(6, stateCode(m.state));
+        q.bindValue(6, stateValue(m));
         q.bindValue(7, m.amountCents);
         q.bindValue(8, m.cfHash.isEmpty() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(cfKey(m.cfHash)));
         q.bindValue(9, m.purchaseId);
@@ -499,7 +550,7 @@ Result<MovementRows> MovementCacheStore::rows(const MovementQuery& query) const
         m.code = q.value(3).toString();
         m.voucherId = q.value(4).toString();
         m.type = q.value(5).toInt() == 1 ? MovementType::Cancellazione : MovementType::Acquisto;
-        m.state = q.value(6).toInt() == 1 ? MovementState::Confermato : MovementState::InAttesa;
+        readState(q.value(6), m);
         m.amountCents = q.value(7).toLongLong();
         if (!q.value(8).isNull())
             m.cfHash = QByteArray::number(quint64(q.value(8).toLongLong()), 16).rightJustified(16, '0');

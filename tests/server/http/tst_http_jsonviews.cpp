@@ -21,7 +21,7 @@ private slots:
 void TestHttpJsonViews::writerMatchesTheObject_data()
 {
     QTest::addColumn<int>("variant");
-    for (int v = 0; v < 6; ++v)
+    for (int v = 0; v < 8; ++v)
         QTest::newRow(qPrintable(QStringLiteral("variant %1").arg(v))) << v;
 }
 
@@ -48,6 +48,18 @@ void TestHttpJsonViews::writerMatchesTheObject()
         m.commercialDocument = QStringLiteral("DOC/2026-ä");
     if (variant != 5)
         m.codiceFiscale = QStringLiteral("RSSMRA85T10A562S");
+    m.voucherDisplayId = QStringLiteral("7");
+    m.voidable = variant == 0;
+    if (variant != 1)
+        m.operatorName = QStringLiteral("Giuseppe E.");
+    // 6: voided by the structure, 7: expired (no void time recorded).
+    if (variant >= 6) {
+        m.type = MovementType::Acquisto;
+        m.state = MovementState::Annullato;
+        m.voidReason = variant == 6 ? VoidReason::Struttura : VoidReason::Scadenza;
+        if (variant == 6)
+            m.voidedAt = m.createdAt.addSecs(600);
+    }
     QByteArray text;
     JsonViews::appendMovement(text, m);
     QJsonParseError error;

@@ -276,8 +276,8 @@ void HttpMultiProcessTest::initTestCase()
     // Two processes, one database: the first seeds it, the second only serves it.
     // The lookup throttle is off: the test reaches every voucher by a lookup first.
     const QStringList common {QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1"),
-                              QStringLiteral("--threads"), QStringLiteral("16"), QStringLiteral("--lookup-burst"),
-                              QStringLiteral("0")};
+                              QStringLiteral("--threads"),       QStringLiteral("16"),
+                              QStringLiteral("--lookup-burst"),  QStringLiteral("0")};
     TestServer::Options a;
     a.database = m_database;
     // Enough vouchers for the flows (each spends about 1,000 cents of a voucher's 30,000 left).
@@ -362,8 +362,7 @@ void HttpMultiProcessTest::initTestCase()
     QCOMPARE(m_vouchers.size(), vouchers);
     // Beneficiary data answers only after a lookup by the structure (issue 10): one per voucher.
     for (const QString& cf : std::as_const(cfs)) {
-        const auto found
-            = direct().get(QStringLiteral("/api/v1/structures/BENCH01/beneficiaries?codiceFiscale=") + cf);
+        const auto found = direct().get(QStringLiteral("/api/v1/structures/BENCH01/beneficiaries?codiceFiscale=") + cf);
         QCOMPARE(found.status, 200);
     }
     // With the throttle off the lookups' grants are written in batches (every 200 ms): let them land.

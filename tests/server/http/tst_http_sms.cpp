@@ -5,6 +5,7 @@
 // works at once when the gateway is back; the sealed pending messages are gone afterwards.
 
 #include "HttpFixture.h"
+#include "tests/support/SmsSink.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -20,66 +21,6 @@ using namespace sinfonia::test;
 
 namespace {
 const QString far = QStringLiteral("FAR001");
-
-// The sink, started and stopped by the test.
-class Sink
-{
-public:
-    explicit Sink(QString outFile)
-        : m_out(std::move(outFile))
-    {
-    }
-    ~Sink() { stop(); }
-
-    bool start(int port = 0)
-    {
-        m_process = std::make_unique<QProcess>();
-        m_process->start(QStringLiteral(SINFONIA_SMS_SINK_BIN),
-                         {QStringLiteral("--port"), QString::number(port), QStringLiteral("--out"), m_out});
-        if (!m_process->waitForStarted(10000))
-            return false;
-        QByteArray line;
-        for (int i = 0; i < 100 && !line.contains('\n'); ++i) {
-            m_process->waitForReadyRead(100);
-            line += m_process->readAllStandardOutput();
-        }
-        static const QRegularExpression re(QStringLiteral("listening on (\\d+)"));
-        const auto m = re.match(QString::fromUtf8(line));
-        if (!m.hasMatch())
-            return false;
-        m_port = m.captured(1).toInt();
-        return true;
-    }
-    void stop()
-    {
-        if (!m_process)
-            return;
-        m_process->terminate();
-        if (!m_process->waitForFinished(5000)) {
-            m_process->kill();
-            m_process->waitForFinished(5000);
-        }
-        m_process.reset();
-    }
-    int port() const { return m_port; }
-    QList<QJsonObject> received() const
-    {
-        QList<QJsonObject> out;
-        QFile f(m_out);
-        if (!f.open(QIODevice::ReadOnly))
-            return out;
-        for (const QByteArray& line : f.readAll().split('\n')) {
-            if (!line.trimmed().isEmpty())
-                out << QJsonDocument::fromJson(line).object();
-        }
-        return out;
-    }
-
-private:
-    QString m_out;
-    std::unique_ptr<QProcess> m_process;
-    int m_port = 0;
-};
 
 QString codeIn(const QJsonObject& message)
 {
@@ -114,7 +55,7 @@ class TestHttpSms : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<Sink> m_sink;
+    std::unique_ptr<SmsSink> m_sink;
     TestServer m_server;
     HttpClient m_api {QUrl()};
     QString m_vid;
@@ -126,7 +67,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_sink = std::make_unique<Sink>(m_dir.filePath(QStringLiteral("received.jsonl")));
+        m_sink = std::make_unique<SmsSink>(m_dir.filePath(QStringLiteral("received.jsonl")));
         QVERIFY(m_sink->start());
         QByteArray key(32, Qt::Uninitialized);
         QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(key.data()), 8);

@@ -253,7 +253,8 @@ private slots:
         QVERIFY(s.expirePendingPurchases().value() >= 1);
         QSqlQuery q(m_env->db().connection());
         QVERIFY(q.exec(QStringLiteral("SELECT used_cents, initial_cents FROM vouchers WHERE public_id = '") + vid
-                       + QLatin1Char('\'')) && q.next());
+                       + QLatin1Char('\''))
+                && q.next());
         QCOMPARE(q.value(1).toLongLong() - q.value(0).toLongLong(), before);
     }
 
