@@ -197,8 +197,11 @@ Result<void> MovementCacheStore::openFile(bool* broken)
         return dbError(QStringLiteral("open"), db.lastError());
     }
     QSqlQuery q(db);
-    // quick_check first: on a garbage file every later statement fails with "not a database".
-    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok")) {
+    // integrity_check first: on a garbage file every later statement fails with "not a database",
+    // and only the full check (not quick_check) sees an index that lost rows of its table. It reads
+    // the whole file once, in the cache's worker thread, and stops at the first error.
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check(1)")) || !q.next()
+        || q.value(0).toString() != QLatin1String("ok")) {
         *broken = true;
         return makeError(QStringLiteral("cache.corrupt"), Texts::tr("Archivio locale dei movimenti danneggiato."),
                          q.lastError().text());
