@@ -132,6 +132,13 @@ BarcodeReading BarcodeDecoder::decodeView(const uchar* data, int width, int heig
             found.found())
             return found;
     }
+    // A textured frame its regions did not read: the whole frame once, so the search never loses a
+    // card the whole-frame passes read (a code split between regions, a region cut too tight). A
+    // frame without texture (no card) still ends above.
+    if (!regions.empty()) {
+        if (BarcodeReading found = decodePasses(data, width, height, stride, pixStride, allowAveraging); found.found())
+            return found;
+    }
     if (m_options.deblurSoft && (m_options.code39 || m_options.code128)) {
         for (size_t i = 0; i < std::min<size_t>(tries, 2); ++i) {
             const Region& r = regions[i];

@@ -150,7 +150,8 @@ void TestBarcodeDecoder::textureSearchFindsTheCardOnly()
 void TestBarcodeDecoder::textureSearchKeepsTheDecodeRate()
 {
     // The same seeded distorted set read with and without the search: the search may not lose a card.
-    const QList<SyntheticCard::Sample> set = SyntheticCard::distortedSet(54, QSize(1280, 720), 20261201);
+    // Seed 71772 has a card whose code its regions cut (53/54 before the whole-frame fallback).
+    const QList<SyntheticCard::Sample> set = SyntheticCard::distortedSet(54, QSize(1280, 720), 71772);
     BarcodeDecoder::Options whole;
     whole.textureSearch = false;
     const BarcodeDecoder withSearch;

@@ -169,7 +169,7 @@ private slots:
     // default action of a process that has not started yet.
     void stopDuringTheStartIsNotLost()
     {
-        QRandomGenerator rng(20261201); // fixed seed: a failure replays
+        QRandomGenerator rng(424242); // fixed seed: a failure replays
         for (int round = 0; round < 16; ++round) {
             QTemporaryDir dir;
             QProcess p;
