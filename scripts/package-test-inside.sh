@@ -94,7 +94,10 @@ run)
 
     # The client, offscreen, as a clerk, up to its main window, against that server (the policy URL).
     mkdir -p /run/user/clerk && chown clerk /run/user/clerk && chmod 700 /run/user/clerk
-    as_clerk env XDG_RUNTIME_DIR=/run/user/clerk QT_QPA_PLATFORM=offscreen sinfonia-pos >/tmp/pos.log 2>&1 &
+    # Started directly (not through the as_clerk function, whose subshell would get the pid):
+    # setpriv and env exec, so $pos is the client itself and the kill below reaches it.
+    setpriv --reuid=clerk --regid=clerk --init-groups env HOME=/home/clerk XDG_RUNTIME_DIR=/run/user/clerk \
+        QT_QPA_PLATFORM=offscreen sinfonia-pos >/tmp/pos.log 2>&1 &
     pos=$!
     for _ in $(seq 300); do
         grep -q 'main window shown' /tmp/pos.log && break
