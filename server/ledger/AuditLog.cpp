@@ -22,28 +22,6 @@ QVariant nullableText(const QString& s)
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
-QString encodeCursor(qint64 ms, qint64 id)
-{
-    const QByteArray raw = QByteArray::number(ms) + ':' + QByteArray::number(id);
-    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-bool decodeCursor(const QString& cursor, qint64* ms, qint64* id)
-{
-    const auto decoded = QByteArray::fromBase64Encoding(
-        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded)
-        return false;
-    const QList<QByteArray> parts = decoded.decoded.split(':');
-    if (parts.size() != 2)
-        return false;
-    bool ok1 = false;
-    bool ok2 = false;
-    *ms = parts[0].toLongLong(&ok1);
-    *id = parts[1].toLongLong(&ok2);
-    return ok1 && ok2;
-}
-
 // Writes past this many queued reads are dropped with a warning rather than growing without bound
 // while the database is down.
 constexpr qsizetype maxQueued = 200000;
@@ -236,7 +214,7 @@ Result<AuditPage> AuditLog::query(QSqlDatabase& db, const AuditQuery& aq) const
     if (!aq.cursor.isEmpty()) {
         qint64 ms = 0;
         qint64 id = 0;
-        if (!decodeCursor(aq.cursor, &ms, &id))
+        if (!sql::decodeCursor(aq.cursor, &ms, &id))
             return errors::make(codes::movementsCursorInvalid);
         text += QStringLiteral(" AND (a.at_ms < ? OR (a.at_ms = ? AND a.id < ?))");
         binds << sql::big(ms) << sql::big(ms) << sql::big(id);
@@ -250,7 +228,7 @@ Result<AuditPage> AuditLog::query(QSqlDatabase& db, const AuditQuery& aq) const
     qint64 lastId = 0;
     for (const sql::Row& row : *rows) {
         if (page.items.size() == aq.limit) {
-            page.nextCursor = encodeCursor(lastMs, lastId);
+            page.nextCursor = sql::encodeCursor(lastMs, lastId);
             break;
         }
         AuditEntry e;

@@ -195,5 +195,27 @@ qint64 parseId(const QString& id)
     return ok && v > 0 ? v : -1;
 }
 
+QString encodeCursor(qint64 ms, qint64 id)
+{
+    const QByteArray raw = QByteArray::number(ms) + ':' + QByteArray::number(id);
+    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+bool decodeCursor(const QString& cursor, qint64* ms, qint64* id)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return false;
+    const QList<QByteArray> parts = decoded.decoded.split(':');
+    if (parts.size() != 2)
+        return false;
+    bool ok1 = false;
+    bool ok2 = false;
+    *ms = parts[0].toLongLong(&ok1);
+    *id = parts[1].toLongLong(&ok2);
+    return ok1 && ok2;
+}
+
 } // namespace sql
 } // namespace sinfonia::ledger

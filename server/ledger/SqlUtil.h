@@ -82,5 +82,10 @@ inline QVariant big(qint64 v)
 // Ids are BIGINT in the database and strings in the API; a malformed id is -1 (matches nothing).
 qint64 parseId(const QString& id);
 
+// The keyset cursor of the paginated lists (movements, audit trail): base64url("<ms>:<id>") of
+// the last row of the previous page. decodeCursor is false for anything it did not make.
+QString encodeCursor(qint64 ms, qint64 id);
+bool decodeCursor(const QString& cursor, qint64* ms, qint64* id);
+
 } // namespace sql
 } // namespace sinfonia::ledger

@@ -12,33 +12,6 @@
 
 namespace sinfonia::ledger {
 
-namespace {
-
-// Cursor = base64url("<created_at_ms>:<id>") of the last row of the previous page.
-QString encodeCursor(const MovementView& m)
-{
-    const QByteArray raw = QByteArray::number(m.createdAt.toMSecsSinceEpoch()) + ':' + QByteArray::number(m.rowId);
-    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-bool decodeCursor(const QString& cursor, qint64* ms, qint64* id)
-{
-    const auto decoded = QByteArray::fromBase64Encoding(
-        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded)
-        return false;
-    const QList<QByteArray> parts = decoded.decoded.split(':');
-    if (parts.size() != 2)
-        return false;
-    bool ok1 = false;
-    bool ok2 = false;
-    *ms = parts[0].toLongLong(&ok1);
-    *id = parts[1].toLongLong(&ok2);
-    return ok1 && ok2;
-}
-
-} // namespace
-
 VoucherReader::VoucherReader(Database& db, const Clock& clock, const AccessControl& access, PendingVoids& voids,
                              AuditLog& audit)
     : m_db(db)
@@ -293,7 +266,7 @@ Result<MovementPage> VoucherReader::movements(const OperatorContext& ctx, const 
     if (!mq.cursor.isEmpty()) {
         qint64 ms = 0;
         qint64 id = 0;
-        if (!decodeCursor(mq.cursor, &ms, &id))
+        if (!sql::decodeCursor(mq.cursor, &ms, &id))
             return errors::make(codes::movementsCursorInvalid);
         text += QStringLiteral(" AND (m.created_at_ms < ? OR (m.created_at_ms = ? AND m.id < ?))");
         binds << sql::big(ms) << sql::big(ms) << sql::big(id);
@@ -308,7 +281,8 @@ Result<MovementPage> VoucherReader::movements(const OperatorContext& ctx, const 
         page.items << rows::movementFrom(row, today);
     if (page.items.size() > mq.limit) {
         page.items.resize(mq.limit);
-        page.nextCursor = encodeCursor(page.items.constLast());
+        page.nextCursor
+            = sql::encodeCursor(page.items.constLast().createdAt.toMSecsSinceEpoch(), page.items.constLast().rowId);
     }
     return page;
 }
