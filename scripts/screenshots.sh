@@ -41,12 +41,12 @@ trap cleanup EXIT INT TERM
 # The display: the one given, or a free one Xvfb picks itself (-displayfd).
 if [ -n "${SINFONIA_XVFB_DISPLAY:-${SINFONIA_SCREENSHOT_DISPLAY:-}}" ]; then
     display="${SINFONIA_XVFB_DISPLAY:-$SINFONIA_SCREENSHOT_DISPLAY}"
-    Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+    Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp -noreset >/dev/null 2>&1 &
     xvfb_pid=$!
     for _ in $(seq 1 100); do [ -S "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
 else
     exec 3>"$work/display"
-    Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+    Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp -noreset >/dev/null 2>&1 &
     xvfb_pid=$!
     for _ in $(seq 1 100); do [ -s "$work/display" ] && break; sleep 0.1; done
     display=":$(head -1 "$work/display")"

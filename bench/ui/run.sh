@@ -33,7 +33,7 @@ QT_QPA_PLATFORM=offscreen "$build/bench/ui/bench_counter" $quick --server-bin "$
 
 # Xvfb on our display only.
 if ! xdpyinfo -display "$display" >/dev/null 2>&1; then
-    Xvfb "$display" -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &
+    Xvfb "$display" -screen 0 1280x1024x24 -nolisten tcp -noreset >/dev/null 2>&1 &
     pids+=($!)
     for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
 fi
