@@ -1576,6 +1576,10 @@
             <source>PROVA</source>
             <translation>TRAINING</translation>
         </message>
+        <message>
+            <source>Troppi movimenti per un file Excel (al massimo %1 righe). Scegli un periodo più breve oppure il formato CSV.</source>
+            <translation>Too many movements for an Excel file (at most %1 rows). Choose a shorter period or the CSV format.</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::MovementsExportBar</name>

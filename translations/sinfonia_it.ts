@@ -1576,6 +1576,10 @@
             <source>PROVA</source>
             <translation>PROVA</translation>
         </message>
+        <message>
+            <source>Troppi movimenti per un file Excel (al massimo %1 righe). Scegli un periodo più breve oppure il formato CSV.</source>
+            <translation>Troppi movimenti per un file Excel (al massimo %1 righe). Scegli un periodo più breve oppure il formato CSV.</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::MovementsExportBar</name>

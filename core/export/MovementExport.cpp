@@ -111,6 +111,14 @@ Error writeError(const QString& filePath, const QString& detail)
                      detail);
 }
 
+Error tooManyRowsError(qint64 limit)
+{
+    return makeError(QStringLiteral("export.too_many_rows"),
+                     Texts::tr("Troppi movimenti per un file Excel (al massimo %1 righe). Scegli un periodo più "
+                               "breve oppure il formato CSV.")
+                         .arg(QLocale().toString(limit)));
+}
+
 Result<void> write(const ExportRequest& request, const QList<ExportRow>& rows, const ExportProgress& progress)
 {
     switch (request.format) {

@@ -31,7 +31,7 @@ QString guardFormula(const QString& text);
 QString title(const ExportRequest& request);
 
 // Writes the rows in request.format to request.filePath. Errors: "export.cancelled",
-// "export.write" (Italian message naming the file), "export.format".
+// "export.write" (Italian message naming the file), "export.format", "export.too_many_rows" (XLSX).
 Result<void> write(const ExportRequest& request, const QList<ExportRow>& rows, const ExportProgress& progress = {});
 
 Result<void> writeCsv(const ExportRequest& request, const QList<ExportRow>& rows, const ExportProgress& progress);
@@ -45,6 +45,8 @@ Result<void> writeCsvTable(const QString& filePath, const QStringList& headers, 
 // Shared by the writers.
 Error cancelledError();
 Error writeError(const QString& filePath, const QString& detail);
+// An XLSX of more rows than a worksheet holds ("export.too_many_rows", naming the limit).
+Error tooManyRowsError(qint64 limit);
 
 } // namespace MovementExport
 } // namespace sinfonia

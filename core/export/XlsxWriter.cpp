@@ -32,6 +32,10 @@ QByteArray cellText(const QString& text)
 
 Result<void> writeXlsx(const ExportRequest& request, const QList<ExportRow>& rows, const ExportProgress& progress)
 {
+    // A worksheet holds LXW_ROW_MAX rows, the header included; libxlsxwriter refuses the rest one by
+    // one, so a longer list would leave a file that silently lacks movements.
+    if (rows.size() > qsizetype(LXW_ROW_MAX) - 1)
+        return tooManyRowsError(qint64(LXW_ROW_MAX) - 1);
     const QString tmpPath = request.filePath + QStringLiteral(".part");
     const QByteArray tmpName = QFile::encodeName(tmpPath);
     lxw_workbook_options options {};
@@ -60,8 +64,15 @@ Result<void> writeXlsx(const ExportRequest& request, const QList<ExportRow>& row
 
     const QStringList titles = headers(request.training);
     const QByteArray mark = trainingMark().toUtf8();
+    // The first cell libxlsxwriter refuses (a text over 32,767 characters, say) fails the export:
+    // a sheet with a cell missing is not the list the clerk asked for.
+    lxw_error refused = LXW_NO_ERROR;
+    const auto check = [&refused](lxw_error e) {
+        if (e != LXW_NO_ERROR && refused == LXW_NO_ERROR)
+            refused = e;
+    };
     for (int c = 0; c < titles.size(); ++c)
-        worksheet_write_string(sheet, 0, lxw_col_t(c), titles.at(c).toUtf8().constData(), bold);
+        check(worksheet_write_string(sheet, 0, lxw_col_t(c), titles.at(c).toUtf8().constData(), bold));
 
     const qint64 total = rows.size();
     const QByteArray typeNames[]
@@ -81,27 +92,31 @@ Result<void> writeXlsx(const ExportRequest& request, const QList<ExportRow>& row
         const auto row = lxw_row_t(i + 1);
         if (r.createdAt.isValid()) {
             lxw_datetime dt = toLxw(r.createdAt);
-            worksheet_write_datetime(sheet, row, 0, &dt, when);
+            check(worksheet_write_datetime(sheet, row, 0, &dt, when));
         }
-        worksheet_write_string(sheet, row, 1, cellText(r.code).constData(), nullptr);
-        worksheet_write_number(sheet, row, 2, double(r.amountCents) / 100.0, money);
-        worksheet_write_string(sheet, row, 3, typeNames[r.type == MovementType::Acquisto ? 0 : 1].constData(), nullptr);
-        worksheet_write_string(sheet, row, 4, stateCell(r).constData(), nullptr);
+        check(worksheet_write_string(sheet, row, 1, cellText(r.code).constData(), nullptr));
+        check(worksheet_write_number(sheet, row, 2, double(r.amountCents) / 100.0, money));
+        check(worksheet_write_string(sheet, row, 3, typeNames[r.type == MovementType::Acquisto ? 0 : 1].constData(),
+                                     nullptr));
+        check(worksheet_write_string(sheet, row, 4, stateCell(r).constData(), nullptr));
         if (request.training)
-            worksheet_write_string(sheet, row, 5, mark.constData(), bold);
+            check(worksheet_write_string(sheet, row, 5, mark.constData(), bold));
+        if (refused != LXW_NO_ERROR)
+            break;
         if (progress && (i % 1000 == 999) && !progress(i + 1, total)) {
             cancelled = true;
             break;
         }
     }
-    worksheet_autofilter(sheet, 0, 0, lxw_row_t(total), request.training ? 5 : 4);
+    check(worksheet_autofilter(sheet, 0, 0, lxw_row_t(total), request.training ? 5 : 4));
 
-    const lxw_error err = workbook_close(book);
-    if (cancelled || err != LXW_NO_ERROR) {
+    const lxw_error closed = workbook_close(book);
+    if (cancelled || refused != LXW_NO_ERROR || closed != LXW_NO_ERROR) {
         QFile::remove(tmpPath);
         if (cancelled)
             return cancelledError();
-        return writeError(request.filePath, QString::fromUtf8(lxw_strerror(err)));
+        return writeError(request.filePath,
+                          QString::fromUtf8(lxw_strerror(refused != LXW_NO_ERROR ? refused : closed)));
     }
     // rename(2) replaces an existing file atomically.
     if (std::rename(tmpName.constData(), QFile::encodeName(request.filePath).constData()) != 0) {

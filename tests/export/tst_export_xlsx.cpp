@@ -98,6 +98,38 @@ private slots:
         QVERIFY(!QFile::exists(other));
         QVERIFY(!QFile::exists(other + QStringLiteral(".part")));
     }
+
+    void aRefusedCellFailsTheExport()
+    {
+        // Excel holds at most 32,767 characters in a cell: a longer text is refused by libxlsxwriter,
+        // and a sheet without it is not the list asked for. No file is left behind.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("long.xlsx"));
+        QList<ExportRow> rows = test::sampleRows();
+        rows[0].code = QString(40000, u'A');
+        const auto r = MovementExport::write(test::sampleRequest(ExportFormat::Xlsx, path), rows);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QStringLiteral("export.write"));
+        QVERIFY(r.error().message.contains(QStringLiteral("long.xlsx")));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
+    }
+
+    void moreRowsThanASheetHoldsIsRefused()
+    {
+        // 1,048,576 rows a worksheet, the header one of them: one movement more is refused up front
+        // with the limit named, not written as a file missing its last movement.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.xlsx"));
+        const QList<ExportRow> one = test::sampleRows();
+        const QList<ExportRow> rows(1048576, one.first());
+        const auto r = MovementExport::write(test::sampleRequest(ExportFormat::Xlsx, path), rows);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QStringLiteral("export.too_many_rows"));
+        QVERIFY2(r.error().message.contains(QStringLiteral("CSV")), qPrintable(r.error().message));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
+    }
 };
 
 QTEST_MAIN(TestExportXlsx)
