@@ -1278,6 +1278,26 @@
             <source>&lt;!doctype html&gt;&lt;html lang="it"&gt;&lt;head&gt;&lt;meta charset="utf-8"&gt;&lt;title&gt;SINFONIA Banco&lt;/title&gt;&lt;/head&gt;&lt;body&gt;&lt;h1&gt;Accesso ricevuto&lt;/h1&gt;&lt;p&gt;Puoi chiudere questa pagina e tornare a SINFONIA Banco.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
             <translation>&lt;!doctype html&gt;&lt;html lang="it"&gt;&lt;head&gt;&lt;meta charset="utf-8"&gt;&lt;title&gt;SINFONIA Banco&lt;/title&gt;&lt;/head&gt;&lt;body&gt;&lt;h1&gt;Accesso ricevuto&lt;/h1&gt;&lt;p&gt;Puoi chiudere questa pagina e tornare a SINFONIA Banco.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
         </message>
+        <message>
+            <source>Il tuo codice fiscale non è abilitato a SINFONIA Banco, oppure la tua utenza è disabilitata. Rivolgiti al titolare della struttura o all'assistenza.</source>
+            <translation>Il tuo codice fiscale non è abilitato a SINFONIA Banco, oppure la tua utenza è disabilitata. Rivolgiti al titolare della struttura o all'assistenza.</translation>
+        </message>
+        <message>
+            <source>Il servizio di identità non ha confermato la tua identità (livello SPID 2 e codice fiscale). Riprova; se si ripete, rivolgiti all'assistenza.</source>
+            <translation>Il servizio di identità non ha confermato la tua identità (livello SPID 2 e codice fiscale). Riprova; se si ripete, rivolgiti all'assistenza.</translation>
+        </message>
+        <message>
+            <source>Il servizio di identità non risponde: riprova tra qualche minuto.</source>
+            <translation>Il servizio di identità non risponde: riprova tra qualche minuto.</translation>
+        </message>
+        <message>
+            <source>Accesso annullato o non consentito dal servizio di identità: riprova.</source>
+            <translation>Accesso annullato o non consentito dal servizio di identità: riprova.</translation>
+        </message>
+        <message>
+            <source>&lt;!doctype html&gt;&lt;html lang="it"&gt;&lt;head&gt;&lt;meta charset="utf-8"&gt;&lt;title&gt;SINFONIA Banco&lt;/title&gt;&lt;/head&gt;&lt;body&gt;&lt;h1&gt;Accesso non riuscito&lt;/h1&gt;&lt;p&gt;SINFONIA Banco mostra il motivo. Puoi chiudere questa pagina.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+            <translation>&lt;!doctype html&gt;&lt;html lang="it"&gt;&lt;head&gt;&lt;meta charset="utf-8"&gt;&lt;title&gt;SINFONIA Banco&lt;/title&gt;&lt;/head&gt;&lt;body&gt;&lt;h1&gt;Accesso non riuscito&lt;/h1&gt;&lt;p&gt;SINFONIA Banco mostra il motivo. Puoi chiudere questa pagina.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::LoginPage</name>

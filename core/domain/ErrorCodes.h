@@ -127,4 +127,14 @@ inline constexpr QLatin1String authTokenError {"auth.token_error"};
 inline constexpr QLatin1String journalClosed {"journal.closed"};
 inline constexpr QLatin1String journalUnknown {"journal.unknown"};
 
+// --- Why the SPID login was refused: the error_description of the redirect back to the client --
+// (RFC 6749 4.1.2.1). The server's page says it in words; the application turns the reason into
+// its own message instead of waiting for a login that has ended.
+
+inline constexpr QLatin1String oauthReasonNotEnabled {"operator_not_enabled"};
+inline constexpr QLatin1String oauthReasonIdentityRefused {"identity_refused"};
+inline constexpr QLatin1String oauthReasonProviderRefused {"provider_refused"};
+inline constexpr QLatin1String oauthReasonProviderUnreachable {"provider_unreachable"};
+inline constexpr QLatin1String oauthReasonServerError {"server_error"};
+
 } // namespace sinfonia::codes

@@ -28,10 +28,11 @@ QString randomToken()
     return QString::fromLatin1(b.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-QString page(const QString& title, const QString& body)
+QString page(const QString& title, const QString& body, const QString& head = {})
 {
     return QStringLiteral("<!DOCTYPE html>\n<html lang=\"it\"><head><meta charset=\"utf-8\"><title>") + title
-        + QStringLiteral("</title><meta name=\"viewport\" content=\"width=device-width\"><style>body{font-family:"
+        + QStringLiteral("</title>") + head
+        + QStringLiteral("<meta name=\"viewport\" content=\"width=device-width\"><style>body{font-family:"
                          "sans-serif;max-width:40em;margin:3em auto;padding:0 1em;color:#1a1a1a}h1{color:#06c}"
                          "</style></head><body>")
         + body + QStringLiteral("</body></html>\n");
@@ -46,13 +47,24 @@ void redirectTo(httplib::Response& res, QUrl url)
 
 } // namespace
 
-void sendRefusal(httplib::Response& res, int status, const QString& message)
+void sendRefusal(httplib::Response& res, int status, const QString& message, const QUrl& back)
 {
     res.status = status;
     res.set_header("Cache-Control", "no-store");
+    QString head;
+    QString next = QStringLiteral("<p>Puoi chiudere questa pagina e tornare a SINFONIA Banco.</p>");
+    if (back.isValid()) {
+        // The application waits on its loopback address for the end of the login: tell it, after
+        // leaving the reason on screen for a moment (RFC 6749 4.1.2.1: the error goes to the client).
+        const QString target = back.toString(QUrl::FullyEncoded).toHtmlEscaped();
+        head = QStringLiteral("<meta http-equiv=\"refresh\" content=\"4;url=") + target + QStringLiteral("\">");
+        next = QStringLiteral("<p><a id=\"torna\" href=\"") + target
+            + QStringLiteral("\">Torna a SINFONIA Banco</a>: l'applicazione mostra lo stesso motivo.</p>");
+    }
     res.set_content(page(QStringLiteral("Accesso non riuscito - SINFONIA"),
                          QStringLiteral("<h1>Accesso non riuscito</h1><p id=\"motivo\">") + message.toHtmlEscaped()
-                             + QStringLiteral("</p><p>Puoi chiudere questa pagina e tornare a SINFONIA Banco.</p>"))
+                             + QStringLiteral("</p>") + next,
+                         head)
                         .toStdString(),
                     "text/html; charset=utf-8");
 }
@@ -138,29 +150,44 @@ void OidcLogin::callback(const httplib::Request& req, httplib::Response& res)
     }
     if (ledger::sql::nowMs(m_ctx.clock) >= row->value("expires_at_ms").toLongLong())
         return sendRefusal(res, 400, stale);
+    // From here the application's redirect is known: every refusal also goes back to it, with the
+    // RFC 6749 error and a reason it turns into its own message (core/domain oauthReason*).
+    const auto refuse = [&](int status, const QString& message, const char* error, const QString& reason) {
+        QUrl to(row->value("redirect_uri").toString());
+        QUrlQuery q(to);
+        q.addQueryItem(QStringLiteral("error"), QString::fromLatin1(error));
+        q.addQueryItem(QStringLiteral("error_description"), reason);
+        q.addQueryItem(QStringLiteral("state"),
+                       QString::fromLatin1(QUrl::toPercentEncoding(row->value("client_state").toString())));
+        to.setQuery(q);
+        sendRefusal(res, status, message, to);
+    };
     if (req.has_param("error")) {
         qCInfo(lcOidc) << "provider answered error" << http::queryArg(req, "error").left(64);
-        return sendRefusal(res, 403, QStringLiteral("Accesso annullato o non consentito dal servizio di identità."));
+        return refuse(403, QStringLiteral("Accesso annullato o non consentito dal servizio di identità."),
+                      "access_denied", codes::oauthReasonProviderRefused);
     }
     const QString code = http::queryArg(req, "code");
     if (code.isEmpty())
-        return sendRefusal(res, 400, stale);
+        return refuse(400, stale, "access_denied", codes::oauthReasonProviderRefused);
 
     auto tokens = m_client.exchangeCode(code, row->value("code_verifier").toString(), callbackUrl());
     if (!tokens) {
         qCWarning(lcOidc) << "code exchange failed:" << tokens.error().code << tokens.error().detail;
-        return sendRefusal(res, tokens.error().code == QLatin1String("oidc.unreachable") ? 502 : 400,
-                           tokens.error().message);
+        const bool unreachable = tokens.error().code == QLatin1String("oidc.unreachable");
+        return refuse(unreachable ? 502 : 400, tokens.error().message,
+                      unreachable ? "temporarily_unavailable" : "access_denied",
+                      unreachable ? codes::oauthReasonProviderUnreachable : codes::oauthReasonProviderRefused);
     }
     auto claims = m_client.validateIdToken(tokens->idToken, row->value("nonce").toString());
     if (!claims) {
         qCWarning(lcOidc) << "ID token refused:" << claims.error().code << claims.error().detail;
-        return sendRefusal(res, 403, claims.error().message);
+        return refuse(403, claims.error().message, "access_denied", codes::oauthReasonIdentityRefused);
     }
     auto cf = m_client.codiceFiscale(*claims, tokens->accessToken);
     if (!cf) {
         qCWarning(lcOidc) << "no codice fiscale:" << cf.error().code << cf.error().detail;
-        return sendRefusal(res, 403, cf.error().message);
+        return refuse(403, cf.error().message, "access_denied", codes::oauthReasonIdentityRefused);
     }
     auto profile = m_ctx.ledger.profile(ledger::OperatorContext {*cf});
     const QString notEnabled = QStringLiteral("Il tuo codice fiscale non è abilitato a SINFONIA Banco, oppure la tua "
@@ -168,15 +195,16 @@ void OidcLogin::callback(const httplib::Request& req, httplib::Response& res)
                                               "all'assistenza.");
     if (!profile && profile.error().code == codes::operatorNotFound) {
         qCInfo(lcOidc) << "login refused: unknown operator";
-        return sendRefusal(res, 403, notEnabled);
+        return refuse(403, notEnabled, "access_denied", codes::oauthReasonNotEnabled);
     }
     if (!profile) {
         qCWarning(lcOidc) << "operator lookup failed:" << profile.error().detail;
-        return sendRefusal(res, 500, QStringLiteral("Errore interno del servizio: riprova più tardi."));
+        return refuse(500, QStringLiteral("Errore interno del servizio: riprova più tardi."), "server_error",
+                      codes::oauthReasonServerError);
     }
     if (profile->structures.isEmpty()) {
         qCInfo(lcOidc) << "login refused: operator without an enabled structure";
-        return sendRefusal(res, 403, notEnabled);
+        return refuse(403, notEnabled, "access_denied", codes::oauthReasonNotEnabled);
     }
     auto ourCode = m_ctx.auth.createAuthorizationCode(
         ledger::AuthStore::CodeRequest {row->value("client_id").toString(), row->value("redirect_uri").toString(), *cf,
@@ -184,7 +212,8 @@ void OidcLogin::callback(const httplib::Request& req, httplib::Response& res)
         tokens->idToken);
     if (!ourCode) {
         qCWarning(lcOidc) << "authorization code not created:" << ourCode.error().code;
-        return sendRefusal(res, 500, QStringLiteral("Accesso non riuscito, riprova."));
+        return refuse(500, QStringLiteral("Accesso non riuscito, riprova."), "server_error",
+                      codes::oauthReasonServerError);
     }
     QUrl back(row->value("redirect_uri").toString());
     QUrlQuery q(back);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QUrl>
 
 namespace httplib {
 struct Request;
@@ -53,7 +54,8 @@ private:
     OidcClient& m_client;
 };
 
-// The Italian page of a refused or failed login (no code, no token).
-void sendRefusal(httplib::Response& res, int status, const QString& message);
+// The Italian page of a refused or failed login (no code, no token); with back, the application's
+// redirect carrying the error, linked and followed after a few seconds.
+void sendRefusal(httplib::Response& res, int status, const QString& message, const QUrl& back = {});
 
 } // namespace sinfonia::oidc

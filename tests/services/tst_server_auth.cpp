@@ -29,6 +29,7 @@ private Q_SLOTS:
     void loginThroughLoopbackRedirect();
     void sandboxIdentitiesAndDirectLogin();
     void cancelDeniedAndTimeout();
+    void refusedLoginEndsTheWaitWithItsReason();
     void wrongStateOnTheLoopbackPortIsIgnored();
     void refreshLogoutAndNoTokenOnDisk();
     void employeeLifecycle();
@@ -99,6 +100,49 @@ void TestServerAuth::cancelDeniedAndTimeout()
     QCOMPARE(timeout.code, QStringLiteral("auth.timeout"));
     QVERIFY(!timeout.message.isEmpty());
     QCOMPARE(m_flow->state(), LoginFlow::State::Failed);
+    QVERIFY(!m_session->isLoggedIn());
+}
+
+void TestServerAuth::refusedLoginEndsTheWaitWithItsReason()
+{
+    // The server's SPID callback refused the login (tst_oidc: the page links back with the reason):
+    // the browser follows it to our loopback, and the application stops waiting and says why.
+    const struct
+    {
+        const char* reason;
+        const char* error;
+        const char* code;
+        const char* words;
+    } cases[] = {
+        {"operator_not_enabled", "access_denied", "auth.not_enabled", "non è abilitato"},
+        {"identity_refused", "access_denied", "auth.identity_refused", "livello SPID 2"},
+        {"provider_refused", "access_denied", "auth.denied", "servizio di identità"},
+        {"provider_unreachable", "temporarily_unavailable", "auth.provider_unreachable", "non risponde"},
+        {"server_error", "server_error", "auth.denied", "Accesso non riuscito"},
+    };
+    QSignalSpy failed(m_flow, &LoginFlow::failed);
+    for (const auto& c : cases) {
+        m_browser.opened.clear();
+        m_flow->start();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_browser.opened.isEmpty(), 20000);
+        const QUrlQuery aq(m_browser.opened.last());
+        QUrl back(aq.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded));
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("error"), QString::fromLatin1(c.error));
+        q.addQueryItem(QStringLiteral("error_description"), QString::fromLatin1(c.reason));
+        q.addQueryItem(QStringLiteral("state"), aq.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded));
+        back.setQuery(q);
+        const int before = int(failed.size());
+        QNetworkReply* reply = m_nam->get(QNetworkRequest(back));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20000);
+        QVERIFY(reply->readAll().contains("Accesso non riuscito"));
+        reply->deleteLater();
+        QTRY_COMPARE_WITH_TIMEOUT(int(failed.size()), before + 1, 20000);
+        const Error e = failed.last().first().value<Error>();
+        QCOMPARE(e.code, QString::fromLatin1(c.code));
+        QVERIFY2(e.message.contains(QString::fromUtf8(c.words)), qPrintable(e.message));
+        QCOMPARE(m_flow->state(), LoginFlow::State::Failed);
+    }
     QVERIFY(!m_session->isLoggedIn());
 }
 

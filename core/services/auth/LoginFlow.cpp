@@ -1,5 +1,6 @@
 #include "core/services/auth/LoginFlow.h"
 
+#include "core/domain/ErrorCodes.h"
 #include "core/services/auth/LoopbackReceiver.h"
 #include "core/services/auth/Session.h"
 #include "core/services/net/ApiClient.h"
@@ -247,6 +248,30 @@ void LoginFlow::openAuthorization(Mode mode, const QString& identity)
     });
 }
 
+Error LoginFlow::refusal(const QString& error, const QString& reason)
+{
+    const QString detail = QStringLiteral("oauth error ") + error.left(64) + u' ' + reason.left(64);
+    if (reason == codes::oauthReasonNotEnabled)
+        return makeError(QStringLiteral("auth.not_enabled"),
+                         tr("Il tuo codice fiscale non è abilitato a SINFONIA Banco, oppure la tua utenza è "
+                            "disabilitata. Rivolgiti al titolare della struttura o all'assistenza."),
+                         detail);
+    if (reason == codes::oauthReasonIdentityRefused)
+        return makeError(QStringLiteral("auth.identity_refused"),
+                         tr("Il servizio di identità non ha confermato la tua identità (livello SPID 2 e codice "
+                            "fiscale). Riprova; se si ripete, rivolgiti all'assistenza."),
+                         detail);
+    if (reason == codes::oauthReasonProviderUnreachable || error == QLatin1String("temporarily_unavailable"))
+        return makeError(QStringLiteral("auth.provider_unreachable"),
+                         tr("Il servizio di identità non risponde: riprova tra qualche minuto."), detail);
+    if (reason == codes::oauthReasonProviderRefused)
+        return makeError(QStringLiteral("auth.denied"),
+                         tr("Accesso annullato o non consentito dal servizio di identità: riprova."), detail);
+    if (error == QLatin1String("access_denied"))
+        return makeError(QStringLiteral("auth.cancelled"), tr("Accesso annullato."), detail);
+    return makeError(QStringLiteral("auth.denied"), tr("Accesso non riuscito: riprova."), detail);
+}
+
 void LoginFlow::onRedirect(const QUrl& url)
 {
     const QUrlQuery q(url);
@@ -258,11 +283,7 @@ void LoginFlow::onRedirect(const QUrl& url)
     }
     const QString error = q.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
     if (!error.isEmpty()) {
-        fail(
-            error == QLatin1String("access_denied")
-                ? makeError(QStringLiteral("auth.cancelled"), tr("Accesso annullato."), QStringLiteral("access_denied"))
-                : makeError(QStringLiteral("auth.denied"), tr("Accesso non riuscito: riprova."),
-                            QStringLiteral("oauth error ") + error.left(64)));
+        fail(refusal(error, q.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded)));
         return;
     }
     // Decoded exactly once (QtNetworkAuth 6.4 encoded it twice).

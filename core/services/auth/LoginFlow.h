@@ -82,6 +82,8 @@ private:
     void begin(Mode mode, const QString& identity);
     void openAuthorization(Mode mode, const QString& identity);
     void onRedirect(const QUrl& url);
+    // The message of a login the identity service or the server refused (error, error_description).
+    static Error refusal(const QString& error, const QString& reason);
     void exchange(const QString& code);
     void fail(Error error);
     void setState(State s);

@@ -109,15 +109,24 @@ void LoopbackReceiver::onReadyRead(QTcpSocket* socket)
     }
     if (ours && !m_delivered) {
         m_delivered = true;
+        const bool refused = QUrlQuery(target).hasQueryItem(QStringLiteral("error"));
         socket->write(httpResponse(
             200,
-            QCoreApplication::translate("sinfonia::LoginFlow",
-                                        "<!doctype html><html lang=\"it\"><head><meta charset=\"utf-8\">"
-                                        "<title>SINFONIA Banco</title></head><body><h1>Accesso ricevuto</h1>"
-                                        "<p>Puoi chiudere questa pagina e tornare a SINFONIA Banco.</p>"
-                                        "</body></html>")));
+            refused ? QCoreApplication::translate("sinfonia::LoginFlow",
+                                                  "<!doctype html><html lang=\"it\"><head><meta charset=\"utf-8\">"
+                                                  "<title>SINFONIA Banco</title></head><body><h1>Accesso non "
+                                                  "riuscito</h1><p>SINFONIA Banco mostra il motivo. Puoi chiudere "
+                                                  "questa pagina.</p></body></html>")
+                    : QCoreApplication::translate("sinfonia::LoginFlow",
+                                                  "<!doctype html><html lang=\"it\"><head><meta charset=\"utf-8\">"
+                                                  "<title>SINFONIA Banco</title></head><body><h1>Accesso ricevuto</h1>"
+                                                  "<p>Puoi chiudere questa pagina e tornare a SINFONIA Banco.</p>"
+                                                  "</body></html>")));
         QUrl full = m_redirectUri;
         full.setQuery(target.query(QUrl::FullyEncoded), QUrl::StrictMode);
+        // Into the kernel now: the login flow closes the receiver (and deletes this socket) as soon
+        // as it hears of the redirect, before the event loop would have written the page.
+        socket->flush();
         socket->disconnectFromHost();
         Q_EMIT redirectReceived(full);
         return;

@@ -249,6 +249,7 @@ private slots:
     void tokenForAnotherAudienceOrIssuer();
     void rotatedJwksIsFetchedAgain();
     void unknownCodiceFiscale();
+    void refusedLoginReachesTheApp();
     void disabledEmployee();
     void weakAcrIsRefused();
     void providerDown();
@@ -265,7 +266,8 @@ private:
     // The authorize request of sinfonia-pos (fake loopback redirect) through to the client redirect.
     Leg login(TestServer& server, const QString& account, const std::function<bool(const QUrl&)>& stop = {});
     QUrl authorizeUrl(TestServer& server, const QString& challenge) const;
-    void expectRefusal(const Leg& leg, int status, const QString& words);
+    // reason: the error_description of the link back to the client (none: no link expected).
+    void expectRefusal(const Leg& leg, int status, const QString& words, const QString& reason = {});
     bool importCsv(const QString& kind, const QByteArray& csv);
     QString latestOtp();
     bool startServer(TestServer& server, const QStringList& args);
@@ -454,8 +456,28 @@ TestOidc::Leg TestOidc::login(TestServer& server, const QString& account, const 
     return leg;
 }
 
-void TestOidc::expectRefusal(const Leg& leg, int status, const QString& words)
+void TestOidc::expectRefusal(const Leg& leg, int status, const QString& words, const QString& reason)
 {
+    const auto cleanup = qScopeGuard([&] {
+        if (reason.isEmpty() || QTest::currentTestFailed())
+            return;
+        // The page sends the browser back to the waiting application with the reason, at once by
+        // link and after a few seconds by itself, and with the client's own state.
+        const QString body = QString::fromUtf8(leg.outcome.last.body);
+        static const QRegularExpression link(QStringLiteral("id=\"torna\" href=\"([^\"]+)\""));
+        const auto m = link.match(body);
+        QVERIFY2(m.hasMatch(), qPrintable(body.left(600)));
+        QString href = m.captured(1);
+        href.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+        const QUrl back(href);
+        QVERIFY2(isClientRedirect(back), qPrintable(href));
+        const QUrlQuery q(back);
+        QCOMPARE(q.queryItemValue(QStringLiteral("error_description")), reason);
+        QVERIFY(!q.queryItemValue(QStringLiteral("error")).isEmpty());
+        QCOMPARE(q.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded), QStringLiteral("client-state-42"));
+        QVERIFY(!q.hasQueryItem(QStringLiteral("code")));
+        QVERIFY(body.contains(QStringLiteral("http-equiv=\"refresh\"")));
+    });
     QVERIFY2(leg.code.isEmpty(), "a refused login must not reach the client with a code");
     QVERIFY(!leg.outcome.stoppedAt.isValid());
     const QString body = QString::fromUtf8(leg.outcome.last.body);
@@ -646,7 +668,7 @@ void TestOidc::replayedCodeIsRefusedByTheProvider()
     replay.setQuery(q);
     Leg bad;
     bad.outcome = browser.drive(replay, {}, isClientRedirect);
-    expectRefusal(bad, 400, QStringLiteral("codice già usato o scaduto"));
+    expectRefusal(bad, 400, QStringLiteral("codice già usato o scaduto"), QStringLiteral("provider_refused"));
 }
 
 void TestOidc::wrongNonce()
@@ -654,7 +676,7 @@ void TestOidc::wrongNonce()
     QVERIFY(m_provider.setMode(QStringLiteral("wrong-nonce")));
     const Leg leg = login(m_jwtServer, QStringLiteral("titolare"));
     QVERIFY(m_provider.setMode(QStringLiteral("normal")));
-    expectRefusal(leg, 403, QStringLiteral("non è valida"));
+    expectRefusal(leg, 403, QStringLiteral("non è valida"), QStringLiteral("identity_refused"));
     QVERIFY(m_jwtServer.serverLog().contains("nonce mismatch"));
 }
 
@@ -663,7 +685,7 @@ void TestOidc::expiredIdToken()
     QVERIFY(m_provider.setMode(QStringLiteral("expired")));
     const Leg leg = login(m_jwtServer, QStringLiteral("titolare"));
     QVERIFY(m_provider.setMode(QStringLiteral("normal")));
-    expectRefusal(leg, 403, QStringLiteral("non è valida"));
+    expectRefusal(leg, 403, QStringLiteral("non è valida"), QStringLiteral("identity_refused"));
     QVERIFY(m_jwtServer.serverLog().contains("ID token expired"));
 }
 
@@ -672,7 +694,7 @@ void TestOidc::tokenSignedByAnotherKey()
     QVERIFY(m_provider.setMode(QStringLiteral("other-key")));
     const Leg leg = login(m_jwtServer, QStringLiteral("titolare"));
     QVERIFY(m_provider.setMode(QStringLiteral("normal")));
-    expectRefusal(leg, 403, QStringLiteral("non è valida"));
+    expectRefusal(leg, 403, QStringLiteral("non è valida"), QStringLiteral("identity_refused"));
     QVERIFY(m_jwtServer.serverLog().contains("jose.signature"));
 }
 
@@ -683,8 +705,8 @@ void TestOidc::tokenForAnotherAudienceOrIssuer()
     QVERIFY(m_provider.setMode(QStringLiteral("other-issuer")));
     const Leg iss = login(m_jwtServer, QStringLiteral("titolare"));
     QVERIFY(m_provider.setMode(QStringLiteral("normal")));
-    expectRefusal(aud, 403, QStringLiteral("non è valida"));
-    expectRefusal(iss, 403, QStringLiteral("non è valida"));
+    expectRefusal(aud, 403, QStringLiteral("non è valida"), QStringLiteral("identity_refused"));
+    expectRefusal(iss, 403, QStringLiteral("non è valida"), QStringLiteral("identity_refused"));
     QVERIFY(m_jwtServer.serverLog().contains("aud does not name this client"));
     QVERIFY(m_jwtServer.serverLog().contains("iss is not the configured issuer"));
 }
@@ -701,17 +723,58 @@ void TestOidc::rotatedJwksIsFetchedAgain()
 
 void TestOidc::unknownCodiceFiscale()
 {
-    expectRefusal(login(m_jwtServer, QStringLiteral("sconosciuto")), 403, QStringLiteral("non è abilitato"));
+    expectRefusal(login(m_jwtServer, QStringLiteral("sconosciuto")), 403, QStringLiteral("non è abilitato"),
+                  QStringLiteral("operator_not_enabled"));
+}
+
+void TestOidc::refusedLoginReachesTheApp()
+{
+    // The app's own login (loopback listener, PKCE, state) for a codice fiscale SPID knows and the
+    // service does not: the browser shows the reason, follows the page's link back, and the app
+    // stops waiting with the same reason in its own words.
+    BrowserStub stub;
+    QDesktopServices::setUrlHandler(QStringLiteral("http"), &stub, "open");
+    const auto unset = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); });
+    MemoryTokenStore store;
+    ServiceStack::Options options;
+    options.serverUrl = m_jwtServer.baseUrl();
+    SystemClock clock;
+    ServiceStack services(clock, store, options);
+    QSignalSpy ok(&services.login(), &LoginFlow::succeeded);
+    QSignalSpy failed(&services.login(), &LoginFlow::failed);
+    services.login().start();
+    QVERIFY(QTest::qWaitFor([&] { return !stub.opened.isEmpty() || !failed.isEmpty(); }, 20000));
+    QVERIFY(!stub.opened.isEmpty());
+    Browser browser;
+    const Browser::Outcome refused = browser.drive(stub.opened.last(), QStringLiteral("sconosciuto"), {});
+    QCOMPARE(refused.last.status, 403);
+    const QString body = QString::fromUtf8(refused.last.body);
+    QVERIFY(body.contains(QStringLiteral("non è abilitato")));
+    QVERIFY(failed.isEmpty()); // the page is on screen; the app learns it from the link
+    static const QRegularExpression link(QStringLiteral("id=\"torna\" href=\"([^\"]+)\""));
+    QString href = link.match(body).captured(1);
+    href.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+    QVERIFY2(!href.isEmpty(), qPrintable(body.left(600)));
+    (void)browser.drive(QUrl(href), {}, {});
+    QVERIFY(QTest::qWaitFor([&] { return !ok.isEmpty() || !failed.isEmpty(); }, 20000));
+    QVERIFY(ok.isEmpty());
+    QCOMPARE(failed.size(), 1);
+    const Error e = failed.first().first().value<Error>();
+    QCOMPARE(e.code, QStringLiteral("auth.not_enabled"));
+    QVERIFY2(e.message.contains(QStringLiteral("non è abilitato")), qPrintable(e.message));
+    QVERIFY(!services.session().isLoggedIn());
 }
 
 void TestOidc::disabledEmployee()
 {
-    expectRefusal(login(m_jwtServer, QStringLiteral("disabilitato")), 403, QStringLiteral("disabilitata"));
+    expectRefusal(login(m_jwtServer, QStringLiteral("disabilitato")), 403, QStringLiteral("disabilitata"),
+                  QStringLiteral("operator_not_enabled"));
 }
 
 void TestOidc::weakAcrIsRefused()
 {
-    expectRefusal(login(m_jwtServer, QStringLiteral("debole")), 403, QStringLiteral("livello 2"));
+    expectRefusal(login(m_jwtServer, QStringLiteral("debole")), 403, QStringLiteral("livello 2"),
+                  QStringLiteral("identity_refused"));
 }
 
 void TestOidc::providerDown()
@@ -725,7 +788,7 @@ void TestOidc::providerDown()
     Browser browser;
     Leg down;
     down.outcome = browser.drive(leg.outcome.stoppedAt, {}, isClientRedirect);
-    expectRefusal(down, 502, QStringLiteral("non risponde"));
+    expectRefusal(down, 502, QStringLiteral("non risponde"), QStringLiteral("provider_unreachable"));
     // A server that never reached the provider refuses at once, with no redirect to nowhere.
     TestServer fresh;
     QVERIFY2(
