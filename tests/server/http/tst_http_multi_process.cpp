@@ -31,11 +31,13 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUuid>
 #include <atomic>
 #include <csignal>
 #include <httplib.h>
 #include <latch>
+#include <mutex>
 #include <random>
 #include <thread>
 #include <utility>
@@ -67,13 +69,34 @@ quint16 freePort()
     return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
 }
 
+// The bearer token of every counter. An access token lasts 15 minutes and a long run more: the
+// test's event loop renews it (renewEvery) while the counters read it before each request.
+class SharedToken
+{
+public:
+    void set(std::string token)
+    {
+        std::lock_guard lock(m_mutex);
+        m_token = std::move(token);
+    }
+    std::string get() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_token;
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::string m_token;
+};
+
 // One counter's HTTP side: its own connection to nginx, retries with the same key until answered.
 class Counter
 {
 public:
-    Counter(quint16 port, std::string token, std::atomic<int>& unknown)
+    Counter(quint16 port, const SharedToken& token, std::atomic<int>& unknown)
         : m_client("127.0.0.1", port)
-        , m_token(std::move(token))
+        , m_token(token)
         , m_unknown(unknown)
     {
         m_client.set_keep_alive(true);
@@ -86,7 +109,7 @@ public:
     {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
         while (std::chrono::steady_clock::now() < deadline) {
-            const httplib::Headers headers {{"Authorization", "Bearer " + m_token}, {"Idempotency-Key", key}};
+            const httplib::Headers headers {{"Authorization", "Bearer " + m_token.get()}, {"Idempotency-Key", key}};
             auto res = m_client.Post(path, headers, body, contentType);
             if (!res || res->status == 502 || res->status == 503 || res->status == 504) {
                 ++m_unknown; // no answer of the service: unknown outcome, same key again
@@ -148,7 +171,7 @@ public:
 
 private:
     httplib::Client m_client;
-    std::string m_token;
+    const SharedToken& m_token;
     std::atomic<int>& m_unknown;
 };
 
@@ -181,6 +204,8 @@ class HttpMultiProcessTest : public QObject
     QProcess m_nginx;
     quint16 m_port = 0;
     QString m_token;
+    SharedToken m_shared;
+    QTimer m_renew;
     QStringList m_vouchers;
     quint32 m_seed = 0;
 
@@ -331,6 +356,16 @@ void HttpMultiProcessTest::initTestCase()
     const TestServer::Tokens tokens = m_a.login(QStringLiteral("titolare-bench"));
     QVERIFY2(tokens.ok(), qPrintable(tokens.error));
     m_token = tokens.accessToken;
+    m_shared.set(m_token.toStdString());
+    // Renewed long before its 15 minutes end, by the process that survives the run.
+    connect(&m_renew, &QTimer::timeout, this, [this] {
+        const TestServer::Tokens again = m_a.login(QStringLiteral("titolare-bench"));
+        if (again.ok()) {
+            m_token = again.accessToken;
+            m_shared.set(m_token.toStdString());
+        }
+    });
+    m_renew.start(5 * 60 * 1000);
 
     // The benchmark structure's vouchers, read from the database the two processes share.
     const QString name = QStringLiteral("voucher-ids");
@@ -387,7 +422,7 @@ void HttpMultiProcessTest::doubleSpendAcrossProcesses()
     std::vector<std::thread> threads;
     for (int c = 0; c < counters; ++c) {
         threads.emplace_back([&, c] {
-            Counter counter(m_port, m_token.toStdString(), unknown);
+            Counter counter(m_port, m_shared, unknown);
             const QByteArray boundary = "t3b" + QByteArray::number(c);
             const std::string key = "t3-" + std::to_string(m_seed) + "-" + std::to_string(c);
             start.arrive_and_wait();
@@ -455,7 +490,7 @@ void HttpMultiProcessTest::commitThenKillOneProcess()
     std::vector<std::thread> threads;
     for (int c = 0; c < counters; ++c) {
         threads.emplace_back([&, c] {
-            Counter counter(m_port, m_token.toStdString(), unknown);
+            Counter counter(m_port, m_shared, unknown);
             int voucher = 0;
             const auto fail = [&](const QString& what) {
                 QMutexLocker lock(&mutex);
