@@ -222,6 +222,48 @@ public slots:
     void open(const QUrl& url) { opened.append(url); }
 };
 
+// sinfonia-pos as the app wires it: its loopback listener, PKCE, state; the system browser is the
+// test's Browser, driven from the URL the app asked the desktop to open.
+class AppLogin
+{
+public:
+    explicit AppLogin(const QUrl& server)
+        : services(clock, store, optionsFor(server))
+        , ok(&services.login(), &LoginFlow::succeeded)
+        , failed(&services.login(), &LoginFlow::failed)
+    {
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), &stub, "open");
+    }
+    ~AppLogin() { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); }
+    // Starts the login; the authorize URL the app opened, or an empty one.
+    QUrl start()
+    {
+        services.login().start();
+        if (!QTest::qWaitFor([&] { return !stub.opened.isEmpty() || !failed.isEmpty(); }, 20000))
+            return {};
+        return stub.opened.value(0);
+    }
+    bool waitForTheEnd()
+    {
+        return QTest::qWaitFor([&] { return !ok.isEmpty() || !failed.isEmpty(); }, 20000);
+    }
+
+    BrowserStub stub;
+    MemoryTokenStore store;
+    SystemClock clock;
+    ServiceStack services;
+    QSignalSpy ok;
+    QSignalSpy failed;
+
+private:
+    static ServiceStack::Options optionsFor(const QUrl& server)
+    {
+        ServiceStack::Options options;
+        options.serverUrl = server;
+        return options;
+    }
+};
+
 namespace {
 
 bool isClientRedirect(const QUrl& u)
@@ -500,28 +542,19 @@ QString TestOidc::latestOtp()
 
 void TestOidc::loginThroughTheProviderAndPurchase()
 {
-    // sinfonia-pos as the app wires it: its loopback listener, PKCE, state; the system browser is
-    // this test's Browser.
-    BrowserStub stub;
-    QDesktopServices::setUrlHandler(QStringLiteral("http"), &stub, "open");
-    const auto unset = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); });
-    MemoryTokenStore store;
-    ServiceStack::Options options;
-    options.serverUrl = m_jwtServer.baseUrl();
-    SystemClock clock;
-    ServiceStack services(clock, store, options);
-    QSignalSpy ok(&services.login(), &LoginFlow::succeeded);
-    QSignalSpy failed(&services.login(), &LoginFlow::failed);
-    services.login().start();
-    QVERIFY(QTest::qWaitFor([&] { return !stub.opened.isEmpty() || !failed.isEmpty(); }, 20000));
-    QVERIFY(!stub.opened.isEmpty());
+    AppLogin app(m_jwtServer.baseUrl());
+    ServiceStack& services = app.services;
+    BrowserStub& stub = app.stub;
+    const QUrl authorize = app.start();
+    QVERIFY(authorize.isValid());
     QCOMPARE(services.login().isSandbox(), false);
 
     Browser browser;
     // The leg ends at the app's loopback listener, which takes the code and checks the state.
-    (void)browser.drive(stub.opened.last(), QStringLiteral("titolare"), {});
-    QVERIFY(QTest::qWaitFor([&] { return !ok.isEmpty() || !failed.isEmpty(); }, 20000));
-    QVERIFY2(!ok.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().value<Error>().message));
+    (void)browser.drive(authorize, QStringLiteral("titolare"), {});
+    QVERIFY(app.waitForTheEnd());
+    QVERIFY2(!app.ok.isEmpty(),
+             app.failed.isEmpty() ? "" : qPrintable(app.failed.first().first().value<Error>().message));
     QVERIFY(services.session().isLoggedIn());
 
     // The operator of the import, with its structures.
@@ -732,37 +765,27 @@ void TestOidc::refusedLoginReachesTheApp()
     // The app's own login (loopback listener, PKCE, state) for a codice fiscale SPID knows and the
     // service does not: the browser shows the reason, follows the page's link back, and the app
     // stops waiting with the same reason in its own words.
-    BrowserStub stub;
-    QDesktopServices::setUrlHandler(QStringLiteral("http"), &stub, "open");
-    const auto unset = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); });
-    MemoryTokenStore store;
-    ServiceStack::Options options;
-    options.serverUrl = m_jwtServer.baseUrl();
-    SystemClock clock;
-    ServiceStack services(clock, store, options);
-    QSignalSpy ok(&services.login(), &LoginFlow::succeeded);
-    QSignalSpy failed(&services.login(), &LoginFlow::failed);
-    services.login().start();
-    QVERIFY(QTest::qWaitFor([&] { return !stub.opened.isEmpty() || !failed.isEmpty(); }, 20000));
-    QVERIFY(!stub.opened.isEmpty());
+    AppLogin app(m_jwtServer.baseUrl());
+    const QUrl authorize = app.start();
+    QVERIFY(authorize.isValid());
     Browser browser;
-    const Browser::Outcome refused = browser.drive(stub.opened.last(), QStringLiteral("sconosciuto"), {});
+    const Browser::Outcome refused = browser.drive(authorize, QStringLiteral("sconosciuto"), {});
     QCOMPARE(refused.last.status, 403);
     const QString body = QString::fromUtf8(refused.last.body);
     QVERIFY(body.contains(QStringLiteral("non è abilitato")));
-    QVERIFY(failed.isEmpty()); // the page is on screen; the app learns it from the link
+    QVERIFY(app.failed.isEmpty()); // the page is on screen; the app learns it from the link
     static const QRegularExpression link(QStringLiteral("id=\"torna\" href=\"([^\"]+)\""));
     QString href = link.match(body).captured(1);
     href.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
     QVERIFY2(!href.isEmpty(), qPrintable(body.left(600)));
     (void)browser.drive(QUrl(href), {}, {});
-    QVERIFY(QTest::qWaitFor([&] { return !ok.isEmpty() || !failed.isEmpty(); }, 20000));
-    QVERIFY(ok.isEmpty());
-    QCOMPARE(failed.size(), 1);
-    const Error e = failed.first().first().value<Error>();
+    QVERIFY(app.waitForTheEnd());
+    QVERIFY(app.ok.isEmpty());
+    QCOMPARE(app.failed.size(), 1);
+    const Error e = app.failed.first().first().value<Error>();
     QCOMPARE(e.code, QStringLiteral("auth.not_enabled"));
     QVERIFY2(e.message.contains(QStringLiteral("non è abilitato")), qPrintable(e.message));
-    QVERIFY(!services.session().isLoggedIn());
+    QVERIFY(!app.services.session().isLoggedIn());
 }
 
 void TestOidc::disabledEmployee()
