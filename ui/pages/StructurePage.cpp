@@ -43,7 +43,7 @@ void StructurePage::setStructures(const QList<OperatorStructure>& structures, co
     m_list->clear();
     for (const OperatorStructure& s : structures) {
         const QString role = s.role == OperatorRole::Titolare ? tr("titolare") : tr("dipendente");
-        QString text = s.name + QStringLiteral("  (") + role + QLatin1Char(')');
+        QString text = s.name + QStringLiteral(" (") + role + QLatin1Char(')');
         if (!s.address.isEmpty())
             text += QStringLiteral(" - ") + s.address;
         auto* item = new QListWidgetItem(text, m_list);
