@@ -120,7 +120,9 @@ public:
     qint64 purchase(qint64 voucher, const char* structure, const QString& op, qint64 cents, qint64 atMs, bool confirmed,
                     bool receipt = true)
     {
-        const QString doc = QStringLiteral("DC-%1").arg(atMs % 100000);
+        // The till's document numbers, one after the other (a till numbers them; the time did not:
+        // demo times fall on whole minutes, and every one read "DC-0").
+        const QString doc = QStringLiteral("DC-%1").arg(++m_documents, 4, 10, QLatin1Char('0'));
         const qint64 id
             = run(QStringLiteral("INSERT INTO movements (voucher_id, structure_id, operator_cf, type, state,"
                                  " amount_cents, commercial_document, created_at_ms, confirmed_at_ms)"
@@ -161,6 +163,7 @@ private:
     qint64 m_now;
     QDate m_today;
     std::optional<Error> m_error;
+    int m_documents = 0;
 };
 
 QString voucherNumber(int beneficiary, int seq, QDate activation)

@@ -98,6 +98,12 @@ private slots:
                                       "WHEN m.state = 'CONFERMATO' THEN -m.amount_cents ELSE 0 END), 0) FROM movements "
                                       "m WHERE m.voucher_id = v.id)")));
         QVERIFY(!q.next());
+        // Every demo purchase has a document number of its own, as a till gives them.
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT commercial_document) FROM movements "
+                                      "WHERE type = 'ACQUISTO'")));
+        QVERIFY(q.next());
+        QVERIFY(q.value(0).toInt() > 1);
+        QCOMPARE(q.value(1).toInt(), q.value(0).toInt());
         auto ids = m_env->service().sandboxIdentities();
         QVERIFY(ids.ok());
         QStringList names;
