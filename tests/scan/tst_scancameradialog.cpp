@@ -52,7 +52,9 @@ void TestScanCameraDialog::readsCardFromVideoFile()
 {
     QTemporaryDir dir;
     QString error;
-    const QString avi = test::makeCardVideo(dir.path(), QStringLiteral("VRDGPP80E15H501Q"), 24, &error);
+    // Two seconds of video: a decoder slowed down (a sanitizer build, a busy machine) drops frames
+    // as it does with a live camera, and still has enough of them left.
+    const QString avi = test::makeCardVideo(dir.path(), QStringLiteral("VRDGPP80E15H501Q"), 60, &error);
     if (avi.isEmpty() && error.startsWith(QStringLiteral("gst-launch-1.0 not installed")))
         QSKIP("gst-launch-1.0 not installed (gstreamer1.0-tools): cannot make the test video");
     QVERIFY2(!avi.isEmpty(), qPrintable(error));
