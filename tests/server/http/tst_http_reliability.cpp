@@ -46,6 +46,14 @@ private:
                 {"Authorization", "Bearer " + m_token}, {"Idempotency-Key", key}, {"Connection", "close"}};
             auto res = c.Post(path, headers, body, contentType);
             ++m_requests;
+            if (res && res->status == 401) {
+                // A long run outlives the 15-minute access token: log in again, same key (the
+                // token is checked before anything is done).
+                const auto again = m_server.login();
+                if (again.ok())
+                    m_token = again.accessToken.toStdString();
+                continue;
+            }
             if (!res) {
                 ++m_unknownOutcomes; // no answer: the outcome is unknown, retry with the same key
                 continue;
@@ -150,7 +158,8 @@ private slots:
         m_proxy = nullptr;
         proxy.stop();
 
-        // The server's books, read directly (not through the proxy).
+        // The server's books, read directly (not through the proxy), with a token of now.
+        direct = m_server.client(QString::fromStdString(m_token));
         qint64 serverDebits = 0;
         qint64 serverRefunds = 0;
         int newPurchases = 0;
