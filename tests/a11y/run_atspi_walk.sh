@@ -46,6 +46,10 @@ else
     [ -n "$display" ] || { echo "no free X display in :140-:239" >&2; cat "$work/xvfb.log" >&2; exit 1; }
 fi
 export DISPLAY="$display" QT_QPA_PLATFORM=xcb QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 QT_ACCESSIBILITY=1
+# Under test.sh --asan: strict_string_checks makes ASan's strndup demand a terminating NUL past the
+# length given, which libxkbcommon-x11 (Debian's, reading an X reply) never promises. Ours is
+# unchanged; only that check is off for the harness of this walk.
+[ -n "${ASAN_OPTIONS:-}" ] && export ASAN_OPTIONS="$ASAN_OPTIONS:strict_string_checks=0"
 export NO_AT_BRIDGE=0 QT_LOGGING_RULES="${QT_LOGGING_RULES:-qt.qpa.*=false}"
 export HOME="$work/home" XDG_RUNTIME_DIR="$work/run"
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
