@@ -64,7 +64,7 @@ start_server() {
         ${SINFONIA_BENCH_SERVER_ARGS:-} ${SINFONIA_BENCH_SERVER_EXTRA:-} \
         >"$work/$2.out" 2>"$work/$2.err" &
     pids+=($!)
-    for _ in $(seq 1 600); do
+    for _ in $(seq 1 3000); do # seeding 10,000 vouchers into PostgreSQL takes minutes under load
         if grep -q '^listening on' "$work/$2.out" 2>/dev/null; then
             port=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$work/$2.out")
             admin_port=$(sed -n 's/^admin listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$work/$2.out")
