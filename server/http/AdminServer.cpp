@@ -31,7 +31,20 @@ AdminServer::AdminServer(ServerContext& ctx)
         Problem::send(res, 503, QString(codes::serverUnavailable), QStringLiteral("Il database non è raggiungibile."));
     });
     m_server->Get("/metrics", [&ctx](const httplib::Request&, httplib::Response& res) {
-        res.set_content(ctx.metrics.exposition().toStdString(), "text/plain; version=0.0.4");
+        QString text = QString::fromUtf8(ctx.metrics.exposition());
+        if (ctx.db.groupCommit()) {
+            // SQLite group commit: COMMITs (each one fsync) against the write transactions they held.
+            const auto g = ctx.db.groupStats();
+            text += QStringLiteral("# TYPE sinfonia_sqlite_commits_total counter\nsinfonia_sqlite_commits_total %1\n"
+                                   "# TYPE sinfonia_sqlite_write_transactions_total counter\n"
+                                   "sinfonia_sqlite_write_transactions_total %2\n"
+                                   "# TYPE sinfonia_sqlite_autocommit_writes_total counter\n"
+                                   "sinfonia_sqlite_autocommit_writes_total %3\n")
+                        .arg(g.batches)
+                        .arg(g.members)
+                        .arg(g.autocommits);
+        }
+        res.set_content(text.toStdString(), "text/plain; version=0.0.4");
     });
     m_server->set_error_handler(
         httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {

@@ -67,23 +67,25 @@ void OtpRoutes::install(Router& router, ServerContext& ctx)
                    [&ctx](const httplib::Request& req, httplib::Response& res, const OperatorContext& op) {
                        answerChallenge(ctx, req, res, op, ctx.ledger.resendOtp(op, pathArg(req, 1), pathArg(req, 2)));
                    });
-    router.command(M::Post, otp + "/verify", label + QStringLiteral("/verify"),
-                   [&ctx](const httplib::Request& req, httplib::Response& res, const OperatorContext& op) {
-                       auto body = RequestParsing::jsonObject(req.body);
-                       if (!body)
-                           return Problem::sendError(res, body.error(), {}, 400);
-                       auto code = RequestParsing::requiredString(*body, QStringLiteral("code"), 16);
-                       if (!code)
-                           return Problem::sendError(res, code.error(), {}, 400);
-                       static const QRegularExpression sixDigits(QStringLiteral("^[0-9]{6}$"));
-                       if (!sixDigits.match(*code).hasMatch())
-                           return Problem::send(res, 400, QString(codes::requestInvalidField),
-                                                QStringLiteral("Il codice OTP è formato da 6 cifre."));
-                       auto v = ctx.ledger.verifyOtp(op, pathArg(req, 1), pathArg(req, 2), *code);
-                       if (!v)
-                           return sendOtpError(ctx, req, res, op, v.error());
-                       sendJson(res, 200, JsonViews::verifyResult(*v));
-                   });
+    router.command(
+        M::Post, otp + "/verify", label + QStringLiteral("/verify"),
+        [&ctx](const httplib::Request& req, httplib::Response& res, const OperatorContext& op) {
+            auto body = RequestParsing::jsonObject(req.body);
+            if (!body)
+                return Problem::sendError(res, body.error(), {}, 400);
+            auto code = RequestParsing::requiredString(*body, QStringLiteral("code"), 16);
+            if (!code)
+                return Problem::sendError(res, code.error(), {}, 400);
+            static const QRegularExpression sixDigits(QStringLiteral("^[0-9]{6}$"));
+            if (!sixDigits.match(*code).hasMatch())
+                return Problem::send(res, 400, QString(codes::requestInvalidField),
+                                     QStringLiteral("Il codice OTP è formato da 6 cifre."));
+            auto v = ctx.ledger.verifyOtp(op, pathArg(req, 1), pathArg(req, 2), *code);
+            if (!v)
+                return sendOtpError(ctx, req, res, op, v.error());
+            sendJson(res, 200, JsonViews::verifyResult(*v));
+        },
+        {}, true);
 }
 
 } // namespace sinfonia::http

@@ -128,18 +128,22 @@ void PurchaseRoutes::install(Router& router, ServerContext& ctx)
         [&ctx](const httplib::Request& req, httplib::Response& res, const OperatorContext& op) {
             createPurchase(ctx, req, res, op);
         },
-        &PurchaseRoutes::purchaseFingerprint);
-    router.command(M::Post, std::string(structurePart) + "/movements/" + idPart + "/cancellations",
-                   QStringLiteral("/api/v1/structures/{sid}/movements/{mid}/cancellations"),
-                   [&ctx](const httplib::Request& req, httplib::Response& res, const OperatorContext& op) {
-                       createCancellation(ctx, req, res, op);
-                   });
+        &PurchaseRoutes::purchaseFingerprint, true);
+    router.command(
+        M::Post, std::string(structurePart) + "/movements/" + idPart + "/cancellations",
+        QStringLiteral("/api/v1/structures/{sid}/movements/{mid}/cancellations"),
+        [&ctx](const httplib::Request& req, httplib::Response& res, const OperatorContext& op) {
+            createCancellation(ctx, req, res, op);
+        },
+        {}, true);
     // "Annulla acquisto in attesa" (no body; idempotent with Idempotency-Key like every command).
-    router.command(M::Post, std::string(structurePart) + "/movements/" + idPart + "/void",
-                   QStringLiteral("/api/v1/structures/{sid}/movements/{mid}/void"),
-                   [&ctx](const httplib::Request& req, httplib::Response& res, const OperatorContext& op) {
-                       voidPurchase(ctx, req, res, op);
-                   });
+    router.command(
+        M::Post, std::string(structurePart) + "/movements/" + idPart + "/void",
+        QStringLiteral("/api/v1/structures/{sid}/movements/{mid}/void"),
+        [&ctx](const httplib::Request& req, httplib::Response& res, const OperatorContext& op) {
+            voidPurchase(ctx, req, res, op);
+        },
+        {}, true);
 }
 
 } // namespace sinfonia::http

@@ -6,6 +6,7 @@
 #include "server/http/Metrics.h"
 #include "server/http/Problem.h"
 #include "server/http/ServerContext.h"
+#include "server/ledger/Database.h"
 #include "server/ledger/IdempotencyStore.h"
 
 #include <csignal>
@@ -92,16 +93,16 @@ void Router::query(const std::string& pattern, const QString& label, AuthedHandl
 }
 
 void Router::command(Method method, const std::string& pattern, const QString& label, AuthedHandler handler,
-                     Fingerprint fingerprint)
+                     Fingerprint fingerprint, bool oneCommit)
 {
     const QString name = methodName(method);
     add(method, pattern,
-        [this, label, name, handler = std::move(handler),
-         fingerprint = std::move(fingerprint)](const httplib::Request& req, httplib::Response& res) {
+        [this, label, name, handler = std::move(handler), fingerprint = std::move(fingerprint),
+         oneCommit](const httplib::Request& req, httplib::Response& res) {
             guarded(label, req, res, [&] {
                 ledger::OperatorContext op;
                 if (authenticate(req, res, op))
-                    runIdempotent(req, res, op, name, handler, fingerprint);
+                    runIdempotent(req, res, op, name, handler, fingerprint, oneCommit);
             });
         });
 }
@@ -124,7 +125,8 @@ bool Router::authenticate(const httplib::Request& req, httplib::Response& res, l
 }
 
 void Router::runIdempotent(const httplib::Request& req, httplib::Response& res, const ledger::OperatorContext& op,
-                           const QString& method, const AuthedHandler& handler, const Fingerprint& fingerprint)
+                           const QString& method, const AuthedHandler& handler, const Fingerprint& fingerprint,
+                           bool oneCommit)
 {
     if (!req.has_header("Idempotency-Key")) {
         Problem::send(res, 400, QString(codes::idempotencyKeyMissing),
@@ -140,7 +142,7 @@ void Router::runIdempotent(const httplib::Request& req, httplib::Response& res, 
         ? fingerprint(req)
         : ledger::IdempotencyStore::hashBody(QByteArray::fromRawData(req.body.data(), qsizetype(req.body.size())));
 
-    auto claim = m_ctx.idempotency.claim(key);
+    auto claim = oneCommit ? m_ctx.idempotency.lookup(key) : m_ctx.idempotency.claim(key);
     if (!claim) {
         const int status = claim.error().code == QLatin1String("idempotency.key_invalid") ? 400 : 0;
         Problem::sendError(res, claim.error(), {}, status);
@@ -165,6 +167,8 @@ void Router::runIdempotent(const httplib::Request& req, httplib::Response& res, 
     case Outcome::Claimed:
         break;
     }
+    if (oneCommit)
+        return runOneCommit(req, res, op, handler, key);
 
     try {
         handler(req, res, op);
@@ -173,12 +177,7 @@ void Router::runIdempotent(const httplib::Request& req, httplib::Response& res, 
         throw;
     }
 
-    if (m_ctx.sandbox && !m_ctx.crashAfterCommitRoute.isEmpty() && res.status < 300
-        && RequestScope::current().route.contains(m_ctx.crashAfterCommitRoute)) {
-        qCWarning(lcHttp) << "sandbox crash hook: killing the process after the commit of"
-                          << RequestScope::current().route;
-        ::kill(::getpid(), SIGKILL);
-    }
+    crashHook(res);
 
     Result<void> stored = res.status >= 500
         ? m_ctx.idempotency.release(key)
@@ -186,6 +185,102 @@ void Router::runIdempotent(const httplib::Request& req, httplib::Response& res, 
                                      QByteArray::fromStdString(res.body));
     if (!stored)
         qCWarning(lcHttp) << "idempotency record not stored:" << stored.error().code << stored.error().detail;
+}
+
+void Router::crashHook(const httplib::Response& res) const
+{
+    if (m_ctx.sandbox && !m_ctx.crashAfterCommitRoute.isEmpty() && res.status < 300
+        && RequestScope::current().route.contains(m_ctx.crashAfterCommitRoute)) {
+        qCWarning(lcHttp) << "sandbox crash hook: killing the process after the commit of"
+                          << RequestScope::current().route;
+        ::kill(::getpid(), SIGKILL);
+    }
+}
+
+namespace {
+// The answer another request with the same key stored (or is about to): read inside a write
+// transaction, whose commit returns once what it read is durable (SQLite group commit).
+void answerStored(ledger::Database& db, ledger::IdempotencyStore& store, const ledger::IdempotencyStore::Request& key,
+                  httplib::Response& res)
+{
+    using Outcome = ledger::IdempotencyStore::Outcome;
+    Result<ledger::IdempotencyStore::Claim> again = makeError(QString(codes::dbError), QString());
+    {
+        ledger::WriteTransaction tx(db);
+        if (tx.ok()) {
+            again = store.lookupIn(tx.db(), key);
+            if (auto committed = tx.commit(); !committed)
+                again = committed.error();
+        } else {
+            again = *tx.beginError();
+        }
+    }
+    res.headers.clear();
+    if (again && again->outcome == Outcome::Replay) {
+        res.status = again->status;
+        res.set_content(again->body.toStdString(), again->contentType.toStdString());
+        res.set_header("Idempotency-Replayed", "true");
+        return;
+    }
+    if (again && again->outcome == Outcome::Mismatch) {
+        Problem::send(res, 422, QString(codes::idempotencyKeyReused),
+                      QStringLiteral("La chiave Idempotency-Key è già stata usata per una richiesta diversa."));
+        return;
+    }
+    Problem::send(res, 409, QString(codes::idempotencyInProgress),
+                  QStringLiteral("Operazione già in corso con la stessa chiave: attendi l'esito."));
+    res.set_header("Retry-After", "1");
+}
+} // namespace
+
+void Router::runOneCommit(const httplib::Request& req, httplib::Response& res, const ledger::OperatorContext& op,
+                          const AuthedHandler& handler, const ledger::IdempotencyStore::Request& key)
+{
+    Result<bool> stored = true;
+    {
+        ledger::CommitScope scope(m_ctx.db); // rolls back what it still holds (an exception, a refusal)
+        handler(req, res, op);
+        if (res.status >= 500) {
+            // Nothing stored: a retry runs again (and finds an effect that committed by its key).
+            if (auto committed = scope.commit(); !committed)
+                qCWarning(lcHttp) << "commit after a 5xx failed:" << committed.error().code;
+            return;
+        }
+        const QByteArray contentType = QByteArray::fromStdString(res.get_header_value("Content-Type"));
+        const QByteArray body = QByteArray::fromStdString(res.body);
+        if (scope.holds()) {
+            // The effect and its answer in one transaction.
+            stored = m_ctx.idempotency.storeIn(scope.db(), key, res.status, contentType, body);
+            if (stored && *stored) {
+                if (auto committed = scope.commit(); !committed)
+                    stored = committed.error();
+            } else {
+                scope.rollback();
+            }
+        } else {
+            // A refusal (or an operation that committed by itself): the answer alone.
+            ledger::WriteTransaction tx(m_ctx.db);
+            if (!tx.ok()) {
+                stored = *tx.beginError();
+            } else {
+                stored = m_ctx.idempotency.storeIn(tx.db(), key, res.status, contentType, body);
+                if (stored && *stored) {
+                    if (auto committed = tx.commit(); !committed)
+                        stored = committed.error();
+                }
+            }
+        }
+    }
+    if (!stored) {
+        // Nothing committed (or nothing known to have): the client retries with the same key.
+        qCWarning(lcHttp) << "one-commit request not stored:" << stored.error().code << stored.error().detail;
+        res.headers.clear();
+        Problem::sendError(res, stored.error());
+        return;
+    }
+    if (!*stored)
+        return answerStored(m_ctx.db, m_ctx.idempotency, key, res);
+    crashHook(res);
 }
 
 } // namespace sinfonia::http

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/ledger/IdempotencyStore.h"
 #include "server/ledger/LedgerTypes.h"
 
 #include <QByteArray>
@@ -43,14 +44,22 @@ public:
     // Authenticated reads.
     void query(const std::string& pattern, const QString& label, AuthedHandler handler);
     // Authenticated state changes with Idempotency-Key.
+    // oneCommit: the handler's ledger operation hands its write transaction to the request
+    // (ledger::CommitScope) and the idempotent answer is stored in it: one commit per request
+    // instead of claim + operation + answer. Only for operations whose every effect is in that
+    // transaction (a parallel duplicate rolls back when its answer cannot be stored).
     void command(Method method, const std::string& pattern, const QString& label, AuthedHandler handler,
-                 Fingerprint fingerprint = {});
+                 Fingerprint fingerprint = {}, bool oneCommit = false);
 
 private:
     void add(Method method, const std::string& pattern, Handler handler);
     bool authenticate(const httplib::Request& req, httplib::Response& res, ledger::OperatorContext& out) const;
     void runIdempotent(const httplib::Request& req, httplib::Response& res, const ledger::OperatorContext& op,
-                       const QString& method, const AuthedHandler& handler, const Fingerprint& fingerprint);
+                       const QString& method, const AuthedHandler& handler, const Fingerprint& fingerprint,
+                       bool oneCommit);
+    void runOneCommit(const httplib::Request& req, httplib::Response& res, const ledger::OperatorContext& op,
+                      const AuthedHandler& handler, const ledger::IdempotencyStore::Request& key);
+    void crashHook(const httplib::Response& res) const;
 
     httplib::Server& m_server;
     ServerContext& m_ctx;

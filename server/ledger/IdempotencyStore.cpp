@@ -91,6 +91,57 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const Request& r)
     return errors::make(codes::dbBusy);
 }
 
+Result<IdempotencyStore::Claim> IdempotencyStore::lookup(const Request& r)
+{
+    QSqlDatabase db = m_db.connection();
+    return lookupIn(db, r);
+}
+
+Result<IdempotencyStore::Claim> IdempotencyStore::lookupIn(QSqlDatabase& db, const Request& r)
+{
+    if (!validKey(r.key))
+        return errors::make(codes::idempotencyKeyInvalid);
+    auto q = sql::first(db,
+                        QStringLiteral("SELECT method, path, body_hash, state, status, content_type, response,"
+                                       " updated_at_ms FROM idempotency_keys WHERE operator_id = ? AND idem_key = ?"),
+                        {r.operatorId, r.key});
+    if (!q)
+        return q.error();
+    if (!q->isValid())
+        return Claim {Outcome::Claimed, 0, {}, {}};
+    if (q->value("method").toString() != r.method || q->value("path").toString() != r.path
+        || q->value("body_hash").toString() != hashHex(r.bodyHash))
+        return Claim {Outcome::Mismatch, 0, {}, {}};
+    if (q->value("state").toString() == QLatin1String("COMPLETED"))
+        return Claim {Outcome::Replay, q->value("status").toInt(), q->value("content_type").toString().toUtf8(),
+                      q->value("response").toByteArray()};
+    // A claim of the two-commit protocol (another command, or a process of an older version).
+    if (sql::nowMs(m_clock) - q->value("updated_at_ms").toLongLong() < qint64(m_leaseSecs) * 1000)
+        return Claim {Outcome::InProgress, 0, {}, {}};
+    return Claim {Outcome::Claimed, 0, {}, {}};
+}
+
+Result<bool> IdempotencyStore::storeIn(QSqlDatabase& db, const Request& r, int status, const QByteArray& contentType,
+                                       const QByteArray& body)
+{
+    const qint64 now = sql::nowMs(m_clock);
+    // A claim whose lease passed (its process died) is taken over; anything else keeps its row.
+    auto q = sql::exec(
+        db,
+        QStringLiteral("INSERT INTO idempotency_keys (operator_id, idem_key, method, path, body_hash, state, status,"
+                       " content_type, response, created_at_ms, updated_at_ms)"
+                       " VALUES (?, ?, ?, ?, ?, 'COMPLETED', ?, ?, ?, ?, ?)"
+                       " ON CONFLICT (operator_id, idem_key) DO UPDATE SET state = 'COMPLETED',"
+                       " status = excluded.status, content_type = excluded.content_type,"
+                       " response = excluded.response, updated_at_ms = excluded.updated_at_ms"
+                       " WHERE idempotency_keys.state = 'IN_PROGRESS' AND idempotency_keys.updated_at_ms < ?"),
+        {r.operatorId, r.key, r.method, r.path, hashHex(r.bodyHash), status, QString::fromUtf8(contentType), body,
+         sql::big(now), sql::big(now), sql::big(now - qint64(m_leaseSecs) * 1000)});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected() == 1;
+}
+
 Result<void> IdempotencyStore::complete(const Request& r, int status, const QByteArray& contentType,
                                         const QByteArray& body)
 {

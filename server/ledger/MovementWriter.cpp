@@ -408,7 +408,7 @@ Result<VoidResult> MovementWriter::voidPurchase(const OperatorContext& ctx, cons
     auto vv = rows::voucherById(db, voucherId, today);
     if (!vv)
         return vv.error();
-    auto committed = tx.commit();
+    auto committed = tx.commitOrHand();
     if (!committed)
         return committed.error();
     return VoidResult {*mv, *vv};
@@ -425,6 +425,18 @@ Result<OtpChallengeView> MovementWriter::issueOtpAndCommit(WriteTransaction& tx,
     auto issued = m_otp.issue(db, *m, phone);
     if (!issued)
         return issued.error();
+    if (m_otp.sendsInTransaction()) {
+        // The sandbox outbox: the message commits with the movement, and with the request's
+        // idempotent answer when the Router runs it in one commit.
+        if (auto sent = m_otp.deliverInTransaction(*issued); !sent)
+            return sent.error();
+        auto view = m_otp.view(db, *m);
+        if (!view)
+            return view;
+        if (auto committed = tx.commitOrHand(); !committed)
+            return committed.error();
+        return view;
+    }
     auto view = tx.commitWith(m_otp.view(db, *m));
     // The movement is committed whatever the gateway does: the answer says the SMS did not go
     // (otp.smsSent false) and "Invia nuovamente" is open at once.

@@ -110,7 +110,7 @@ Result<OtpManager::Issued> OtpManager::issue(QSqlDatabase& db, const MovementVie
 
 Result<qint64> OtpManager::stashPending(QSqlDatabase& db, qint64 movementId, const SmsMessage& sms, qint64 expiresAtMs)
 {
-    if (!m_seal)
+    if (!m_seal || sendsInTransaction())
         return qint64(0);
     // An older message of the movement carries a code that no longer works.
     auto old = sql::exec(db, QStringLiteral("DELETE FROM sms_pending WHERE movement_id = ?"), {sql::big(movementId)});
@@ -142,6 +142,17 @@ void OtpManager::dropPending(qint64 pendingId)
         return;
     if (sql::exec(tx.db(), QStringLiteral("DELETE FROM sms_pending WHERE id = ?"), {sql::big(pendingId)}))
         (void)tx.commit();
+}
+
+bool OtpManager::sendsInTransaction() const
+{
+    return m_sms.writesTo(m_db);
+}
+
+Result<void> OtpManager::deliverInTransaction(const Issued& issued)
+{
+    // The sender writes through this thread's connection, which is the open transaction's.
+    return m_sms.send(issued.sms);
 }
 
 bool OtpManager::deliver(const Issued& issued)
@@ -391,6 +402,11 @@ Result<OtpChallengeView> OtpManager::authorize(const StructureInfo& structure, c
             auto issued = issue(db, m, locked.voucher.phone);
             if (!issued)
                 return issued.error();
+            if (sendsInTransaction()) {
+                if (auto sent = deliverInTransaction(*issued); !sent)
+                    return sent.error();
+                return tx.commitWith(view(db, m));
+            }
             auto v = tx.commitWith(view(db, m));
             if (v && !deliver(*issued))
                 return errors::make(codes::smsNotSent);
@@ -437,6 +453,11 @@ Result<OtpChallengeView> OtpManager::resend(const StructureInfo& structure, cons
             if (!pending)
                 return pending.error();
             issued.pendingId = *pending;
+            if (sendsInTransaction()) {
+                if (auto sent = deliverInTransaction(issued); !sent)
+                    return sent.error();
+                return tx.commitWith(view(db, m));
+            }
             auto v = tx.commitWith(view(db, m));
             if (v && !deliver(issued))
                 return errors::make(codes::smsNotSent);
@@ -529,7 +550,8 @@ Error OtpManager::failedAttempt(WriteTransaction& tx, qint64 challengeId, int fa
                          {m_options.otpMaxFailures, sql::big(challengeId)});
     if (!upd)
         return upd.error();
-    auto committed = tx.commit();
+    // With the request's idempotent answer when the Router runs it in one commit.
+    auto committed = tx.commitOrHand();
     if (!committed)
         return committed.error();
     Error e = errors::make(codes::otpInvalid, QStringLiteral("attemptsLeft=%1").arg(left));
@@ -572,7 +594,7 @@ Result<VerifyResult> OtpManager::confirm(WriteTransaction& tx, const MovementVie
         return mv.error();
     if (!vv)
         return vv.error();
-    auto committed = tx.commit();
+    auto committed = tx.commitOrHand();
     if (!committed)
         return committed.error();
     return VerifyResult {mv.value(), vv.value()};

@@ -43,6 +43,10 @@ public:
     // Inside the caller's write transaction: voids the movement's active challenge, creates a new
     // one. The SMS must be delivered with deliver() after the commit.
     Result<Issued> issue(QSqlDatabase& db, const MovementView& m, const QString& phone);
+    // True when issue()'s message is sent inside the transaction (SmsSender::writesTo): call
+    // deliverInTransaction() before the commit instead of deliver() after it.
+    bool sendsInTransaction() const;
+    Result<void> deliverInTransaction(const Issued& issued);
     // After the commit. False when the gateway did not take it: the challenge is then open to
     // "Invia nuovamente" at once (no cooldown) and the caller tells the clerk (sms.not_sent).
     bool deliver(const Issued& issued);

@@ -27,6 +27,14 @@ class SmsSender
 public:
     virtual ~SmsSender() = default;
     virtual Result<void> send(const SmsMessage& message) = 0;
+    // True when send() only writes a row of `db` (the sandbox outbox): the ledger then sends inside
+    // the transaction that issues the code, so the message commits with its movement (nothing to
+    // send after the commit, nothing lost by a crash in between).
+    virtual bool writesTo(const Database& db) const
+    {
+        Q_UNUSED(db);
+        return false;
+    }
 };
 
 struct OutboxEntry
@@ -43,6 +51,7 @@ class OutboxSmsSender final : public SmsSender
 public:
     OutboxSmsSender(Database& db, const Clock& clock);
     Result<void> send(const SmsMessage& message) override;
+    bool writesTo(const Database& db) const override { return &db == &m_db; }
 
     // Newest first. Filters are optional (empty = any).
     Result<QList<OutboxEntry>> latest(const QString& phone, const QString& voucherId = {}, int limit = 20);

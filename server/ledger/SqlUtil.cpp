@@ -2,6 +2,7 @@
 
 #include "core/domain/ErrorCodes.h"
 
+#include <QScopeGuard>
 #include <QSqlField>
 
 namespace sinfonia::ledger {
@@ -43,6 +44,11 @@ void setThreadStatementCache(StatementCache* cache)
     t_cache = cache;
 }
 
+StatementCache* threadStatementCache()
+{
+    return t_cache;
+}
+
 void finishCached(const QSqlDatabase& db)
 {
     if (StatementCache* c = cacheFor(db)) {
@@ -64,9 +70,15 @@ bool isWrite(const QString& text)
 
 Result<QSqlQuery> exec(QSqlDatabase& db, const QString& text, const QVariantList& binds)
 {
-    std::unique_lock<std::recursive_mutex> writeGuard;
-    if (StatementCache* c = cacheFor(db); c && c->writeLock && isWrite(text))
-        writeGuard = std::unique_lock(*c->writeLock);
+    WriteGate* gate = nullptr;
+    if (StatementCache* c = cacheFor(db); c && c->writeGate && isWrite(text)) {
+        gate = c->writeGate;
+        gate->enter();
+    }
+    const auto leave = qScopeGuard([gate] {
+        if (gate)
+            gate->leave();
+    });
     if (StatementCache* cache = binds.isEmpty() ? nullptr : cacheFor(db)) {
         auto it = cache->queries.find(text);
         if (it == cache->queries.end()) {

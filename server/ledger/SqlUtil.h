@@ -42,6 +42,15 @@ private:
     bool m_valid = false;
 };
 
+// Entered around a write statement that runs outside a transaction (SQLite only).
+class WriteGate
+{
+public:
+    virtual ~WriteGate() = default;
+    virtual void enter() = 0;
+    virtual void leave() = 0;
+};
+
 // Prepared statements of one connection, reused by exec() for statements with parameters: parsing
 // SQL (SQLite) or PREPARE round trips (PostgreSQL) on every request were a third of the server's
 // CPU. Owned by the connection's holder in Database; only the owning thread touches it.
@@ -49,12 +58,14 @@ struct StatementCache
 {
     QString connectionName;
     QHash<QString, QSqlQuery> queries;
-    // SQLite: Database::writeSerializer(), taken around autocommit INSERT/UPDATE/DELETE.
-    std::recursive_mutex* writeLock = nullptr;
+    // SQLite: taken around autocommit INSERT/UPDATE/DELETE (see Database: the writers of a
+    // process queue in-process; with group commit the open batch is committed first).
+    WriteGate* writeGate = nullptr;
     ~StatementCache();
 };
 // The cache exec() uses on this thread when its connection name matches (set by Database).
 void setThreadStatementCache(StatementCache* cache);
+StatementCache* threadStatementCache();
 // Resets every cached statement of `db` that is still positioned on rows (before COMMIT).
 void finishCached(const QSqlDatabase& db);
 

@@ -127,9 +127,10 @@ public:
         return {};
     }
 
-    // The OTP the sandbox sent for a movement (the outbox is in the shared database). A process
-    // killed between the movement's COMMIT and its SMS sent none: then the clerk's "Reinvia
-    // codice" (POST .../otp/resend), counted in `resends`.
+    // The OTP the sandbox sent for a movement (the outbox is in the shared database, written in the
+    // movement's own transaction, so a killed process leaves no movement without its message).
+    // Should it still not show, the clerk's "Reinvia codice" (POST .../otp/resend), counted in
+    // `resends`.
     QString otpFor(const QString& movementId, const std::string& key, std::atomic<int>& resends)
     {
         for (int round = 0; round < 5; ++round) {

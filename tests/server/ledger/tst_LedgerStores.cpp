@@ -3,6 +3,7 @@
 #include "core/domain/CodiceFiscale.h"
 #include "core/domain/VoucherRules.h"
 #include "server/ledger/AuthStore.h"
+#include "server/ledger/Database.h"
 #include "server/ledger/DemoData.h"
 #include "server/ledger/IdempotencyStore.h"
 #include "server/ledger/SqlUtil.h"
@@ -192,6 +193,58 @@ private slots:
         QCOMPARE(store.claim(r)->outcome, IdempotencyStore::Outcome::Claimed);
     }
 
+    // One commit per request: lookup() writes nothing, storeIn() stores the answer inside the
+    // caller's transaction, and of two requests with one key only the first stores it.
+    void idempotencyAnswerInTheTransaction()
+    {
+        IdempotencyStore store(m_env->db(), m_env->clock());
+        IdempotencyStore::Request r {QStringLiteral("one-commit"), QStringLiteral("OP"), QStringLiteral("POST"),
+                                     QStringLiteral("/api/v1/y"), IdempotencyStore::hashBody("{}")};
+        QCOMPARE(store.lookup(r)->outcome, IdempotencyStore::Outcome::Claimed);
+        QCOMPARE(store.lookup(r)->outcome, IdempotencyStore::Outcome::Claimed); // nothing was written
+        {
+            // Rolled back with the transaction: as if never answered.
+            WriteTransaction tx(m_env->db());
+            QVERIFY(tx.ok());
+            QCOMPARE(store.storeIn(tx.db(), r, 201, "application/json", "{\"id\":\"lost\"}").value(), true);
+        }
+        QCOMPARE(store.lookup(r)->outcome, IdempotencyStore::Outcome::Claimed);
+        {
+            WriteTransaction tx(m_env->db());
+            QCOMPARE(store.storeIn(tx.db(), r, 201, "application/json", "{\"id\":\"1\"}").value(), true);
+            QVERIFY(tx.commit().ok());
+        }
+        {
+            // The duplicate cannot store its own answer: it rolls back and replays the first.
+            WriteTransaction tx(m_env->db());
+            QCOMPARE(store.storeIn(tx.db(), r, 201, "application/json", "{\"id\":\"2\"}").value(), false);
+        }
+        auto replay = store.lookup(r);
+        QCOMPARE(replay->outcome, IdempotencyStore::Outcome::Replay);
+        QCOMPARE(replay->body, QByteArray("{\"id\":\"1\"}"));
+        auto other = r;
+        other.bodyHash = IdempotencyStore::hashBody("{\"a\":1}");
+        QCOMPARE(store.lookup(other)->outcome, IdempotencyStore::Outcome::Mismatch);
+        // A live claim of the two-commit protocol keeps the key; once its lease passed (its process
+        // died) the answer takes it over.
+        auto claimed = r;
+        claimed.key = QStringLiteral("claimed");
+        QCOMPARE(store.claim(claimed)->outcome, IdempotencyStore::Outcome::Claimed);
+        QCOMPARE(store.lookup(claimed)->outcome, IdempotencyStore::Outcome::InProgress);
+        {
+            WriteTransaction tx(m_env->db());
+            QCOMPARE(store.storeIn(tx.db(), claimed, 201, "application/json", "{}").value(), false);
+        }
+        m_env->clock().advanceSecs(121);
+        QCOMPARE(store.lookup(claimed)->outcome, IdempotencyStore::Outcome::Claimed);
+        {
+            WriteTransaction tx(m_env->db());
+            QCOMPARE(store.storeIn(tx.db(), claimed, 201, "application/json", "{\"id\":\"3\"}").value(), true);
+            QVERIFY(tx.commit().ok());
+        }
+        QCOMPARE(store.lookup(claimed)->body, QByteArray("{\"id\":\"3\"}"));
+    }
+
     void oauthCodeWithPkceAndTokens()
     {
         AuthStore auth(m_env->db(), m_env->clock());
@@ -227,6 +280,7 @@ private slots:
                        + QLatin1Char('\'')));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 0);
+        q.finish(); // an open read would keep this connection on the snapshot of now
         // Code reuse fails and revokes what it granted.
         QCOMPARE(auth.exchangeCode(*code, req.clientId, redirect, verifier).error().code,
                  QStringLiteral("oauth.invalid_grant"));
