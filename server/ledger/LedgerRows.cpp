@@ -40,6 +40,23 @@ QDate romeDate(qint64 utcMs)
     return VoucherRules::romeDate(sql::fromMs(utcMs));
 }
 
+namespace {
+// Whether an instant falls on `day` in Rome: the day's bounds are computed once per thread and day,
+// not a time-zone conversion per row (a page of the movement list asks it for every purchase).
+bool onRomeDay(qint64 utcMs, QDate day)
+{
+    thread_local QDate cached;
+    thread_local qint64 startMs = 0;
+    thread_local qint64 endMs = 0;
+    if (day != cached) {
+        startMs = QDateTime(day, QTime(0, 0), Clock::rome()).toMSecsSinceEpoch();
+        endMs = QDateTime(day.addDays(1), QTime(0, 0), Clock::rome()).toMSecsSinceEpoch();
+        cached = day;
+    }
+    return utcMs >= startMs && utcMs < endMs;
+}
+} // namespace
+
 QString voucherColumns()
 {
     return QStringLiteral(
@@ -130,7 +147,7 @@ MovementView movementFrom(const sql::Row& q, QDate today)
     m.operatorName = operatorDisplayName(q.value("operator_nome").toString(), q.value("operator_cognome").toString());
     if (m.type == MovementType::Acquisto) {
         m.cancellableCents = m.amountCents - q.value("cancelled_cents").toLongLong();
-        m.cancellable = m.state == MovementState::Confermato && m.cancellableCents > 0 && romeDate(createdMs) == today;
+        m.cancellable = m.state == MovementState::Confermato && m.cancellableCents > 0 && onRomeDay(createdMs, today);
         if (!m.cancellable)
             m.cancellableCents = 0;
     }

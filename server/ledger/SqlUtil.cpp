@@ -4,6 +4,7 @@
 
 #include <QScopeGuard>
 #include <QSqlField>
+#include <QSqlRecord>
 
 namespace sinfonia::ledger {
 
@@ -141,31 +142,64 @@ Result<QList<Row>> all(QSqlDatabase& db, const QString& text, const QVariantList
         return q.error();
     QSqlQuery& query = q.value();
     QList<Row> rows;
-    while (query.next())
-        rows << Row::current(query);
+    std::shared_ptr<const Row::Columns> columns;
+    while (query.next()) {
+        if (!columns)
+            columns = Row::Columns::of(query);
+        rows << Row::current(query, columns);
+    }
     if (query.lastError().isValid())
         return toError(query.lastError(), QStringLiteral("next"));
     query.finish();
     return rows;
 }
 
+std::shared_ptr<const Row::Columns> Row::Columns::of(const QSqlQuery& q)
+{
+    auto c = std::make_shared<Columns>();
+    const QSqlRecord record = q.record();
+    c->names.reserve(record.count());
+    for (int i = 0, n = record.count(); i < n; ++i)
+        c->names.append(record.fieldName(i).toLower().toUtf8());
+    return c;
+}
+
 Row Row::current(const QSqlQuery& q)
+{
+    return current(q, Columns::of(q));
+}
+
+Row Row::current(const QSqlQuery& q, const std::shared_ptr<const Columns>& columns)
 {
     Row row;
     row.m_valid = q.isValid();
-    row.m_record = q.record(); // carries the current row's values
+    row.m_columns = columns;
+    if (row.m_valid) {
+        const qsizetype n = columns->names.size();
+        row.m_values.reserve(n);
+        for (int i = 0; i < n; ++i)
+            row.m_values.append(q.value(i));
+    }
     return row;
 }
 
 QVariant Row::value(const char* column) const
 {
-    const QLatin1String name(column);
-    for (int i = 0, n = m_record.count(); i < n; ++i) {
-        if (m_record.fieldName(i).compare(name, Qt::CaseInsensitive) == 0)
-            return m_record.value(i);
+    if (m_columns) {
+        const QList<QByteArray>& names = m_columns->names;
+        const qsizetype n = names.size();
+        const qsizetype len = qsizetype(qstrlen(column));
+        for (qsizetype k = 0; k < n; ++k) {
+            const qsizetype i = (m_hint + k) % n;
+            const QByteArray& name = names.at(i);
+            if (name.size() == len && qstrnicmp(name.constData(), column, len) == 0) {
+                m_hint = i + 1;
+                return i < m_values.size() ? m_values.at(i) : QVariant();
+            }
+        }
     }
     if (m_valid) {
-        qCCritical(lcLedger) << "column not in the statement's result:" << name;
+        qCCritical(lcLedger) << "column not in the statement's result:" << column;
         Q_ASSERT_X(false, "sql::Row::value", column);
     }
     return {};

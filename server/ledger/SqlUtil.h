@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QVariant>
+#include <memory>
 #include <mutex>
 
 namespace sinfonia::ledger {
@@ -29,6 +30,14 @@ Result<QSqlQuery> exec(QSqlDatabase& db, const QString& text, const QVariantList
 class Row
 {
 public:
+    // The column names of one result, lower-cased once and shared by all its rows: a row is then
+    // only its values (no QSqlRecord with its fields and names copied per row).
+    struct Columns
+    {
+        QList<QByteArray> names;
+        static std::shared_ptr<const Columns> of(const QSqlQuery& q);
+    };
+
     bool isValid() const { return m_valid; }
     // Case-insensitive, like SQL. A column the statement does not select is a bug: it asserts in
     // debug builds (every test run) and reads as a null QVariant, logged, otherwise.
@@ -36,9 +45,14 @@ public:
     bool isNull(const char* column) const { return value(column).isNull(); }
     // The row the query is positioned on.
     static Row current(const QSqlQuery& q);
+    // The same with the columns already read (every row of one result shares them).
+    static Row current(const QSqlQuery& q, const std::shared_ptr<const Columns>& columns);
 
 private:
-    QSqlRecord m_record;
+    std::shared_ptr<const Columns> m_columns;
+    QVariantList m_values;
+    // Where the last lookup matched: readers ask for the columns mostly in SELECT order.
+    mutable qsizetype m_hint = 0;
     bool m_valid = false;
 };
 

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -142,6 +143,63 @@ private slots:
         QCOMPARE(page.model()->rowCount(), 3);
         QVERIFY(page.statusLabel()->text().contains(QStringLiteral("Server non raggiungibile")));
         QVERIFY(page.syncLabel()->text().startsWith(QStringLiteral("Dati aggiornati al")));
+    }
+
+    // A long list is painted from its first rows while the cache thread reads the rest; the
+    // sort chosen before covers every row once they are all in, and until then neither a new
+    // search nor an export can start (an export of a partial list would miss rows).
+    void longListArrivesInTwoPartsSortedAndWhole()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        QWidget window;
+        f.page = new MovementsPage(&f.cache, &f.clock, &window);
+        f.page->setStructure(QStringLiteral("FAR001"), QStringLiteral("Farmacia Avellino"));
+        const QDateTime day(QDate(2026, 11, 26), QTime(7, 0), Qt::UTC);
+        const int total = 2345;
+        f.page->setPageFetcher([day, total](const MovementFilter&, const QString&, QObject*,
+                                            std::function<void(Result<MovementPage>)> done) {
+            MovementPage page;
+            for (int i = 0; i < total; ++i)
+                page.items.append(
+                    movement(QString::number(i), day.addSecs(i), 100 + (i * 7919) % 9000, i % 2 ? cfA : cfB));
+            done(page);
+        });
+        MovementsPage& page = *f.page;
+        page.table()->sortByColumn(MovementsTableModel::Amount, Qt::AscendingOrder);
+        QList<int> shownFirst;
+        QList<bool> exportOpenWhilePartial;
+        connect(page.model(), &QAbstractItemModel::modelReset, this, [&] {
+            if (page.model()->rowCount() == 0)
+                return;
+            shownFirst.append(page.model()->rowCount());
+            exportOpenWhilePartial.append(page.exportBar()->button()->isEnabled() || page.exportAction()->isEnabled()
+                                          || page.searchButton()->isEnabled());
+        });
+        QSignalSpy done(&page, &MovementsPage::searchFinished);
+        QVERIFY(page.search());
+        QVERIFY(done.wait(20000));
+        QCOMPARE(done.last().at(1).toInt(), total);
+        QCOMPARE(page.model()->rowCount(), total);
+        QCOMPARE(shownFirst, (QList<int> {500}));
+        QCOMPARE(exportOpenWhilePartial, (QList<bool> {false}));
+        QVERIFY(page.exportBar()->button()->isEnabled());
+        QVERIFY(page.exportAction()->isEnabled());
+        QVERIFY(page.statusLabel()->text().contains(QString::number(total)));
+        qint64 previous = -1;
+        for (int r = 0; r < total; ++r) {
+            const qint64 cents
+                = page.model()->index(r, MovementsTableModel::Amount).data(MovementsTableModel::SortRole).toLongLong();
+            QVERIFY(cents >= previous);
+            previous = cents;
+        }
+        QCOMPARE(page.model()->exportRows().size(), total);
+        QCOMPARE(page.model()->total(), [total] {
+            Money sum;
+            for (int i = 0; i < total; ++i)
+                sum += Money::fromCents(100 + (i * 7919) % 9000);
+            return sum;
+        }());
     }
 
     void keyboardSearchesAndShowsTheList()

@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace sinfonia;
 
@@ -40,6 +41,31 @@ ApiMovement apiMovement(int i, const QDateTime& at, const QString& cf)
     return a;
 }
 
+// One movement as sinfonia-server writes it in a page (JsonViews::appendMovement, the fields the
+// client reads).
+QByteArray movementJson(const ApiMovement& a)
+{
+    const Movement& m = a.movement;
+    return "{\"id\":\"" + m.id.toUtf8() + "\",\"voucherId\":\"" + m.voucherId.toUtf8() + "\",\"voucherNumber\":\""
+        + a.voucherNumber.toUtf8() + "\",\"structureId\":\"" + m.structureId.toUtf8() + "\",\"merchantName\":\""
+        + m.merchantName.toUtf8() + "\",\"createdAt\":\"" + m.createdAt.toUTC().toString(Qt::ISODateWithMs).toUtf8()
+        + "\",\"type\":\"" + toWire(m.type).toUtf8() + "\",\"state\":\"" + toWire(m.state).toUtf8()
+        + "\",\"amountCents\":" + QByteArray::number(m.amount.cents()) + ",\"purchaseId\":null,\"hasReceipt\":true,"
+        + "\"actions\":{\"viewReceipt\":true,\"authorize\":false,\"cancel\":" + (a.actions.cancel ? "true" : "false")
+        + ",\"cancellableCents\":" + QByteArray::number(a.actions.cancellable.cents())
+        + ",\"void\":false},\"codiceFiscale\":\"" + a.codiceFiscale.toUtf8() + "\",\"operatorName\":\""
+        + a.operatorName.toUtf8() + "\"}";
+}
+
+QByteArray pageJson(const QList<ApiMovement>& items, const QString& next)
+{
+    QByteArray out = "{\"items\":[";
+    for (qsizetype i = 0; i < items.size(); ++i)
+        out += (i ? "," : "") + movementJson(items.at(i));
+    out += "],\"nextCursor\":" + (next.isEmpty() ? QByteArray("null") : "\"" + next.toUtf8() + "\"") + "}";
+    return out;
+}
+
 } // namespace
 
 class TestCache : public QObject
@@ -57,6 +83,8 @@ private Q_SLOTS:
     void oldSchemaIsRebuilt();
     void syncFallsBackToTheOldPageLimit();
     void newerSchemaIsRebuilt();
+    void listRowsAreTheRowsOfTheList();
+    void bodiesAreDecodedInTheCacheThread();
 };
 
 // A cache of the first schema (numeric server ids, before issue 10; no operator, documento
@@ -425,6 +453,130 @@ void TestCache::syncFallsBackToTheOldPageLimit()
     QCOMPARE(failed.size(), 0);
     QCOMPARE(finished.first().at(1).toInt(), 1200);
     QCOMPARE(limits, (QList<int> {5000, 500, 500, 500}));
+}
+
+// The movement list reads lean rows (MovementListRow): the same rows, order and fields as the full
+// query, on the C API path and on the portable one, with and without a CF filter.
+void TestCache::listRowsAreTheRowsOfTheList()
+{
+    QTemporaryDir dir;
+    MovementCacheStore fast;
+    MovementCacheStore portable(MovementCacheStore::InsertPath::Portable);
+    QVERIFY(fast.open(dir.filePath(QStringLiteral("fast.sqlite"))).ok());
+    QVERIFY(portable.open(dir.filePath(QStringLiteral("portable.sqlite"))).ok());
+    CfHasher hasher(CfHasher::generateKey());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<CachedMovement> rows;
+    for (int i = 0; i < 500; ++i) {
+        CachedMovement m;
+        m.id = QStringLiteral("m%1").arg(i);
+        m.structureId = QStringLiteral("FAR001");
+        m.createdAt = now.addSecs(-(i / 2) * 600); // pairs at the same instant: the same tie-break
+        m.code = i % 9 ? QStringLiteral("VOB%1").arg(i) : QString();
+        m.type = i % 5 ? MovementType::Acquisto : MovementType::Cancellazione;
+        m.state = i % 3 ? MovementState::Confermato : MovementState::Annullato;
+        m.voidReason = m.state == MovementState::Annullato ? (i % 2 ? VoidReason::Scadenza : VoidReason::Struttura)
+                                                           : VoidReason::Nessuno;
+        if (i == 7) {
+            m.state = MovementState::Sconosciuto;
+            m.stateName = QStringLiteral("SOSPESO_IN_FUTURO");
+        }
+        m.amountCents = 100 + (i * 37) % 1000;
+        m.cfHash = hasher.hash(i % 4 ? motherCf : otherCf);
+        rows.append(m);
+    }
+    for (MovementCacheStore* store : {&fast, &portable}) {
+        QCOMPARE(store->insert(rows, 1).value(), 500);
+        for (const QByteArray& cf : {QByteArray(), hasher.hash(otherCf)}) {
+            const MovementQuery q {QStringLiteral("FAR001"), now.addDays(-30), now.addSecs(1), cf, -1};
+            const auto full = store->rows(q);
+            const auto lean = store->listRows(q);
+            QVERIFY(full.ok() && lean.ok());
+            QCOMPARE(lean->rows.size(), cf.isEmpty() ? 500 : 125);
+            QCOMPARE(lean->rows.size(), full->rows.size());
+            for (qsizetype i = 0; i < lean->rows.size(); ++i) {
+                const CachedMovement& x = full->rows.at(i);
+                const MovementListRow& y = lean->rows.at(i);
+                QCOMPARE(y.id, x.id);
+                QCOMPARE(y.createdMs, x.createdAt.toMSecsSinceEpoch());
+                QCOMPARE(y.code, x.code);
+                QCOMPARE(y.type, x.type);
+                QCOMPARE(y.state, x.state);
+                QCOMPARE(y.voidReason, x.voidReason);
+                QCOMPARE(y.stateName, x.stateName);
+                QCOMPARE(y.amountCents, x.amountCents);
+            }
+        }
+    }
+    const MovementQuery other {QStringLiteral("FAR002"), now.addDays(-30), now.addSecs(1), {}, -1};
+    QCOMPARE(fast.listRows(other)->rows.size(), 0);
+}
+
+// The app's sync (ApiClient::movementsBody): the GUI thread hands the page's bytes to the cache
+// thread, which decodes them. Pages chain by their cursor, an old server's limit refusal falls back
+// to 500, and a body that does not decode fails the sync with api.decode, keeping what arrived.
+void TestCache::bodiesAreDecodedInTheCacheThread()
+{
+    QTemporaryDir dir;
+    MovementCache cache(m_clock);
+    QSignalSpy opened(&cache, &MovementCache::opened);
+    cache.open(dir.filePath(QStringLiteral("c.sqlite")), CfHasher::generateKey(), 6);
+    QVERIFY(opened.wait(5000));
+    const QDate today = m_clock.todayInRome();
+    const QDateTime base = MovementCache::startOfDayRome(today).addSecs(3600 * 12);
+    QList<ApiMovement> server;
+    for (int i = 0; i < 1300; ++i)
+        server.append(apiMovement(i, base.addSecs(-20 * i).addMSecs(i % 1000), i % 3 ? motherCf : otherCf));
+    QList<int> limits;
+    bool garbage = false;
+    QThread* guiThread = QThread::currentThread();
+    auto fetcher = [&](const MovementFilter& f, const QString& cursor, QObject* ctx,
+                       std::function<void(Result<QByteArray>)> done) {
+        QCOMPARE(QThread::currentThread(), guiThread);
+        const int limit = f.limit.value_or(50);
+        limits.append(limit);
+        Result<QByteArray> answer = QByteArray();
+        const int start = cursor.isEmpty() ? 0 : cursor.toInt();
+        if (limit > 500)
+            answer = makeError(QString(codes::movementsLimitInvalid), QStringLiteral("da 1 a 500"));
+        else if (garbage && start > 0)
+            answer = QByteArray("{\"items\":[{\"id\":1}],\"nextCursor\":null}");
+        else
+            answer = pageJson(server.mid(start, limit),
+                              start + limit < server.size() ? QString::number(start + limit) : QString());
+        QMetaObject::invokeMethod(
+            ctx, [done, answer] { done(answer); }, Qt::QueuedConnection);
+    };
+    QSignalSpy finished(&cache, &MovementCache::syncFinished);
+    QSignalSpy failed(&cache, &MovementCache::syncFailed);
+    cache.syncBodies(fetcher, QStringLiteral("FAR001"), today, today);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(finished.first().at(1).toInt(), 1300);
+    QCOMPARE(limits, (QList<int> {5000, 500, 500, 500}));
+    Result<MovementRows> got = makeError(QString(), QString());
+    cache.query(QStringLiteral("FAR001"), today, today, QString(), this,
+                [&](Result<MovementRows> r) { got = std::move(r); });
+    QTRY_VERIFY(got.ok());
+    QCOMPARE(got->rows.size(), 1300);
+    QCOMPARE(got->rows.first().id, QStringLiteral("m0"));
+    QCOMPARE(got->rows.first().createdAt, server.first().movement.createdAt);
+    QCOMPARE(got->rows.first().amountCents, qint64(100));
+    QCOMPARE(got->rows.first().operatorName, QStringLiteral("Giuseppe E."));
+    QCOMPARE(got->rows.first().cancellableCents, qint64(50));
+    QCOMPARE(got->rows.last().id, QStringLiteral("m1299"));
+
+    // The second page does not decode: the sync fails with api.decode.
+    garbage = true;
+    limits.clear();
+    cache.syncBodies(fetcher, QStringLiteral("FAR001"), today, today, true);
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.first().at(1).value<Error>().code, QStringLiteral("api.decode"));
+    got = makeError(QString(), QString());
+    cache.query(QStringLiteral("FAR001"), today, today, QString(), this,
+                [&](Result<MovementRows> r) { got = std::move(r); });
+    QTRY_VERIFY(got.ok());
+    QCOMPARE(got->rows.size(), 1300); // nothing deleted by a failed sync
 }
 
 #include "tst_cache.moc"

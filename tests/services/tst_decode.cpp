@@ -64,6 +64,8 @@ class TestDecode : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void goodBodies();
+    void timestamps_data();
+    void timestamps();
     void hostileMovement_data();
     void hostileMovement();
     void hostileVoucher_data();
@@ -88,6 +90,43 @@ void TestDecode::goodBodies()
     QCOMPARE(p->items.first().movement.amount.cents(), 1250);
     QCOMPARE(p->items.first().movement.createdAt, QDateTime(QDate(2026, 11, 26), QTime(10, 15), Qt::UTC));
     QVERIFY(p->nextCursor.isEmpty());
+}
+
+// The server's own form (UTC, "Z", with or without milliseconds) is read by a fast path; every other
+// RFC 3339 form still by the general one, and nonsense in either shape is refused.
+void TestDecode::timestamps_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDateTime>("expected"); // invalid: refused
+    const QDateTime at(QDate(2026, 3, 29), QTime(1, 30, 5), Qt::UTC);
+    QTest::newRow("utc") << "2026-03-29T01:30:05Z" << at;
+    QTest::newRow("utc ms") << "2026-03-29T01:30:05.123Z" << at.addMSecs(123);
+    QTest::newRow("leap day") << "2028-02-29T23:59:59Z" << QDateTime(QDate(2028, 2, 29), QTime(23, 59, 59), Qt::UTC);
+    QTest::newRow("offset") << "2026-03-29T03:30:05+02:00" << at;
+    QTest::newRow("offset ms") << "2026-03-29T02:30:05.123+01:00" << at.addMSecs(123);
+    QTest::newRow("no day 30 feb") << "2026-02-30T10:00:00Z" << QDateTime();
+    QTest::newRow("hour 25") << "2026-03-29T25:00:00Z" << QDateTime();
+    QTest::newRow("letters") << "2026-0A-29T01:30:05Z" << QDateTime();
+    QTest::newRow("no zone") << "2026-03-29T01:30:05" << QDateTime();
+    QTest::newRow("bad separator") << "2026-03-29 01:30:05.1234" << QDateTime();
+}
+
+void TestDecode::timestamps()
+{
+    QFETCH(QString, text);
+    QFETCH(QDateTime, expected);
+    QJsonObject m = goodMovement();
+    m.insert(QStringLiteral("createdAt"), text);
+    auto p = ApiDecode::movementPage(page(m));
+    if (!expected.isValid()) {
+        QVERIFY(!p.ok());
+        QCOMPARE(p.error().code, QStringLiteral("api.decode"));
+        return;
+    }
+    QVERIFY2(p.ok(), p.ok() ? "" : qPrintable(p.error().detail));
+    const QDateTime got = p->items.first().movement.createdAt;
+    QCOMPARE(got, expected);
+    QCOMPARE(got.timeSpec(), Qt::UTC);
 }
 
 void TestDecode::hostileMovement_data()

@@ -79,6 +79,12 @@ bool MovementsExportBar::isRunning() const
     return m_job->isRunning();
 }
 
+void MovementsExportBar::setBlocked(bool blocked)
+{
+    m_blocked = blocked;
+    m_button->setEnabled(!blocked && !isRunning());
+}
+
 void MovementsExportBar::openMenu()
 {
     if (m_button->isEnabled() && !isRunning())
@@ -143,7 +149,7 @@ void MovementsExportBar::onFinished(bool ok, const Error& error)
 {
     m_progress->hide();
     m_cancel->hide();
-    m_button->setEnabled(true);
+    m_button->setEnabled(!m_blocked);
     const QString name = QFileInfo(m_job->request().filePath).fileName();
     const QString message = ok ? tr("Movimenti esportati: %1, nel file %2.").arg(m_rowCount).arg(name) : error.message;
     ui::showStatus(m_status, message, !ok);

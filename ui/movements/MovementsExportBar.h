@@ -51,6 +51,9 @@ public:
     void cancel();
     bool isRunning() const;
 
+    // While the list is still being read (a search running): no export of a partial list. The
+    // button stays off until both the list is complete and no export runs.
+    void setBlocked(bool blocked);
     QPushButton* button() const { return m_button; }
     QMenu* menu() const { return m_menu; }
     QLabel* statusLabel() const { return m_status; }
@@ -69,6 +72,7 @@ private:
     QLabel* m_status = nullptr;
     QLabel* m_trainingTag = nullptr;
     bool m_training = false;
+    bool m_blocked = false;
     MovementExportJob* m_job = nullptr;
     std::function<Snapshot()> m_provider;
     std::function<QString(ExportFormat, const QString&)> m_chooser;

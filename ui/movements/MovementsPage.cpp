@@ -17,8 +17,14 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <memory>
 
 namespace sinfonia {
+
+namespace {
+// Rows painted before the rest of a long list is read: a few screens.
+constexpr int firstRowsShown = 500;
+} // namespace
 
 MovementsPage::MovementsPage(MovementCache* cache, const Clock* clock, QWidget* parent)
     : QWidget(parent)
@@ -264,38 +270,59 @@ void MovementsPage::onSyncFailed(const QString& structureId, const Error& error)
 void MovementsPage::showFromCache(bool online, bool failed, const QString& notice)
 {
     const quint64 id = m_searchId;
-    m_cache->query(m_structureId, m_from, m_to, m_cf, this, [this, id, online, failed, notice](Result<MovementRows> r) {
-        if (id != m_searchId)
-            return; // a newer search or another structure
-        setBusy(false);
-        if (!r.ok()) {
-            m_model->clear();
-            ui::showStatus(m_status, r.error().message, true);
-            Q_EMIT searchFinished(online, 0);
-            return;
-        }
-        const int count = int(r->rows.size());
-        const QDateTime synced = r->lastSyncAt;
-        m_model->setRows(std::move(r.value().rows));
-        m_syncLabel->setText(
-            synced.isValid() ? tr("Dati aggiornati al %1")
-                                   .arg(synced.toTimeZone(Clock::rome()).toString(QStringLiteral("dd/MM/yyyy HH:mm")))
-                             : tr("Dati mai scaricati su questo computer"));
-        QString text = count == 0 ? tr("Nessun movimento nel periodo scelto.") : tr("Movimenti trovati: %1").arg(count);
-        if (failed)
-            text = tr("Server non raggiungibile: sono mostrati i movimenti salvati su questo computer. %1")
-                       .arg(notice)
-                       .trimmed()
-                + u' ' + text;
-        ui::showStatus(m_status, text, failed);
-        Q_EMIT searchFinished(online, count);
-    });
+    // The first rows are painted as soon as the cache thread has read them; the rest follow in the
+    // same query (100,000 rows take a few hundred ms to read). Until then the search stays busy and
+    // export waits, so both always see every row of the period.
+    auto partial = std::make_shared<bool>(false);
+    m_cache->queryList(
+        m_structureId, m_from, m_to, m_cf, this,
+        [this, id, online, failed, notice, partial](Result<MovementListRows> r) {
+            if (id != m_searchId)
+                return; // a newer search or another structure
+            if (!r.ok()) {
+                setBusy(false);
+                m_model->clear();
+                ui::showStatus(m_status, r.error().message, true);
+                Q_EMIT searchFinished(online, 0);
+                return;
+            }
+            const QDateTime synced = r->lastSyncAt;
+            if (*partial)
+                m_model->appendRows(r->rows);
+            else
+                m_model->setRows(std::move(r.value().rows));
+            setBusy(false); // every row is in the model: search and export again
+            const int count = m_model->rowCount();
+            m_syncLabel->setText(
+                synced.isValid()
+                    ? tr("Dati aggiornati al %1")
+                          .arg(synced.toTimeZone(Clock::rome()).toString(QStringLiteral("dd/MM/yyyy HH:mm")))
+                    : tr("Dati mai scaricati su questo computer"));
+            QString text
+                = count == 0 ? tr("Nessun movimento nel periodo scelto.") : tr("Movimenti trovati: %1").arg(count);
+            if (failed)
+                text = tr("Server non raggiungibile: sono mostrati i movimenti salvati su questo computer. %1")
+                           .arg(notice)
+                           .trimmed()
+                    + u' ' + text;
+            ui::showStatus(m_status, text, failed);
+            Q_EMIT searchFinished(online, count);
+        },
+        [this, id, partial](QList<MovementListRow> rows) {
+            if (id != m_searchId)
+                return;
+            *partial = true;
+            m_model->setRows(std::move(rows));
+        },
+        firstRowsShown);
 }
 
 void MovementsPage::setBusy(bool busy)
 {
     m_searchButton->setEnabled(!busy);
     m_searchAction->setEnabled(!busy);
+    m_exportBar->setBlocked(busy);
+    m_exportAction->setEnabled(!busy);
     m_searchButton->setText(busy ? tr("Ricerca in corso…") : tr("Cerca movimenti"));
 }
 

@@ -5,10 +5,21 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
+#include <vector>
 
 namespace sinfonia {
 
-void MovementsTableModel::setRows(QList<CachedMovement> rows)
+void MovementsTableModel::setRows(const QList<CachedMovement>& rows)
+{
+    QList<MovementListRow> lean;
+    lean.reserve(rows.size());
+    for (const CachedMovement& m : rows)
+        lean.append(MovementListRow::of(m));
+    setRows(std::move(lean));
+}
+
+void MovementsTableModel::setRows(QList<MovementListRow> rows)
 {
     beginResetModel();
     m_rows = std::move(rows);
@@ -18,20 +29,35 @@ void MovementsTableModel::setRows(QList<CachedMovement> rows)
     endResetModel();
 }
 
+void MovementsTableModel::appendRows(const QList<MovementListRow>& rows)
+{
+    if (rows.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    m_rows.append(rows);
+    m_order.reserve(m_rows.size());
+    for (int i = first; i < int(m_rows.size()); ++i)
+        m_order.append(i);
+    endInsertRows();
+    if (m_sortColumn >= 0)
+        sort(m_sortColumn, m_sortOrder);
+}
+
 void MovementsTableModel::clear()
 {
-    setRows({});
+    setRows(QList<MovementListRow>());
 }
 
 Money MovementsTableModel::total() const
 {
     Money sum;
-    for (const CachedMovement& m : m_rows)
+    for (const MovementListRow& m : m_rows)
         sum += Money::fromCents(m.type == MovementType::Acquisto ? m.amountCents : -m.amountCents);
     return sum;
 }
 
-QString MovementsTableModel::codeOf(const CachedMovement& m)
+QString MovementsTableModel::codeOf(const MovementListRow& m)
 {
     return m.code.isEmpty() ? m.id : m.code;
 }
@@ -41,8 +67,9 @@ QList<ExportRow> MovementsTableModel::exportRows() const
     QList<ExportRow> out;
     out.reserve(m_order.size());
     for (int i : m_order) {
-        const CachedMovement& m = m_rows.at(i);
-        out.append({m.createdAt, codeOf(m), m.amountCents, m.type, m.state, m.voidReason, m.stateName});
+        const MovementListRow& m = m_rows.at(i);
+        out.append({QDateTime::fromMSecsSinceEpoch(m.createdMs, Qt::UTC), codeOf(m), m.amountCents, m.type, m.state,
+                    m.voidReason, m.stateName});
     }
     return out;
 }
@@ -61,11 +88,11 @@ QVariant MovementsTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const CachedMovement& m = movementAt(index.row());
+    const MovementListRow& m = movementAt(index.row());
     if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
         switch (index.column()) {
         case DateTime:
-            return MovementExport::dateTimeText(m.createdAt);
+            return MovementExport::dateTimeText(QDateTime::fromMSecsSinceEpoch(m.createdMs, Qt::UTC));
         case Code:
             return codeOf(m);
         case Amount:
@@ -78,7 +105,7 @@ QVariant MovementsTableModel::data(const QModelIndex& index, int role) const
     } else if (role == SortRole) {
         switch (index.column()) {
         case DateTime:
-            return m.createdAt.toMSecsSinceEpoch();
+            return m.createdMs;
         case Code:
             return codeOf(m);
         case Amount:
@@ -137,27 +164,45 @@ void MovementsTableModel::applySort()
 {
     if (m_sortColumn < 0)
         return; // the cache's order: newest first
-    const auto& rows = m_rows;
-    auto less = [&rows, this](int a, int b) {
-        const CachedMovement& x = rows.at(a);
-        const CachedMovement& y = rows.at(b);
+    const bool ascending = m_sortOrder == Qt::AscendingOrder;
+    if (m_sortColumn == Code) {
+        const auto& rows = m_rows;
+        auto less = [&rows](int a, int b) { return codeOf(rows.at(a)) < codeOf(rows.at(b)); };
+        if (ascending)
+            std::stable_sort(m_order.begin(), m_order.end(), less);
+        else
+            std::stable_sort(m_order.begin(), m_order.end(), [&less](int a, int b) { return less(b, a); });
+        return;
+    }
+    // Numeric columns: the keys side by side with the row numbers, sorted in one contiguous array
+    // (100,000 rows in a few milliseconds, no row touched per comparison).
+    std::vector<std::pair<qint64, int>> keyed;
+    keyed.reserve(size_t(m_order.size()));
+    for (int i : m_order) {
+        const MovementListRow& m = m_rows.at(i);
+        qint64 key = 0;
         switch (m_sortColumn) {
         case DateTime:
-            return x.createdAt < y.createdAt;
-        case Code:
-            return codeOf(x) < codeOf(y);
+            key = m.createdMs;
+            break;
         case Amount:
-            return x.amountCents < y.amountCents;
+            key = m.amountCents;
+            break;
         case Type:
-            return int(x.type) < int(y.type);
+            key = int(m.type);
+            break;
         default:
-            return int(x.state) < int(y.state);
+            key = int(m.state);
+            break;
         }
-    };
-    if (m_sortOrder == Qt::AscendingOrder)
-        std::stable_sort(m_order.begin(), m_order.end(), less);
+        keyed.emplace_back(key, i);
+    }
+    if (ascending)
+        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     else
-        std::stable_sort(m_order.begin(), m_order.end(), [&less](int a, int b) { return less(b, a); });
+        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return b.first < a.first; });
+    for (size_t k = 0; k < keyed.size(); ++k)
+        m_order[qsizetype(k)] = keyed[k].second;
 }
 
 } // namespace sinfonia

@@ -11,7 +11,9 @@ namespace sinfonia {
 // "Elenco movimenti": the rows of a period from the movement cache. Columns as in the seed: Data e
 // ora, Codice identificativo, Importo, Tipo operazione, Stato. Sortable by every column (amount by
 // cents, date by instant) through an index permutation, so 100,000 rows sort in milliseconds and
-// the rows themselves are never copied; data() does no allocation beyond the cell text.
+// the rows themselves are never copied; data() does no allocation beyond the cell text. Rows are
+// the lean MovementListRow (about 100 bytes each, loaded by the cache thread in one pass), so a
+// list of 100,000 costs about 10 MB and its sort and totals never go back to the file.
 class MovementsTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -34,9 +36,13 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     // Rows newest first (as the cache gives them); the current sort is applied again.
-    void setRows(QList<CachedMovement> rows);
+    void setRows(QList<MovementListRow> rows);
+    void setRows(const QList<CachedMovement>& rows);
+    // More rows of the same list (read after the first ones): added, then the current sort is
+    // applied to all of them, selection and current row kept.
+    void appendRows(const QList<MovementListRow>& rows);
     void clear();
-    const CachedMovement& movementAt(int row) const { return m_rows.at(m_order.at(row)); }
+    const MovementListRow& movementAt(int row) const { return m_rows.at(m_order.at(row)); }
     Money total() const;
 
     // The rows in the order shown, for the exporters (codice identificativo = voucher number, or
@@ -51,9 +57,9 @@ public:
 
 private:
     void applySort();
-    static QString codeOf(const CachedMovement& m);
+    static QString codeOf(const MovementListRow& m);
 
-    QList<CachedMovement> m_rows;
+    QList<MovementListRow> m_rows;
     QList<int> m_order; // view row -> index in m_rows
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

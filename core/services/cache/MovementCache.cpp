@@ -4,9 +4,11 @@
 #include "core/domain/ErrorCodes.h"
 #include "core/services/cache/CfHasher.h"
 #include "core/services/net/ApiClient.h"
+#include "core/services/net/ApiDecode.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QThread>
@@ -27,17 +29,38 @@ public:
     MovementCacheStore store;
     CfHasher hasher;
 
+    // The keyed hash of each CF of the running sync, computed once: a structure's 100,000
+    // movements name a few thousand beneficiaries, and the HMAC is a visible part of a row's cost.
+    // Dropped when the sync ends (forget()).
+    QHash<QString, QByteArray> cfHashes;
+
     QList<CachedMovement> convert(const QList<ApiMovement>& items)
     {
         QList<CachedMovement> rows;
         rows.reserve(items.size());
-        for (const ApiMovement& a : items)
-            rows.append(MovementCache::toCached(a, hasher));
+        if (cfHashes.size() > 50000)
+            cfHashes.clear();
+        for (const ApiMovement& a : items) {
+            CachedMovement m = MovementCache::toCached(a, nullptr);
+            auto it = cfHashes.constFind(a.codiceFiscale);
+            if (it == cfHashes.constEnd())
+                it = cfHashes.insert(a.codiceFiscale, hasher.hash(a.codiceFiscale));
+            m.cfHash = it.value();
+            rows.append(std::move(m));
+        }
         return rows;
     }
+    void forget() { cfHashes = {}; }
 };
 
 CachedMovement MovementCache::toCached(const ApiMovement& a, CfHasher& hasher)
+{
+    CachedMovement m = toCached(a, nullptr);
+    m.cfHash = hasher.hash(a.codiceFiscale);
+    return m;
+}
+
+CachedMovement MovementCache::toCached(const ApiMovement& a, std::nullptr_t)
 {
     CachedMovement m;
     m.id = a.movement.id;
@@ -51,7 +74,6 @@ CachedMovement MovementCache::toCached(const ApiMovement& a, CfHasher& hasher)
     if (m.state == MovementState::Sconosciuto)
         m.stateName = a.movement.stateName;
     m.amountCents = a.movement.amount.cents();
-    m.cfHash = hasher.hash(a.codiceFiscale);
     m.purchaseId = a.movement.purchaseId;
     m.operatorName = a.operatorName;
     m.commercialDocument = a.movement.commercialDocument;
@@ -96,6 +118,7 @@ void MovementCache::open(const QString& filePath, const QByteArray& hashKey, int
     const QDateTime now = m_clock.now();
     QMetaObject::invokeMethod(m_worker, [this, w = m_worker, filePath, hashKey, retentionMonths, now] {
         w->hasher.setKey(hashKey);
+        w->forget(); // hashes of the old key
         bool setAside = false;
         Result<void> r = w->store.open(filePath, &setAside, now);
         if (r.ok()) {
@@ -118,14 +141,14 @@ QByteArray MovementCache::hashCf(const QString& codiceFiscale) const
 void MovementCache::sync(ApiClient* api, const QString& structureId, QDate from, QDate to, bool full)
 {
     QPointer<ApiClient> client(api);
-    sync(
+    syncBodies(
         [client, structureId](const MovementFilter& filter, const QString& cursor, QObject* context,
-                              std::function<void(Result<MovementPage>)> done) {
+                              std::function<void(Result<QByteArray>)> done) {
             if (!client) {
                 done(makeError(QStringLiteral("cache.no_client"), tr("Servizio non disponibile.")));
                 return;
             }
-            client->movements(structureId, filter, cursor, context, std::move(done));
+            client->movementsBody(structureId, filter, cursor, context, std::move(done));
         },
         structureId, from, to, full);
 }
@@ -138,9 +161,28 @@ void MovementCache::sync(PageFetcher fetcher, const QString& structureId, QDate 
             makeError(QStringLiteral("cache.sync_running"), tr("Aggiornamento dei movimenti già in corso.")));
         return;
     }
+    m_fetcher = std::move(fetcher);
+    m_bodyFetcher = nullptr;
+    begin(structureId, from, to, full);
+}
+
+void MovementCache::syncBodies(BodyFetcher fetcher, const QString& structureId, QDate from, QDate to, bool full)
+{
+    if (m_syncing) {
+        Q_EMIT syncFailed(
+            structureId,
+            makeError(QStringLiteral("cache.sync_running"), tr("Aggiornamento dei movimenti già in corso.")));
+        return;
+    }
+    m_bodyFetcher = std::move(fetcher);
+    m_fetcher = nullptr;
+    begin(structureId, from, to, full);
+}
+
+void MovementCache::begin(const QString& structureId, QDate from, QDate to, bool full)
+{
     m_syncing = true;
     ++m_generation;
-    m_fetcher = std::move(fetcher);
     m_syncStructure = structureId;
     m_syncFrom = startOfDayRome(from);
     m_syncTo = startOfDayRome(to.addDays(1));
@@ -188,43 +230,96 @@ void MovementCache::startFetching(QDate fetchFrom, QDate to)
 void MovementCache::fetchNext(const MovementFilter& filter, const QString& cursor)
 {
     const quint64 gen = m_generation;
+    if (m_bodyFetcher) {
+        m_bodyFetcher(filter, cursor, this, [this, gen, filter, cursor](Result<QByteArray> body) {
+            if (gen != m_generation || !m_syncing)
+                return;
+            if (!body) {
+                pageFailed(body.error(), filter, cursor);
+                return;
+            }
+            ++m_pendingInserts;
+            // Decoded in the cache thread; the cursor comes back first so the next page is requested
+            // while this one is hashed and inserted.
+            QMetaObject::invokeMethod(
+                m_worker, [this, w = m_worker, gen, filter, data = std::move(body.value()), syncId = m_syncId] {
+                    Result<MovementPage> page = ApiDecode::movementPage(data);
+                    if (!page) {
+                        QMetaObject::invokeMethod(this, [this, gen, e = page.error()] {
+                            if (gen != m_generation || !m_syncing)
+                                return;
+                            --m_pendingInserts;
+                            syncDone(e);
+                        });
+                        return;
+                    }
+                    QMetaObject::invokeMethod(this, [this, gen, filter, next = page.value().nextCursor] {
+                        if (gen == m_generation && m_syncing)
+                            pageCursor(filter, next);
+                    });
+                    Result<int> r = w->store.insert(w->convert(page.value().items), syncId);
+                    QMetaObject::invokeMethod(this, [this, gen, r] {
+                        if (gen == m_generation && m_syncing)
+                            inserted(r);
+                    });
+                });
+        });
+        return;
+    }
     m_fetcher(filter, cursor, this, [this, gen, filter, cursor](Result<MovementPage> page) {
         if (gen != m_generation || !m_syncing)
             return;
-        if (!page && page.error().code == codes::movementsLimitInvalid && filter.limit.value_or(0) > legacyPageSize) {
-            MovementFilter smaller = filter;
-            smaller.limit = legacyPageSize;
-            fetchNext(smaller, cursor);
-            return;
-        }
         if (!page) {
-            syncDone(page.error());
+            pageFailed(page.error(), filter, cursor);
             return;
         }
-        const QString next = page.value().nextCursor;
-        if (next.isEmpty())
-            --m_openChains;
         ++m_pendingInserts;
         QMetaObject::invokeMethod(m_worker,
                                   [this, w = m_worker, gen, items = std::move(page.value().items), syncId = m_syncId] {
                                       Result<int> r = w->store.insert(w->convert(items), syncId);
                                       QMetaObject::invokeMethod(this, [this, gen, r] {
-                                          if (gen != m_generation || !m_syncing)
-                                              return;
-                                          --m_pendingInserts;
-                                          if (!r) {
-                                              syncDone(r.error());
-                                              return;
-                                          }
-                                          m_syncRows += r.value();
-                                          Q_EMIT syncProgress(m_syncStructure, m_syncRows);
-                                          if (m_openChains == 0 && m_pendingInserts == 0)
-                                              syncDone({});
+                                          if (gen == m_generation && m_syncing)
+                                              inserted(r);
                                       });
                                   });
-        if (!next.isEmpty())
-            fetchNext(filter, next);
+        pageCursor(filter, page.value().nextCursor);
     });
+}
+
+bool MovementCache::pageFailed(const Error& error, const MovementFilter& filter, const QString& cursor)
+{
+    if (error.code == codes::movementsLimitInvalid && filter.limit.value_or(0) > legacyPageSize) {
+        MovementFilter smaller = filter;
+        smaller.limit = legacyPageSize;
+        fetchNext(smaller, cursor);
+        return true;
+    }
+    syncDone(error);
+    return false;
+}
+
+void MovementCache::pageCursor(const MovementFilter& filter, const QString& next)
+{
+    if (next.isEmpty()) {
+        --m_openChains;
+        if (m_openChains == 0 && m_pendingInserts == 0)
+            syncDone({});
+        return;
+    }
+    fetchNext(filter, next);
+}
+
+void MovementCache::inserted(const Result<int>& r)
+{
+    --m_pendingInserts;
+    if (!r) {
+        syncDone(r.error());
+        return;
+    }
+    m_syncRows += r.value();
+    Q_EMIT syncProgress(m_syncStructure, m_syncRows);
+    if (m_openChains == 0 && m_pendingInserts == 0)
+        syncDone({});
 }
 
 void MovementCache::syncDone(Result<void> result)
@@ -234,7 +329,10 @@ void MovementCache::syncDone(Result<void> result)
         ++m_generation;
         m_syncing = false;
         // Keep what arrived: rows are upserts, the next sync completes them.
-        QMetaObject::invokeMethod(m_worker, [w = m_worker] { (void)w->store.commitBulk(); });
+        QMetaObject::invokeMethod(m_worker, [w = m_worker] {
+            (void)w->store.commitBulk();
+            w->forget();
+        });
         Q_EMIT syncFailed(structureId, result.error());
         Q_EMIT changed(structureId);
         return;
@@ -251,6 +349,7 @@ void MovementCache::syncDone(Result<void> result)
                                       r = w->store.commitBulk();
                                   else
                                       w->store.rollbackBulk();
+                                  w->forget();
                                   QMetaObject::invokeMethod(this, [this, gen, structureId, r, started] {
                                       if (gen != m_generation)
                                           return;
@@ -287,12 +386,42 @@ void MovementCache::query(const QString& structureId, QDate from, QDate to, cons
     query(q, context, std::move(done));
 }
 
+void MovementCache::queryList(const QString& structureId, QDate from, QDate to, const QString& codiceFiscale,
+                              QObject* context, std::function<void(Result<MovementListRows>)> done,
+                              std::function<void(QList<MovementListRow>)> first, int firstCount)
+{
+    MovementQuery q;
+    q.structureId = structureId;
+    q.from = startOfDayRome(from);
+    q.to = startOfDayRome(to.addDays(1));
+    q.cfHash = codiceFiscale.isEmpty() ? QByteArray() : hashCf(codiceFiscale);
+    QPointer<QObject> ctx(context);
+    QMetaObject::invokeMethod(
+        m_worker, [this, w = m_worker, q, ctx, done = std::move(done), first = std::move(first), firstCount] {
+            std::function<void(QList<MovementListRow> &&)> early;
+            if (first) {
+                early = [this, ctx, first](QList<MovementListRow>&& rows) {
+                    QMetaObject::invokeMethod(this, [ctx, first, rows = std::move(rows)] {
+                        if (ctx)
+                            first(rows);
+                    });
+                };
+            }
+            Result<MovementListRows> r = w->store.listRows(q, early, firstCount);
+            QMetaObject::invokeMethod(this, [ctx, done, r = std::move(r)] {
+                if (ctx)
+                    done(r);
+            });
+        });
+}
+
 void MovementCache::clear()
 {
     ++m_generation;
     m_syncing = false;
     QMetaObject::invokeMethod(m_worker, [w = m_worker] {
         w->store.rollbackBulk();
+        w->forget();
         (void)w->store.clear();
     });
 }

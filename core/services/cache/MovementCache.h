@@ -31,6 +31,10 @@ public:
     // source).
     using PageFetcher = std::function<void(const MovementFilter& filter, const QString& cursor, QObject* context,
                                            std::function<void(Result<MovementPage>)> done)>;
+    // The same, handing over the page undecoded (ApiClient::movementsBody): the cache thread
+    // decodes it, so the GUI thread only receives bytes.
+    using BodyFetcher = std::function<void(const MovementFilter& filter, const QString& cursor, QObject* context,
+                                           std::function<void(Result<QByteArray>)> done)>;
 
     // The sync stamp and the retention cut-off come from `clock`.
     explicit MovementCache(const Clock& clock, QObject* parent = nullptr);
@@ -48,6 +52,7 @@ public:
     // period already synced is refetched only from the day before its last sync. `full` refetches all.
     void sync(ApiClient* api, const QString& structureId, QDate from, QDate to, bool full = false);
     void sync(PageFetcher fetcher, const QString& structureId, QDate from, QDate to, bool full = false);
+    void syncBodies(BodyFetcher fetcher, const QString& structureId, QDate from, QDate to, bool full = false);
     bool isSyncing() const { return m_syncing; }
 
     // Rows of a period, newest first, with the time of the last sync. For the list model.
@@ -55,10 +60,18 @@ public:
     // Rows for [from, to] days (Rome) and optionally one codice fiscale (hashed here).
     void query(const QString& structureId, QDate from, QDate to, const QString& codiceFiscale, QObject* context,
                std::function<void(Result<MovementRows>)> done);
+    // The movement list's lean rows of [from, to] days (Rome), optionally one codice fiscale. With
+    // `first`, the first `firstCount` rows come to it as soon as the cache thread has read them, and
+    // `done` then gets only the rest.
+    void queryList(const QString& structureId, QDate from, QDate to, const QString& codiceFiscale, QObject* context,
+                   std::function<void(Result<MovementListRows>)> done,
+                   std::function<void(QList<MovementListRow>)> first = {}, int firstCount = 0);
     // The keyed hash the cache stores for a codice fiscale (hex).
     QByteArray hashCf(const QString& codiceFiscale) const;
     // The row the cache keeps for a movement of the API: no names, the CF hashed with hasher.
     static CachedMovement toCached(const ApiMovement& a, CfHasher& hasher);
+    // The same without the CF hash (left empty).
+    static CachedMovement toCached(const ApiMovement& a, std::nullptr_t);
 
     // Removes every row (operator switch, logout).
     void clear();
@@ -75,7 +88,13 @@ Q_SIGNALS:
     void changed(const QString& structureId);
 
 private:
+    void begin(const QString& structureId, QDate from, QDate to, bool full);
     void fetchNext(const MovementFilter& filter, const QString& cursor);
+    // A page arrived (decoded or not); false when the sync stopped on it.
+    bool pageFailed(const Error& error, const MovementFilter& filter, const QString& cursor);
+    // The page's cursor is known: count the chain down or fetch its next page.
+    void pageCursor(const MovementFilter& filter, const QString& next);
+    void inserted(const Result<int>& r);
     void startFetching(QDate fetchFrom, QDate to);
     void syncDone(Result<void> result);
 
@@ -88,6 +107,7 @@ private:
     // The running sync (one at a time).
     bool m_syncing = false;
     PageFetcher m_fetcher;
+    BodyFetcher m_bodyFetcher;
     QString m_syncStructure;
     QDateTime m_syncFrom; // recorded as synced
     QDateTime m_fetchFrom; // actually refetched (incremental)

@@ -49,7 +49,7 @@ int typeCode(MovementType t)
 // The hex hash (CfHasher, 64 bits) as the integer the file stores.
 qint64 cfKey(const QByteArray& hex)
 {
-    return qint64(hex.left(16).toULongLong(nullptr, 16));
+    return qint64((hex.size() > 16 ? hex.left(16) : hex).toULongLong(nullptr, 16));
 }
 
 // The state column: 0 IN_ATTESA, 1 CONFERMATO, 2 ANNULLATO by the structure, 3 ANNULLATO by
@@ -311,6 +311,12 @@ int bindText(sqlite3_stmt* st, int index, const QByteArray& utf8)
     return sqlite3_bind_text(st, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
 }
 
+// `utf8` must stay unchanged until the statement is stepped and reset.
+int bindStatic(sqlite3_stmt* st, int index, const QByteArray& utf8)
+{
+    return sqlite3_bind_text(st, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+}
+
 } // namespace
 
 Result<void> MovementCacheStore::insertRaw(QSqlDatabase& db, const QList<CachedMovement>& rows, qint64 syncId)
@@ -324,12 +330,21 @@ Result<void> MovementCacheStore::insertRaw(QSqlDatabase& db, const QList<CachedM
         return makeError(QStringLiteral("cache.io"), Texts::tr("Archivio locale dei movimenti non disponibile."),
                          QString::fromUtf8(sqlite3_errmsg(handle)));
     int rc = SQLITE_DONE;
+    // The UTF-8 copies live until the step, so SQLite binds them without copying them again.
+    QByteArray text[7];
     for (const CachedMovement& m : rows) {
-        bindText(st, 1, m.id.toUtf8());
-        bindText(st, 2, m.structureId.toUtf8());
+        text[0] = m.id.toUtf8();
+        text[1] = m.structureId.toUtf8();
+        text[2] = m.code.toUtf8();
+        text[3] = m.voucherId.toUtf8();
+        text[4] = m.purchaseId.toUtf8();
+        text[5] = m.operatorName.toUtf8();
+        text[6] = m.commercialDocument.toUtf8();
+        bindStatic(st, 1, text[0]);
+        bindStatic(st, 2, text[1]);
         sqlite3_bind_int64(st, 3, m.createdAt.toMSecsSinceEpoch());
-        bindText(st, 4, m.code.toUtf8());
-        bindText(st, 5, m.voucherId.toUtf8());
+        bindStatic(st, 4, text[2]);
+        bindStatic(st, 5, text[3]);
         sqlite3_bind_int(st, 6, typeCode(m.type));
         if (const int code = stateCode(m); code >= 0)
             sqlite3_bind_int(st, 7, code);
@@ -340,10 +355,10 @@ Result<void> MovementCacheStore::insertRaw(QSqlDatabase& db, const QList<CachedM
             sqlite3_bind_null(st, 9);
         else
             sqlite3_bind_int64(st, 9, cfKey(m.cfHash));
-        bindText(st, 10, m.purchaseId.toUtf8());
+        bindStatic(st, 10, text[4]);
         sqlite3_bind_int64(st, 11, syncId);
-        bindText(st, 12, m.operatorName.toUtf8());
-        bindText(st, 13, m.commercialDocument.toUtf8());
+        bindStatic(st, 12, text[5]);
+        bindStatic(st, 13, text[6]);
         sqlite3_bind_int64(st, 14, m.cancellableCents);
         rc = sqlite3_step(st);
         sqlite3_reset(st);
@@ -533,7 +548,9 @@ Result<MovementRows> MovementCacheStore::rows(const MovementQuery& query) const
                                  "AND created_ms < ?");
     if (!query.cfHash.isEmpty())
         sql += QStringLiteral(" AND cf_key = ?");
-    sql += QStringLiteral(" ORDER BY created_ms DESC, id DESC");
+    // rowid breaks ties: both indexes end in it, so SQLite walks the index in order instead of
+    // sorting 100,000 rows in a temporary B-tree (the id as tie-break cost that sort).
+    sql += QStringLiteral(" ORDER BY created_ms DESC, rowid DESC");
     if (query.limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(query.limit);
     q.prepare(sql);
@@ -562,6 +579,148 @@ Result<MovementRows> MovementCacheStore::rows(const MovementQuery& query) const
         m.commercialDocument = q.value(11).toString();
         m.cancellableCents = q.value(12).toLongLong();
         out.rows.append(std::move(m));
+    }
+    out.lastSyncAt = lastSync(query.structureId);
+    return out;
+}
+
+namespace {
+void readListState(int code, MovementListRow& m)
+{
+    switch (code) {
+    case 1:
+        m.state = MovementState::Confermato;
+        break;
+    case 2:
+        m.state = MovementState::Annullato;
+        m.voidReason = VoidReason::Struttura;
+        break;
+    case 3:
+        m.state = MovementState::Annullato;
+        m.voidReason = VoidReason::Scadenza;
+        break;
+    case 4:
+        m.state = MovementState::Annullato;
+        break;
+    default:
+        m.state = MovementState::InAttesa;
+        break;
+    }
+}
+
+QString listSql(const MovementQuery& query)
+{
+    QString sql = QStringLiteral("SELECT id, created_ms, code, type, state, amount_cents FROM movements "
+                                 "WHERE structure_id = ? AND created_ms >= ? AND created_ms < ?");
+    if (!query.cfHash.isEmpty())
+        sql += QStringLiteral(" AND cf_key = ?");
+    // rowid breaks ties: both indexes end in it, so SQLite walks the index in order instead of
+    // sorting 100,000 rows in a temporary B-tree (the id as tie-break cost that sort).
+    sql += QStringLiteral(" ORDER BY created_ms DESC, rowid DESC");
+    if (query.limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(query.limit);
+    return sql;
+}
+
+qint64 fromMs(const MovementQuery& q)
+{
+    return q.from.isValid() ? q.from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+}
+qint64 toMs(const MovementQuery& q)
+{
+    return q.to.isValid() ? q.to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+}
+
+#ifdef SINFONIA_SQLITE_DIRECT
+QString textColumn(sqlite3_stmt* st, int i)
+{
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+    return p ? QString::fromUtf8(p, sqlite3_column_bytes(st, i)) : QString();
+}
+#endif
+} // namespace
+
+Result<MovementListRows> MovementCacheStore::listRows(const MovementQuery& query,
+                                                      const std::function<void(QList<MovementListRow>&&)>& firstRows,
+                                                      int firstCount) const
+{
+    if (!isOpen())
+        return closedError();
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    MovementListRows out;
+    bool handed = !firstRows || firstCount <= 0;
+    auto handOver = [&] {
+        if (!handed && out.rows.size() == firstCount) {
+            firstRows(std::move(out.rows));
+            out.rows = {};
+            handed = true;
+        }
+    };
+#ifdef SINFONIA_SQLITE_DIRECT
+    if (m_direct) {
+        sqlite3* handle = sqliteHandle(db);
+        sqlite3_stmt* st = nullptr;
+        const QByteArray text = listSql(query).toUtf8();
+        if (!handle || sqlite3_prepare_v2(handle, text.constData(), int(text.size()), &st, nullptr) != SQLITE_OK)
+            return makeError(QStringLiteral("cache.io"), Texts::tr("Archivio locale dei movimenti non disponibile."),
+                             handle ? QString::fromUtf8(sqlite3_errmsg(handle)) : QStringLiteral("no handle"));
+        const QByteArray structure = query.structureId.toUtf8();
+        sqlite3_bind_text(st, 1, structure.constData(), int(structure.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 2, fromMs(query));
+        sqlite3_bind_int64(st, 3, toMs(query));
+        if (!query.cfHash.isEmpty())
+            sqlite3_bind_int64(st, 4, cfKey(query.cfHash));
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            MovementListRow m;
+            m.id = textColumn(st, 0);
+            m.createdMs = sqlite3_column_int64(st, 1);
+            m.code = textColumn(st, 2);
+            m.type = sqlite3_column_int(st, 3) == 1 ? MovementType::Cancellazione : MovementType::Acquisto;
+            if (sqlite3_column_type(st, 4) == SQLITE_TEXT) {
+                m.state = MovementState::Sconosciuto;
+                m.stateName = textColumn(st, 4);
+            } else {
+                readListState(sqlite3_column_int(st, 4), m);
+            }
+            m.amountCents = sqlite3_column_int64(st, 5);
+            out.rows.append(std::move(m));
+            handOver();
+        }
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            return makeError(QStringLiteral("cache.io"), Texts::tr("Archivio locale dei movimenti non disponibile."),
+                             QStringLiteral("query: ") + QString::fromUtf8(sqlite3_errstr(rc)));
+        out.lastSyncAt = lastSync(query.structureId);
+        return out;
+    }
+#endif
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(listSql(query));
+    q.addBindValue(query.structureId);
+    q.addBindValue(fromMs(query));
+    q.addBindValue(toMs(query));
+    if (!query.cfHash.isEmpty())
+        q.addBindValue(cfKey(query.cfHash));
+    if (!q.exec())
+        return dbError(QStringLiteral("query"), q.lastError());
+    while (q.next()) {
+        MovementListRow m;
+        m.id = q.value(0).toString();
+        m.createdMs = q.value(1).toLongLong();
+        m.code = q.value(2).toString();
+        m.type = q.value(3).toInt() == 1 ? MovementType::Cancellazione : MovementType::Acquisto;
+        const QVariant state = q.value(4);
+        if (state.typeId() == QMetaType::QString) {
+            m.state = MovementState::Sconosciuto;
+            m.stateName = state.toString();
+        } else {
+            readListState(state.toInt(), m);
+        }
+        m.amountCents = q.value(5).toLongLong();
+        out.rows.append(std::move(m));
+        handOver();
     }
     out.lastSyncAt = lastSync(query.structureId);
     return out;

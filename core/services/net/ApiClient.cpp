@@ -378,8 +378,7 @@ void ApiClient::receipt(const QString& structureId, const QString& movementId, Q
     });
 }
 
-void ApiClient::movements(const QString& structureId, const MovementFilter& filter, const QString& cursor,
-                          QObject* context, Callback<MovementPage> done)
+ApiCall ApiClient::movementsCall(const QString& structureId, const MovementFilter& filter, const QString& cursor) const
 {
     ApiCall c = get(structurePath(structureId) + QStringLiteral("/movements"));
     if (filter.from.isValid())
@@ -393,7 +392,24 @@ void ApiClient::movements(const QString& structureId, const MovementFilter& filt
         c.query.addQueryItem(QStringLiteral("limit"), QString::number(*filter.limit));
     if (!cursor.isEmpty())
         c.query.addQueryItem(QStringLiteral("cursor"), QString::fromLatin1(QUrl::toPercentEncoding(cursor)));
-    typed<MovementPage>(std::move(c), context, std::move(done), &ApiDecode::movementPage);
+    return c;
+}
+
+void ApiClient::movements(const QString& structureId, const MovementFilter& filter, const QString& cursor,
+                          QObject* context, Callback<MovementPage> done)
+{
+    typed<MovementPage>(movementsCall(structureId, filter, cursor), context, std::move(done), &ApiDecode::movementPage);
+}
+
+void ApiClient::movementsBody(const QString& structureId, const MovementFilter& filter, const QString& cursor,
+                              QObject* context, Callback<QByteArray> done)
+{
+    send(movementsCall(structureId, filter, cursor), context, [done = std::move(done)](const Result<ApiResponse>& r) {
+        if (!r.ok())
+            done(r.error());
+        else
+            done(r.value().body);
+    });
 }
 
 void ApiClient::audit(const QString& structureId, QDate from, QDate to, const QString& cursor, QObject* context,

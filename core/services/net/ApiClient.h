@@ -99,6 +99,10 @@ public:
     // One page of "Elenco movimenti"; pass the previous page's nextCursor to continue.
     void movements(const QString& structureId, const MovementFilter& filter, const QString& cursor, QObject* context,
                    Callback<MovementPage> done);
+    // The same page undecoded (status, problem+json and transport handled as for every call): the
+    // movement cache decodes it in its own thread with ApiDecode::movementPage.
+    void movementsBody(const QString& structureId, const MovementFilter& filter, const QString& cursor,
+                       QObject* context, Callback<QByteArray> done);
     // GET .../audit: the structure's audit trail (titolare only), newest first, 100 rows a page.
     void audit(const QString& structureId, QDate from, QDate to, const QString& cursor, QObject* context,
                Callback<AuditPage> done);
@@ -110,6 +114,7 @@ Q_SIGNALS:
     void sessionExpired();
 
 private:
+    ApiCall movementsCall(const QString& structureId, const MovementFilter& filter, const QString& cursor) const;
     template<typename T>
     void typed(ApiCall call, QObject* context, Callback<T> done, Result<T> (*decode)(const QByteArray&));
 

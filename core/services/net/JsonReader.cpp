@@ -128,11 +128,49 @@ QDate JsonReader::date(const char* key)
     return d;
 }
 
+namespace {
+// "yyyy-MM-ddTHH:mm:ss[.zzz]Z", what sinfonia-server writes: read by hand, a hundred thousand
+// movements a sync make QDateTime::fromString's general parser a visible cost. Anything else
+// (offsets, other precision) takes the general path below.
+QDateTime utcTimestamp(const QString& s)
+{
+    const qsizetype n = s.size();
+    if ((n != 20 && n != 24) || s.at(n - 1) != QLatin1Char('Z'))
+        return {};
+    const QChar* c = s.constData();
+    auto num = [c](int at, int len, int* out) {
+        int v = 0;
+        for (int i = at; i < at + len; ++i) {
+            const char16_t d = c[i].unicode();
+            if (d < u'0' || d > u'9')
+                return false;
+            v = v * 10 + int(d - u'0');
+        }
+        *out = v;
+        return true;
+    };
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, ms = 0;
+    if (c[4] != u'-' || c[7] != u'-' || c[10] != u'T' || c[13] != u':' || c[16] != u':')
+        return {};
+    if (!num(0, 4, &y) || !num(5, 2, &mo) || !num(8, 2, &d) || !num(11, 2, &h) || !num(14, 2, &mi) || !num(17, 2, &sec))
+        return {};
+    if (n == 24 && (c[19] != u'.' || !num(20, 3, &ms)))
+        return {};
+    const QDate date(y, mo, d);
+    const QTime time(h, mi, sec, ms);
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, Qt::UTC);
+}
+} // namespace
+
 QDateTime JsonReader::dateTime(const char* key)
 {
     const QString s = string(key);
     if (s.isEmpty())
         return {};
+    if (QDateTime fast = utcTimestamp(s); fast.isValid())
+        return fast;
     QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
     // RFC 3339 needs an explicit offset: a local time without zone is ambiguous.
     if (!t.isValid() || t.timeSpec() == Qt::LocalTime) {

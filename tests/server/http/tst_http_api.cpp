@@ -9,8 +9,23 @@
 #include <QJsonDocument>
 #include <QTimeZone>
 #include <QUrlQuery>
+#include <httplib.h>
 
 using namespace sinfonia::test;
+
+namespace {
+// A gzip body inflated by cpp-httplib's own decoder (what a client library would do).
+QByteArray gunzip(const QByteArray& gz)
+{
+    httplib::detail::gzip_decompressor d;
+    QByteArray out;
+    const bool ok = d.decompress(gz.constData(), size_t(gz.size()), [&out](const char* data, size_t n) {
+        out.append(data, qsizetype(n));
+        return true;
+    });
+    return ok ? out : QByteArray();
+}
+} // namespace
 
 class TestHttpApi : public QObject
 {
@@ -453,6 +468,28 @@ private slots:
             QVERIFY(++pages < 1000);
         } while (!cursor.isEmpty());
         QCOMPARE(seen.size(), total);
+
+        // A loopback client gets the page as it is, whatever it accepts: copying the bytes costs less
+        // than deflating and inflating them (gzip level 1 is for other peers).
+        const HttpResponse plain
+            = m_api.get(base + range + QStringLiteral("&limit=500"), {{"Accept-Encoding", "gzip, deflate, br"}});
+        QCOMPARE(plain.status, 200);
+        QCOMPARE(plain.header("content-encoding"), QByteArray());
+        QCOMPARE(plain.header("content-type"), QByteArray("application/json"));
+        QCOMPARE(plain.header("content-length"), QByteArray::number(plain.body.size()));
+        QCOMPARE(plain.json().value(QStringLiteral("items")).toArray().size(), total);
+        // Through a proxy on this machine (X-Forwarded-For) the client is elsewhere: gzip, the same
+        // page once inflated; refused gzip ("gzip;q=0") gets it plain.
+        const HttpResponse zipped = m_api.get(base + range + QStringLiteral("&limit=500"),
+                                              {{"Accept-Encoding", "br, gzip"}, {"X-Forwarded-For", "203.0.113.7"}});
+        QCOMPARE(zipped.status, 200);
+        QCOMPARE(zipped.header("content-encoding"), QByteArray("gzip"));
+        QVERIFY(zipped.body.size() < plain.body.size() / 3);
+        QCOMPARE(gunzip(zipped.body), plain.body);
+        const HttpResponse refused = m_api.get(base + range + QStringLiteral("&limit=500"),
+                                               {{"Accept-Encoding", "gzip;q=0"}, {"X-Forwarded-For", "203.0.113.7"}});
+        QCOMPARE(refused.header("content-encoding"), QByteArray());
+        QCOMPARE(refused.body, plain.body);
 
         const HttpResponse byCf = m_api.get(base + range + QStringLiteral("&codiceFiscale=")
                                             + sinfonia::ledger::DemoData::activeBeneficiaryCf());
