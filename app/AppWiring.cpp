@@ -1,5 +1,6 @@
 #include "app/AppWiring.h"
 
+#include "app/StartupTrace.h"
 #include "core/domain/Clock.h"
 #include "core/scan/DecodeImageCli.h"
 #include "core/scan/ScanRouter.h"
@@ -20,39 +21,48 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QEvent>
 #include <QLoggingCategory>
 #include <QMenu>
 #include <QTextStream>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcApp, "sinfonia.app")
 
 namespace sinfonia {
 
-AppWiring::AppWiring(const CommandLineOptions& options, QObject* parent)
+AppWiring::AppWiring(const CommandLineOptions& options, StartupTrace* trace, QObject* parent)
     : QObject(parent)
     , m_options(options)
+    , m_trace(trace)
     , m_clock(std::make_unique<SystemClock>())
     , m_settings(std::make_unique<AppSettings>())
     , m_tokens(std::make_unique<KeychainTokenStore>())
 {
     ServiceStack::Options stack;
     stack.serverUrl = options.serverUrl.isEmpty() ? QUrl(m_settings->serverUrl()) : options.serverUrl;
-    stack.journalPath = OperationJournal::defaultFilePath();
+    // The journal (synchronous, fsynced writes) and the cache (keychain, then a whole-file
+    // integrity check) open once the window is painted: see finishStart().
     stack.identityGateway = m_settings->identityGateway();
+    mark("settings");
     m_services = std::make_unique<ServiceStack>(*m_clock, *m_tokens, stack);
-    m_services->openCache(MovementCache::defaultFilePath(), m_settings->cacheRetentionMonths());
+    mark("services");
 
     m_window = std::make_unique<MainWindow>();
+    mark("main window");
     m_flow = std::make_unique<CounterFlow>(*m_services, *m_window);
     m_flow->setIdleTimeoutMs(m_settings->idleLockMinutes() * 60 * 1000);
     m_flow->setQuickUnlockEnabled(m_settings->quickUnlockEnabled());
-    m_movements = std::make_unique<MovementsFlow>(*m_services, *m_flow, *m_window);
-    m_summary = std::make_unique<SummaryFlow>(*m_services, *m_flow, *m_window);
+    mark("counter flow and its pages");
     m_scanFlow = std::make_unique<ScanFlow>(*m_flow, *m_window);
-    m_slipPrinter = std::make_unique<SlipPrinter>(*m_settings);
-    m_flow->vouchers().setSlipPrinter(m_slipPrinter.get());
     connectScanners();
-    addScannerSetup();
+    mark("scanners");
+}
+
+void AppWiring::mark(const char* milestone)
+{
+    if (m_trace)
+        m_trace->mark(milestone);
 }
 
 AppWiring::~AppWiring()
@@ -114,15 +124,52 @@ void AppWiring::addScannerSetup()
 
 void AppWiring::start()
 {
+    // What the first window does not need waits for its first paint (a timer backs that up should
+    // a window system never paint it); nothing the clerk can reach before then depends on it: the
+    // login page works without the journal, the cache and the movement list.
+    m_window->installEventFilter(this);
+    QTimer::singleShot(finishStartFallbackMs, this, &AppWiring::finishStart);
     m_window->show();
+    mark("show() returned");
     // IT's package test and support scripts wait for this line to know the start reached the window.
     qCInfo(lcApp) << "main window shown";
     m_flow->start();
+    mark("start requests sent");
+}
+
+bool AppWiring::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_window.get() && event->type() == QEvent::Paint) {
+        m_window->removeEventFilter(this);
+        // After this paint has reached the screen, not inside it.
+        QTimer::singleShot(0, this, &AppWiring::finishStart);
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void AppWiring::finishStart()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_window->removeEventFilter(this);
+    // Before any purchase: the login (which reconciles the journal) needs the clerk first.
+    m_services->openJournal(OperationJournal::defaultFilePath());
+    mark("journal open");
+    m_services->openCache(MovementCache::defaultFilePath(), m_settings->cacheRetentionMonths());
+    m_movements = std::make_unique<MovementsFlow>(*m_services, *m_flow, *m_window);
+    m_summary = std::make_unique<SummaryFlow>(*m_services, *m_flow, *m_window);
+    m_slipPrinter = std::make_unique<SlipPrinter>(*m_settings);
+    m_flow->vouchers().setSlipPrinter(m_slipPrinter.get());
+    addScannerSetup(); // after "Elenco movimenti" and the summary in the Operazioni menu, as before
+    mark("movement list, summary, printer");
 }
 
 void AppWiring::prepareQuit(int signalNumber)
 {
     qCInfo(lcApp) << "quitting on signal" << signalNumber;
+    // A quit before the deferred start finished: the draft needs the journal.
+    finishStart();
     m_flow->vouchers().saveDraftNow();
 }
 

@@ -20,6 +20,7 @@ class ScanRouter;
 class SerialScanner;
 class ServiceStack;
 class SlipPrinter;
+class StartupTrace;
 class SystemClock;
 class TokenStore;
 
@@ -29,7 +30,7 @@ class AppWiring : public QObject
 {
     Q_OBJECT
 public:
-    explicit AppWiring(const CommandLineOptions& options, QObject* parent = nullptr);
+    explicit AppWiring(const CommandLineOptions& options, StartupTrace* trace = nullptr, QObject* parent = nullptr);
     ~AppWiring() override;
 
     void start();
@@ -38,12 +39,22 @@ public:
     MainWindow* window() const { return m_window.get(); }
     CounterFlow* flow() const { return m_flow.get(); }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    // After the first paint of the window: journal, cache, movement list, summary, slip printer.
+    void finishStart();
+    static constexpr int finishStartFallbackMs = 2000;
     void connectScanners();
     // "Configura lettore" in the Operazioni menu.
     void addScannerSetup();
 
+    void mark(const char* milestone);
+
     CommandLineOptions m_options;
+    StartupTrace* m_trace = nullptr;
+    bool m_started = false;
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<TokenStore> m_tokens;

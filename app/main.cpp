@@ -3,8 +3,10 @@
 #include "app/CommandLine.h"
 #include "app/Localization.h"
 #include "app/QuitSignals.h"
+#include "app/StartupTrace.h"
 #include "core/CoreInfo.h"
 #include "core/services/settings/AppSettings.h"
+#include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QFile>
@@ -33,6 +35,7 @@ bool needsGui(int argc, char* argv[])
 
 int main(int argc, char* argv[])
 {
+    StartupTrace trace;
     std::unique_ptr<QCoreApplication> app;
     if (needsGui(argc, argv))
         app = std::make_unique<QApplication>(argc, argv);
@@ -51,7 +54,9 @@ int main(int argc, char* argv[])
         if (args.at(i) == QStringLiteral("--lang"))
             language = args.at(i + 1);
     }
+    trace.mark("application object");
     installTranslators(*app, language);
+    trace.mark("translations");
 
     const CommandLineOptions options = parseCommandLine(args);
     QTextStream out(stdout);
@@ -79,6 +84,7 @@ int main(int argc, char* argv[])
     if (style.open(QIODevice::ReadOnly))
         gui->setStyleSheet(QString::fromUtf8(style.readAll()));
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/sinfonia/sinfonia-pos.svg")));
+    trace.mark("style sheet and icon");
 
     // The system proxy, as IT configured it: http(s)_proxy/no_proxy on Linux, WinHTTP/Internet
     // options on Windows. Loopback addresses are never proxied.
@@ -87,11 +93,12 @@ int main(int argc, char* argv[])
     // what is pending and the services close their databases on the way out of main.
     QuitSignals quitSignals;
     quitSignals.install();
-    AppWiring wiring(options);
+    AppWiring wiring(options, &trace);
     QObject::connect(&quitSignals, &QuitSignals::quitRequested, &wiring, [&wiring](int signalNumber) {
         wiring.prepareQuit(signalNumber);
         QCoreApplication::quit();
     });
+    trace.watchFirstPaint(wiring.window());
     wiring.start();
     return QCoreApplication::exec();
 }

@@ -27,6 +27,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <memory>
 
 namespace sinfonia {
 
@@ -269,12 +270,13 @@ QString VoucherFlow::interruptedVoucherId() const
 
 void VoucherFlow::submitPurchase(Money amount, const QString& document, const PreparedReceipt& receipt)
 {
-    saveDraftNow();
     m_purchase->setBusy(true);
     const Voucher v = m_voucher->voucher().voucher;
+    auto answered = std::make_shared<bool>(false);
     m_services.runner().purchase(
         m_session.structureId(), v.id, amount, document, ReceiptFile {receipt.contentType, receipt.bytes}, this,
-        [this, amount](Result<MovementWithChallenge> result) {
+        [this, amount, answered](Result<MovementWithChallenge> result) {
+            *answered = true;
             m_purchase->setBusy(false);
             if (!result.ok()) {
                 m_purchase->showError(result.error().message);
@@ -288,6 +290,10 @@ void VoucherFlow::submitPurchase(Money amount, const QString& document, const Pr
                     tr("Acquisto di %1 registrato IN ATTESA. Il beneficiario riceve il codice via SMS.")
                         .arg(amount.toString()));
         });
+    // The draft is written while the request travels, not before it (the intent with the receipt
+    // is already in the journal); a refusal before sending (journal unusable) says its own error.
+    if (!*answered)
+        saveDraftNow();
 }
 
 void VoucherFlow::startCancellation(const ApiMovement& movement)

@@ -43,14 +43,20 @@ ServiceStack::ServiceStack(const Clock& clock, TokenStore& tokens, const Options
     if (!options.identityGateway.isEmpty())
         m_login->setIdentityGateway(QUrl(options.identityGateway));
     // The journal must exist before the first purchase: a failure is kept for the UI to report.
-    if (options.journalPath.isEmpty()) {
+    openJournal(options.journalPath);
+}
+
+const Result<void>& ServiceStack::openJournal(const QString& path)
+{
+    if (path.isEmpty()) {
         m_journalOpened = makeError(QStringLiteral("journal.closed"),
                                     Texts::tr("Registro delle operazioni non disponibile."), QStringLiteral("no path"));
     } else {
-        m_journalOpened = m_journal->open(options.journalPath);
+        m_journalOpened = m_journal->open(path);
         if (!m_journalOpened.ok())
             qCWarning(lcStack) << "operation journal unavailable:" << m_journalOpened.error().detail;
     }
+    return m_journalOpened;
 }
 
 ServiceStack::~ServiceStack() = default;

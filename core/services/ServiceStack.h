@@ -62,6 +62,9 @@ public:
     // Opens the movement cache at `path`; its codice fiscale hashes are keyed by a secret kept in
     // the token store (without a keychain the key lives in memory and the cache starts empty).
     void openCache(const QString& path, int retentionMonths);
+    // Opens the journal later than construction (app/ does it once the window is painted: its
+    // synchronous writes are not on the way to the first window); the outcome as journalOpened().
+    const Result<void>& openJournal(const QString& path);
 
 private:
     const Clock& m_clock;
