@@ -126,5 +126,9 @@ inline constexpr QLatin1String authInvalidGrant {"auth.invalid_grant"};
 inline constexpr QLatin1String authTokenError {"auth.token_error"};
 inline constexpr QLatin1String journalClosed {"journal.closed"};
 inline constexpr QLatin1String journalUnknown {"journal.unknown"};
+// An OTP verify whose answer was lost or "otp.used": the movement read from the server is still
+// IN ATTESA (verify.pending), or could not be read (verify.unknown). OperationRunner::verifyOtp.
+inline constexpr QLatin1String verifyPending {"verify.pending"};
+inline constexpr QLatin1String verifyUnknown {"verify.unknown"};
 
 } // namespace sinfonia::codes
