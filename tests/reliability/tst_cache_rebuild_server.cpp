@@ -122,15 +122,16 @@ void TestCacheRebuildServer::corruptedCachesAreRebuiltFromTheServer()
     QRandomGenerator rng(seed);
     QVERIFY(login());
 
-    // A few movements of today besides the demo data: one confirmed-pending purchase per run.
+    // Movements of today besides the demo data (pending purchases of a few cents), so the cache
+    // file has pages enough for every kind of damage.
     QString cf;
     const auto voucher = activeVoucher(&cf);
     QVERIFY(voucher.has_value());
     const ReceiptFile receipt {"image/png", HttpClient::samplePng()};
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < 60; ++i) {
         auto made = wait<MovementWithChallenge>([&](auto done) {
-            m_api->createPurchase(QStringLiteral("FAR001"), voucher->voucher.id, Money::fromCents(101 + i), {}, receipt,
-                                  this, done);
+            m_api->createPurchase(QStringLiteral("FAR001"), voucher->voucher.id, Money::fromCents(1 + i % 20), {},
+                                  receipt, this, done);
         });
         QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().message));
     }
