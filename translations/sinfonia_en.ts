@@ -1819,6 +1819,14 @@
             <source>Esito non verificabile automaticamente: controlla l'elenco movimenti.</source>
             <translation>Outcome cannot be checked automatically: check the movement list.</translation>
         </message>
+        <message>
+            <source>Il pagamento non risulta confermato: inserisci di nuovo il codice o premi "Invia nuovamente".</source>
+            <translation>The payment is not confirmed: type the code again or press "Send again".</translation>
+        </message>
+        <message>
+            <source>Esito della conferma non verificato: controlla l'elenco movimenti prima di ripetere.</source>
+            <translation>The outcome of the confirmation could not be checked: check the movement list before trying again.</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::OperatorTotalsModel</name>

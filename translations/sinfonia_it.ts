@@ -1819,6 +1819,14 @@
             <source>Esito non verificabile automaticamente: controlla l'elenco movimenti.</source>
             <translation>Esito non verificabile automaticamente: controlla l'elenco movimenti.</translation>
         </message>
+        <message>
+            <source>Il pagamento non risulta confermato: inserisci di nuovo il codice o premi "Invia nuovamente".</source>
+            <translation>Il pagamento non risulta confermato: inserisci di nuovo il codice o premi "Invia nuovamente".</translation>
+        </message>
+        <message>
+            <source>Esito della conferma non verificato: controlla l'elenco movimenti prima di ripetere.</source>
+            <translation>Esito della conferma non verificato: controlla l'elenco movimenti prima di ripetere.</translation>
+        </message>
     </context>
     <context>
         <name>sinfonia::OperatorTotalsModel</name>

@@ -6,7 +6,6 @@
 #include "core/services/ServiceStack.h"
 #include "core/services/journal/OperationRunner.h"
 #include "core/services/net/ApiClient.h"
-#include "core/services/net/ApiDecode.h"
 #include "core/services/net/ApiErrors.h"
 #include "ui/MainWindow.h"
 #include "ui/OperatorSession.h"
@@ -424,29 +423,27 @@ void VoucherFlow::openOtp(const MovementWithChallenge& created, const QString& s
 
 void VoucherFlow::verify(const QString& code)
 {
-    m_services.api().verifyOtp(
-        m_session.structureId(), m_otpMovement.movement.id, code, this, [this](Result<VerifyResult> result) {
-            if (!m_otp)
-                return;
-            // "confermato" only for the very movement and amount of the dialog.
-            if (result.ok()) {
-                const auto matches = ApiDecode::checkConfirms(result.value(), m_otpMovement.movement);
-                if (matches.ok()) {
-                    otpFinished(result.value());
-                    return;
-                }
-                m_otp->showError(matches.error().message);
-                return;
-            }
-            const Error& e = result.error();
-            m_window.announce(e.message); // refused
-            // An expired or locked challenge cannot take another code: the dialog offers
-            // a new one.
-            if (e.code == codes::otpExpired || e.code == codes::otpLocked)
-                m_otp->setChallengeVoid(e.message);
-            else
-                m_otp->showError(e.message, e.http ? e.http->attemptsLeft : std::nullopt);
-        });
+    // The runner accepts only this movement, this amount, CONFERMATO; a lost answer or "otp.used"
+    // (a retry of a verify the server had committed) is settled by reading the movement.
+    m_services.runner().verifyOtp(m_session.structureId(), m_otpMovement.movement, code, this,
+                                  [this](Result<VerifyResult> result) {
+                                      if (!m_otp)
+                                          return;
+                                      if (result.ok()) {
+                                          otpFinished(result.value());
+                                          return;
+                                      }
+                                      const Error& e = result.error();
+                                      m_window.announce(e.message); // refused, still pending, or not known
+                                      // An expired or locked challenge cannot take another code: the dialog offers
+                                      // a new one.
+                                      if (e.code == codes::otpExpired || e.code == codes::otpLocked)
+                                          m_otp->setChallengeVoid(e.message);
+                                      else
+                                          m_otp->showError(e.message, e.http ? e.http->attemptsLeft : std::nullopt);
+                                      if (e.code == codes::otpPurchaseVoided)
+                                          loadTransactions();
+                                  });
 }
 
 void VoucherFlow::resend()

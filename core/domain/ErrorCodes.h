@@ -126,6 +126,10 @@ inline constexpr QLatin1String authInvalidGrant {"auth.invalid_grant"};
 inline constexpr QLatin1String authTokenError {"auth.token_error"};
 inline constexpr QLatin1String journalClosed {"journal.closed"};
 inline constexpr QLatin1String journalUnknown {"journal.unknown"};
+// An OTP verify whose answer was lost or "otp.used": the movement read from the server is still
+// IN ATTESA (verify.pending), or could not be read (verify.unknown). OperationRunner::verifyOtp.
+inline constexpr QLatin1String verifyPending {"verify.pending"};
+inline constexpr QLatin1String verifyUnknown {"verify.unknown"};
 
 // --- Why the SPID login was refused: the error_description of the redirect back to the client --
 // (RFC 6749 4.1.2.1). The server's page says it in words; the application turns the reason into

@@ -4,9 +4,9 @@
 // the real server answered (logged by the proxy):
 //  - a purchase is reported registered only if the server really created it, and the accepted
 //    answer matches the intent (structure, voucher, type, amount);
-//  - "confermato" (what VoucherFlow shows after the OTP: ApiClient::verifyOtp ok and
-//    ApiDecode::checkConfirms ok) only if the server really confirmed that very movement, with the
-//    intent's id and amount;
+//  - "confermato" (what VoucherFlow shows after the OTP: OperationRunner::verifyOtp ok, which
+//    reads the movement when the verify's answer is broken, lost or "otp.used") only if the server
+//    really confirmed that very movement, with the intent's id and amount;
 // and at the end, with the proxy honest again: reconcile() resolves every intent, no intent is
 // "non registrato" that the server registered, and the voucher was debited once per registered
 // intent. No crash anywhere. SINFONIA_T14_ANSWERS sets the number of mutated answers (60 here, 500
@@ -18,6 +18,7 @@
 #include "core/services/net/ApiDecode.h"
 #include "core/services/net/ApiErrors.h"
 #include "tests/services/ServerTestBase.h"
+#include "tests/support/HttpClient.h"
 
 #include <QGuiApplication>
 #include <QJsonDocument>
@@ -118,6 +119,7 @@ void TestHostileServer::mutatedAnswersNeverConfirmWrongly()
     int confirmed = 0;
     int refusedPurchases = 0;
     int refusedVerifies = 0;
+    int confirmedByReading = 0; // a broken verify answer, then the movement read CONFERMATO
     QMap<QString, int> byMutation;
     int rounds = 0;
     for (int round = 0; mutatedSoFar() < target; ++round, rounds = round) {
@@ -136,7 +138,8 @@ void TestHostileServer::mutatedAnswersNeverConfirmWrongly()
         byMutation[MutatingProxy::name(m)]++;
         if (onPurchase)
             proxy.arm("/purchases", m, rng.generate());
-        const ReceiptFile receipt {"image/png", QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(64, 'r')};
+        // A real PNG: the server decodes receipts, a bare signature is refused (receipt.type_invalid).
+        const ReceiptFile receipt {"image/png", HttpClient::samplePng()};
         QString key;
         QSignalSpy started(&runner, &OperationRunner::requestStarted);
         auto created = wait<MovementWithChallenge>(
@@ -168,29 +171,34 @@ void TestHostileServer::mutatedAnswersNeverConfirmWrongly()
         QVERIFY2(!otp.isEmpty(), qPrintable(what));
         if (!onPurchase)
             proxy.arm("/otp/verify", m, rng.generate());
-        auto verified
-            = wait<VerifyResult>([&](auto done) { hostile.verifyOtp(sid, pending.id, otp, this, done); }, 60000);
+        // What VoucherFlow shows: OperationRunner::verifyOtp's result (a lost, broken or "otp.used"
+        // answer is settled by reading the movement and its voucher, through the same proxy).
+        auto verified = wait<VerifyResult>([&](auto done) { runner.verifyOtp(sid, pending, otp, this, done); }, 60000);
         proxy.disarm();
-        const bool shown = verified.ok() && ApiDecode::checkConfirms(*verified, pending).ok();
-        QVERIFY2(!(!onPurchase && mustReject(m) && shown),
-                 qPrintable(what + QStringLiteral(": a broken answer was shown as confermato")));
+        const bool shown = verified.ok();
         if (!shown) {
             ++refusedVerifies;
             continue;
         }
         ++confirmed;
-        const MutatingProxy::Exchange* verify = exchangeFor({}, "/movements/" + pending.id.toLatin1() + "/otp/verify");
-        QVERIFY2(verify && verify->upstreamStatus == 200,
-                 qPrintable(what + QStringLiteral(": confermato without a real 200")));
-        const QJsonObject real = realMovement(*verify);
-        QVERIFY2(real.value(QStringLiteral("id")).toString() == realId && pending.id == realId
-                     && verified->movement.movement.id == realId,
+        const bool brokenVerify = !onPurchase && mustReject(m);
+        confirmedByReading += brokenVerify;
+        // The truth, read from the server directly (not through the proxy).
+        auto truth = wait<QList<ApiMovement>>([&](auto done) { m_api->transactions(sid, vid, this, done); });
+        QVERIFY2(truth.ok(), qPrintable(what));
+        const ApiMovement* real = nullptr;
+        for (const ApiMovement& t : truth.value()) {
+            if (t.movement.id == realId)
+                real = &t;
+        }
+        QVERIFY2(real, qPrintable(what + QStringLiteral(": the real movement is not listed")));
+        QVERIFY2(pending.id == realId && verified->movement.movement.id == realId,
                  qPrintable(what + QStringLiteral(": confermato for another movement id")));
-        QVERIFY2(real.value(QStringLiteral("amountCents")).toInteger() == amount.cents()
-                     && verified->movement.movement.amount == amount,
+        QVERIFY2(real->movement.amount == amount && verified->movement.movement.amount == amount,
                  qPrintable(what + QStringLiteral(": confermato with another amount")));
-        QVERIFY2(real.value(QStringLiteral("state")).toString() == QLatin1String("CONFERMATO"),
+        QVERIFY2(real->movement.state == MovementState::Confermato,
                  qPrintable(what + QStringLiteral(": confermato but not confirmed at the server")));
+        QVERIFY2(verified->voucher.voucher.id == vid, qPrintable(what + QStringLiteral(": another voucher shown")));
     }
 
     // The network is honest again: every intent is reconciled, none is lost or repeated.
@@ -228,11 +236,15 @@ void TestHostileServer::mutatedAnswersNeverConfirmWrongly()
     for (auto it = byMutation.cbegin(); it != byMutation.cend(); ++it)
         kinds << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
     qInfo("T14 hostile server: %d mutated answers in %d rounds; %d purchases registered (%d refused), %d confermato "
-          "(%d refused), all matching the server; %lld movements, 0 double debits; %d registered with a lied "
-          "movement id; seed %u",
-          mutatedSoFar(), rounds + 1, registered, refusedPurchases, confirmed, refusedVerifies,
+          "(%d of them after a broken verify answer, by reading the movement; %d refused), all matching the server; "
+          "%lld movements, 0 double debits; %d registered with a lied movement id; seed %u",
+          mutatedSoFar(), rounds + 1, registered, refusedPurchases, confirmed, confirmedByReading, refusedVerifies,
           static_cast<long long>(realPurchases.size()), wrongIds, seed);
     qInfo("T14 mutations: %s", qPrintable(kinds.join(QStringLiteral(", "))));
+    // A campaign where nothing is registered or confirmed proves nothing: most rounds mutate only
+    // one of the two answers, so both must happen often.
+    QVERIFY2(registered >= rounds / 4, "almost no purchase was registered: is the campaign's request valid?");
+    QVERIFY2(confirmed >= rounds / 10, "almost nothing was confirmed: is the campaign's OTP valid?");
 }
 
 int main(int argc, char** argv)

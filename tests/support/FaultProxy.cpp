@@ -123,9 +123,31 @@ void FaultProxy::setForcedFault(std::optional<Fault> fault)
     m_forced = fault;
 }
 
-FaultProxy::Fault FaultProxy::nextFault()
+void FaultProxy::setPathFault(const std::string& pathPart, Fault fault)
 {
     std::lock_guard lock(m_faultMutex);
+    for (auto& [part, f] : m_pathFaults) {
+        if (part == pathPart) {
+            f = fault;
+            return;
+        }
+    }
+    m_pathFaults.emplace_back(pathPart, fault);
+}
+
+void FaultProxy::clearPathFaults()
+{
+    std::lock_guard lock(m_faultMutex);
+    m_pathFaults.clear();
+}
+
+FaultProxy::Fault FaultProxy::nextFault(const std::string& requestLine)
+{
+    std::lock_guard lock(m_faultMutex);
+    for (const auto& [part, f] : m_pathFaults) {
+        if (requestLine.find(part) != std::string::npos)
+            return f;
+    }
     if (m_forced)
         return *m_forced;
     if (int(m_rng() % 100) >= m_faultPercent)
@@ -187,7 +209,7 @@ void FaultProxy::handle(int client)
     std::string request;
     if (!readRequest(client, request))
         return;
-    switch (nextFault()) {
+    switch (nextFault(request.substr(0, request.find("\r\n")))) {
     case Fault::DropRequest:
         ++droppedRequests;
         return;

@@ -15,6 +15,8 @@
 #include <random>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace sinfonia::test {
 
@@ -40,6 +42,10 @@ public:
     std::uint16_t port() const { return m_port; }
     // Every following request gets `fault` (Fault::None: passes); std::nullopt: the seeded draw again.
     void setForcedFault(std::optional<Fault> fault);
+    // Requests whose request line ("POST /api/v1/.../otp/verify HTTP/1.1") contains `pathPart` get
+    // `fault` (before any forced or seeded one); Fault::None passes them. clearPathFaults() ends it.
+    void setPathFault(const std::string& pathPart, Fault fault);
+    void clearPathFaults();
 
     std::atomic<int> droppedRequests {0};
     std::atomic<int> droppedResponses {0};
@@ -49,7 +55,7 @@ public:
 private:
     void run();
     void handle(int client);
-    Fault nextFault();
+    Fault nextFault(const std::string& requestLine);
     std::string forward(const std::string& request) const;
 
     std::uint16_t m_serverPort;
@@ -57,6 +63,7 @@ private:
     std::mt19937 m_rng;
     int m_faultPercent;
     std::optional<Fault> m_forced;
+    std::vector<std::pair<std::string, Fault>> m_pathFaults;
     int m_listen = -1;
     std::uint16_t m_port = 0;
     std::atomic<bool> m_stop {false};

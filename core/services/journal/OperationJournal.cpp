@@ -178,6 +178,7 @@ Result<void> OperationJournal::openFile(const QString& filePath)
         "receipt_sha256 TEXT, movement_id TEXT, message TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
         "attempts INTEGER NOT NULL DEFAULT 0, method TEXT, path TEXT, content_type TEXT, body BLOB, operator_id TEXT)",
         "CREATE INDEX IF NOT EXISTS intents_state ON intents(state, created_at)",
+        "CREATE INDEX IF NOT EXISTS intents_movement ON intents(movement_id)",
         "CREATE TABLE IF NOT EXISTS drafts (operator_id TEXT NOT NULL, structure_id TEXT NOT NULL, voucher_id TEXT, "
         "amount_text TEXT, receipt_name TEXT, receipt BLOB, saved_at TEXT NOT NULL, "
         "PRIMARY KEY (operator_id, structure_id))",
@@ -286,6 +287,18 @@ std::optional<JournalEntry> OperationJournal::entry(const QString& key) const
     if (!q.exec() || !q.next())
         return std::nullopt;
     return readEntry(q);
+}
+
+std::optional<QString> OperationJournal::keyOfMovement(const QString& movementId) const
+{
+    if (!isOpen() || movementId.isEmpty())
+        return std::nullopt;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT key FROM intents WHERE movement_id = ? LIMIT 1"));
+    q.addBindValue(movementId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toString();
 }
 
 QList<JournalEntry> OperationJournal::unresolved() const

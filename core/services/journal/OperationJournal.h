@@ -104,6 +104,8 @@ public:
     Result<void> markUnknown(const QString& key, const QString& message = {});
 
     std::optional<JournalEntry> entry(const QString& key) const;
+    // The key of the intent the server confirmed as `movementId` (a movement is one intent's).
+    std::optional<QString> keyOfMovement(const QString& movementId) const;
     // Pending, Sent or Unknown: what reconciliation must resolve, oldest first.
     QList<JournalEntry> unresolved() const;
     // Latest entries for the UI list, newest first.

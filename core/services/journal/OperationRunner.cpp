@@ -1,6 +1,7 @@
 #include "core/services/journal/OperationRunner.h"
 
 #include "core/domain/Clock.h"
+#include "core/domain/ErrorCodes.h"
 #include "core/services/net/ApiClient.h"
 #include "core/services/net/ApiDecode.h"
 #include "core/services/net/ApiErrors.h"
@@ -83,6 +84,10 @@ Result<MovementWithChallenge> OperationRunner::check(const JournalEntry& e, cons
         && (purchase ? sameVoucher : m.purchaseId == e.purchaseId);
     if (!matches)
         return ApiDecode::decodeError(QStringLiteral("answer does not match the intent"));
+    // A movement is the answer to one intent: an id another intent was confirmed with is a stale
+    // answer (its OTP verify would read that other, maybe confirmed, movement).
+    if (const auto other = m_journal->keyOfMovement(m.id); other && *other != e.idempotencyKey)
+        return ApiDecode::decodeError(QStringLiteral("answer names the movement of another intent"));
     return decoded;
 }
 
@@ -142,6 +147,106 @@ void OperationRunner::run(const JournalEntry& entry, QObject* context, Callback 
             done(r.error());
     });
     Q_EMIT requestStarted(key, req);
+}
+
+void OperationRunner::verifyOtp(const QString& structureId, const Movement& pending, const QString& code,
+                                QObject* context, std::function<void(Result<VerifyResult>)> done)
+{
+    QPointer<QObject> ctx(context);
+    m_api->verifyOtp(
+        structureId, pending.id, code, this, [this, structureId, pending, ctx, done](Result<VerifyResult> r) {
+            if (!ctx)
+                return;
+            Error reason;
+            if (r.ok()) {
+                const auto matches = ApiDecode::checkConfirms(r.value(), pending);
+                if (matches.ok()) {
+                    if (done)
+                        done(std::move(r));
+                    return;
+                }
+                reason = matches.error();
+            } else {
+                reason = r.error();
+                // "otp.used": the movement's code was used, maybe by this very verify
+                // on a server process that died before its answer.
+                if (reason.code != codes::otpUsed && ApiErrors::isDefinitive(reason)) {
+                    if (done)
+                        done(std::move(r));
+                    return;
+                }
+            }
+            qCInfo(lcRunner) << "verify of" << pending.id << "answered" << reason.code << ": reading the movement";
+            readVerifyOutcome(structureId, pending, reason, ctx, done);
+        });
+}
+
+void OperationRunner::readVerifyOutcome(const QString& structureId, const Movement& pending, const Error& answer,
+                                        const QPointer<QObject>& ctx,
+                                        const std::function<void(Result<VerifyResult>)>& done)
+{
+    const auto finish = [ctx, done](Result<VerifyResult> r) {
+        if (ctx && done)
+            done(std::move(r));
+    };
+    const auto unknown = [answer] {
+        Error e = makeError(QString(codes::verifyUnknown), verifyUnknownMessage(), answer.code);
+        return e;
+    };
+    m_api->transactions(structureId, pending.voucherId, this,
+                        [this, structureId, pending, finish, unknown](Result<QList<ApiMovement>> list) {
+                            if (!list.ok()) {
+                                finish(unknown());
+                                return;
+                            }
+                            const ApiMovement* found = nullptr;
+                            for (const ApiMovement& m : list.value()) {
+                                if (m.movement.id == pending.id)
+                                    found = &m;
+                            }
+                            if (!found) {
+                                finish(unknown());
+                                return;
+                            }
+                            const ApiMovement movement = *found;
+                            if (movement.movement.state == MovementState::InAttesa) {
+                                finish(makeError(QString(codes::verifyPending), verifyPendingMessage()));
+                                return;
+                            }
+                            if (movement.movement.state == MovementState::Annullato) {
+                                finish(makeError(QString(codes::otpPurchaseVoided),
+                                                 ApiErrors::clientText(QString(codes::otpPurchaseVoided))));
+                                return;
+                            }
+                            m_api->voucher(structureId, pending.voucherId, this,
+                                           [pending, movement, finish, unknown](Result<VoucherInfo> voucher) {
+                                               if (!voucher.ok()) {
+                                                   finish(unknown());
+                                                   return;
+                                               }
+                                               VerifyResult read {movement, voucher.value()};
+                                               // The same rule as for the verify's own answer: this movement,
+                                               // this amount, CONFERMATO.
+                                               if (!ApiDecode::checkConfirms(read, pending).ok()
+                                                   || read.voucher.voucher.id != pending.voucherId) {
+                                                   finish(unknown());
+                                                   return;
+                                               }
+                                               qCInfo(lcRunner)
+                                                   << "movement" << pending.id << "read CONFERMATO after the verify";
+                                               finish(std::move(read));
+                                           });
+                        });
+}
+
+QString OperationRunner::verifyPendingMessage()
+{
+    return tr("Il pagamento non risulta confermato: inserisci di nuovo il codice o premi \"Invia nuovamente\".");
+}
+
+QString OperationRunner::verifyUnknownMessage()
+{
+    return tr("Esito della conferma non verificato: controlla l'elenco movimenti prima di ripetere.");
 }
 
 QString OperationRunner::staleMessage()

@@ -41,6 +41,19 @@ public:
     void cancellation(const QString& structureId, const QString& voucherId, const QString& purchaseId, Money amount,
                       QObject* context, Callback done);
 
+    // The OTP verify of `pending` (the movement the clerk's dialog is about). Succeeds only with a
+    // VerifyResult for that very movement (id, voucher, type, amount) in state CONFERMATO. When the
+    // answer is lost (timeout, reset, 5xx), does not match, or is 409 "otp.used" (a retry of a
+    // verify the server had committed, e.g. on another server process), the movement and its voucher are read from the
+    // server instead: CONFERMATO and matching is a confirmation; still IN ATTESA is the error "verify.pending" (the
+    // clerk types the code again or asks for a new one); ANNULLATO is "otp.purchase_voided"; a read that fails is
+    // "verify.unknown" (the movement list tells). Other refusals (wrong code, expired, locked) come back as the server
+    // said them. The code itself is never written anywhere.
+    void verifyOtp(const QString& structureId, const Movement& pending, const QString& code, QObject* context,
+                   std::function<void(Result<VerifyResult>)> done);
+    static QString verifyPendingMessage();
+    static QString verifyUnknownMessage();
+
     // Intents older than this are not replayed (the server keeps idempotency keys 48 hours).
     static constexpr qint64 maxReplayAgeSecs = 24 * 3600;
     static QString staleMessage();
@@ -62,6 +75,8 @@ Q_SIGNALS:
 private:
     void run(const JournalEntry& entry, QObject* context, Callback done);
     Result<MovementWithChallenge> check(const JournalEntry& entry, const QByteArray& body) const;
+    void readVerifyOutcome(const QString& structureId, const Movement& pending, const Error& answer,
+                           const QPointer<QObject>& context, const std::function<void(Result<VerifyResult>)>& done);
 
     ApiClient* m_api;
     OperationJournal* m_journal;

@@ -150,11 +150,36 @@ public:
         return {};
     }
 
+    // The state of a movement as the voucher's transactions list it (what the client reads when a
+    // verify's answer is lost or "otp.used"); empty when it cannot be read.
+    QString stateOf(const QString& voucherId, const QString& movementId)
+    {
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            auto res
+                = m_client.Get("/api/v1/structures/" + bench + "/vouchers/" + voucherId.toStdString() + "/transactions",
+                               httplib::Headers {{"Authorization", "Bearer " + m_token}});
+            if (res && res->status == 200) {
+                const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(res->body));
+                const QJsonArray items
+                    = doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("items")).toArray();
+                for (const QJsonValue& v : items) {
+                    if (v.toObject().value(QStringLiteral("id")).toString() == movementId)
+                        return v.toObject().value(QStringLiteral("state")).toString();
+                }
+                return {};
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return {};
+    }
+
     // Confirms a movement with its OTP. "otp.used" (409) after retries means the verify committed
-    // on the killed process before its answer: counted in `usedAfterKill`; the final check of the
-    // books proves the movement CONFERMATO. Returns an empty string or what went wrong.
-    QString confirm(const QString& movementId, const std::string& key, std::atomic<int>& resends,
-                    std::atomic<int>& usedAfterKill)
+    // on the killed process before its answer: the counter then reads the movement, as the client
+    // does (OperationRunner::verifyOtp), and counts it confirmed only when it is CONFERMATO
+    // (`usedAfterKill`); the final check of the books proves it again. Returns an empty string or
+    // what went wrong.
+    QString confirm(const QString& voucherId, const QString& movementId, const std::string& key,
+                    std::atomic<int>& resends, std::atomic<int>& usedAfterKill)
     {
         const QString otp = otpFor(movementId, key, resends);
         const Answer a = post("/api/v1/structures/" + bench + "/movements/" + movementId.toStdString() + "/otp/verify",
@@ -164,6 +189,9 @@ public:
             return {};
         const QString code = a.json.value(QStringLiteral("code")).toString();
         if (a.status == 409 && code == QLatin1String("otp.used")) {
+            const QString state = stateOf(voucherId, movementId);
+            if (state != QLatin1String("CONFERMATO"))
+                return QStringLiteral("verify answered otp.used and the movement is \"%1\"").arg(state);
             ++usedAfterKill;
             return {};
         }
@@ -524,7 +552,8 @@ void HttpMultiProcessTest::commitThenKillOneProcess()
                     break;
                 }
                 const QString mid = idOf(created.json);
-                if (const QString e = counter.confirm(mid, prefix + "-pv", resends, usedAfterKill); !e.isEmpty()) {
+                if (const QString e = counter.confirm(own[c].at(voucher), mid, prefix + "-pv", resends, usedAfterKill);
+                    !e.isEmpty()) {
                     fail(QStringLiteral("flow %1: purchase %2").arg(i).arg(e));
                     break;
                 }
@@ -542,7 +571,9 @@ void HttpMultiProcessTest::commitThenKillOneProcess()
                         break;
                     }
                     const QString cid = idOf(cancel.json);
-                    if (const QString e = counter.confirm(cid, prefix + "-cv", resends, usedAfterKill); !e.isEmpty()) {
+                    if (const QString e
+                        = counter.confirm(own[c].at(voucher), cid, prefix + "-cv", resends, usedAfterKill);
+                        !e.isEmpty()) {
                         fail(QStringLiteral("flow %1: cancellation %2").arg(i).arg(e));
                         break;
                     }
