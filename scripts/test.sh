@@ -39,7 +39,9 @@ asan)
     ;;
 tsan)
     flags="-fsanitize=thread -fno-omit-frame-pointer"
-    export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$here/scripts/tsan.supp"
+    # die_after_fork=0: QProcess forks the test binary to start sinfonia-server, sqlite3 or Xvfb, and
+    # exec()s at once; TSan would otherwise end the child before the exec.
+    export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$here/scripts/tsan.supp"
     # The threaded parts: server workers (HTTP concurrency and T1, ledger concurrency), the cache
     # worker (cache, kill -9 and corruption campaigns), the camera frame decoder, receipt
     # processing and the export job. Only their targets are built (a whole TSan tree is ~1 h here).
