@@ -157,7 +157,7 @@ public:
         for (int attempt = 0; attempt < 20; ++attempt) {
             auto res
                 = m_client.Get("/api/v1/structures/" + bench + "/vouchers/" + voucherId.toStdString() + "/transactions",
-                               httplib::Headers {{"Authorization", "Bearer " + m_token}});
+                               httplib::Headers {{"Authorization", "Bearer " + m_token.get()}});
             if (res && res->status == 200) {
                 const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(res->body));
                 const QJsonArray items
