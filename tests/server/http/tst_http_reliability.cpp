@@ -160,6 +160,7 @@ private slots:
 
         // The server's books, read directly (not through the proxy), with a token of now.
         direct = m_server.client(QString::fromStdString(m_token));
+        direct.setTimeout(120000); // the whole history of a 10,000-flow voucher in one answer
         qint64 serverDebits = 0;
         qint64 serverRefunds = 0;
         int newPurchases = 0;
@@ -203,12 +204,15 @@ private slots:
     void cleanupTestCase() { m_server.stop(); }
 
 private:
+    // The voucher's movements; a failed read is a test failure with its reason, never "none".
     static QJsonArray transactions(const HttpClient& api, const QString& voucherId)
     {
-        return api.get(QStringLiteral("/api/v1/structures/FAR001/vouchers/%1/transactions").arg(voucherId))
-            .json()
-            .value(QStringLiteral("items"))
-            .toArray();
+        const HttpResponse r
+            = api.get(QStringLiteral("/api/v1/structures/FAR001/vouchers/%1/transactions").arg(voucherId));
+        if (r.status != 200)
+            qWarning("transactions of the voucher answered %d %s (%s)", r.status, r.body.left(200).constData(),
+                     qPrintable(r.errorString));
+        return r.json().value(QStringLiteral("items")).toArray();
     }
 
     TestServer m_server;
