@@ -26,32 +26,6 @@ using namespace sinfonia::test;
 
 namespace {
 constexpr int serverRows = 1200;
-
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-void writeAll(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
-
-void scribble(QByteArray& bytes, QRandomGenerator& rng, qsizetype from = 0)
-{
-    if (bytes.size() <= from)
-        return;
-    const int spans = 1 + int(rng.bounded(8));
-    for (int s = 0; s < spans; ++s) {
-        const qsizetype at = from + qsizetype(rng.bounded(quint32(bytes.size() - from)));
-        const qsizetype len = qMin<qsizetype>(1 + rng.bounded(512), bytes.size() - at);
-        for (qsizetype i = 0; i < len; ++i)
-            bytes[at + i] = char(rng.bounded(256));
-    }
-}
 } // namespace
 
 class TestCacheCorruption : public QObject
@@ -160,8 +134,8 @@ void TestCacheCorruption::initTestCase()
         QString why;
         QVERIFY2(syncAll(cache, &why), qPrintable(why));
     }
-    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) || readAll(path + QStringLiteral("-wal")).isEmpty());
-    m_clean = readAll(path);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) || readFile(path + QStringLiteral("-wal")).isEmpty());
+    m_clean = readFile(path);
     QVERIFY(m_clean.size() > 8192);
 
     // A crash image with a WAL: more rows committed, files copied while the connection is open.
@@ -181,8 +155,8 @@ void TestCacheCorruption::initTestCase()
             more.clear();
         }
     }
-    m_walMain = readAll(path);
-    m_wal = readAll(path + QStringLiteral("-wal"));
+    m_walMain = readFile(path);
+    m_wal = readFile(path + QStringLiteral("-wal"));
     QVERIFY(m_wal.size() > 4096);
     store.close();
 }
@@ -196,60 +170,22 @@ void TestCacheCorruption::corruptedFilesAreSetAsideAndRebuilt()
         cases = 42;
     qInfo("T12 corruption campaign: %d files, seed %u (SINFONIA_TEST_SEED=%u replays it)", cases, seed, seed);
     QRandomGenerator rng(seed);
-    const char* const kinds[]
-        = {"truncated", "random bytes", "torn WAL", "garbled WAL", "wrong header", "zeroed page", "garbage file"};
+    const CacheFileSamples samples {m_clean, m_walMain, m_wal};
     int setAside = 0;
     int recovered = 0;
     for (int c = 0; c < cases; ++c) {
-        const int kind = c % 7;
+        const int kind = c % damageKinds;
         QDir caseDir(m_dir.filePath(QStringLiteral("case-%1").arg(c)));
         QVERIFY(caseDir.mkpath(QStringLiteral(".")));
         const QString path = caseDir.filePath(QStringLiteral("movements.sqlite"));
-        QByteArray main = m_clean;
-        QByteArray wal;
-        switch (kind) {
-        case 0:
-            main.truncate(qsizetype(rng.bounded(quint32(main.size()))));
-            break;
-        case 1:
-            scribble(main, rng, 100);
-            break;
-        case 2:
-            main = m_walMain;
-            wal = m_wal.left(32 + qsizetype(rng.bounded(quint32(m_wal.size() - 32))));
-            break;
-        case 3:
-            main = m_walMain;
-            wal = m_wal;
-            scribble(wal, rng);
-            break;
-        case 4: {
-            const quint32 how = rng.bounded(3);
-            if (how == 0)
-                main.replace(0, 16, QByteArray("SQLite format 2\0", 16));
-            else if (how == 1)
-                main[16] = char(rng.bounded(256)), main[17] = char(0x7F); // page size not a power of two
-            else
-                for (int i = 0; i < 100; ++i)
-                    main[i] = char(rng.bounded(256));
-            break;
-        }
-        case 5: {
-            const qsizetype pages = main.size() / 4096;
-            const qsizetype page = 1 + qsizetype(rng.bounded(quint32(pages - 1)));
-            main.replace(page * 4096, 4096, QByteArray(4096, '\0'));
-            break;
-        }
-        default:
-            main = QByteArray(qsizetype(rng.bounded(65536)), '\0');
-            for (char& b : main)
-                b = char(rng.bounded(256));
-            break;
-        }
-        writeAll(path, main);
+        const DamagedFile damaged = damage(kind, samples, rng);
+        const QByteArray& main = damaged.main;
+        const QByteArray& wal = damaged.wal;
+        QVERIFY(writeFile(path, main));
         if (!wal.isEmpty())
-            writeAll(path + QStringLiteral("-wal"), wal);
-        const QString what = QStringLiteral("case %1 (%2), seed %3").arg(c).arg(QLatin1String(kinds[kind])).arg(seed);
+            QVERIFY(writeFile(path + QStringLiteral("-wal"), wal));
+        const QString what
+            = QStringLiteral("case %1 (%2), seed %3").arg(c).arg(QLatin1String(damageName(kind))).arg(seed);
 
         MovementCache cache(m_clock);
         QSignalSpy opened(&cache, &MovementCache::opened);

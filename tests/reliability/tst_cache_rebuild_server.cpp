@@ -27,30 +27,6 @@ using namespace sinfonia;
 using namespace sinfonia::test;
 
 namespace {
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeAll(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
-void scribble(QByteArray& bytes, QRandomGenerator& rng, qsizetype from = 0)
-{
-    if (bytes.size() <= from)
-        return;
-    const int spans = 1 + int(rng.bounded(8));
-    for (int s = 0; s < spans; ++s) {
-        const qsizetype at = from + qsizetype(rng.bounded(quint32(bytes.size() - from)));
-        const qsizetype len = qMin<qsizetype>(1 + rng.bounded(512), bytes.size() - at);
-        for (qsizetype i = 0; i < len; ++i)
-            bytes[at + i] = char(rng.bounded(256));
-    }
-}
 
 // "id state amount" of every movement, keyed by id: what the list shows and the summary adds up.
 using Rows = QMap<QString, QString>;
@@ -154,7 +130,7 @@ void TestCacheRebuildServer::corruptedCachesAreRebuiltFromTheServer()
         QVERIFY2(rebuild(cache, period.from, period.to, &rows, &why), qPrintable(why));
         QCOMPARE(rows, truth);
     }
-    const QByteArray clean = readAll(templatePath);
+    const QByteArray clean = readFile(templatePath);
     QVERIFY(clean.size() >= 8192);
     QByteArray walMain;
     QByteArray wal;
@@ -175,59 +151,28 @@ void TestCacheRebuildServer::corruptedCachesAreRebuiltFromTheServer()
                 more.clear();
             }
         }
-        walMain = readAll(templatePath);
-        wal = readAll(templatePath + QStringLiteral("-wal"));
+        walMain = readFile(templatePath);
+        wal = readFile(templatePath + QStringLiteral("-wal"));
         QVERIFY(wal.size() > 4096);
         store.close();
     }
 
-    const char* const kinds[]
-        = {"truncated", "random bytes", "torn WAL", "garbled WAL", "wrong header", "zeroed page", "garbage file"};
+    const CacheFileSamples samples {clean, walMain, wal};
     int setAside = 0;
     int recovered = 0;
     for (int c = 0; c < cases; ++c) {
-        const int kind = c % 7;
+        const int kind = c % damageKinds;
         QDir caseDir(dir.filePath(QStringLiteral("case-%1").arg(c)));
         QVERIFY(caseDir.mkpath(QStringLiteral(".")));
         const QString path = caseDir.filePath(QStringLiteral("movements.sqlite"));
-        QByteArray main = clean;
-        QByteArray walBytes;
-        switch (kind) {
-        case 0:
-            main.truncate(qsizetype(rng.bounded(quint32(main.size()))));
-            break;
-        case 1:
-            scribble(main, rng, 100);
-            break;
-        case 2:
-            main = walMain;
-            walBytes = wal.left(32 + qsizetype(rng.bounded(quint32(wal.size() - 32))));
-            break;
-        case 3:
-            main = walMain;
-            walBytes = wal;
-            scribble(walBytes, rng);
-            break;
-        case 4:
-            for (int i = 0; i < 100; ++i)
-                main[i] = char(rng.bounded(256));
-            break;
-        case 5: {
-            const qsizetype pages = main.size() / 4096;
-            const qsizetype page = 1 + qsizetype(rng.bounded(quint32(pages - 1)));
-            main.replace(page * 4096, 4096, QByteArray(4096, '\0'));
-            break;
-        }
-        default:
-            main = QByteArray(qsizetype(rng.bounded(65536)), '\0');
-            for (char& b : main)
-                b = char(rng.bounded(256));
-            break;
-        }
-        QVERIFY(writeAll(path, main));
+        const DamagedFile damaged = damage(kind, samples, rng);
+        const QByteArray& main = damaged.main;
+        const QByteArray& walBytes = damaged.wal;
+        QVERIFY(writeFile(path, main));
         if (!walBytes.isEmpty())
-            QVERIFY(writeAll(path + QStringLiteral("-wal"), walBytes));
-        const QString what = QStringLiteral("case %1 (%2), seed %3").arg(c).arg(QLatin1String(kinds[kind])).arg(seed);
+            QVERIFY(writeFile(path + QStringLiteral("-wal"), walBytes));
+        const QString what
+            = QStringLiteral("case %1 (%2), seed %3").arg(c).arg(QLatin1String(damageName(kind))).arg(seed);
 
         MovementCache cache(m_clock);
         QSignalSpy opened(&cache, &MovementCache::opened);
