@@ -76,14 +76,12 @@ QVariant stateValue(const CachedMovement& m)
     return code >= 0 ? QVariant(code) : QVariant(m.stateName.isEmpty() ? QStringLiteral("?") : m.stateName);
 }
 
-void readState(const QVariant& v, CachedMovement& m)
+// The state column's integer code (stateCode()) back into a row's state and void reason; full
+// rows and list rows alike.
+template<typename Row>
+void applyStateCode(int code, Row& m)
 {
-    if (v.typeId() == QMetaType::QString) {
-        m.state = MovementState::Sconosciuto;
-        m.stateName = v.toString();
-        return;
-    }
-    switch (v.toInt()) {
+    switch (code) {
     case 1:
         m.state = MovementState::Confermato;
         break;
@@ -102,6 +100,16 @@ void readState(const QVariant& v, CachedMovement& m)
         m.state = MovementState::InAttesa;
         break;
     }
+}
+
+void readState(const QVariant& v, CachedMovement& m)
+{
+    if (v.typeId() == QMetaType::QString) {
+        m.state = MovementState::Sconosciuto;
+        m.stateName = v.toString();
+        return;
+    }
+    applyStateCode(v.toInt(), m);
 }
 
 const char insertSql[] = "INSERT OR REPLACE INTO movements (id, structure_id, created_ms, code, voucher_id, "
@@ -585,29 +593,6 @@ Result<MovementRows> MovementCacheStore::rows(const MovementQuery& query) const
 }
 
 namespace {
-void readListState(int code, MovementListRow& m)
-{
-    switch (code) {
-    case 1:
-        m.state = MovementState::Confermato;
-        break;
-    case 2:
-        m.state = MovementState::Annullato;
-        m.voidReason = VoidReason::Struttura;
-        break;
-    case 3:
-        m.state = MovementState::Annullato;
-        m.voidReason = VoidReason::Scadenza;
-        break;
-    case 4:
-        m.state = MovementState::Annullato;
-        break;
-    default:
-        m.state = MovementState::InAttesa;
-        break;
-    }
-}
-
 QString listSql(const MovementQuery& query)
 {
     QString sql = QStringLiteral("SELECT id, created_ms, code, type, state, amount_cents FROM movements "
@@ -681,7 +666,7 @@ Result<MovementListRows> MovementCacheStore::listRows(const MovementQuery& query
                 m.state = MovementState::Sconosciuto;
                 m.stateName = textColumn(st, 4);
             } else {
-                readListState(sqlite3_column_int(st, 4), m);
+                applyStateCode(sqlite3_column_int(st, 4), m);
             }
             m.amountCents = sqlite3_column_int64(st, 5);
             out.rows.append(std::move(m));
@@ -716,7 +701,7 @@ Result<MovementListRows> MovementCacheStore::listRows(const MovementQuery& query
             m.state = MovementState::Sconosciuto;
             m.stateName = state.toString();
         } else {
-            readListState(state.toInt(), m);
+            applyStateCode(state.toInt(), m);
         }
         m.amountCents = q.value(5).toLongLong();
         out.rows.append(std::move(m));
